@@ -1,0 +1,66 @@
+"""The answer contract shared by the CLI, the HTTP API and the chat UI."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AnswerKind = Literal["answer", "numeric", "clarification", "refusal"]
+
+
+class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=200_000)
+
+
+class Citation(BaseModel):
+    """Where a claim comes from. ``quote`` is a verbatim slice of the document text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    document_title: str
+    source_file: str
+    part: str
+    chapter: str
+    article: int
+    clause: int | None = None
+    point: str | None = None
+    quote: str
+    cite_as: str
+
+
+class NumericResult(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: str  # rule kind: quorum, vote_threshold, request_trigger, money_threshold, ...
+    value: str  # the rule's value as written: "2/3", "quá nửa", "05 ngày", "..." (blank)
+    basis: str = ""  # e.g. "tổng số ủy viên đương nhiệm"
+    result: str = ""  # computed result, e.g. "32 người"
+    computation: str = ""  # one line, e.g. "⌈2/3 × 48⌉ = 32"
+    unspecified: bool = False  # the template leaves the value blank
+
+
+class DocumentRef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    title: str
+    number: str = ""
+    issuing_body: str = ""
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = None
+    question: str
+    kind: AnswerKind
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    numeric: NumericResult | None = None
+    documents: list[DocumentRef] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,119 @@
+"""Read a regulation file of any supported format into text; refuse what is not one.
+
+The only I/O of the ingest package. Every failure is an :class:`InputError` naming the
+file and the reason in one line.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ingest.errors import InputError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# A .docx is a zip: refuse archives that inflate far beyond any real regulation.
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def read_text(path: Path, data: bytes | None = None) -> str:
+    """Text of a regulation file; ``data`` lets callers pass bytes they already hold."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            name, f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx hoặc .pdf"
+        )
+    if data is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(name, f"tệp quá lớn ({size} byte, tối đa {MAX_FILE_BYTES})")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(name, f"không đọc được tệp ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(name, "tệp rỗng")
+    if suffix == ".docx":
+        return _docx_text(name, data)
+    if suffix == ".pdf":
+        return _pdf_text(name, data)
+    return decode_text(name, data)
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(name, "tệp UTF-16 bị lỗi mã hóa") from exc
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM is rare; binary files are common.
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text
+        raise InputError(name, "tệp nhị phân, không phải văn bản")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name, f"không giải mã được UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu tệp ở UTF-8"
+        ) from exc
+    if not _looks_like_text(text):
+        raise InputError(name, "tệp chứa ký tự điều khiển, không phải văn bản")
+    return text
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return control / len(sample) < 0.01
+
+
+def _docx_text(name: str, data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise InputError(name, "không phải tệp .docx hợp lệ (không mở được dạng zip)") from exc
+    total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_DOCX_UNCOMPRESSED:
+        raise InputError(name, f"tệp .docx giải nén quá lớn ({total} byte), nghi là zip bomb")
+    if "word/document.xml" not in archive.namelist():
+        raise InputError(name, "không phải tệp .docx hợp lệ (thiếu word/document.xml)")
+    import docx  # python-docx; imported here so text-only users never pay for it
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types on corrupt input
+        raise InputError(name, f"không đọc được tệp .docx ({type(exc).__name__})") from exc
+    lines: list[str] = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(name: str, data: bytes) -> str:
+    if not data.startswith(b"%PDF"):
+        raise InputError(name, "không phải tệp PDF hợp lệ")
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise InputError(name, f"không đọc được tệp PDF ({type(exc).__name__})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError(name, "PDF không có lớp văn bản (bản quét?); cần PDF có chữ")
+    return text

@@ -1,0 +1,65 @@
+"""Line patterns for the structure of Vietnamese regulations, and the roman numerals
+they use. Kept apart from the parser so the patterns can be read (and tested) alone."""
+
+from __future__ import annotations
+
+import re
+
+_SEP = r"[.:\-–—]"
+
+# "Điều 1.", "Điều 1:", "Điều 1 -", "ĐIỀU 1", "Điều 1 Title" — heading at line start.
+ARTICLE = re.compile(
+    rf"^[ \t]*(?:Điều|ĐIỀU)[ \t]+(?P<num>\d{{1,3}})[ \t]*(?P<sep>{_SEP})?[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+CHAPTER = re.compile(
+    rf"^[ \t]*(?P<kind>Chương|CHƯƠNG)[ \t]+(?P<num>[IVXLC]+|\d{{1,2}})(?=[ \t]|{_SEP}|$)[ \t]*{_SEP}?[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+SECTION = re.compile(
+    rf"^[ \t]*(?P<kind>Mục|MỤC)[ \t]+(?P<num>[IVXLC]+|\d{{1,2}})(?=[ \t]|{_SEP}|$)[ \t]*{_SEP}?[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+PART = re.compile(
+    rf"^[ \t]*(?P<kind>Phần|PHẦN)[ \t]+(?P<num>[IVXLC]+|\d{{1,2}}|THỨ[ \t]+\S+|thứ[ \t]+\S+)(?=[ \t]|{_SEP}|$)[ \t]*{_SEP}?[ \t]*(?P<rest>.*?)[ \t]*$"
+)
+# "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH": the signature block ends a body.
+END_OF_BODY = re.compile(r"^[ \t]*(?:Nơi nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN\b|KT\.[ \t])")
+
+# Clause markers: "1.", "1/-", "1/", "1.-", "1-", "1)", "1 –".
+CLAUSE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[ \t]*(?:/-|/|\.-|\.(?!\d)|\)|-(?!\d)|–)[ \t]*")
+# Sub-clauses: "1.1-", "1.1.", "1.1)", "1.1 ".
+SUBCLAUSE = re.compile(r"^[ \t]*(?P<num>\d{1,2})\.(?P<sub>\d{1,2})[ \t]*(?:/-|\.-|\.(?!\d)|\)|-)?[ \t]+")
+# Points: "a)", "a-", "a.", "đ)".
+LETTER_POINT = re.compile(r"^[ \t]*(?P<letter>[a-zđ])[ \t]*(?:\)|-(?=[ \t])|\.(?=[ \t]))[ \t]*")
+PAREN_POINT = re.compile(r"^[ \t]*\((?P<num>\d{1,2})\)[ \t]*")
+BULLET = re.compile(r"^[ \t]*[-–—•+][ \t]+(?=\S)")
+
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """Roman numeral → int; None when it is not a valid one."""
+    numeral = numeral.upper()
+    if not numeral or any(ch not in _ROMAN for ch in numeral):
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN[ch]
+        if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+def letter_follows(previous: str | None, letter: str) -> bool:
+    """True when ``letter`` may be the next point after ``previous`` (a, b, c, d, đ, e...)."""
+    if previous is None:
+        return letter == "a"
+    for alphabet in (VIETNAMESE_LETTERS, LATIN_LETTERS):
+        if previous in alphabet and letter in alphabet:
+            gap = alphabet.index(letter) - alphabet.index(previous)
+            if 1 <= gap <= 2:
+                return True
+    return False
