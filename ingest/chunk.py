@@ -19,9 +19,7 @@ def chunk_id(content_hash: str, part: str, article: int, clause: int | None) -> 
 
 
 def chunk_document(doc: Document) -> list[Chunk]:
-    return [
-        _chunk(doc, article, clause) for article in doc.articles for clause in article.clauses
-    ]
+    return [_chunk(doc, article, clause) for article in doc.articles for clause in article.clauses]
 
 
 def _chunk(doc: Document, article: Article, clause: Clause) -> Chunk:

@@ -24,7 +24,8 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
-            name, f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx hoặc .pdf"
+            name,
+            f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx hoặc .pdf",
         )
     if data is None:
         try:
@@ -57,7 +58,7 @@ def decode_text(name: str, data: bytes) -> str:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _looks_like_text(text):
+            if _looks_like_text(text) and _mostly_latin(text):
                 return text
         raise InputError(name, "tệp nhị phân, không phải văn bản")
     try:
@@ -77,6 +78,13 @@ def _looks_like_text(text: str) -> bool:
         return False
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return control / len(sample) < 0.01
+
+
+def _mostly_latin(text: str) -> bool:
+    """Vietnamese is written in Latin letters: a wrong UTF-16 guess yields CJK soup."""
+    sample = [ch for ch in text[:5000] if not ch.isspace()]
+    latin = sum(1 for ch in sample if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
+    return bool(sample) and latin / len(sample) > 0.8
 
 
 def _docx_text(name: str, data: bytes) -> str:

@@ -21,13 +21,16 @@ _PLACEHOLDER = re.compile(r"\.{3}|…|\.{2,}\s*$")
 _CITATION_LINE = re.compile(r"^[ \t]*(?:[-–+•][ \t]*)?(?:Căn cứ|Xét đề nghị|Theo đề nghị)", re.I)
 
 _NUMBER = re.compile(
-    r"^[ \t]*Số[ \t]*[:.]?[ \t]*(\d{1,5}[ \t]*-[ \t]*[A-ZĐ][A-ZĐa-zđ]*(?:/[A-ZĐ][A-ZĐa-zđ]*)+)", re.M
+    r"^[ \t]*Số[ \t]*[:.]?[ \t]*(\d{1,5}[ \t]*-[ \t]*[A-ZĐ][A-ZĐa-zđ]*(?:/[A-ZĐ][A-ZĐa-zđ]*)+)",
+    re.M,
 )
 _ATTACHED = re.compile(r"kèm theo (?:Quyết định|Quy định) số(?P<rest>[^()\n]*)\)", re.I)
 _ATTACHED_NUMBER = re.compile(r"^[ \t]*(\d{1,5}[ \t]*-[ \t]*[A-ZĐ]+(?:/[A-ZĐ]+)+)")
 _SLASH_DATE = re.compile(r"ngày[ \t]*(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 _OF_BODY = re.compile(r"\bcủa[ \t]+(.+)$")
-_DATE_WORDS = re.compile(r"ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})", re.I)
+_DATE_WORDS = re.compile(
+    r"ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})", re.I
+)
 _TITLE_START = re.compile(r"^[ \t]*QUY (?:CHẾ|ĐỊNH)\b")
 _TERM = re.compile(r"\bkh[oó]a[ \t]+([IVXLC]+)\b", re.I)
 _TERM_PLAIN = re.compile(r"\bkhoá[ \t]+([IVXLC]+)\b", re.I)
@@ -190,15 +193,25 @@ def _organ(lines: list[str], province: str) -> str:
             organ = stripped
     if not organ or _PLACEHOLDER.search(organ):
         return ""
-    cased = sentence_case(organ)
-    if province:
-        folded_province = fold(province)
-        if folded_province in fold(cased):
-            start = fold(cased).index(folded_province)
-            cased = cased[:start] + province + cased[start + len(province) :]
-        else:
-            cased = f"{cased} {province}"
+    cased = _place_case(sentence_case(organ))
+    if province and fold(province) not in fold(cased) and re.search(r"\b(tỉnh|thành phố)$", cased):
+        cased = f"{cased} {province}"
     return cased
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(tỉnh ủy|tỉnh uỷ|thành ủy|huyện ủy|tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã)\s+(.+)$",
+    re.I,
+)
+
+
+def _place_case(text: str) -> str:
+    """ "Đảng ủy xã tân phú" → "Đảng ủy xã Tân Phú": capitalise the place name."""
+    match = _PLACE_WORDS.search(text)
+    if match is None:
+        return text
+    name = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
+    return text[: match.start(2)] + name
 
 
 def _enacting_lines(text: str) -> list[str]:
@@ -230,7 +243,8 @@ def _governed_body(title_blocks: list[str]) -> str:
 
 def _level(governed: str, title: str, issuing: str) -> Level:
     for source in (governed, title, issuing):
-        folded = fold(source)
+        # "Đảng bộ xã Tân Phú (huyện Định Quán, tỉnh Đồng Nai)": parents in brackets don't count.
+        folded = fold(re.sub(r"\([^)]*\)", " ", source))
         if not folded:
             continue
         if "ban can su" in folded:

@@ -22,6 +22,11 @@ _OPEN_CLUSTER = re.compile(
 
 _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 _MARKDOWN_EMPHASIS = re.compile(r"\*{2,3}|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|__")
+_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*$", re.MULTILINE
+)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
+_MARKDOWN_ESCAPE = re.compile(r"\\([*_#\-+.()\[\]|`>])")
 _CONVERTER_ARTEFACTS = re.compile(r"\[(?:bookmark: [^\]]*|footnoteRef:\d+)\]")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _WS = re.compile(r"\s+")
@@ -36,9 +41,18 @@ def clean_source(text: str) -> str:
     converter artefacts (``[bookmark: _GoBack]``, ``[footnoteRef:1]``) removed."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONVERTER_ARTEFACTS.sub("", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_ROW.sub(_table_row, text)
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     text = _MARKDOWN_HEADING.sub("", text)
     text = _MARKDOWN_EMPHASIS.sub("", text)
     return text
+
+
+def _table_row(match: re.Match[str]) -> str:
+    """A markdown table row becomes its non-empty cells separated by tabs."""
+    cells = [cell.strip() for cell in match.group(1).split("|")]
+    return "\t".join(cell for cell in cells if cell)
 
 
 def canonical_tones(text: str) -> str:
@@ -82,7 +96,7 @@ def collapse_spaces(text: str) -> str:
 
 
 def sentence_case(text: str) -> str:
-    """"QUY CHẾ LÀM VIỆC" → "Quy chế làm việc"; mixed-case text is left alone."""
+    """ "QUY CHẾ LÀM VIỆC" → "Quy chế làm việc"; mixed-case text is left alone."""
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         lowered = text.lower()

@@ -69,7 +69,10 @@ def content_hash(text: str) -> str:
 def parse_file(path: Path, data: bytes | None = None) -> Document:
     """Read and parse one file; a sidecar ``<file>.meta.yaml|json`` overrides metadata."""
     raw = read_text(path, data)
-    return parse_text(raw, source_file=path.name, overrides=read_sidecar(path))
+    try:
+        return parse_text(raw, source_file=path.name, overrides=read_sidecar(path))
+    except InputError as exc:
+        raise InputError(str(path), exc.reason) from None
 
 
 def parse_text(
@@ -242,11 +245,13 @@ def _part_preamble_start(lines: list[_Line], previous: _PartDraft) -> int:
     return lines[min(end, len(lines) - 1)].start
 
 
-_DECISION_HEADING = re.compile(r"^[ \t]*(?:[A-ZĐÀ-Ỹ ,]+ )?QUYẾT ĐỊNH[ \t]*:?[ \t]*$|^[ \t]*QUYẾT ĐỊNH\b", re.M)
+_DECISION_HEADING = re.compile(
+    r"^[ \t]*(?:[A-ZĐÀ-Ỹ ,]+ )?QUYẾT ĐỊNH[ \t]*:?[ \t]*$|^[ \t]*QUYẾT ĐỊNH\b", re.M
+)
 
 
 def _name_parts(parts: list[_PartDraft], text: str, lines: list[_Line]) -> list[str]:
-    """"regulation" for a plain document; "decision" + "regulation" for a decision with
+    """ "regulation" for a plain document; "decision" + "regulation" for a decision with
     an attached regulation; "part-N" for explicit Phần headings."""
     if len(parts) == 1:
         return ["regulation"]
@@ -280,11 +285,7 @@ class _NodeDraft:
 
 def _build_article(draft: _ArticleDraft, part_id: str, lines: list[_Line], text: str) -> Article:
     heading = lines[draft.heading]
-    body = [
-        line
-        for line in lines[draft.heading + 1 : draft.end_line]
-        if not line.blank
-    ]
+    body = [line for line in lines[draft.heading + 1 : draft.end_line] if not line.blank]
     title = draft.title
     title_span = draft.title_span
     if not title and body and not _starts_item(body[0].text):
@@ -396,7 +397,14 @@ def _clauses(body: list[_Line], text: str) -> list[_NodeDraft]:
 def _freeze_clause(node: _NodeDraft, text: str) -> Clause:
     end = _rstrip_end(text, node.end)
     points = tuple(
-        Point(id=p.key, text=text[p.start : _rstrip_end(text, p.end)], start=p.start, end=_rstrip_end(text, p.end))
+        Point(
+            id=p.key,
+            text=text[p.start : _rstrip_end(text, p.end)],
+            start=p.start,
+            end=_rstrip_end(text, p.end),
+        )
         for p in node.points
     )
-    return Clause(number=node.number, text=text[node.start : end], start=node.start, end=end, points=points)
+    return Clause(
+        number=node.number, text=text[node.start : end], start=node.start, end=end, points=points
+    )

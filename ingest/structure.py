@@ -26,7 +26,9 @@ END_OF_BODY = re.compile(r"^[ \t]*(?:Nơi nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN
 # Clause markers: "1.", "1/-", "1/", "1.-", "1-", "1)", "1 –".
 CLAUSE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[ \t]*(?:/-|/|\.-|\.(?!\d)|\)|-(?!\d)|–)[ \t]*")
 # Sub-clauses: "1.1-", "1.1.", "1.1)", "1.1 ".
-SUBCLAUSE = re.compile(r"^[ \t]*(?P<num>\d{1,2})\.(?P<sub>\d{1,2})[ \t]*(?:/-|\.-|\.(?!\d)|\)|-)?[ \t]+")
+SUBCLAUSE = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2})\.(?P<sub>\d{1,2})[ \t]*(?:/-|\.-|\.(?!\d)|\)|-)?[ \t]+"
+)
 # Points: "a)", "a-", "a.", "đ)".
 LETTER_POINT = re.compile(r"^[ \t]*(?P<letter>[a-zđ])[ \t]*(?:\)|-(?=[ \t])|\.(?=[ \t]))[ \t]*")
 PAREN_POINT = re.compile(r"^[ \t]*\((?P<num>\d{1,2})\)[ \t]*")

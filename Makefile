@@ -1,0 +1,62 @@
+# One command runner. `make run` sets everything up and starts the assistant;
+# `make test` runs the whole test suite (what .ci/run calls).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOME_DIR ?= $(or $(QUYCHE_HOME),$(CURDIR)/.quyche)
+export QUYCHE_HOME := $(HOME_DIR)
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: run setup ingest serve test lint fmt typecheck unit browser eval bench clean
+
+run: setup ingest serve
+
+$(BIN)/quyche: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade --quiet pip
+	# torch==2.13.0 is pinned in pyproject.toml: that exact version is the CPU build.
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/quyche
+
+setup: $(BIN)/quyche
+
+ingest: setup
+	$(BIN)/quyche ingest data/regulations
+
+serve: setup
+	$(BIN)/quyche serve --host 127.0.0.1 --port 7860
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/pytest -q -p no:cacheprovider
+
+test: lint typecheck
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { echo "installing chromium for the browser test"; \
+	    (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	    echo "chromium could not be installed: browser tests will be skipped"; }
+	$(BIN)/pytest -q -p no:cacheprovider
+
+eval: setup
+	$(BIN)/quyche eval
+
+bench: setup
+	$(BIN)/quyche bench
+
+clean:
+	rm -rf $(VENV) .quyche .mypy_cache .ruff_cache .pytest_cache

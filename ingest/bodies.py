@@ -1,0 +1,126 @@
+"""The bodies (cơ quan, chức danh) a regulation gives powers to, and how people write them.
+
+One vocabulary for the parser's consumers: the rule extractor, retrieval boosts and the
+answering layer all name a body the same way. Matching runs on folded text, so "BTV",
+"ban thuong vu" and "Ban Thường vụ" are the same body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import fold
+
+# canonical name → folded aliases (longest first when matching). A committee named by its
+# seat ("Tỉnh ủy", "Đảng ủy", "Huyện ủy") is the whole Ban Chấp hành.
+BODIES: dict[str, tuple[str, ...]] = {
+    "Ban Chấp hành": (
+        "ban chap hanh dang bo",
+        "ban chap hanh",
+        "bch",
+        "cap uy",
+        "tinh uy",
+        "huyen uy",
+        "thanh uy",
+        "thi uy",
+        "quan uy",
+        "dang uy khoi",
+        "dang uy",
+    ),
+    "Ban Thường vụ": ("ban thuong vu", "btv", "thuong vu"),
+    "Thường trực": ("thuong truc", "tttu", "tthu", "ttdu", "tt tinh uy", "tt huyen uy"),
+    "Bí thư": ("bi thu",),
+    "Phó Bí thư Thường trực": ("pho bi thu thuong truc",),
+    "Phó Bí thư": ("pho bi thu",),
+    "Ủy viên Ban Thường vụ": ("uy vien ban thuong vu", "uv btv"),
+    "Ủy viên Ban Chấp hành": ("uy vien ban chap hanh", "uv bch", "tinh uy vien", "huyen uy vien"),
+    "Ban cán sự đảng": ("ban can su dang", "ban can su", "bcsd", "bcs"),
+    "Ủy ban Kiểm tra": ("uy ban kiem tra", "ubkt"),
+    "Văn phòng": ("van phong", "chanh van phong"),
+    "Ban Tổ chức": ("ban to chuc",),
+    "Ban Bí thư": ("ban bi thu", "bbt"),
+    "Bộ Chính trị": ("bo chinh tri", "bct"),
+    "Chủ tịch Ủy ban nhân dân": ("chu tich uy ban nhan dan", "chu tich ubnd"),
+    "Ủy viên": ("uy vien", "thanh vien"),
+}
+
+# Aliases that are only a body when not part of a longer name: "Bí thư" inside "Phó Bí thư",
+# "Ban Bí thư"; "Thường trực" inside "Phó Bí thư Thường trực"; "Đảng ủy" inside "Đảng ủy viên".
+_BLOCKED_BEFORE = {
+    "bi thu": ("pho ", "ban "),
+    "thuong truc": ("bi thu ",),
+    "uy vien": ("ban ", "tinh ", "huyen ", "dang "),
+}
+_BLOCKED_AFTER = {
+    "dang uy": (" vien", " khoi"),
+    "uy vien": (" ban can su", " uy ban kiem tra"),
+    "thuong vu": (" tinh uy",),
+}
+
+
+_SEATS = {
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "thi uy",
+    "quan uy",
+    "dang uy",
+    "dang uy khoi",
+    "cap uy",
+}
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    body: str
+    start: int  # offsets into the folded text
+    end: int
+
+
+_ALIASES = sorted(
+    ((alias, body) for body, aliases in BODIES.items() for alias in aliases),
+    key=lambda item: -len(item[0]),
+)
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """Body mentions in reading order; overlapping aliases resolve to the longest."""
+    folded = fold(text)
+    taken = [False] * len(folded)
+    found: list[BodyMention] = []
+    for alias, body in _ALIASES:
+        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", folded):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            before = folded[max(0, start - 10) : start]
+            after = folded[end : end + 20]
+            if any(before.endswith(b) for b in _BLOCKED_BEFORE.get(alias, ())):
+                continue
+            if any(after.startswith(a) for a in _BLOCKED_AFTER.get(alias, ())):
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            found.append(BodyMention(body, start, end))
+    found.sort(key=lambda m: m.start)
+    # "Ban Thường vụ Tỉnh ủy": a committee seat right after another body only qualifies it.
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            i > 0
+            and m.body == "Ban Chấp hành"
+            and folded[m.start : m.end] in _SEATS
+            and m.start - found[i - 1].end <= 1
+        )
+    ]
+
+
+def bodies_in(text: str) -> list[str]:
+    """Distinct canonical bodies mentioned, in reading order."""
+    seen: list[str] = []
+    for mention in find_bodies(text):
+        if mention.body not in seen:
+            seen.append(mention.body)
+    return seen
