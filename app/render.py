@@ -1,0 +1,141 @@
+"""HTML for answers, citation cards and articles: every piece of text escaped.
+
+Questions, answers and regulation text may all contain markup, so nothing reaches the
+page without :func:`html.escape`. Output is one line (newlines become ``<br>``) so the
+chat's markdown renderer keeps it as a single raw HTML block and never reinterprets it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from assistant.models import Answer, Citation, NumericResult
+from ingest.models import Article, Document
+
+REFUSAL_BADGE = "Không tìm thấy quy định"
+CLARIFICATION_BADGE = "Cần làm rõ câu hỏi"
+DIFFERENCE_BADGE = "Các quy chế quy định khác nhau"
+NOTES_BADGE = "Lưu ý"
+COPY_LABEL = "Sao chép"
+
+
+def esc(text: str) -> str:
+    """Escaped text with line breaks kept as ``<br>``."""
+    lines = html.escape(text, quote=True).replace("\r\n", "\n").replace("\r", "\n")
+    return lines.replace("\n", "<br>")
+
+
+def citation_location(citation: Citation) -> str:
+    """ "Điều 5, khoản 2, điểm a" — the place in the regulation, most specific last."""
+    parts = [f"Điều {citation.article}"]
+    if citation.clause is not None:
+        parts.append(f"khoản {citation.clause}")
+    if citation.point:
+        parts.append(f"điểm {citation.point}")
+    return ", ".join(parts)
+
+
+def render_citation(citation: Citation, index: int) -> str:
+    """An expandable card: title and place, the verbatim quote, ``cite_as`` to copy."""
+    chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
+    return (
+        '<details class="qc-cite">'
+        f'<summary><span class="qc-cite-n">[{index}]</span> '
+        f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
+        f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span></summary>'
+        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>'
+        '<div class="qc-citeas">'
+        f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '
+        f'<button type="button" class="qc-copy" data-cite="{html.escape(citation.cite_as)}">'
+        f"{COPY_LABEL}</button></div></details>"
+    )
+
+
+def render_numeric(numeric: NumericResult) -> str:
+    """The rule's value as written, then what it computes to and how."""
+    value = "Quy chế mẫu để trống giá trị này (…)" if numeric.unspecified else numeric.value
+    rows = [f'<div class="qc-num-value">{esc(value)}</div>']
+    if numeric.basis:
+        rows.append(f'<div class="qc-num-basis">Căn cứ tính: {esc(numeric.basis)}</div>')
+    if numeric.result:
+        rows.append(f'<div class="qc-num-result">Kết quả: <b>{esc(numeric.result)}</b></div>')
+    if numeric.computation:
+        rows.append(
+            f'<div class="qc-num-comp">Cách tính: <span class="qc-num-formula">{esc(numeric.computation)}</span></div>'
+        )
+    return f'<div class="qc-numeric">{"".join(rows)}</div>'
+
+
+def _badges(answer: Answer) -> str:
+    badges: list[tuple[str, str]] = []
+    if answer.kind == "refusal":
+        badges.append(("qc-badge-refusal", REFUSAL_BADGE))
+    if answer.kind == "clarification":
+        badges.append(("qc-badge-clarify", CLARIFICATION_BADGE))
+    if len({d.document_id for d in answer.documents}) > 1:
+        badges.append(("qc-badge-diff", DIFFERENCE_BADGE))
+    if answer.notes:
+        badges.append(("qc-badge-notes", NOTES_BADGE))
+    spans = "".join(f'<span class="qc-badge {cls}">{label}</span>' for cls, label in badges)
+    return f'<div class="qc-badges">{spans}</div>' if spans else ""
+
+
+def _notes(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{esc(n)}</li>" for n in notes)
+    return f'<ul class="qc-notes">{items}</ul>'
+
+
+def _documents(answer: Answer) -> str:
+    if len(answer.documents) < 2:
+        return ""
+    names = "".join(
+        f"<li>{esc(d.title or d.document_id)}{' (' + esc(d.number) + ')' if d.number else ''}</li>"
+        for d in answer.documents
+    )
+    return f'<div class="qc-docs">Các văn bản được đối chiếu:<ul>{names}</ul></div>'
+
+
+def render_answer(answer: Answer) -> str:
+    """One chat message: badges, answer text, numeric result, notes, citation cards."""
+    cards = "".join(render_citation(c, i) for i, c in enumerate(answer.citations, start=1))
+    citations = (
+        f'<div class="qc-citations"><div class="qc-cites-title">Căn cứ ({len(answer.citations)})'
+        f"</div>{cards}</div>"
+        if cards
+        else ""
+    )
+    numeric = render_numeric(answer.numeric) if answer.numeric else ""
+    return (
+        f'<div class="qc-answer qc-kind-{answer.kind}">{_badges(answer)}'
+        f'<div class="qc-text">{esc(answer.answer)}</div>{numeric}'
+        f"{_notes(answer.notes)}{_documents(answer)}{citations}</div>"
+    )
+
+
+def render_question(question: str) -> str:
+    """The user's own message, shown as text even when it looks like markup."""
+    return f'<div class="qc-question">{esc(question)}</div>'
+
+
+def render_error(message: str) -> str:
+    return f'<div class="qc-answer qc-error"><div class="qc-text">{esc(message)}</div></div>'
+
+
+def article_label(article: Article, with_part: bool = False) -> str:
+    chapter = f"{article.chapter} · " if article.chapter else ""
+    part = f"[{article.part}] " if with_part else ""
+    return f"{part}{chapter}Điều {article.number}. {article.title}".strip()
+
+
+def render_article(document: Document, article: Article) -> str:
+    """An article for the browse panel, under its document and chapter headings."""
+    chapter = " · ".join(x for x in (article.chapter, article.chapter_title) if x)
+    title = document.meta.title or document.id
+    return (
+        '<div class="qc-article">'
+        f'<div class="qc-article-doc">{esc(title)}</div>'
+        f'<div class="qc-article-chapter">{esc(chapter)}</div>'
+        f'<div class="qc-article-text">{esc(article.text)}</div></div>'
+    )

@@ -1,0 +1,363 @@
+"""The gradio chat UI, in Vietnamese: ask, read the citations, browse, add regulations.
+
+Handlers live on :class:`WebUI` as plain methods so they can be tested without a browser;
+:func:`build_blocks` only wires them to components. The chat keeps two per-session
+states: the plain turns sent back to the assistant as history, and the rendered HTML
+messages shown in the chatbot (gradio hands chatbot values back in its own shape).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+from pydantic import BaseModel
+
+from app.auth import AuthConfig
+from app.protocols import AssistantService, IngestReportLike
+from app.qlog import QuestionLog
+from app.render import (
+    article_label,
+    esc,
+    render_answer,
+    render_article,
+    render_error,
+    render_question,
+)
+from app.upload import read_upload, stage_uploads
+from assistant.models import Answer, Turn
+from ingest.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+Message = dict[str, str]
+EXAMPLE_QUESTIONS = (
+    "Ai quyết định triệu tập hội nghị Ban Chấp hành?",
+    "Hội nghị Ban Thường vụ cần bao nhiêu người dự?",
+    "Tài liệu họp phải gửi trước mấy ngày?",
+)
+MAX_RULE_CELL = 300
+
+
+def _doc_label(title: str, number: str, doc_id: str) -> str:
+    name = title or doc_id
+    return f"{name} ({number})" if number else name
+
+
+def _cell(value: Any) -> str | int | float | bool:
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float | bool):
+        return value if not isinstance(value, str) else value[:MAX_RULE_CELL]
+    return json.dumps(value, ensure_ascii=False)[:MAX_RULE_CELL]
+
+
+def rules_table(rules: Sequence[BaseModel]) -> tuple[list[str], list[list[Any]]]:
+    """Rules as a table: the union of their top-level fields, nested values as text."""
+    dumps = [r.model_dump(mode="json") for r in rules]
+    headers: list[str] = []
+    for dump in dumps:
+        headers.extend(k for k in dump if k not in headers)
+    return headers, [[_cell(d.get(h)) for h in headers] for d in dumps]
+
+
+def report_html(report: IngestReportLike, extra_errors: Sequence[str] = ()) -> str:
+    """The ingest outcome in a few lines; every error on its own, escaped, line."""
+    groups = (
+        ("Đã thêm", report.added),
+        ("Đã cập nhật", report.updated),
+        ("Không đổi", report.unchanged),
+        ("Đã gỡ", report.removed),
+    )
+    lines = [f"<div><b>{label}:</b> {esc(', '.join(ids))}</div>" for label, ids in groups if ids]
+    errors = [*extra_errors, *report.errors]
+    lines += [f'<div class="qc-ingest-error">Lỗi: {esc(e)}</div>' for e in errors]
+    return "".join(lines) or "<div>Không có tệp nào được nạp.</div>"
+
+
+def _message_html(text: str) -> str:
+    return f"<div>{esc(text)}</div>"
+
+
+class WebUI:
+    """Event handlers for the chat UI, bound to one assistant."""
+
+    def __init__(
+        self,
+        assistant: AssistantService,
+        settings: Settings,
+        auth: AuthConfig | None,
+        log: QuestionLog,
+    ) -> None:
+        self.assistant = assistant
+        self.settings = settings
+        self.auth = auth
+        self.log = log
+
+    # -- chat ---------------------------------------------------------------------------
+
+    def _ask(self, question: str, turns: Sequence[Message], scope: Sequence[str]) -> Answer:
+        history = [
+            Turn(role="user" if t["role"] == "user" else "assistant", content=t["content"])
+            for t in turns
+        ]
+        return self.assistant.ask(question, history=history, document_ids=list(scope) or None)
+
+    def respond(
+        self,
+        message: str,
+        turns: list[Message],
+        shown: list[Message],
+        scope: list[str] | None,
+        username: str | None = None,
+    ) -> tuple[str, list[Message], list[Message], list[Message]]:
+        """Returns (textbox, chatbot, turns, shown); the textbox keeps text on an error."""
+        question = (message or "").strip()
+        if not question:
+            return message, shown, turns, shown
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            error = f"Câu hỏi quá dài ({len(question)} ký tự, tối đa {limit}). Hãy rút gọn câu hỏi."
+            shown = [*shown, {"role": "assistant", "content": render_error(error)}]
+            return message, shown, turns, shown
+        try:
+            answer = self._ask(question, turns, scope or [])
+        except Exception:
+            logger.exception("ask failed")
+            error = "Đã xảy ra lỗi khi trả lời. Vui lòng thử lại."
+            shown = [*shown, {"role": "assistant", "content": render_error(error)}]
+            return message, shown, turns, shown
+        self.log.record(answer, source="web", user=username, document_ids=scope or None)
+        turns = [
+            *turns,
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answer.answer},
+        ]
+        shown = [
+            *shown,
+            {"role": "user", "content": render_question(question)},
+            {"role": "assistant", "content": render_answer(answer)},
+        ]
+        return "", shown, turns, shown
+
+    # -- documents and browsing ---------------------------------------------------------
+
+    def document_choices(self) -> list[tuple[str, str]]:
+        return [
+            (_doc_label(d.meta.title, d.meta.number, d.id), d.id)
+            for d in self.assistant.documents()
+        ]
+
+    def article_choices(self, document_id: str | None) -> list[tuple[str, str]]:
+        if not document_id:
+            return []
+        try:
+            document = self.assistant.document(document_id)
+        except KeyError:
+            return []
+        many_parts = len(document.parts) > 1
+        return [
+            (article_label(a, with_part=many_parts), f"{a.part}:{a.number}")
+            for a in document.articles
+        ]
+
+    def article_html(self, document_id: str | None, key: str | None) -> str:
+        if not document_id or not key:
+            return ""
+        part, _, number = key.rpartition(":")
+        try:
+            document = self.assistant.document(document_id)
+        except KeyError:
+            return render_error("Không tìm thấy văn bản.")
+        article = document.article(int(number), part) if number.isdigit() else None
+        if article is None:
+            return render_error("Không tìm thấy điều này trong văn bản.")
+        return render_article(document, article)
+
+    def rules_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
+        try:
+            return rules_table(self.assistant.rules(document_id or None))
+        except Exception:
+            logger.exception("rules failed")
+            return ["lỗi"], [["Không tải được bảng quy tắc."]]
+
+    # -- access and upload --------------------------------------------------------------
+
+    def can_upload(self, username: str | None) -> bool:
+        if self.auth is None:
+            return True
+        user = self.auth.get(username)
+        return user is not None and user.is_admin
+
+    def ingest_files(
+        self,
+        files: Sequence[str] | None,
+        username: str | None,
+        progress: gr.Progress | None = None,
+    ) -> str:
+        """Stage the uploads, ingest them, and say what happened (HTML)."""
+        if not self.can_upload(username):
+            return _message_html("Chỉ quản trị viên được nạp quy chế.")
+        if not files:
+            return _message_html("Chưa chọn tệp nào.")
+        limit = self.settings.max_upload_bytes
+        uploads = [read_upload(Path(f), Path(f).name, limit) for f in files]
+        staged = stage_uploads(uploads, limit)
+        if not staged.paths:
+            return report_html(_EmptyReport(), staged.errors)
+
+        def on_progress(message: str, fraction: float) -> None:
+            if progress is not None:
+                progress(max(0.0, min(1.0, fraction)), desc=message)
+
+        try:
+            report = self.assistant.ingest(staged.paths, progress=on_progress)
+        except Exception as exc:
+            logger.exception("ingest failed")
+            return _message_html(f"Lỗi: {exc}")
+        return report_html(report, staged.errors)
+
+
+class _EmptyReport(BaseModel):
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    removed: list[str] = []
+    errors: list[str] = []
+
+
+def _username(request: gr.Request | None) -> str | None:
+    return getattr(request, "username", None) if request is not None else None
+
+
+def _chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> None:
+    turns = gr.State([])
+    shown = gr.State([])
+    chatbot = gr.Chatbot(
+        label="Hỏi đáp quy chế",
+        height=620,
+        elem_id="qc-chat",
+        latex_delimiters=[],
+        feedback_options=None,
+        buttons=["copy"],
+        placeholder="Đặt câu hỏi về quy chế làm việc; câu trả lời kèm căn cứ Điều, khoản, điểm.",
+    )
+    with gr.Row():
+        box = gr.Textbox(
+            show_label=False,
+            placeholder="Nhập câu hỏi, ví dụ: Ai quyết định triệu tập hội nghị Ban Chấp hành?",
+            scale=8,
+            lines=1,
+            max_lines=6,
+            elem_id="qc-question",
+        )
+        send = gr.Button("Gửi", variant="primary", scale=1, elem_id="qc-send")
+        clear = gr.Button("Hội thoại mới", scale=1)
+    gr.Examples(examples=[[q] for q in EXAMPLE_QUESTIONS], inputs=[box], label="Câu hỏi mẫu")
+
+    def respond(
+        message: str,
+        turns_: list[Message],
+        shown_: list[Message],
+        scope_: list[str] | None,
+        request: gr.Request,
+    ) -> tuple[str, list[Message], list[Message], list[Message]]:
+        return ui.respond(message, turns_, shown_, scope_, _username(request))
+
+    gr.on(
+        triggers=[box.submit, send.click],
+        fn=respond,
+        inputs=[box, turns, shown, scope],
+        outputs=[box, chatbot, turns, shown],
+    )
+    clear.click(lambda: ("", [], [], []), outputs=[box, chatbot, turns, shown])
+
+
+def _rules_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
+    gr.Markdown("Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…).")
+    load = gr.Button("Tải bảng quy tắc")
+    table = gr.Dataframe(interactive=False, wrap=True, elem_id="qc-rules")
+
+    def show(document_id: str | None) -> Any:
+        headers, rows = ui.rules_rows(document_id)
+        return gr.Dataframe(value=rows, headers=headers)
+
+    load.click(show, inputs=[doc_pick], outputs=[table])
+
+
+def _upload_tab(ui: WebUI) -> tuple[gr.File, gr.HTML]:
+    mb = ui.settings.max_upload_bytes // (1024 * 1024)
+    gr.Markdown(f"Nạp quy chế mới (.txt, .md, .docx, .pdf; tối đa {mb} MB mỗi tệp).")
+    files = gr.File(
+        label="Tệp quy chế",
+        file_count="multiple",
+        file_types=[".txt", ".md", ".docx", ".pdf"],
+        type="filepath",
+    )
+    run = gr.Button("Nạp", variant="primary")
+    result = gr.HTML(elem_id="qc-ingest-result")
+
+    def ingest(
+        paths: list[str] | None,
+        request: gr.Request,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> str:
+        return ui.ingest_files(paths, _username(request), progress)
+
+    run.click(ingest, inputs=[files], outputs=[result])
+    return files, result
+
+
+def build_blocks(ui: WebUI) -> gr.Blocks:
+    """Wire the handlers to a Blocks page; the theme and CSS are given at mount time."""
+    with gr.Blocks(title="Quy chế — trợ lý tra cứu quy chế làm việc") as demo:
+        with gr.Sidebar(label="Phạm vi & tra cứu", width=400, open=True):
+            scope = gr.CheckboxGroup(
+                label="Quy chế được hỏi",
+                info="Để trống: hỏi trên tất cả quy chế.",
+                choices=[],
+                elem_id="qc-scope",
+            )
+            gr.Markdown("### Tra cứu theo Chương/Điều")
+            doc_pick = gr.Dropdown(label="Văn bản", choices=[], value=None, elem_id="qc-doc")
+            art_pick = gr.Dropdown(label="Điều", choices=[], value=None, elem_id="qc-article")
+            article = gr.HTML(elem_id="qc-article-text")
+        gr.Markdown("## Quy chế — trợ lý tra cứu quy chế làm việc của cấp ủy")
+        user_line = gr.Markdown()
+        with gr.Tabs():
+            with gr.Tab("Hỏi đáp"):
+                _chat_tab(ui, scope)
+            with gr.Tab("Bảng quy tắc"):
+                _rules_tab(ui, doc_pick)
+            with gr.Tab("Nạp quy chế", visible=ui.auth is None) as upload_tab:
+                _, result = _upload_tab(ui)
+
+        def on_pick_document(document_id: str | None) -> tuple[Any, str]:
+            return gr.Dropdown(choices=ui.article_choices(document_id), value=None), ""
+
+        doc_pick.change(on_pick_document, inputs=[doc_pick], outputs=[art_pick, article])
+        art_pick.change(ui.article_html, inputs=[doc_pick, art_pick], outputs=[article])
+
+        def refresh(request: gr.Request) -> tuple[Any, Any, Any, str]:
+            choices = ui.document_choices()
+            username = _username(request)
+            who = f"Người dùng: **{username}**" if username else ""
+            return (
+                gr.CheckboxGroup(choices=choices),
+                gr.Dropdown(choices=choices),
+                gr.Tab(visible=ui.can_upload(username)),
+                who,
+            )
+
+        outputs = [scope, doc_pick, upload_tab, user_line]
+        demo.load(refresh, outputs=outputs)
+        result.change(refresh, outputs=outputs)
+    return demo

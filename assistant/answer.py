@@ -1,0 +1,440 @@
+"""Grounded, deterministic answers. Every claim is a verbatim quote with its citation.
+
+The flow: sanitize → understand (kind, body, scope, follow-up) → route:
+numeric → rule module; citation with a reference → direct lookup; otherwise retrieval,
+a support check (refuse when the corpus does not cover the question) and a composition
+per kind. Several documents that answer differently are shown side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.citations import QuoteNotVerbatimError, location, make_citation
+from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
+from assistant.numeric import compose_numeric
+from assistant.rules.models import Rule
+from assistant.rules.query import answer_numeric
+from assistant.terms import TermStats, question_terms, sentences
+from assistant.understand import Understanding, sanitize, understand
+from index.models import Hit, RetrievalQuery
+from index.retrieve import HybridRetriever
+from ingest.bodies import bodies_in, find_bodies
+from ingest.models import Article, Chunk, Clause, Document, Point
+from ingest.normalize import canonical, fold
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Below this IDF-weighted share of the question's content terms found in the best
+# clause, the corpus is taken not to cover the question (calibrated on the eval set).
+MIN_COVERAGE = 0.5
+MAX_DOCUMENTS_SHOWN = 5
+
+_DECISION_VERBS = re.compile(
+    r"\b(quyet dinh|phe duyet|xem xet, quyet dinh|chi dinh|bo nhiem|trieu tap|chu tri|"
+    r"ky ban hanh|ban hanh|thong qua|cho y kien|giai quyet|ket nap|ky|duyet|giao|"
+    r"lanh dao|chi dao|de nghi|bau|cu|trinh)\b"
+)
+_SHARED = re.compile(
+    r"\b(uy quyen|uy nhiem|xin y kien|sau khi co y kien|y kien cua|phoi hop|thong nhat voi|"
+    r"trinh|bao cao)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A retrieved clause with the sentence that best answers the question."""
+
+    doc: Document
+    article: Article
+    clause: Clause
+    point: Point | None
+    quote: str
+    score: float
+    coverage: float
+
+
+class Answerer:
+    def __init__(
+        self,
+        *,
+        documents: Mapping[str, Document],
+        chunks: Sequence[Chunk],
+        rules: Sequence[Rule],
+        retriever: HybridRetriever,
+        settings: Settings,
+    ) -> None:
+        self.documents = dict(documents)
+        self.chunks = list(chunks)
+        self.rules = list(rules)
+        self.retriever = retriever
+        self.settings = settings
+        self.stats = TermStats(c.index_text for c in self.chunks)
+        self._docs = list(self.documents.values())
+
+    # --- entry point -------------------------------------------------------------------
+
+    def answer(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        document_ids: Sequence[str] | None = None,
+    ) -> Answer:
+        text, cut = sanitize(question, self.settings.max_question_chars)
+        if not re.search(r"\w", text):
+            return self._refusal(
+                question, "Câu hỏi trống hoặc không có chữ. Hãy nhập câu hỏi về quy chế làm việc."
+            )
+        if not self.documents:
+            return self._refusal(
+                question,
+                "Chưa có quy chế nào được nạp. Hãy nạp văn bản: quyche ingest data/regulations",
+            )
+        if document_ids:
+            unknown = [d for d in document_ids if d not in self.documents]
+            if unknown:
+                return self._refusal(question, f"Không có văn bản với mã: {', '.join(unknown)}.")
+        history = [
+            Turn(role=t.role, content=sanitize(t.content, self.settings.max_question_chars)[0])
+            for t in history[-8:]
+        ]
+        u = understand(text, history, self._docs, document_ids)
+        notes = []
+        if cut:
+            notes.append(
+                f"Câu hỏi quá dài nên chỉ xét {self.settings.max_question_chars} ký tự đầu."
+            )
+        if u.english:
+            return self._refusal(
+                question,
+                "Trợ lý chỉ trả lời bằng tiếng Việt về các quy chế làm việc đã nạp. "
+                "Vui lòng đặt câu hỏi bằng tiếng Việt. (This assistant answers in Vietnamese, "
+                "about the loaded working regulations only.)",
+            )
+        answer = self._route(u)
+        answer.question = question
+        answer.notes = notes + answer.notes
+        answer.citations = [c for c in answer.citations if self._verbatim(c)]
+        if answer.kind in ("answer", "numeric") and not answer.citations:
+            return self._refusal(
+                question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
+            )
+        return answer
+
+    def _verbatim(self, citation: Citation) -> bool:
+        doc = self.documents.get(citation.document_id)
+        ok = doc is not None and citation.quote in doc.text
+        if not ok:
+            log.error("dropped a non-verbatim citation: %s", citation.cite_as)
+        return ok
+
+    def _route(self, u: Understanding) -> Answer:
+        numeric = answer_numeric(u.text, self.rules, scope=list(u.document_ids) or None)
+        if (
+            numeric is not None
+            and numeric.is_numeric
+            and (u.kind in ("numeric", "who_decides", "general") or numeric.frame.amount)
+        ):
+            composed = compose_numeric(u, numeric, self.documents, self._refusal_text(u))
+            if composed is not None:
+                return composed
+        if u.reference is not None and u.kind in ("citation", "general"):
+            return self._lookup(u)
+        hits = self._retrieve(u)
+        located = self._locate(u, hits)
+        if not located or located[0].coverage < MIN_COVERAGE:
+            return self._refuse_uncovered(u, located)
+        if u.kind == "procedure":
+            return self._procedure(u, located)
+        return self._per_document(u, located)
+
+    # --- retrieval ---------------------------------------------------------------------
+
+    def _retrieve(self, u: Understanding) -> list[Hit]:
+        query = RetrievalQuery(
+            text=u.text, document_ids=u.document_ids, top_k=max(self.settings.retrieval_top_k, 10)
+        )
+        return self.retriever.retrieve(query)
+
+    def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
+        terms = question_terms(u.text)
+        located: list[_Located] = []
+        for rank, hit in enumerate(hits):
+            chunk = hit.chunk
+            doc = self.documents.get(chunk.document_id)
+            if doc is None:
+                continue
+            article = doc.article(chunk.article, chunk.part)
+            if article is None:
+                continue
+            clause = next((c for c in article.clauses if c.number == chunk.clause), None)
+            if clause is None:
+                continue
+            coverage = self.stats.coverage(terms, f"{chunk.index_text} {_meta_text(doc)}")
+            quote, point = self._best_sentence(u, terms, clause)
+            focus = self.stats.coverage(terms, f"{canonical(quote)} {_meta_text(doc)}")
+            score = 0.6 * coverage + 0.3 * focus + 0.1 / (rank + 1)
+            located.append(
+                _Located(doc, article, clause, point, quote, score=score, coverage=coverage)
+            )
+        # Rerank: retrieval proposes, coverage of the question's content terms decides.
+        return sorted(located, key=lambda item: -item.score)
+
+    def _best_sentence(
+        self, u: Understanding, terms: list[str], clause: Clause
+    ) -> tuple[str, Point | None]:
+        """The sentence of the clause that best covers the question (whole clause if short)."""
+        text = clause.text
+        if len(text) <= 400:
+            return text, None
+        best: tuple[float, int, int] | None = None
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            score = self.stats.coverage(terms, canonical(sentence))
+            if u.bodies and any(b in bodies_in(sentence) for b in u.bodies):
+                score += 0.2
+            if u.kind == "who_decides" and _DECISION_VERBS.search(fold(sentence)):
+                score += 0.1
+            if best is None or score > best[0]:
+                best = (score, start, end)
+        if best is None:
+            return text, None
+        _, start, end = best
+        quote = text[start:end]
+        absolute = clause.start + start
+        point = next((p for p in clause.points if p.start <= absolute < p.end), None)
+        return quote, point
+
+    # --- compositions ------------------------------------------------------------------
+
+    def _cite(self, item: _Located) -> Citation:
+        try:
+            return make_citation(item.doc, item.article, item.clause, item.point, item.quote)
+        except QuoteNotVerbatimError:
+            return make_citation(item.doc, item.article, item.clause)
+
+    def _per_document(self, u: Understanding, located: list[_Located]) -> Answer:
+        best_per_doc: dict[str, _Located] = {}
+        for item in located:
+            if item.coverage < MIN_COVERAGE:
+                continue
+            best_per_doc.setdefault(item.doc.id, item)
+        chosen = list(best_per_doc.values())
+        single = bool(u.document_ids) and len(u.document_ids) == 1
+        if single or (u.kind == "citation" and u.scope_from_question):
+            chosen = chosen[:1]
+        chosen = chosen[:MAX_DOCUMENTS_SHOWN]
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for item in chosen:
+            citation = self._cite(item)
+            citations.append(citation)
+            lines.append(self._claim(u, item, citation, several=len(chosen) > 1))
+        # Supporting clauses from the first document, after the main ones.
+        for item in located[1:4]:
+            if (
+                item.doc.id == chosen[0].doc.id
+                and item.coverage >= MIN_COVERAGE
+                and item not in chosen
+            ):
+                citations.append(self._cite(item))
+        notes = []
+        if len(chosen) > 1:
+            notes.append(_agreement_note(chosen))
+        answer_text = "\n\n".join(lines)
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer=answer_text,
+            citations=citations,
+            documents=[_doc_ref(i.doc) for i in chosen],
+            notes=notes,
+        )
+
+    def _claim(self, u: Understanding, item: _Located, citation: Citation, several: bool) -> str:
+        where = f"{location(citation.article, citation.clause, citation.point)}"
+        doc_name = _short_name(item.doc)
+        prefix = f"Theo {doc_name}"
+        quote = item.quote.strip()
+        if u.kind == "who_decides":
+            body = _deciding_body(u, item)
+            shared = _SHARED.search(fold(item.quote))
+            head = f"{prefix}: **{body}**" if body else f"{prefix}:"
+            tail = ""
+            if shared:
+                tail = "\n(Điều khoản có nhắc tới ủy quyền/xin ý kiến/phối hợp — xem nguyên văn.)"
+            return f"{head} ({where}, {item.article.title}).\n«{quote}»{tail}"
+        if u.kind == "citation":
+            return f"{prefix}, nội dung này được quy định tại {where} ({item.article.title}):\n«{quote}»"
+        return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+
+    def _procedure(self, u: Understanding, located: list[_Located]) -> Answer:
+        top = located[0]
+        steps: list[tuple[str, Citation]] = []
+        if len(top.clause.points) >= 2:
+            for point in top.clause.points:
+                steps.append((point.text, make_citation(top.doc, top.article, top.clause, point)))
+        else:
+            for start, end in sentences(top.clause.text):
+                quote = top.clause.text[start:end]
+                steps.append((quote, make_citation(top.doc, top.article, top.clause, None, quote)))
+        steps = steps[:10]
+        if len(steps) < 2:
+            return self._per_document(u, located)
+        where = location(top.article.number, top.clause.number)
+        lines = [f"Theo {_short_name(top.doc)}, {where} ({top.article.title}), trình tự như sau:"]
+        lines += [f"{n}. «{text.strip()}»" for n, (text, _) in enumerate(steps, 1)]
+        others = [i for i in located[1:] if i.doc.id != top.doc.id and i.coverage >= MIN_COVERAGE]
+        notes = []
+        if others and not u.document_ids:
+            names = ", ".join(dict.fromkeys(_short_name(i.doc) for i in others[:3]))
+            notes.append(
+                f"Các văn bản khác cũng có quy định liên quan: {names}. Hãy chọn văn bản để xem."
+            )
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer="\n".join(lines),
+            citations=[c for _, c in steps],
+            documents=[_doc_ref(top.doc)],
+            notes=notes,
+        )
+
+    def _lookup(self, u: Understanding) -> Answer:
+        ref = u.reference
+        assert ref is not None
+        candidates = (
+            [self.documents[d] for d in u.document_ids]
+            if u.document_ids
+            else list(self.documents.values())
+        )
+        found: list[tuple[Document, Article, Clause | None, Point | None]] = []
+        for doc in candidates:
+            article = doc.article(ref.article, ref.part)
+            if article is None:
+                continue
+            clause = article.clause(ref.clause) if ref.clause is not None else None
+            if ref.clause is not None and clause is None:
+                continue
+            point = None
+            if ref.point and clause is not None:
+                point = next((p for p in clause.points if p.id == ref.point), None)
+            found.append((doc, article, clause, point))
+        where = location(ref.article, ref.clause, ref.point)
+        if not found:
+            scope = "các văn bản đã chọn" if u.document_ids else "các văn bản đã nạp"
+            return self._refusal(u.original, f"Không có {where} trong {scope}.")
+        if len(found) > 1 and not u.document_ids:
+            return Answer(
+                question=u.original,
+                kind="clarification",
+                answer=(
+                    f"Có {len(found)} văn bản có {where}. Bạn hỏi văn bản nào?\n"
+                    + "\n".join(f"- {_short_name(d)} ({d.id}): {a.title}" for d, a, _, _ in found)
+                ),
+                citations=[make_citation(d, a, c, p) for d, a, c, p in found],
+                documents=[_doc_ref(d) for d, _, _, _ in found],
+            )
+        doc, article, clause, point = found[0]
+        citation = make_citation(doc, article, clause, point)
+        heading = f"{location(article.number, clause.number if clause else None, point.id if point else None)}"
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer=f"{heading} {_short_name(doc)} ({article.title}):\n«{citation.quote}»",
+            citations=[citation],
+            documents=[_doc_ref(doc)],
+        )
+
+    # --- refusals ----------------------------------------------------------------------
+
+    def _refusal_text(self, u: Understanding) -> str:
+        return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
+
+    def _refuse_uncovered(self, u: Understanding, located: list[_Located]) -> Answer:
+        unknown = self.stats.unknown(question_terms(u.text))
+        message = "Các quy chế đã nạp không quy định về nội dung này"
+        if unknown:
+            message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
+        message += "."
+        related = [i for i in located[:3] if i.coverage >= 0.3]
+        if related:
+            message += "\nCác điều gần nhất có thể tham khảo:\n" + "\n".join(
+                f"- {location(i.article.number)} {_short_name(i.doc)}: {i.article.title}"
+                for i in related
+            )
+        return Answer(
+            question=u.original,
+            kind="refusal",
+            answer=message,
+            citations=[],
+            documents=[_doc_ref(i.doc) for i in related],
+        )
+
+    @staticmethod
+    def _refusal(question: str, message: str) -> Answer:
+        return Answer(question=question, kind="refusal", answer=message)
+
+
+def _deciding_body(u: Understanding, item: _Located) -> str:
+    """The body that holds the power: named before the decision verb in the sentence,
+    else the holder named in the article title ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
+    folded = fold(item.quote)
+    verb = _DECISION_VERBS.search(folded)
+    mentions = find_bodies(item.quote)
+    if verb is not None:
+        before = [m for m in mentions if m.end <= verb.start()]
+        if before:
+            return before[-1].body
+    title_bodies = bodies_in(item.article.title)
+    if title_bodies:
+        return title_bodies[-1] if len(title_bodies) == 1 else title_bodies[0]
+    return mentions[0].body if mentions else ""
+
+
+def _meta_text(doc: Document) -> str:
+    """What the question may use to name the document: it counts as covered."""
+    m = doc.meta
+    return " ".join(
+        [
+            m.title,
+            m.number,
+            m.issuing_body,
+            m.governed_body,
+            m.province,
+            m.term,
+            m.term_years,
+            doc.id,
+        ]
+    )
+
+
+def _short_name(doc: Document) -> str:
+    meta = doc.meta
+    name = meta.title or doc.source_file
+    extra = meta.number or meta.issuing_body
+    return f"{name} ({extra})" if extra else name
+
+
+def _doc_ref(doc: Document) -> DocumentRef:
+    meta = doc.meta
+    return DocumentRef(
+        document_id=doc.id, title=meta.title, number=meta.number, issuing_body=meta.issuing_body
+    )
+
+
+def _agreement_note(items: Sequence[_Located]) -> str:
+    texts = {fold(i.quote) for i in items}
+    if len(texts) == 1:
+        return "Các văn bản quy định giống nhau về nội dung này."
+    return (
+        "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi văn bản được "
+        "trình bày riêng. Hãy nêu tên văn bản (tỉnh, số hiệu, cấp) để chỉ xem một văn bản."
+    )
+
+
+__all__ = ["Answerer", "NumericResult"]

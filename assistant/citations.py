@@ -1,0 +1,92 @@
+"""Citations: a location, a verbatim quote (checked here), and a string a drafter can paste."""
+
+from __future__ import annotations
+
+from assistant.models import Citation
+from ingest.models import Article, Clause, Document, Point
+
+
+class QuoteNotVerbatimError(ValueError):
+    """A quote that is not a slice of its source: a bug, never shown to users as fact."""
+
+
+def location(article: int, clause: int | None = None, point: str | None = None) -> str:
+    """ "điểm a khoản 2 Điều 14" (Vietnamese citation order: smallest unit first)."""
+    parts = []
+    if point:
+        parts.append(_point_label(point))
+    if clause is not None:
+        parts.append(f"khoản {clause}")
+    parts.append(f"Điều {article}")
+    return " ".join(parts)
+
+
+def _point_label(point: str) -> str:
+    if point.startswith("-"):
+        return f"gạch đầu dòng thứ {point[1:]}"
+    return f"điểm {point}"
+
+
+def document_label(doc: Document, part: str) -> str:
+    """ "Quy chế làm việc ... (09-QC/TU ngày 11/10/2024 của Tỉnh ủy Kon Tum)"."""
+    meta = doc.meta
+    if part == "decision":
+        name = f"Quyết định {meta.number}".strip() if meta.number else "Quyết định ban hành"
+    else:
+        name = meta.title or doc.source_file
+    details = []
+    if meta.number and part != "decision":
+        details.append(meta.number)
+    if meta.date_issued:
+        year, month, day = meta.date_issued.split("-")
+        details.append(f"ngày {day}/{month}/{year}")
+    if meta.issuing_body:
+        details.append(f"của {meta.issuing_body}")
+    return f"{name} ({' '.join(details)})" if details else name
+
+
+def cite_as(doc: Document, part: str, article: int, clause: int | None, point: str | None) -> str:
+    return f"{location(article, clause, point)} {document_label(doc, part)}"
+
+
+def make_citation(
+    doc: Document,
+    article: Article,
+    clause: Clause | None = None,
+    point: Point | None = None,
+    quote: str | None = None,
+) -> Citation:
+    """Build a citation; the quote defaults to the smallest unit's whole text and must be a
+    verbatim slice of that unit (and so of the document)."""
+    unit_text = point.text if point else clause.text if clause else article.text
+    quote = unit_text if quote is None else quote
+    if not quote or quote not in unit_text or quote not in doc.text:
+        raise QuoteNotVerbatimError(f"quote not found in {doc.id} Điều {article.number}")
+    clause_number = clause.number if clause else None
+    point_id = point.id if point else None
+    return Citation(
+        document_id=doc.id,
+        document_title=doc.meta.title or doc.source_file,
+        source_file=doc.source_file,
+        part=article.part,
+        chapter=article.chapter,
+        article=article.number,
+        clause=clause_number,
+        point=point_id,
+        quote=quote,
+        cite_as=cite_as(doc, article.part, article.number, clause_number, point_id),
+    )
+
+
+def verify(citation: Citation, doc: Document) -> bool:
+    """True when the citation's quote is a verbatim slice of the cited unit."""
+    article = doc.article(citation.article, citation.part)
+    if article is None:
+        return False
+    text = article.text
+    if citation.clause is not None:
+        clause = article.clause(citation.clause)
+        if clause is None:
+            return False
+        text = clause.text
+    return citation.quote in text and citation.quote in doc.text

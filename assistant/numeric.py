@@ -1,0 +1,181 @@
+"""Numeric answers composed from the rule module's result. No number is written here
+that does not come from a :class:`Rule` (its verbatim sentence) or a calculation on it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.citations import QuoteNotVerbatimError, location, make_citation
+from assistant.models import Answer, Citation, DocumentRef, NumericResult
+from assistant.rules.models import COMPARATOR_WORDS, DocumentNumeric, NumericAnswer, Rule, RuleMatch
+from assistant.understand import Understanding
+from ingest.models import Document
+from ingest.normalize import fold
+
+MAX_RULES_PER_DOCUMENT = 3
+
+
+def rule_citation(rule: Rule, doc: Document) -> Citation | None:
+    article = doc.article(rule.article, rule.part)
+    if article is None:
+        return None
+    clause = article.clause(rule.clause) if rule.clause is not None else None
+    if clause is None:
+        clause = next((c for c in article.clauses if rule.sentence in c.text), None)
+    point = None
+    if clause is not None and rule.point:
+        point = next(
+            (p for p in clause.points if p.id == rule.point and rule.sentence in p.text), None
+        )
+    try:
+        return make_citation(doc, article, clause, point, rule.sentence)
+    except QuoteNotVerbatimError:
+        return None
+
+
+def describe(rule: Rule) -> str:
+    """ "Ban Thường vụ — họp thường lệ: ít nhất 2/3 tổng số thành viên"."""
+    value = rule.value
+    if value.unspecified:
+        return f"{rule.body} — {rule.subject_label}: văn bản để trống giá trị («{value.text}»)"
+    words = COMPARATOR_WORDS.get(rule.comparator, "")
+    amount = value.text if value.text else value.label
+    basis = f" {rule.basis}" if rule.basis and rule.basis not in amount else ""
+    condition = f" ({rule.condition})" if rule.condition else ""
+    already = fold(amount).startswith(fold(words)) if words else True
+    text = amount if already else f"{words} {amount}".strip()
+    if rule.kind == "money_threshold" and (rule.if_met_body or rule.otherwise_body):
+        sides = []
+        if rule.if_met_body:
+            sides.append(f"{text}: {rule.if_met_body}".strip())
+        if rule.otherwise_body:
+            sides.append(f"ngược lại: {rule.otherwise_body}")
+        return f"{rule.subject_label}: " + "; ".join(sides) + condition
+    return f"{rule.body} — {rule.subject_label}: {text}{basis}{condition}"
+
+
+def _match_line(match: RuleMatch) -> str:
+    line = describe(match.rule)
+    if match.unspecified:
+        line += ". Không thể tính vì quy chế mẫu để trống; hãy xem quy chế cụ thể của cấp ủy."
+    elif match.calculation is not None:
+        line += f".\n   Tính: {match.calculation.computation}"
+    for note in match.notes:
+        line += f"\n   ({note})"
+    return line
+
+
+def _short(doc: Document) -> str:
+    meta = doc.meta
+    extra = meta.number or meta.issuing_body
+    return f"{meta.title} ({extra})" if extra else meta.title or doc.source_file
+
+
+def compose_numeric(
+    u: Understanding,
+    numeric: NumericAnswer,
+    documents: Mapping[str, Document],
+    refusal_text: str,
+) -> Answer | None:
+    """An answer of kind "numeric", or None when no document has a rule for it (the caller
+    then falls back to retrieval, which refuses when nothing covers the question)."""
+    if not numeric.is_numeric:
+        return None
+    per_doc = [d for d in numeric.documents if d.document_id in documents]
+    with_rules = [d for d in per_doc if d.matches]
+    if not with_rules:
+        if u.document_ids and any(d.no_rule for d in per_doc):
+            return _no_rule_answer(u, per_doc, documents)
+        return None
+    shown: list[DocumentNumeric] = with_rules
+    if u.document_ids:
+        shown = [d for d in per_doc if d.matches or d.no_rule]
+    lines: list[str] = []
+    citations: list[Citation] = []
+    result: NumericResult | None = None
+    for entry in shown:
+        doc = documents[entry.document_id]
+        if not entry.matches:
+            lines.append(_no_rule_line(entry, doc, citations))
+            continue
+        block = [f"Theo {_short(doc)}:"]
+        for match in entry.matches[:MAX_RULES_PER_DOCUMENT]:
+            citation = rule_citation(match.rule, doc)
+            if citation is None:
+                continue
+            citations.append(citation)
+            where = location(citation.article, citation.clause, citation.point)
+            block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
+            if result is None:
+                result = _numeric_result(match)
+        if len(block) > 1:
+            lines.append("\n".join(block))
+    if not citations:
+        return None
+    notes = []
+    if len(shown) > 1:
+        labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in shown if d.matches}
+        if len(labels) == 1:
+            notes.append("Các văn bản quy định giống nhau về con số này.")
+        else:
+            notes.append(
+                "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi văn bản "
+                "được trình bày riêng."
+            )
+    return Answer(
+        question=u.original,
+        kind="numeric",
+        answer="\n\n".join(lines),
+        citations=citations,
+        numeric=result,
+        documents=[_ref(documents[d.document_id]) for d in shown],
+        notes=notes,
+    )
+
+
+def _numeric_result(match: RuleMatch) -> NumericResult:
+    rule = match.rule
+    calc = match.calculation
+    return NumericResult(
+        kind=rule.kind,
+        value=rule.value.text,
+        basis=rule.basis,
+        result=calc.result if calc else "",
+        computation=calc.computation if calc else "",
+        unspecified=match.unspecified or rule.value.unspecified,
+    )
+
+
+def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citation]) -> str:
+    line = f"{_short(doc)} không có quy định về nội dung được hỏi."
+    if entry.nearest is not None:
+        citation = rule_citation(entry.nearest, doc)
+        if citation is not None:
+            citations.append(citation)
+            where = location(citation.article, citation.clause, citation.point)
+            line += (
+                f" Quy định gần nhất ({where}): {describe(entry.nearest)}.\n   «{citation.quote}»"
+            )
+    return line
+
+
+def _no_rule_answer(
+    u: Understanding, per_doc: list[DocumentNumeric], documents: Mapping[str, Document]
+) -> Answer:
+    citations: list[Citation] = []
+    lines = [_no_rule_line(d, documents[d.document_id], citations) for d in per_doc if d.no_rule]
+    return Answer(
+        question=u.original,
+        kind="refusal" if not citations else "numeric",
+        answer="\n".join(lines),
+        citations=citations,
+        documents=[_ref(documents[d.document_id]) for d in per_doc],
+        notes=["Văn bản không quy định con số được hỏi; không suy đoán giá trị."],
+    )
+
+
+def _ref(doc: Document) -> DocumentRef:
+    m = doc.meta
+    return DocumentRef(
+        document_id=doc.id, title=m.title, number=m.number, issuing_body=m.issuing_body
+    )

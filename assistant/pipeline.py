@@ -1,0 +1,210 @@
+"""Ingest: files → parsed documents → snapshot (documents, rules, lexical index) → vectors.
+
+The snapshot (everything needed to answer lexically and with the rule table) is
+committed first, atomically; embeddings follow and are synced into the vector store,
+so questions can be answered while the model is still embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.home import DataHome, Manifest, ManifestEntry
+from assistant.rules.extract import extract_rules
+from assistant.rules.models import Rule
+from index.lexical import LexicalIndex
+from ingest.chunk import chunk_document
+from ingest.errors import InputError
+from ingest.load import SUPPORTED_SUFFIXES
+from ingest.models import Chunk, Document
+from ingest.parse import document_id_for, parse_file
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+
+
+def _no_progress(_message: str, _fraction: float) -> None:
+    return None
+
+
+class IngestReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    snapshot: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Files named directly, plus supported files found in named folders (sorted)."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(".")
+                and ".meta." not in p.name
+            )
+            if not found:
+                errors.append(f"{path}: thư mục không có tệp .txt/.md/.docx/.pdf nào")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(f"{path}: không tìm thấy tệp")
+    return files, errors
+
+
+def ingest_paths(
+    home: DataHome,
+    paths: Sequence[Path],
+    *,
+    remove: Sequence[str] = (),
+    rebuild: bool = False,
+    progress: Progress = _no_progress,
+) -> IngestReport:
+    """Add or update the given files (and remove the given ids) in one new snapshot."""
+    started = time.perf_counter()
+    report = IngestReport()
+    files, report.errors = expand_paths(paths)
+    with home.lock():
+        snapshot = None if rebuild else home.current_snapshot()
+        manifest = home.read_manifest(snapshot)
+        documents = home.read_documents(snapshot)
+        old_rules = _read_rules(snapshot)
+        by_hash = {e.content_hash: e.document_id for e in manifest.documents.values()}
+        entries = dict(manifest.documents)
+        seen_ids: set[str] = set()
+
+        for n, path in enumerate(files):
+            progress(f"Đọc {path.name}", n / max(len(files), 1) * 0.5)
+            doc_id = document_id_for(path)
+            if doc_id in seen_ids:
+                report.errors.append(
+                    f"{path}: trùng mã văn bản '{doc_id}' với tệp khác trong lần nạp này"
+                )
+                continue
+            seen_ids.add(doc_id)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                report.errors.append(f"{path}: không đọc được tệp ({exc.strerror or exc})")
+                continue
+            source_sha = hashlib.sha256(data + _sidecar_bytes(path)).hexdigest()
+            old = entries.get(doc_id)
+            if old is not None and old.source_sha256 == source_sha and doc_id in documents:
+                report.unchanged.append(doc_id)
+                continue
+            try:
+                doc = parse_file(path, data)
+            except InputError as exc:
+                report.errors.append(str(exc))
+                continue
+            other = by_hash.get(doc.content_hash)
+            if other is not None and other != doc_id:
+                report.errors.append(f"{path}: văn bản này đã được nạp với mã '{other}'")
+                continue
+            report.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
+            (report.updated if doc_id in documents else report.added).append(doc_id)
+            documents[doc_id] = doc
+            old_rules.pop(doc_id, None)
+            entries[doc_id] = ManifestEntry(
+                document_id=doc_id,
+                source_file=path.name,
+                source_sha256=source_sha,
+                content_hash=doc.content_hash,
+            )
+            by_hash[doc.content_hash] = doc_id
+
+        for doc_id in remove:
+            if doc_id in documents:
+                del documents[doc_id]
+                entries.pop(doc_id, None)
+                old_rules.pop(doc_id, None)
+                report.removed.append(doc_id)
+            else:
+                report.errors.append(f"{doc_id}: không có văn bản với mã này")
+
+        if report.changed or rebuild or (snapshot is None and documents):
+            progress("Trích xuất quy tắc số và dựng chỉ mục từ khóa", 0.6)
+            final = _write_snapshot(
+                home, documents, Manifest(created=time.time(), documents=entries), old_rules
+            )
+            report.snapshot = final.name
+            home.sweep(keep=final)
+        progress("Xong", 1.0)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _sidecar_bytes(path: Path) -> bytes:
+    for suffix in (".meta.yaml", ".meta.yml", ".meta.json"):
+        sidecar = path.with_name(path.name + suffix)
+        if sidecar.exists():
+            return sidecar.read_bytes()
+    return b""
+
+
+def _read_rules(snapshot: Path | None) -> dict[str, list[Rule]]:
+    if snapshot is None or not (snapshot / "rules").exists():
+        return {}
+    rules: dict[str, list[Rule]] = {}
+    for path in (snapshot / "rules").glob("*.json"):
+        table = RuleTable.model_validate_json(path.read_text("utf-8"))
+        rules[table.document_id] = table.rules
+    return rules
+
+
+class RuleTable(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: str
+    content_hash: str
+    rules: list[Rule]
+
+
+def _write_snapshot(
+    home: DataHome,
+    documents: dict[str, Document],
+    manifest: Manifest,
+    cached_rules: dict[str, list[Rule]],
+) -> Path:
+    tmp = home.new_snapshot_dir()
+    (tmp / "documents").mkdir()
+    (tmp / "rules").mkdir()
+    chunks: list[Chunk] = []
+    for doc_id, doc in sorted(documents.items()):
+        (tmp / "documents" / f"{doc_id}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+        rules = cached_rules.get(doc_id)
+        if rules is None:
+            rules = extract_rules(doc)
+        table = RuleTable(document_id=doc_id, content_hash=doc.content_hash, rules=rules)
+        (tmp / "rules" / f"{doc_id}.json").write_text(table.model_dump_json(), encoding="utf-8")
+        chunks.extend(chunk_document(doc))
+    LexicalIndex.build(chunks).save(tmp / "lexical")
+    (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=1), encoding="utf-8")
+    return home.commit_snapshot(tmp)
+
+
+def load_rules(snapshot: Path | None) -> dict[str, list[Rule]]:
+    return _read_rules(snapshot)

@@ -1,0 +1,51 @@
+"""Structural references typed by people: "khoản 2 Điều 14", "dieu 14 khoan 2", "điểm a khoản 1 Điều 3"."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from ingest.normalize import canonical, fold
+
+
+class Reference(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    article: int
+    clause: int | None = None
+    point: str | None = None
+    part: str | None = None
+
+
+_ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})\b")
+_CLAUSE = re.compile(r"\bkhoan\s*(\d{1,2})\b")
+_POINT = re.compile(r"\b(?:diem|điểm)\s*([a-zđ]|\d{1,2}\.\d{1,2}|\(\d{1,2}\))(?![\w])")
+_DECISION = re.compile(r"\bquyet dinh\b(?!\s+(?:so\s+)?\.{2,})")
+
+
+def parse_reference(text: str) -> Reference | None:
+    """The first Điều mentioned, with the khoản/điểm written next to it (either order)."""
+    folded = fold(text)
+    article = _ARTICLE.search(folded)
+    if article is None:
+        return None
+    # khoản/điểm belong to this article when written within a few words of it.
+    window = folded[max(0, article.start() - 40) : article.end() + 40]
+    clause = _CLAUSE.search(window)
+    # The point letter is read from the accented text so "điểm đ" stays "đ".
+    point = _POINT.search(canonical(text)) or _POINT.search(window)
+    part = None
+    after = folded[article.end() : article.end() + 30]
+    if re.match(r"\s*(cua\s+)?quyet dinh\b", after):
+        part = "decision"
+    return Reference(
+        article=int(article.group(1)),
+        clause=int(clause.group(1)) if clause else None,
+        point=point.group(1) if point else None,
+        part=part,
+    )
+
+
+def mentions_decision(text: str) -> bool:
+    return bool(_DECISION.search(fold(text)))

@@ -1,0 +1,24 @@
+"""Plain-text rendering of an Answer for the terminal."""
+
+from __future__ import annotations
+
+from assistant.models import Answer
+
+KIND_LABELS = {
+    "answer": "Trả lời",
+    "numeric": "Trả lời (quy tắc số)",
+    "clarification": "Cần làm rõ",
+    "refusal": "Không tìm thấy quy định",
+}
+
+
+def answer_text(answer: Answer) -> str:
+    lines = [f"[{KIND_LABELS[answer.kind]}]", answer.answer.replace("**", "")]
+    if answer.numeric is not None and answer.numeric.computation:
+        lines.append(f"Phép tính: {answer.numeric.computation}")
+    for note in answer.notes:
+        lines.append(f"Lưu ý: {note}")
+    if answer.citations:
+        lines.append("Trích dẫn:")
+        lines.extend(f"  [{n}] {c.cite_as}" for n, c in enumerate(answer.citations, 1))
+    return "\n".join(lines)

@@ -1,0 +1,205 @@
+"""Exact arithmetic on rules: head counts, money comparisons, dates, rates.
+
+Integers and Fractions only, never floats: "ít nhất 2/3 của 48" must be 32, not
+31.999…. Every function returns a :class:`Calculation` with a one-line Vietnamese
+explanation the answer can quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from fractions import Fraction
+
+from assistant.rules.models import Calculation, Quantity, format_int
+
+
+def _frac(f: Fraction) -> str:
+    """ "2/3" for a share; a product shows as "32", "15,5" or "32/3 ≈ 10,67"."""
+    return str(f.numerator) if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
+
+
+def _show(f: Fraction) -> str:
+    if f.denominator == 1:
+        return str(f.numerator)
+    d = f.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d == 1:
+        return _decimal_comma(f)
+    return f"{f.numerator}/{f.denominator} ≈ {_decimal_comma(f, 2)}"
+
+
+def _decimal_comma(f: Fraction, places: int | None = None) -> str:
+    if places is None:
+        places = 0
+        while (f * 10**places).denominator != 1:
+            places += 1
+    scaled = round(f * 10**places)
+    whole, frac = divmod(scaled, 10**places)
+    return f"{whole},{frac:0{places}d}"
+
+
+def at_least(fraction: Fraction, n: int) -> Calculation:
+    """Smallest whole number of people ≥ fraction × n: ⌈f·n⌉ ("ít nhất 2/3 của 48" → 32)."""
+    need = math.ceil(fraction * n)
+    exact = fraction * n
+    step = f"{_frac(fraction)} × {n} = {_show(exact)}"
+    if exact.denominator != 1:
+        step += f", làm tròn lên {need}"
+    return Calculation(
+        kind="count",
+        value=need,
+        result=f"{need} người",
+        computation=f"{step} → cần ít nhất {need} người",
+    )
+
+
+def more_than(fraction: Fraction, n: int) -> Calculation:
+    """Smallest whole number of people > fraction × n: ⌊f·n⌋ + 1 ("quá nửa của 30" → 16)."""
+    need = math.floor(fraction * n) + 1
+    exact = fraction * n
+    return Calculation(
+        kind="count",
+        value=need,
+        result=f"{need} người",
+        computation=(
+            f"{_frac(fraction)} × {n} = {_show(exact)}; phải trên {_show(exact).split(' ≈')[0]}"
+            f" → cần ít nhất {need} người"
+        ),
+    )
+
+
+def required_count(fraction: Fraction, comparator: str, n: int) -> Calculation:
+    """Head count a share rule requires out of ``n``: ">=" → :func:`at_least`,
+    ">" → :func:`more_than`; "=" (a bare "2/3") is read as at least."""
+    if comparator == ">":
+        return more_than(fraction, n)
+    return at_least(fraction, n)
+
+
+_CMP_TEXT = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
+
+
+def compare_money(amount: int, comparator: str, threshold: int) -> bool:
+    """Whether ``amount`` (đồng) satisfies "``comparator`` ``threshold``"."""
+    return {
+        ">=": amount >= threshold,
+        ">": amount > threshold,
+        "<": amount < threshold,
+        "<=": amount <= threshold,
+        "=": amount == threshold,
+    }[comparator]
+
+
+def money_decision(
+    amount: int, comparator: str, threshold: int, if_met: str, otherwise: str
+) -> Calculation:
+    """Which side of a money threshold an amount falls on, and who decides there."""
+    met = compare_money(amount, comparator, threshold)
+    body = if_met if met else otherwise
+    sign = _CMP_TEXT[comparator] if met else _negate(comparator)
+    who = f" → {body}" if body else " → quy chế không nêu cơ quan cho trường hợp này"
+    return Calculation(
+        kind="money",
+        value=amount,
+        met=met,
+        result=body,
+        computation=f"{format_int(amount)} đồng {sign} {format_int(threshold)} đồng{who}",
+    )
+
+
+def _negate(comparator: str) -> str:
+    return {">=": "<", ">": "≤", "<": "≥", "<=": ">", "=": "≠"}[comparator]
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5
+
+
+def subtract_working_days(day: dt.date, n: int) -> dt.date:
+    """The date ``n`` working days before ``day`` (Monday–Friday; ``day`` itself is not
+    counted). Public holidays are *not* known here and are counted as working days, so
+    around Tết or 30/4–1/5 the real deadline is earlier: the answer says so."""
+    current = day
+    left = n
+    while left > 0:
+        current -= dt.timedelta(days=1)
+        if is_working_day(current):
+            left -= 1
+    return current
+
+
+def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
+    """The last day documents can go out for a meeting on ``meeting`` under a lead-time
+    rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank value."""
+    if lead.unspecified or lead.number is None:
+        return None
+    n = lead.number
+    shown = meeting.strftime("%d/%m/%Y")
+    if lead.unit == "ngày làm việc":
+        day = subtract_working_days(meeting, n)
+        line = (
+            f"{shown} lùi {n} ngày làm việc (bỏ thứ Bảy, Chủ nhật; chưa trừ ngày lễ)"
+            f" = {day:%d/%m/%Y}"
+        )
+    elif lead.unit == "ngày":
+        day = meeting - dt.timedelta(days=n)
+        line = f"{shown} − {n} ngày = {day:%d/%m/%Y}"
+    elif lead.unit == "tuần":
+        day = meeting - dt.timedelta(weeks=n)
+        line = f"{shown} − {n} tuần = {day:%d/%m/%Y}"
+    else:
+        return None
+    weekday = _WEEKDAYS[day.weekday()]
+    return Calculation(
+        kind="date",
+        date=day,
+        result=f"{weekday}, {day:%d/%m/%Y}",
+        computation=f"{line} → gửi chậm nhất ngày {day:%d/%m/%Y} ({weekday})",
+    )
+
+
+_WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+_PER_YEAR = {"tuần": 52, "tháng": 12, "quý": 4, "năm": 1}
+
+
+def occurrences_per(frequency: Quantity, period_unit: str) -> Calculation | None:
+    """Times per ``period_unit`` ("năm", "quý", "tháng") for a frequency rule:
+    "ba tháng một lần" → 4 lần/năm; "từ 01 đến 02 lần/tháng" → 12–24 lần/năm. Weeks
+    count as 52 a year."""
+    if frequency.unspecified or frequency.number is None or frequency.period is None:
+        return None
+    per_target = _PER_YEAR.get(period_unit)
+    per_source = _PER_YEAR.get(frequency.period_unit)
+    if not per_target or not per_source:
+        return None
+    # times per year = number × per_source / period; then divide by per_target.
+    lo = Fraction(frequency.number * per_source, (frequency.period_max or frequency.period))
+    hi = Fraction((frequency.number_max or frequency.number) * per_source, frequency.period)
+    lo_t, hi_t = lo / per_target, hi / per_target
+    if lo_t.denominator != 1 or hi_t.denominator != 1:
+        return None
+    span = f"{lo_t}" if lo_t == hi_t else f"{lo_t}–{hi_t}"
+    return Calculation(
+        kind="rate",
+        value=int(lo_t),
+        result=f"{span} lần/{period_unit}",
+        computation=f"{frequency.label} → {span} lần/{period_unit}",
+    )
+
+
+__all__ = [
+    "at_least",
+    "compare_money",
+    "is_working_day",
+    "latest_send_date",
+    "money_decision",
+    "more_than",
+    "occurrences_per",
+    "required_count",
+    "subtract_working_days",
+]

@@ -1,0 +1,190 @@
+"""Typed facts of the rule module: extracted rules, computed results, numeric answers.
+
+Every number the product states comes from one of these models, never from generated
+text: a :class:`Rule` holds the value as written plus its exact reading, and a
+:class:`Calculation` holds the arithmetic done on it with a one-line explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+RuleKind = Literal[
+    "quorum",
+    "vote_threshold",
+    "request_trigger",
+    "money_threshold",
+    "lead_time",
+    "deadline",
+    "duration",
+    "frequency",
+    "count",
+]
+RULE_KINDS: tuple[RuleKind, ...] = (
+    "quorum",
+    "vote_threshold",
+    "request_trigger",
+    "money_threshold",
+    "lead_time",
+    "deadline",
+    "duration",
+    "frequency",
+    "count",
+)
+Comparator = Literal[">=", ">", "<", "<=", "="]
+
+KIND_LABELS: dict[str, str] = {
+    "quorum": "số thành viên tham dự tối thiểu",
+    "vote_threshold": "tỷ lệ biểu quyết tán thành",
+    "request_trigger": "số thành viên đề nghị triệu tập",
+    "money_threshold": "ngưỡng giá trị (tiền)",
+    "lead_time": "thời hạn gửi trước",
+    "deadline": "thời hạn",
+    "duration": "thời gian",
+    "frequency": "tần suất",
+    "count": "số lượng",
+}
+
+COMPARATOR_WORDS: dict[str, str] = {
+    ">=": "ít nhất",
+    ">": "trên",
+    "<": "dưới",
+    "<=": "không quá",
+    "=": "",
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Quantity(_Model):
+    """A value as a regulation writes it, with its exact reading.
+
+    Exactly one reading is set: a fraction (``numerator``/``denominator``), a number with
+    a unit (``number``, optionally up to ``number_max`` for "từ 01 đến 02"), or
+    ``unspecified`` for a template blank ("... ngày"). Frequencies say ``number`` times
+    per ``period`` (up to ``period_max``) ``period_unit``: "ba tháng một lần" is 1 time per
+    3 tháng. Money is ``number`` đồng.
+    """
+
+    text: str
+    numerator: int | None = None
+    denominator: int | None = None
+    number: int | None = None
+    number_max: int | None = None
+    unit: str = ""  # "ngày", "ngày làm việc", "tháng", "buổi", "lần", "đồng", "người"
+    period: int | None = None
+    period_max: int | None = None
+    period_unit: str = ""  # "tuần", "tháng", "quý", "năm"
+    unspecified: bool = False
+
+    @property
+    def fraction(self) -> Fraction | None:
+        if self.numerator is None or self.denominator is None:
+            return None
+        return Fraction(self.numerator, self.denominator)
+
+    @property
+    def label(self) -> str:
+        """A normalised reading: "2/3", "05 ngày", "1 lần/3 tháng", "3.000.000.000 đồng"."""
+        if self.unspecified:
+            if self.period_unit:
+                return f"… {self.unit}/{self.period_unit}"
+            return f"… {self.unit}".strip() if self.unit else "…"
+        if self.fraction is not None:
+            return f"{self.numerator}/{self.denominator}"
+        if self.number is None:
+            return self.text
+        count = str(self.number) if self.number_max is None else f"{self.number}–{self.number_max}"
+        if self.unit == "đồng":
+            return f"{format_int(self.number)} đồng"
+        if self.period is not None:
+            period = (
+                str(self.period) if self.period_max is None else f"{self.period}–{self.period_max}"
+            )
+            per = self.period_unit if period == "1" else f"{period} {self.period_unit}"
+            return f"{count} {self.unit}/{per}"
+        return f"{count} {self.unit}".strip()
+
+
+class Rule(_Model):
+    """One numeric rule of one document, tied to the sentence that states it."""
+
+    id: str
+    kind: RuleKind
+    body: str  # canonical body: "Ban Chấp hành", "Ban Thường vụ", "Thường trực", ...
+    body_as_written: str = ""
+    subject: str  # English code: "regular_meeting", "meeting_validity", ...
+    subject_label: str  # Vietnamese label: "họp thường lệ", ...
+    value: Quantity
+    comparator: Comparator
+    basis: str = ""  # "tổng số thành viên", "số thành viên đương nhiệm", "" if not stated
+    condition: str = ""  # "đối với công tác tổ chức cán bộ", as written
+    if_met_body: str = ""  # money thresholds: who decides when the comparison holds
+    otherwise_body: str = ""  # ... and when it does not
+    document_id: str
+    part: str
+    article: int
+    article_title: str = ""
+    clause: int | None = None
+    point: str | None = None
+    sentence: str  # verbatim substring of the clause (or article) text
+    start: int = -1  # offsets of ``sentence`` in Document.text; -1 if unknown
+    end: int = -1
+
+
+class Calculation(_Model):
+    """The result of applying a rule to numbers from a question."""
+
+    kind: Literal["count", "money", "date", "rate"]
+    value: int | None = None  # people, times per period, or đồng
+    date: dt.date | None = None
+    met: bool | None = None  # money: the comparison holds
+    result: str  # "32 người", "Ban Thường vụ", "15/03/2025"
+    computation: str  # one line in Vietnamese: "⌈2/3 × 48⌉ = 32 → cần ít nhất 32 người"
+
+
+class RuleMatch(_Model):
+    rule: Rule
+    calculation: Calculation | None = None
+    unspecified: bool = False  # the template leaves the value blank: say so, never guess
+    notes: tuple[str, ...] = ()
+
+
+class DocumentNumeric(_Model):
+    """What one document says for the question; ``no_rule`` when it says nothing."""
+
+    document_id: str
+    matches: tuple[RuleMatch, ...] = ()
+    no_rule: bool = False
+    nearest: Rule | None = None  # same kind, other body/subject, when no_rule
+
+
+class QuestionFrame(_Model):
+    """What the question was read as asking."""
+
+    kind: RuleKind | None = None
+    subject: str | None = None
+    bodies: tuple[str, ...] = ()
+    member_count: int | None = None
+    amount: int | None = None  # đồng
+    amount_alternative: int | None = None  # the other reading of an ambiguous amount
+    date: dt.date | None = None
+    per_period: str | None = None  # "năm" for "một năm họp mấy lần"
+
+
+class NumericAnswer(_Model):
+    is_numeric: bool  # the question asks for a number (or for who decides an amount)
+    frame: QuestionFrame
+    documents: tuple[DocumentNumeric, ...] = ()
+
+
+def format_int(value: int) -> str:
+    """Vietnamese grouping: 3000000000 → "3.000.000.000"."""
+    sign = "-" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", ".")

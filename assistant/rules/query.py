@@ -1,0 +1,314 @@
+"""Answer numeric questions from extracted rules, with exact arithmetic.
+
+The question is read into a :class:`QuestionFrame` (rule kind, subject, bodies, numbers
+given), then matched against each document's rules. Nothing is invented: a template
+blank comes back ``unspecified``; a document without a matching rule comes back
+``no_rule`` with its nearest rule of the same kind. Choosing which documents to answer
+for is the caller's job; ``scope`` only filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from assistant.models import NumericResult, Turn
+from assistant.rules.calc import latest_send_date, money_decision, occurrences_per, required_count
+from assistant.rules.models import (
+    Calculation,
+    DocumentNumeric,
+    NumericAnswer,
+    QuestionFrame,
+    Rule,
+    RuleKind,
+    RuleMatch,
+    format_int,
+)
+from assistant.rules.numbers import find_money
+from assistant.rules.text import find_mentions, fold_aligned, fold_query, unique_bodies
+
+_NUMERIC_CUES = re.compile(
+    r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
+    r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
+    r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|dinh ky|thuong le"
+    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
+)
+_ABBREVIATIONS = {
+    "btv": "Ban Thường vụ",
+    "bch": "Ban Chấp hành",
+    "tttu": "Thường trực",
+    "tthu": "Thường trực",
+    "ttdu": "Thường trực",
+    "bcs": "Ban cán sự đảng",
+    "bcsd": "Ban cán sự đảng",
+}
+
+# (kind, subject or None, cue regex over the folded question); first match wins.
+_INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
+    (
+        "money_threshold",
+        None,
+        r"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|chi|dau tu)",
+    ),
+    (
+        "request_trigger",
+        "extraordinary_meeting",
+        r"de nghi|yeu cau (?:hop|trieu tap)|dot xuat|bat thuong",
+    ),
+    ("lead_time", "document_submission", r"tham dinh|gui .*van phong"),
+    (
+        "lead_time",
+        "document_sending",
+        r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi",
+    ),
+    (
+        "duration",
+        "meeting_duration",
+        r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi",
+    ),
+    ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)|bang van ban"),
+    (
+        "vote_threshold",
+        "resolution",
+        r"tan thanh|thong qua|bieu quyet|dong y|nghi quyet.*(?:hieu luc|hop le)",
+    ),
+    (
+        "quorum",
+        "meeting_validity",
+        r"hop le|tien hanh|tham du|du hop|co mat|du nguoi|bao nhieu nguoi|can (?:co )?(?:it nhat )?bao nhieu|toi thieu",
+    ),
+    (
+        "frequency",
+        "regular_meeting",
+        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|dinh ky|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)",
+    ),
+    ("deadline", None, r"thoi han|cham nhat|trong vong"),
+    ("count", "membership", r"gom (?:bao nhieu|may)|so luong (?:uy vien|thanh vien)"),
+)
+_MEMBERS = re.compile(
+    r"(?<![\d.,/])(\d{1,4})\s*(?:nguoi|uy vien|thanh vien|dong chi|ong|ba|tinh uy vien|huyen uy vien)(?![a-z])"
+    r"|(?:co|gom|tong so|tong cong|la)\s+(\d{1,4})(?![\d/.,]|\s*(?:ty|trieu|ngay|thang|nam|lan|%))"
+)
+_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)|ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
+)
+_PER = re.compile(r"(?:mot|1|moi|trong|hang) (nam|quy|thang)")
+
+
+def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
+    """What a question asks: rule kind, subject, bodies, and numbers it gives."""
+    q = fold_query(question)
+    kind, subject = _intent(q)
+    bodies = _bodies(question)
+    if kind is None or not bodies:
+        # a follow-up ("còn Ban Thường vụ thì sao?") borrows what it leaves out
+        for turn in reversed(history):
+            if turn.role != "user":
+                continue
+            prev = fold_query(turn.content)
+            if kind is None:
+                kind, subject = _intent(prev)
+            if not bodies and kind is not None and _intent(q)[0] is None:
+                bodies = _bodies(turn.content)
+            if kind is not None:
+                break
+    money = find_money(question) if kind == "money_threshold" else []
+    members = None
+    if kind in ("quorum", "vote_threshold", "request_trigger"):
+        m = _MEMBERS.search(q)
+        if m:
+            members = int(m.group(1) or m.group(2))
+    date = _date(q) if kind == "lead_time" else None
+    per = _PER.search(q) if kind == "frequency" else None
+    return QuestionFrame(
+        kind=kind,
+        subject=subject,
+        bodies=tuple(bodies),
+        member_count=members,
+        amount=money[0].value if money else None,
+        amount_alternative=money[0].alternative if money else None,
+        date=date,
+        per_period=per.group(1)
+        .replace("nam", "năm")
+        .replace("quy", "quý")
+        .replace("thang", "tháng")
+        if per
+        else None,
+    )
+
+
+def _intent(q: str) -> tuple[RuleKind | None, str | None]:
+    for kind, subject, cue in _INTENTS:
+        if re.search(cue, q):
+            return kind, subject
+    return None, None
+
+
+def _bodies(question: str) -> list[str]:
+    folded = fold_aligned(question)
+    found = unique_bodies(find_mentions(folded))
+    for abbr, body in _ABBREVIATIONS.items():
+        if re.search(rf"(?<![a-z]){abbr}(?![a-z])", folded) and body not in found:
+            found.append(body)
+    return [b for b in found if b not in ("Bí thư", "Phó Bí thư") or len(found) == 1]
+
+
+def _date(q: str) -> dt.date | None:
+    m = _DATE.search(q)
+    if not m:
+        return None
+    day, month, year = (
+        (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    )
+    try:
+        return dt.date(int(year) if year else dt.date.today().year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def is_numeric_question(question: str) -> bool:
+    """Whether the question asks for a number ("bao nhiêu", "mấy ngày", "tối thiểu") or
+    who decides an amount of money; with or without diacritics."""
+    q = fold_query(question)
+    return bool(_NUMERIC_CUES.search(q) or find_money(question))
+
+
+def answer_numeric(
+    question: str,
+    rules: Sequence[Rule],
+    history: Sequence[Turn] = (),
+    scope: Sequence[str] | None = None,
+) -> NumericAnswer | None:
+    """Rules answering ``question``, per document, computed where the question gives a
+    number. None when the question is neither numeric nor about a kind of rule."""
+    frame = read_question(question, history)
+    numeric = is_numeric_question(question)
+    if frame.kind is None:
+        return NumericAnswer(is_numeric=True, frame=frame) if numeric else None
+    by_doc: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_doc.setdefault(rule.document_id, []).append(rule)
+    doc_ids = list(scope) if scope is not None else list(by_doc)
+    results: list[DocumentNumeric] = []
+    for doc_id in doc_ids:
+        result = _document_result(frame, question, by_doc.get(doc_id, []), doc_id)
+        if scope is None and result.no_rule:
+            continue
+        results.append(result)
+    return NumericAnswer(is_numeric=numeric, frame=frame, documents=tuple(results))
+
+
+def _document_result(
+    frame: QuestionFrame, question: str, rules: list[Rule], doc_id: str
+) -> DocumentNumeric:
+    same_kind = [r for r in rules if r.kind == frame.kind]
+    candidates = same_kind
+    if frame.subject:
+        by_subject = [r for r in candidates if r.subject == frame.subject]
+        if by_subject:
+            candidates = by_subject
+    if frame.bodies:
+        candidates = [r for r in candidates if r.body in frame.bodies]
+    if frame.kind == "money_threshold" and len(candidates) > 1:
+        candidates = _closest_topic(question, candidates)
+    if not candidates:
+        nearest = _nearest(frame, same_kind)
+        return DocumentNumeric(document_id=doc_id, no_rule=True, nearest=nearest)
+    matches = [_match(frame, rule) for rule in candidates]
+    if frame.kind == "money_threshold" and frame.amount is not None:
+        matches = _deciding(matches, frame.amount)
+    return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
+
+
+def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
+    """Of several money rules ("từ 05 tỷ trở lên: BCH", "dưới 05 tỷ: BTV", "dưới 500 triệu:
+    Thường trực"), the one that decides an amount: a rule it satisfies that names a body,
+    the tightest threshold first (300 triệu → "dưới 500 triệu", not "dưới 05 tỷ")."""
+    deciding = [
+        m for m in matches if m.calculation and m.calculation.met and m.calculation.result
+    ]
+    if not deciding:
+        deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
+    return sorted(deciding, key=lambda m: abs(amount - (m.rule.value.number or 0)))
+
+
+def _nearest(frame: QuestionFrame, same_kind: list[Rule]) -> Rule | None:
+    if not same_kind:
+        return None
+    if frame.subject:
+        same_subject = [r for r in same_kind if r.subject == frame.subject]
+        if same_subject:
+            return same_subject[0]
+    return same_kind[0]
+
+
+def _closest_topic(question: str, rules: list[Rule]) -> list[Rule]:
+    """Among money rules, those whose sentence shares most words with the question."""
+    q_words = set(fold_query(question).split())
+    scored = [(len(q_words & set(fold_query(r.sentence).split())), r) for r in rules]
+    best = max(score for score, _ in scored)
+    return [r for score, r in scored if score == best]
+
+
+def _match(frame: QuestionFrame, rule: Rule) -> RuleMatch:
+    if rule.value.unspecified:
+        return RuleMatch(
+            rule=rule,
+            unspecified=True,
+            notes=("Quy chế (mẫu) để trống giá trị này; đơn vị áp dụng tự quy định.",),
+        )
+    calculation: Calculation | None = None
+    notes: list[str] = []
+    fraction = rule.value.fraction
+    if fraction is not None and frame.member_count:
+        calculation = required_count(fraction, rule.comparator, frame.member_count)
+        if rule.basis:
+            calculation = calculation.model_copy(
+                update={"computation": f"{calculation.computation} (tính trên {rule.basis})"}
+            )
+    elif (
+        rule.kind == "money_threshold"
+        and frame.amount is not None
+        and rule.value.number is not None
+    ):
+        calculation = money_decision(
+            frame.amount, rule.comparator, rule.value.number, rule.if_met_body, rule.otherwise_body
+        )
+        if frame.amount_alternative is not None:
+            other = money_decision(
+                frame.amount_alternative,
+                rule.comparator,
+                rule.value.number,
+                rule.if_met_body,
+                rule.otherwise_body,
+            )
+            notes.append(
+                f"Số tiền viết có dấu chấm được hiểu là {format_int(frame.amount)} đồng (dấu chấm "
+                f"phân cách hàng nghìn); nếu ý là {format_int(frame.amount_alternative)} đồng thì: "
+                f"{other.computation}"
+            )
+    elif rule.kind == "lead_time" and frame.date is not None:
+        calculation = latest_send_date(frame.date, rule.value)
+        if calculation and rule.value.unit == "ngày làm việc":
+            notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, phải gửi sớm hơn.")
+    elif rule.kind == "frequency" and frame.per_period:
+        calculation = occurrences_per(rule.value, frame.per_period)
+    return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes))
+
+
+__all__ = ["answer_numeric", "is_numeric_question", "read_question", "to_numeric_result"]
+
+
+def to_numeric_result(match: RuleMatch) -> NumericResult:
+    """The shared answer contract's view of one match."""
+    rule = match.rule
+    calc = match.calculation
+    return NumericResult(
+        kind=rule.kind,
+        value=rule.value.text,
+        basis=rule.basis,
+        result=calc.result if calc else "",
+        computation=calc.computation if calc else "",
+        unspecified=match.unspecified,
+    )

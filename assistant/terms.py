@@ -1,0 +1,145 @@
+"""Content terms of a question and how well a text covers them (IDF-weighted).
+
+Coverage is the refusal signal: a question whose rare words appear nowhere in the
+corpus ("lương cơ sở", "hộ chiếu") is out of scope however well its common words match.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from index.tokens import expand_abbreviations
+from ingest.normalize import words
+
+# Question and function words: they say how something is asked, not what about. Only
+# words that stay unambiguous once folded ("ban" is bạn and Ban, "hoi" hỏi and hội,
+# "dang" đang and Đảng, "co" có and cơ, "bi" bị and Bí thư: kept).
+STOPWORDS = frozenset(
+    [
+        "ai",
+        "gi",
+        "nao",
+        "bao",
+        "nhieu",
+        "thi",
+        "sao",
+        "khong",
+        "duoc",
+        "cua",
+        "la",
+        "va",
+        "cac",
+        "nhung",
+        "mot",
+        "nhu",
+        "nay",
+        "tai",
+        "cho",
+        "voi",
+        "trong",
+        "khi",
+        "neu",
+        "phai",
+        "can",
+        "may",
+        "hay",
+        "hoac",
+        "da",
+        "se",
+        "theo",
+        "de",
+        "vi",
+        "nen",
+        "ma",
+        "vay",
+        "a",
+        "u",
+        "nhe",
+        "oi",
+        "xin",
+        "toi",
+        "biet",
+        "muon",
+        "em",
+        "minh",
+        "rang",
+        "day",
+        "dau",
+        "ay",
+    ]
+)
+# Phrases that frame a question or name the kind of text, removed before splitting.
+STOP_PHRASES = re.compile(
+    r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
+    r"quy dinh gi|noi gi|van ban|dieu khoan|bao nhieu|lam sao|the con|con thi)\b"
+)
+
+
+def question_terms(text: str) -> list[str]:
+    """Folded syllables and syllable bigrams of the content words, in order."""
+    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_abbreviations(text))))
+    syllables = [w for w in folded.split() if w not in STOPWORDS]
+    bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
+    return syllables + bigrams
+
+
+def text_terms(text: str) -> set[str]:
+    syllables = words(text)
+    return set(syllables) | {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
+
+
+class TermStats:
+    """Document frequencies over a collection of texts (chunks)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for text in texts:
+            self.n += 1
+            self.df.update(text_terms(text))
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+
+    def coverage(self, terms: Iterable[str], text: str) -> float:
+        """IDF-weighted share of ``terms`` present in ``text`` (0..1)."""
+        wanted = set(terms)
+        if not wanted:
+            return 0.0
+        present = text_terms(text)
+        total = sum(self.idf(t) for t in wanted)
+        got = sum(self.idf(t) for t in wanted if t in present)
+        return got / total if total else 0.0
+
+    def unknown(self, terms: Iterable[str]) -> list[str]:
+        """Terms (syllables) the corpus never uses."""
+        return [t for t in dict.fromkeys(terms) if "_" not in t and self.df.get(t, 0) == 0]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within ``text``, each a verbatim slice."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

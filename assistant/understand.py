@@ -1,0 +1,184 @@
+"""Question understanding: what kind of question, about which body, in which documents.
+
+Works on folded text, so a question typed without diacritics is understood the same.
+A follow-up ("Còn Ban Thường vụ thì sao?", "thế còn Kon Tum?", "khoản đó nói gì?") is
+resolved against the conversation before anything else happens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.models import Turn
+from assistant.references import Reference, parse_reference
+from index.scope import HasMeta, detect_scope
+from index.tokens import expand_abbreviations
+from ingest.bodies import BODIES, bodies_in, find_bodies
+from ingest.normalize import fold
+
+QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
+
+
+class Understanding(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    original: str
+    text: str  # the question with follow-up context resolved
+    kind: QuestionKind
+    bodies: tuple[str, ...] = ()
+    document_ids: tuple[str, ...] = ()  # scope; empty = all documents
+    scope_reason: str = ""
+    scope_from_question: bool = False
+    reference: Reference | None = None
+    is_follow_up: bool = False
+    english: bool = False
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def sanitize(question: str, max_chars: int) -> tuple[str, bool]:
+    """NFC, control and bidi characters removed, whitespace collapsed, capped in length.
+    Returns the text and whether it had to be cut."""
+    text = unicodedata.normalize("NFC", question)
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > max_chars:
+        return text[:max_chars], True
+    return text, False
+
+
+_WHO = re.compile(
+    r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
+    r"thuoc tham quyen|tham quyen cua|ai co quyen|do ai|boi ai|ben nao)\b"
+)
+_PROCEDURE = re.compile(
+    r"\b(thu tuc|quy trinh|trinh tu|cac buoc|nhu the nao|the nao|ra sao|lam sao|cach thuc|"
+    r"cach nao|phai lam gi|tien hanh)\b"
+)
+_CITATION = re.compile(
+    r"\b(dieu nao|khoan nao|diem nao|quy dinh o dau|quy dinh tai dau|o dieu nao|dieu may|"
+    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi|trich dan|nguyen van)\b"
+)
+_COMPARISON = re.compile(
+    r"\b(so sanh|khac nhau|khac gi|giong nhau|giong hay khac|khac biet|doi chieu)\b"
+)
+_NUMERIC = re.compile(
+    r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
+    r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"
+    r"trieu dong|truoc may|\d[\d.,]*\s*(?:ty|ti|trieu))\b"
+)
+_FOLLOW_UP = re.compile(
+    r"^(con|the con|vay con|con doi voi|con voi|the thi|vay thi|the|vay|con truong hop)\b|"
+    r"\b(thi sao|the nao a|thi the nao|thi nhu the nao)\s*\??$"
+)
+_ANAPHORA = re.compile(
+    r"\b(khoan do|dieu do|dieu nay|khoan nay|diem do|quy dinh do|van ban do|no)\b"
+)
+_ENGLISH = re.compile(
+    r"\b(the|what|who|which|how|does|is|are|of|meeting|committee|party|decide|decides|when|many)\b"
+)
+
+
+def is_english(text: str) -> bool:
+    if fold(text) != text.lower():
+        return False  # has Vietnamese letters
+    words = re.findall(r"[a-z]+", text.lower())
+    hits = sum(1 for w in words if _ENGLISH.fullmatch(w))
+    return len(words) >= 3 and hits / len(words) >= 0.3
+
+
+def classify(folded: str, has_reference: bool) -> QuestionKind:
+    if _COMPARISON.search(folded):
+        return "comparison"
+    if has_reference and not _WHO.search(folded):
+        return "citation"
+    if _CITATION.search(folded) and not _WHO.search(folded):
+        return "citation"
+    if _WHO.search(folded):
+        return "who_decides"
+    if _NUMERIC.search(folded):
+        return "numeric"
+    if _PROCEDURE.search(folded):
+        return "procedure"
+    return "general"
+
+
+def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], str]:
+    scope = detect_scope(text, documents)
+    return tuple(scope.document_ids), "; ".join(scope.why)
+
+
+def understand(
+    question: str,
+    history: Sequence[Turn],
+    documents: Sequence[HasMeta],
+    document_ids: Sequence[str] | None = None,
+) -> Understanding:
+    folded = fold(expand_abbreviations(question))
+    reference = parse_reference(question)
+    own_scope, reason = _scope(question, documents)
+    users = [t.content for t in history if t.role == "user"]
+    last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+
+    text = question
+    is_follow_up = False
+    if users and (_FOLLOW_UP.search(folded) or (_ANAPHORA.search(folded) and reference is None)):
+        is_follow_up = True
+        previous = users[-1]
+        if _ANAPHORA.search(folded) and reference is None:
+            reference = parse_reference(last_answer) or parse_reference(previous)
+        text = _merge_follow_up(previous, question)
+
+    scope_from_question = bool(own_scope)
+    if document_ids:
+        scope, reason = tuple(document_ids), "người dùng chọn"
+    elif own_scope:
+        scope = own_scope
+    else:
+        scope = ()
+        for previous in reversed(users):
+            scope, reason = _scope(previous, documents)
+            if scope:
+                reason = f"theo câu hỏi trước ({reason})"
+                break
+
+    merged_folded = fold(expand_abbreviations(text))
+    kind = classify(merged_folded, reference is not None)
+    if kind == "citation" and reference is None and is_follow_up:
+        kind = classify(fold(expand_abbreviations(users[-1])), False)
+    return Understanding(
+        original=question,
+        text=text,
+        kind=kind,
+        bodies=tuple(
+            bodies_in(expand_abbreviations(question)) or bodies_in(expand_abbreviations(text))
+        ),
+        document_ids=scope,
+        scope_reason=reason,
+        scope_from_question=scope_from_question,
+        reference=reference,
+        is_follow_up=is_follow_up,
+        english=is_english(question),
+    )
+
+
+def _merge_follow_up(previous: str, question: str) -> str:
+    """Carry the previous question forward, swapping in the body the follow-up names."""
+    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
+    prev_expanded = expand_abbreviations(previous)
+    old = find_bodies(prev_expanded)
+    if new_bodies and old:
+        folded_prev = fold(prev_expanded)
+        first = old[0]
+        return folded_prev[: first.start] + fold(new_bodies[0]) + folded_prev[first.end :]
+    rest = re.sub(_FOLLOW_UP, " ", fold(question)).strip(" ?")
+    return f"{previous} {rest}".strip()
+
+
+__all__ = ["BODIES", "Understanding", "classify", "is_english", "sanitize", "understand"]

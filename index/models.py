@@ -1,0 +1,51 @@
+"""Typed values that pass between the retrieval modules and the assistant."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.models import Chunk, Level, Status
+
+RetrieverName = Literal["lexical", "dense", "fused"]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Hit(_Value):
+    """One retrieved chunk. ``score`` is comparable only within one result list;
+    the ranks say where each retriever put the chunk (1-based, None: not found)."""
+
+    chunk: Chunk
+    score: float
+    retriever: RetrieverName
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+    boost: float = 0.0
+
+
+class RetrievalQuery(_Value):
+    text: str
+    document_ids: tuple[str, ...] = Field(
+        default=(), description="restrict to these documents; empty: all"
+    )
+    level: Level = ""
+    status: Status = ""
+    top_k: int = Field(default=10, ge=1)
+
+
+class Scope(_Value):
+    """The documents a question names, and why; empty when it names none."""
+
+    document_ids: tuple[str, ...] = ()
+    why: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.document_ids
+
+
+__all__ = ["Hit", "RetrievalQuery", "RetrieverName", "Scope"]

@@ -1,0 +1,166 @@
+"""Which documents a question names: a province, a document number, a level or status.
+
+Everything is derived from the documents' own metadata, so a newly ingested regulation
+is recognised without code changes. Questions may be typed without diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from index.models import Scope
+from index.tokens import expand_abbreviations
+from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
+from ingest.normalize import fold, words
+
+
+class HasMeta(Protocol):
+    """A document, or anything with its id and metadata (DocumentInfo too)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> DocumentMeta: ...
+
+
+# Folded phrases that name a level of committee in a question.
+LEVEL_PHRASES: dict[str, tuple[str, ...]] = {
+    "central": ("cap trung uong",),
+    "province": ("cap tinh",),
+    "district": ("cap huyen", "huyen uy", "quan uy", "thi uy", "dang bo huyen"),
+    "commune": ("cap xa", "cap co so", "dang uy xa", "dang bo xa", "dang uy co so"),
+    "bloc": ("dang uy khoi", "khoi co quan", "khoi doanh nghiep"),
+    "caucus": ("ban can su",),
+}
+# Folded phrases that name a status; a document matches by status or by its title.
+STATUS_PHRASES: dict[str, tuple[str, ...]] = {
+    "template": ("quy che mau", "quy che lam viec mau", "ban mau"),
+    "draft": ("du thao",),
+}
+STATUS_TITLE_WORDS: dict[str, str] = {"template": "mau", "draft": "du thao"}
+
+# Long forms of document kinds in numbers ("09-QC/TU": quy chế).
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "qc": ("quy che",),
+    "qd": ("quyet dinh",),
+    "qdi": ("quy dinh",),
+    "nq": ("nghi quyet",),
+    "ct": ("chi thi",),
+    "kl": ("ket luan",),
+    "hd": ("huong dan",),
+}
+
+_NUMBER = re.compile(r"0*(?P<num>\d{1,4})\s*[-–]\s*(?P<kind>[a-z]+)(?:\s*/\s*(?P<issuer>[a-z]+))?")
+
+
+def parse_number(text: str) -> tuple[int, str, str] | None:
+    """ "09-QC/TU" → (9, "qc", "tu"); None when ``text`` is no document number."""
+    m = _NUMBER.search(fold(text))
+    if m is None:
+        return None
+    return int(m["num"]), m["kind"], m["issuer"] or ""
+
+
+def _question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str]]:
+    found = [
+        (int(m["num"]), m["kind"], m["issuer"] or "")
+        for m in re.finditer(r"(?<![\w])" + _NUMBER.pattern, folded)
+        if m["kind"] in kinds
+    ]
+    kind_forms = {form: kind for kind in kinds for form in (kind, *KIND_WORDS.get(kind, ()))}
+    if kind_forms:
+        alternation = "|".join(sorted(map(re.escape, kind_forms), key=len, reverse=True))
+        pattern = rf"(?<![\w])({alternation})\s+(?:so\s+)?0*(\d{{1,4}})(?![\w])"
+        found += [(int(m[2]), kind_forms[m[1]], "") for m in re.finditer(pattern, folded)]
+    found += [(int(m[1]), "", "") for m in re.finditer(r"(?<![\w])so\s+0*(\d{1,4})\b", folded)]
+    return found
+
+
+def _has_phrase(spaced: str, phrase: str) -> bool:
+    return f" {phrase} " in spaced
+
+
+def _spaced(text: str) -> str:
+    return f" {' '.join(words(text))} "
+
+
+def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
+    """The documents ``question`` names (and why), or an empty scope.
+
+    Number and place names are strong; level and status words narrow them. When the
+    criteria contradict each other the strong ones win."""
+    folded = fold(expand_abbreviations(question))
+    spaced = _spaced(folded)
+    strong: list[tuple[str, set[str]]] = []
+    weak: list[tuple[str, set[str]]] = []
+
+    numbers = {d.id: parse_number(d.meta.number) for d in documents if d.meta.number}
+    kinds = {n[1] for n in numbers.values() if n}
+    for num, kind, issuer in _question_numbers(folded, kinds):
+        hits = {
+            doc_id
+            for doc_id, n in numbers.items()
+            if n and n[0] == num and kind in ("", n[1]) and issuer in ("", n[2])
+        }
+        if hits:
+            strong.append((f"số {num}", hits))
+
+    for name in sorted({d.meta.province for d in documents if d.meta.province}):
+        key = " ".join(words(name))
+        if key and _has_phrase(spaced, key):
+            hits = {
+                d.id
+                for d in documents
+                if any(
+                    _has_phrase(_spaced(v), key)
+                    for v in (d.meta.province, d.meta.issuing_body, d.meta.title)
+                )
+            }
+            strong.append((name, hits))
+
+    levels = {d.meta.level for d in documents if d.meta.level}
+    for level in sorted(levels):
+        if any(_has_phrase(spaced, p) for p in LEVEL_PHRASES.get(level, ())):
+            weak.append((LEVEL_LABELS[level], {d.id for d in documents if d.meta.level == level}))
+
+    for status, phrases in STATUS_PHRASES.items():
+        if any(_has_phrase(spaced, p) for p in phrases):
+            title_word = STATUS_TITLE_WORDS[status]
+            hits = {
+                d.id
+                for d in documents
+                if d.meta.status == status or _has_phrase(_spaced(d.meta.title), title_word)
+            }
+            if hits:
+                weak.append((STATUS_LABELS[status], hits))
+
+    chosen = _combine(strong, weak)
+    if not chosen:
+        return Scope()
+    why, ids = chosen
+    why = list(dict.fromkeys(why))
+    order = [d.id for d in documents if d.id in ids]
+    return Scope(document_ids=tuple(order), why=tuple(why))
+
+
+def _combine(
+    strong: list[tuple[str, set[str]]], weak: list[tuple[str, set[str]]]
+) -> tuple[list[str], set[str]] | None:
+    """Intersect all criteria; if that is empty, the strong ones alone (intersected,
+    else united); with no strong criteria, the weak ones intersected, else united."""
+    for group in ([*strong, *weak], strong, weak):
+        if not group:
+            continue
+        ids = set.intersection(*(hits for _, hits in group))
+        if ids:
+            return [why for why, _ in group], ids
+    for group in (strong, weak):
+        if group:
+            return [why for why, _ in group], set.union(*(hits for _, hits in group))
+    return None
+
+
+__all__ = ["LEVEL_PHRASES", "STATUS_PHRASES", "HasMeta", "detect_scope", "parse_number"]

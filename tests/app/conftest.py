@@ -1,0 +1,210 @@
+"""A small fake Assistant with canned answers built from the real models."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
+from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
+from ingest.settings import Settings
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+class FakeIngestReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+
+
+class FakeDocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    source_file: str
+    meta: DocumentMeta
+    article_count: int
+    part_counts: dict[str, int]
+
+
+class FakeRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: str
+    kind: str
+    value: str
+    article: int
+    details: dict[str, str] = Field(default_factory=dict)
+
+
+def _document() -> Document:
+    text = (
+        "Điều 1. Triệu tập hội nghị\n1. Ban Thường vụ quyết định triệu tập hội nghị.\n"
+        "a) Gửi tài liệu trước 05 ngày.\nĐiều 2. Quan hệ công tác\nNội dung <b>quan hệ</b>."
+    )
+    point = Point(id="a", text="Gửi tài liệu trước 05 ngày.", start=60, end=86)
+    clause = Clause(
+        number=1,
+        text="1. Ban Thường vụ quyết định triệu tập hội nghị.",
+        start=28,
+        end=75,
+        points=(point,),
+    )
+    art1 = Article(
+        number=1,
+        title="Triệu tập hội nghị",
+        part="regulation",
+        chapter="Chương I",
+        chapter_title="NHỮNG QUY ĐỊNH CHUNG",
+        text=text[: text.index("Điều 2") - 1],
+        start=0,
+        end=text.index("Điều 2") - 1,
+        clauses=(clause,),
+    )
+    art2 = Article(
+        number=2,
+        title="Quan hệ công tác",
+        part="regulation",
+        chapter="Chương II",
+        chapter_title="QUAN HỆ",
+        text=text[text.index("Điều 2") :],
+        start=text.index("Điều 2"),
+        end=len(text),
+    )
+    return Document(
+        id="quy-che-thu",
+        source_file="quy-che-thu.txt",
+        content_hash="0" * 64,
+        meta=DocumentMeta(title="Quy chế làm việc thử", number="01-QC/TU", level="province"),
+        text=text,
+        parts=(Part(id="regulation", title="Quy chế", articles=(art1, art2)),),
+    )
+
+
+def citation(quote: str = "Ban Thường vụ quyết định triệu tập hội nghị.") -> Citation:
+    return Citation(
+        document_id="quy-che-thu",
+        document_title="Quy chế làm việc thử",
+        source_file="quy-che-thu.txt",
+        part="regulation",
+        chapter="Chương I",
+        article=1,
+        clause=1,
+        point="a",
+        quote=quote,
+        cite_as="Điều 1, khoản 1, điểm a Quy chế làm việc thử (01-QC/TU)",
+    )
+
+
+class FakeAssistant:
+    """Canned answers keyed on words in the question; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.doc = _document()
+        self.calls: list[tuple[str, list[Turn], list[str] | None]] = []
+        self.ingested: list[list[Path]] = []
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        document_ids: Sequence[str] | None = None,
+        id: str | None = None,
+    ) -> Answer:
+        self.calls.append(
+            (question, list(history), list(document_ids) if document_ids is not None else None)
+        )
+        ref = DocumentRef(document_id=self.doc.id, title=self.doc.meta.title, number="01-QC/TU")
+        if "không có" in question:
+            return Answer(
+                id=id,
+                question=question,
+                kind="refusal",
+                answer="Không tìm thấy quy định về nội dung này trong các quy chế.",
+            )
+        if "bao nhiêu" in question:
+            return Answer(
+                id=id,
+                question=question,
+                kind="numeric",
+                answer="Hội nghị hợp lệ khi có ít nhất 2/3 tổng số ủy viên dự.",
+                citations=[citation()],
+                numeric=NumericResult(
+                    kind="quorum",
+                    value="2/3",
+                    basis="tổng số ủy viên",
+                    result="10 người",
+                    computation="⌈2/3 × 15⌉ = 10",
+                ),
+                documents=[ref],
+            )
+        other = DocumentRef(document_id="quy-che-khac", title="Quy chế khác")
+        return Answer(
+            id=id,
+            question=question,
+            kind="answer",
+            answer=f"Ban Thường vụ quyết định. Câu hỏi: {question}",
+            citations=[citation(), citation(quote=EVIL)],
+            documents=[ref, other] if "so sánh" in question else [ref],
+            notes=[f"Ghi chú {EVIL}"] if "so sánh" in question else [],
+        )
+
+    def documents(self) -> list[FakeDocumentInfo]:
+        return [
+            FakeDocumentInfo(
+                id=self.doc.id,
+                source_file=self.doc.source_file,
+                meta=self.doc.meta,
+                article_count=2,
+                part_counts={"regulation": 2},
+            )
+        ]
+
+    def document(self, document_id: str) -> Document:
+        if document_id != self.doc.id:
+            raise KeyError(document_id)
+        return self.doc
+
+    def ingest(
+        self, paths: Sequence[Path], progress: Callable[[str, float], None] | None = None
+    ) -> FakeIngestReport:
+        self.ingested.append(list(paths))
+        if progress is not None:
+            progress("Đang đọc", 0.5)
+        good = [p.stem for p in paths if "Điều".encode() in p.read_bytes()]
+        errors = [f"{p.name}: không tìm thấy Điều nào" for p in paths if p.stem not in good]
+        return FakeIngestReport(added=good, errors=errors)
+
+    def rules(self, document_id: str | None = None, kind: str | None = None) -> list[FakeRule]:
+        return [
+            FakeRule(document_id=self.doc.id, kind="quorum", value="2/3", article=1),
+            FakeRule(
+                document_id=self.doc.id,
+                kind="deadline",
+                value="05 ngày",
+                article=1,
+                details={"note": EVIL},
+            ),
+        ]
+
+
+@pytest.fixture
+def fake_assistant() -> FakeAssistant:
+    return FakeAssistant()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path / "home", embedding_backend="fake", max_question_chars=200)

@@ -1,0 +1,128 @@
+"""The chat UI's handlers, called directly (no browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.auth import AuthConfig, User, hash_token
+from app.qlog import QuestionLog, read_log
+from app.ui import WebUI, rules_table
+from ingest.settings import Settings
+from tests.app.conftest import EVIL, FakeAssistant
+
+
+def _ui(fake: FakeAssistant, settings: Settings, auth: AuthConfig | None = None) -> WebUI:
+    return WebUI(fake, settings, auth, QuestionLog.from_settings(settings))
+
+
+def test_respond_keeps_history_and_escapes(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    ui = _ui(fake_assistant, settings)
+    box, chat, turns, shown = ui.respond(EVIL, [], [], None, username="an")
+    assert box == ""
+    assert chat is shown and len(shown) == 2
+    assert "<script" not in shown[0]["content"] and "<script" not in shown[1]["content"]
+    assert [t["role"] for t in turns] == ["user", "assistant"]
+    assert turns[0]["content"] == EVIL  # the assistant gets the raw text, the page the escaped
+    _, _, turns, shown = ui.respond("Cần bao nhiêu người?", turns, shown, ["quy-che-thu"])
+    _, history, scope = fake_assistant.calls[-1]
+    assert [t.content for t in history] == [EVIL, turns[1]["content"]]
+    assert scope == ["quy-che-thu"]
+    assert "qc-numeric" in shown[-1]["content"]
+    records = read_log(settings.home / "logs" / "questions.jsonl")
+    assert [(r.user, r.source) for r in records] == [("an", "web"), (None, "web")]
+
+
+def test_respond_refuses_long_and_ignores_empty(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    ui = _ui(fake_assistant, settings)
+    assert ui.respond("   ", [], [], None) == ("   ", [], [], [])
+    box, _, turns, shown = ui.respond("x" * 201, [], [], None)
+    assert box == "x" * 201 and turns == []
+    assert "quá dài" in shown[0]["content"]
+    assert fake_assistant.calls == []
+
+
+def test_respond_survives_assistant_errors(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("index missing")
+
+    fake_assistant.ask = boom  # type: ignore[method-assign,assignment]
+    _, _, turns, shown = _ui(fake_assistant, settings).respond("Ai?", [], [], None)
+    assert turns == [] and "lỗi" in shown[0]["content"]
+
+
+def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    assert ui.document_choices() == [("Quy chế làm việc thử (01-QC/TU)", "quy-che-thu")]
+    choices = ui.article_choices("quy-che-thu")
+    assert choices[1] == ("Chương II · Điều 2. Quan hệ công tác", "regulation:2")
+    assert ui.article_choices("unknown") == []
+    assert "&lt;b&gt;" in ui.article_html("quy-che-thu", "regulation:2")
+    assert "Không tìm thấy" in ui.article_html("quy-che-thu", "regulation:99")
+    assert "Không tìm thấy" in ui.article_html("unknown", "regulation:1")
+    assert ui.article_html(None, None) == ""
+
+
+def test_rules_table_flattens_nested_values(fake_assistant: FakeAssistant) -> None:
+    headers, rows = rules_table(fake_assistant.rules())
+    assert headers == ["document_id", "kind", "value", "article", "details"]
+    assert rows[0][:3] == ["quy-che-thu", "quorum", "2/3"]
+    assert rows[1][4].startswith('{"note": ')
+
+
+def _accounts() -> AuthConfig:
+    return AuthConfig(
+        users=(
+            User(username="admin", role="admin", password_hash=hash_token("a")),
+            User(username="user", role="user", password_hash=hash_token("u")),
+        )
+    )
+
+
+def test_upload_admin_only_in_ui(
+    fake_assistant: FakeAssistant, settings: Settings, tmp_path: Path
+) -> None:
+    ui = _ui(fake_assistant, settings, _accounts())
+    path = tmp_path / "Quy chế.txt"
+    path.write_text("Điều 1. A", encoding="utf-8")
+    assert not ui.can_upload(None) and not ui.can_upload("user") and ui.can_upload("admin")
+    assert "quản trị viên" in ui.ingest_files([str(path)], "user")
+    assert fake_assistant.ingested == []
+    seen: list[tuple[float, str]] = []
+    html = ui.ingest_files([str(path)], "admin", lambda f, desc: seen.append((f, desc)))  # type: ignore[arg-type]
+    assert "quy-che" in html
+    assert seen == [(0.5, "Đang đọc")]
+
+
+def test_upload_open_without_accounts(
+    fake_assistant: FakeAssistant, settings: Settings, tmp_path: Path
+) -> None:
+    ui = _ui(fake_assistant, settings)
+    bad = tmp_path / "x.exe"
+    bad.write_bytes(b"MZ")
+    assert ui.can_upload(None)
+    html = ui.ingest_files([str(bad)], None)
+    assert "x.exe: định dạng .exe" in html
+    assert "Chưa chọn" in ui.ingest_files([], None)
+
+
+@pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>.txt"])
+def test_upload_errors_are_escaped(
+    fake_assistant: FakeAssistant, settings: Settings, tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("no articles", encoding="utf-8")
+    fake_assistant.ingest = lambda paths, progress=None: type(  # type: ignore[method-assign,assignment]
+        "R",
+        (),
+        {"added": [], "updated": [], "unchanged": [], "removed": [], "errors": [f"{name}: lỗi"]},
+    )()
+    html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
+    assert "<img" not in html and "&lt;img" in html

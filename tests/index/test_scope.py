@@ -1,0 +1,80 @@
+from dataclasses import dataclass
+
+import pytest
+
+from index.scope import detect_scope, parse_number
+from ingest.models import DocumentMeta
+
+TEMPLATE_2025 = DocumentMeta(
+    title="Quy chế làm việc mẫu của ban chấp hành đảng bộ ủy ban nhân dân tỉnh",
+    number="261-QĐ/TW",
+    issuing_body="Ban Bí thư",
+    level="province",
+    status="template",
+)
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    meta: DocumentMeta
+
+
+@pytest.fixture
+def docs(metas: dict[str, DocumentMeta]) -> list[Doc]:
+    return [*(Doc(i, m) for i, m in metas.items()), Doc("mau-2025", TEMPLATE_2025)]
+
+
+def test_parse_number() -> None:
+    assert parse_number("09-QC/TU") == (9, "qc", "tu")
+    assert parse_number("01-QC/ĐUK") == (1, "qc", "duk")
+    assert parse_number("261-QĐ/TW") == (261, "qd", "tw")
+    assert parse_number("") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Tỉnh ủy Điện Biên họp mấy lần?", ("dien-bien",)),
+        ("tinh uy dien bien hop may lan", ("dien-bien",)),
+        ("Ở Kon Tum ai ký văn bản?", ("kon-tum",)),
+        ("Quy chế 09-QC/TU nói gì về họp?", ("kon-tum",)),
+        ("quy che 09-qc/tu", ("kon-tum",)),
+        ("theo qc 09 thi sao", ("kon-tum",)),
+        ("01-QC/ĐUK quy định gì", ("dong-thap",)),
+        ("quyết định 261 ban hành gì", ("mau-2025",)),
+        ("261-QĐ/TW", ("mau-2025",)),
+        ("cấp huyện họp thế nào", ("mau-huyen",)),
+        ("Huyện ủy họp mấy lần", ("mau-huyen",)),
+        ("ban cán sự đảng có nhiệm vụ gì", ("kon-tum",)),
+        ("BCS đảng họp khi nào", ("kon-tum",)),
+        ("đảng ủy khối họp khi nào", ("dong-thap",)),
+        ("dự thảo quy chế nói gì", ("mau-huyen",)),
+        ("quy chế mẫu cấp huyện", ("mau-huyen",)),
+    ],
+)
+def test_detects(docs: list[Doc], question: str, expected: tuple[str, ...]) -> None:
+    assert detect_scope(question, docs).document_ids == expected
+
+
+def test_template_without_level_names_every_template(docs: list[Doc]) -> None:
+    scope = detect_scope("Theo quy chế mẫu, ai chủ trì?", docs)
+    assert set(scope.document_ids) == {"mau-huyen", "mau-2025"}
+
+
+def test_nothing_named(docs: list[Doc]) -> None:
+    scope = detect_scope("Ban Thường vụ họp mấy lần?", docs)
+    assert scope.is_empty
+    assert scope.why == ()
+    assert detect_scope("Điều 5 khoản 2 nói gì", docs).is_empty
+
+
+def test_strong_beats_contradicting_level(docs: list[Doc]) -> None:
+    # Kon Tum's document is a caucus one: "cấp huyện" does not empty the scope.
+    assert detect_scope("Kon Tum cấp huyện", docs).document_ids == ("kon-tum",)
+
+
+def test_why_is_reported(docs: list[Doc]) -> None:
+    scope = detect_scope("quy che 09-QC/TU", docs)
+    assert scope.why
+    assert detect_scope("x", []).is_empty
