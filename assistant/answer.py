@@ -18,7 +18,7 @@ from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
 from assistant.numeric import compose_numeric
 from assistant.rules.models import Rule
 from assistant.rules.query import answer_numeric
-from assistant.terms import TermStats, question_terms, sentences
+from assistant.terms import TermStats, content_syllables, longest_run, question_terms, sentences
 from assistant.understand import Understanding, sanitize, understand
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
@@ -155,13 +155,23 @@ class Answerer:
     # --- retrieval ---------------------------------------------------------------------
 
     def _retrieve(self, u: Understanding) -> list[Hit]:
-        query = RetrievalQuery(
-            text=u.text, document_ids=u.document_ids, top_k=max(self.settings.retrieval_top_k, 10)
-        )
-        return self.retriever.retrieve(query)
+        top_k = max(self.settings.retrieval_top_k, 10)
+        scopes: list[tuple[str, ...]] = [u.document_ids]
+        if len(u.document_ids) > 1:
+            # Several documents named (a comparison): each gets its own candidates.
+            scopes = [(d,) for d in u.document_ids]
+            top_k = max(3, top_k // len(scopes))
+        hits: list[Hit] = []
+        for scope in scopes:
+            query = RetrievalQuery(
+                text=u.text, document_ids=scope, top_k=top_k, boost_bodies=u.kind != "who_decides"
+            )
+            hits.extend(self.retriever.retrieve(query))
+        return hits
 
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         terms = question_terms(u.text)
+        content = content_syllables(u.text)
         located: list[_Located] = []
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
@@ -177,7 +187,8 @@ class Answerer:
             coverage = self.stats.coverage(terms, f"{chunk.index_text} {_meta_text(doc)}")
             quote, point = self._best_sentence(u, terms, clause)
             focus = self.stats.coverage(terms, f"{canonical(quote)} {_meta_text(doc)}")
-            score = 0.6 * coverage + 0.3 * focus + 0.1 / (rank + 1)
+            phrase = longest_run(content, quote) / max(len(content), 1)
+            score = 0.5 * coverage + 0.25 * focus + 0.15 * phrase + 0.1 / (rank + 1)
             located.append(
                 _Located(doc, article, clause, point, quote, score=score, coverage=coverage)
             )
@@ -192,9 +203,11 @@ class Answerer:
         if len(text) <= 400:
             return text, None
         best: tuple[float, int, int] | None = None
+        content = content_syllables(u.text)
         for start, end in sentences(text):
             sentence = text[start:end]
             score = self.stats.coverage(terms, canonical(sentence))
+            score += 0.3 * longest_run(content, sentence) / max(len(content), 1)
             if u.bodies and any(b in bodies_in(sentence) for b in u.bodies):
                 score += 0.2
             if u.kind == "who_decides" and _DECISION_VERBS.search(fold(sentence)):
@@ -356,7 +369,8 @@ class Answerer:
         return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
 
     def _refuse_uncovered(self, u: Understanding, located: list[_Located]) -> Answer:
-        unknown = self.stats.unknown(question_terms(u.text))
+        names = " ".join(_meta_text(d) for d in self.documents.values())
+        unknown = self.stats.unknown(question_terms(u.text), names)
         message = "Các quy chế đã nạp không quy định về nội dung này"
         if unknown:
             message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
@@ -380,20 +394,47 @@ class Answerer:
         return Answer(question=question, kind="refusal", answer=message)
 
 
+_ASKER = re.compile(
+    r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
+    r"ai co quyen|ai co tham quyen|thuoc tham quyen cua ai|do ai)\b"
+)
+
+
+def _action(question: str) -> list[str]:
+    """The verb phrase asked about: the content words after "ai"/"cơ quan nào"."""
+    folded = fold(question)
+    match = _ASKER.search(folded)
+    tail = folded[match.end() :] if match else folded
+    return content_syllables(tail)[:4]
+
+
 def _deciding_body(u: Understanding, item: _Located) -> str:
-    """The body that holds the power: named before the decision verb in the sentence,
-    else the holder named in the article title ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
+    """The body that holds the power: the body named right before the action in the
+    quoted sentence ("... thì Ban Thường vụ quyết định triệu tập ..."), else the holder
+    named in the article title ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
     folded = fold(item.quote)
-    verb = _DECISION_VERBS.search(folded)
     mentions = find_bodies(item.quote)
-    if verb is not None:
-        before = [m for m in mentions if m.end <= verb.start()]
+    action = _action(u.text)
+    position = _phrase_position(action, folded)
+    if position is not None:
+        segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
+        before = [m for m in mentions if segment_start <= m.start and m.end <= position]
         if before:
             return before[-1].body
     title_bodies = bodies_in(item.article.title)
     if title_bodies:
-        return title_bodies[-1] if len(title_bodies) == 1 else title_bodies[0]
-    return mentions[0].body if mentions else ""
+        return title_bodies[0]
+    return mentions[0].body if mentions and position is None else ""
+
+
+def _phrase_position(action: list[str], folded: str) -> int | None:
+    """Offset in ``folded`` of the longest prefix of ``action`` written as a phrase."""
+    for n in range(len(action), 0, -1):
+        phrase = " ".join(action[:n])
+        match = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)
+        if match:
+            return match.start()
+    return None
 
 
 def _meta_text(doc: Document) -> str:

@@ -3,6 +3,7 @@ that does not come from a :class:`Rule` (its verbatim sentence) or a calculation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
@@ -13,6 +14,10 @@ from ingest.models import Document
 from ingest.normalize import fold
 
 MAX_RULES_PER_DOCUMENT = 3
+# The value as written already says how it compares ("từ 05 tỷ đồng trở lên").
+_COMPARATOR_WRITTEN = re.compile(
+    r"\b(it nhat|toi thieu|toi da|tren|duoi|khong qua|qua|hon|tro len|tro xuong|den|tu)\b"
+)
 
 
 def rule_citation(rule: Rule, doc: Document) -> Citation | None:
@@ -42,7 +47,7 @@ def describe(rule: Rule) -> str:
     amount = value.text if value.text else value.label
     basis = f" {rule.basis}" if rule.basis and rule.basis not in amount else ""
     condition = f" ({rule.condition})" if rule.condition else ""
-    already = fold(amount).startswith(fold(words)) if words else True
+    already = not words or bool(_COMPARATOR_WRITTEN.search(fold(amount)))
     text = amount if already else f"{words} {amount}".strip()
     if rule.kind == "money_threshold" and (rule.if_met_body or rule.otherwise_body):
         sides = []
@@ -87,8 +92,9 @@ def compose_numeric(
         if u.document_ids and any(d.no_rule for d in per_doc):
             return _no_rule_answer(u, per_doc, documents)
         return None
+    # Documents without a rule are listed only when the question named them alone.
     shown: list[DocumentNumeric] = with_rules
-    if u.document_ids:
+    if len(u.document_ids) == 1:
         shown = [d for d in per_doc if d.matches or d.no_rule]
     lines: list[str] = []
     citations: list[Citation] = []
@@ -147,7 +153,7 @@ def _numeric_result(match: RuleMatch) -> NumericResult:
 
 
 def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citation]) -> str:
-    line = f"{_short(doc)} không có quy định về nội dung được hỏi."
+    line = f"{_short(doc)} không quy định về nội dung được hỏi."
     if entry.nearest is not None:
         citation = rule_citation(entry.nearest, doc)
         if citation is not None:

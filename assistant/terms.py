@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from index.abbreviations import expansion
 from index.tokens import expand_abbreviations
 from ingest.normalize import words
 
@@ -75,7 +76,9 @@ STOPWORDS = frozenset(
 # Phrases that frame a question or name the kind of text, removed before splitting.
 STOP_PHRASES = re.compile(
     r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
-    r"quy dinh gi|noi gi|van ban|dieu khoan|bao nhieu|lam sao|the con|con thi)\b"
+    r"quy dinh gi|noi gi|van ban|dieu khoan|bao nhieu|lam sao|the con|con thi|bao lau|"
+    r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
+    r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet)\b"
 )
 
 
@@ -115,9 +118,33 @@ class TermStats:
         got = sum(self.idf(t) for t in wanted if t in present)
         return got / total if total else 0.0
 
-    def unknown(self, terms: Iterable[str]) -> list[str]:
-        """Terms (syllables) the corpus never uses."""
-        return [t for t in dict.fromkeys(terms) if "_" not in t and self.df.get(t, 0) == 0]
+    def unknown(self, terms: Iterable[str], known: str = "") -> list[str]:
+        """Terms (syllables) the corpus never uses; ``known`` (document names) excepted."""
+        named = set(words(known))
+        return [
+            t
+            for t in dict.fromkeys(terms)
+            if "_" not in t and self.df.get(t, 0) == 0 and not expansion(t) and t not in named
+        ]
+
+
+def content_syllables(text: str) -> list[str]:
+    """The question's content syllables in order (no bigrams)."""
+    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_abbreviations(text))))
+    return [w for w in folded.split() if w not in STOPWORDS]
+
+
+def longest_run(query: list[str], text: str, cap: int = 8) -> int:
+    """Length of the longest run of consecutive query syllables found contiguous in
+    ``text``: "quyết định triệu tập hội nghị" written as one phrase beats scattered words."""
+    syllables = words(text)
+    best = 0
+    for n in range(min(cap, len(query)), 0, -1):
+        grams = {tuple(syllables[i : i + n]) for i in range(len(syllables) - n + 1)}
+        if any(tuple(query[i : i + n]) in grams for i in range(len(query) - n + 1)):
+            best = n
+            break
+    return best
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|\n+")

@@ -67,6 +67,7 @@ def fuse(
     dense: Sequence[str],
     chunks: Mapping[str, Chunk],
     k: int = RRF_K,
+    boost_bodies: bool = True,
 ) -> list[Hit]:
     """Fused hits over every id either retriever found (and ``chunks`` knows), best
     first; ties keep the lexical order."""
@@ -74,7 +75,7 @@ def fuse(
     scores = rrf([lexical, dense], k, weights=(1.0, dense_weight))
     lexical_rank = {cid: r for r, cid in enumerate(lexical, start=1)}
     dense_rank = {cid: r for r, cid in enumerate(dense, start=1)}
-    bodies = named_bodies(question)
+    bodies = named_bodies(question) if boost_bodies else frozenset()
     order = list(dict.fromkeys([*lexical, *dense]))
     hits: list[Hit] = []
     for cid in order:

@@ -35,6 +35,11 @@ class RetrievalQuery(_Value):
     level: Level = ""
     status: Status = ""
     top_k: int = Field(default=10, ge=1)
+    boost_bodies: bool = Field(
+        default=True,
+        description="boost articles about the bodies the question names; off when the body "
+        "is the object of the question (who decides about Ban Thường vụ?)",
+    )
 
 
 class Scope(_Value):

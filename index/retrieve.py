@@ -84,7 +84,8 @@ class HybridRetriever(_Base):
         dense: list[str] = []
         if self.vector is not None and self.embedder is not None:
             dense = self._dense_ids(self.vector, self.embedder, query)
-        return fuse(query.text, lexical, dense, self.chunks)[: query.top_k]
+        fused = fuse(query.text, lexical, dense, self.chunks, boost_bodies=query.boost_bodies)
+        return fused[: query.top_k]
 
 
 class LexicalOnly(_Base):

@@ -6,6 +6,8 @@ is recognised without code changes. Questions may be typed without diacritics.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from typing import Protocol
@@ -137,6 +139,10 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
             if hits:
                 weak.append((STATUS_LABELS[status], hits))
 
+    named = _named(spaced, documents)
+    if named:
+        weak.append(named)
+
     chosen = _combine(strong, weak)
     if not chosen:
         return Scope()
@@ -144,6 +150,49 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
     why = list(dict.fromkeys(why))
     order = [d.id for d in documents if d.id in ids]
     return Scope(document_ids=tuple(order), why=tuple(why))
+
+
+# Words that every regulation's name shares, and body names: they name no document.
+_GENERIC = re.compile(
+    r"\b(quy che lam viec|quy che|lam viec|mau|du thao|khoa [ivxlc]+|nhiem ky|\d+|cua|va|"
+    r"dang bo|dang uy|cap uy|ban chap hanh|ban thuong vu|thuong truc|tinh uy|huyen uy|"
+    r"thanh pho|thanh uy|[a-z]{1,3}/[a-z]+)\b"
+)
+
+
+def _name_grams(doc: HasMeta) -> set[str]:
+    m = doc.meta
+    text = fold(" ".join([m.title, m.governed_body, m.issuing_body, m.province]))
+    parts = [" ".join(words(p)) for p in _GENERIC.split(text) if p and not _GENERIC.fullmatch(p)]
+    grams: set[str] = set()
+    for part in parts:
+        syl = part.split()
+        grams.update(f"{a} {b}" for a, b in itertools.pairwise(syl))
+    return grams
+
+
+def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
+    """Documents whose distinctive name words the question uses ("xã Tân Phú", "đảng ủy
+    UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams."""
+    if not documents:
+        return None
+    grams = {d.id: _name_grams(d) for d in documents}
+    df: dict[str, int] = {}
+    for gs in grams.values():
+        for g in gs:
+            df[g] = df.get(g, 0) + 1
+    n = len(documents)
+    scores: dict[str, float] = {}
+    for doc_id, gs in grams.items():
+        shared = [g for g in gs if df[g] < n and _has_phrase(spaced, g)]
+        if shared:
+            scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
+    if not scores:
+        return None
+    best = max(scores.values())
+    if best < math.log(2):
+        return None
+    return "tên văn bản", {d for d, v in scores.items() if v >= best - 1e-9}
 
 
 def _combine(

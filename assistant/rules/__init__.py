@@ -1,0 +1,15 @@
+"""Deterministic numeric rules: extraction, exact arithmetic, numeric answers."""
+
+from assistant.rules.extract import extract_rules
+from assistant.rules.models import NumericAnswer, Quantity, Rule
+from assistant.rules.query import answer_numeric, is_numeric_question, to_numeric_result
+
+__all__ = [
+    "NumericAnswer",
+    "Quantity",
+    "Rule",
+    "answer_numeric",
+    "extract_rules",
+    "is_numeric_question",
+    "to_numeric_result",
+]

@@ -207,59 +207,58 @@ def _share_hit(
     ctx: _Context, m: re.Match[str], fraction: Fraction | None, number: int | None
 ) -> Iterator[_Hit]:
     f = ctx.folded
-    if True:
-        seg_start, seg_end = _segment(f, m.start(), m.end())
-        window = f[m.end() : seg_end]
-        stop = re.search(r"\bthi\b|\bnhung\b|[.]", window)
-        window = window[: stop.start()] if stop else window
-        verb = _VERBS.search(window)
-        before = f[seg_start : m.start()]
-        if re.search(r"tuy\s+(?:da\s+)?co\s+$", before):
-            return  # "tuy đã có trên 1/2 … tán thành, nhưng …" restates the threshold
-        kind: RuleKind | None = None
-        verb_pos = m.end()
-        if verb:
-            kind = (
-                "quorum"
-                if verb.group("quorum")
-                else "vote_threshold"
-                if verb.group("vote")
-                else "request_trigger"
-            )
-            verb_pos = m.end() + verb.start()
-        elif re.search(r"(?:yeu cau|de nghi)\s+(?:cua\s+)?$", before):
-            kind = "request_trigger"
-            end_basis = re.search(r"[,;(]|\bthi\b", window)
-            verb_pos = m.end() + (end_basis.start() if end_basis else len(window))
-        elif re.search(r"tien hanh|hop le", before):
-            kind = "quorum"
-            end_basis = re.search(r"[,;(]", window)
-            verb_pos = m.end() + (end_basis.start() if end_basis else len(window))
-        if kind is None:
-            return
-        basis_text = f[m.end() : verb_pos]
-        basis_text = re.sub(r"^\s*\([^)]*\)", "", basis_text)
-        after = f[m.end() : min(seg_end, m.end() + 80)]
-        cmp = comparator_of(m.group("cmp"), after if m.group("cmp") == "tu" else "")
-        if cmp == "=":
-            cmp = ">="  # "phải có 2/3 …" means at least
-        value = Quantity(
-            text=ctx.sentence[m.start() : m.end()],
-            numerator=fraction.numerator if fraction is not None else None,
-            denominator=fraction.denominator if fraction is not None else None,
-            number=number,
-            unit="người" if number is not None else "",
+    seg_start, seg_end = _segment(f, m.start(), m.end())
+    window = f[m.end() : seg_end]
+    stop = re.search(r"\bthi\b|\bnhung\b|[.]", window)
+    window = window[: stop.start()] if stop else window
+    verb = _VERBS.search(window)
+    before = f[seg_start : m.start()]
+    if re.search(r"tuy\s+(?:da\s+)?co\s+$", before):
+        return  # "tuy đã có trên 1/2 … tán thành, nhưng …" restates the threshold
+    kind: RuleKind | None = None
+    verb_pos = m.end()
+    if verb:
+        kind = (
+            "quorum"
+            if verb.group("quorum")
+            else "vote_threshold"
+            if verb.group("vote")
+            else "request_trigger"
         )
-        yield _Hit(
-            kind=kind,
-            start=m.start(),
-            end=m.end(),
-            value=value,
-            comparator=_cmp(cmp),
-            subject=_share_subject(kind, f, seg_start, m.start()),
-            basis=_basis(basis_text),
-            basis_span=(m.end(), verb_pos),
-        )
+        verb_pos = m.end() + verb.start()
+    elif re.search(r"(?:yeu cau|de nghi)\s+(?:cua\s+)?$", before):
+        kind = "request_trigger"
+        end_basis = re.search(r"[,;(]|\bthi\b", window)
+        verb_pos = m.end() + (end_basis.start() if end_basis else len(window))
+    elif re.search(r"tien hanh|hop le", before):
+        kind = "quorum"
+        end_basis = re.search(r"[,;(]", window)
+        verb_pos = m.end() + (end_basis.start() if end_basis else len(window))
+    if kind is None:
+        return
+    basis_text = f[m.end() : verb_pos]
+    basis_text = re.sub(r"^\s*\([^)]*\)", "", basis_text)
+    after = f[m.end() : min(seg_end, m.end() + 80)]
+    cmp = comparator_of(m.group("cmp"), after if m.group("cmp") == "tu" else "")
+    if cmp == "=":
+        cmp = ">="  # "phải có 2/3 …" means at least
+    value = Quantity(
+        text=ctx.sentence[m.start() : m.end()],
+        numerator=fraction.numerator if fraction is not None else None,
+        denominator=fraction.denominator if fraction is not None else None,
+        number=number,
+        unit="người" if number is not None else "",
+    )
+    yield _Hit(
+        kind=kind,
+        start=m.start(),
+        end=m.end(),
+        value=value,
+        comparator=_cmp(cmp),
+        subject=_share_subject(kind, f, seg_start, m.start()),
+        basis=_basis(basis_text),
+        basis_span=(m.end(), verb_pos),
+    )
 
 
 def _cmp(value: str) -> Comparator:
@@ -579,7 +578,6 @@ def _money_hits(ctx: _Context) -> Iterator[_Hit]:
             main, other = other, main
         if_met = _money_body(ctx, main, allow_context=True)
         otherwise = _money_body(ctx, other, allow_context=False) if other else ""
-        seg_start, seg_end = _segment(f, main.start, main.end)
         yield _Hit(
             kind="money_threshold",
             start=main.start,
@@ -695,8 +693,8 @@ def _bodies_for(hit: _Hit, ctx: _Context, next_start: int) -> list[tuple[str, st
     # a. "… 03 ngày, đối với hội nghị Tỉnh ủy": the body the value is stated for.
     if hit.kind in ("lead_time", "duration"):
         window_end = min(next_start, seg_end)
-        for m in _FOR_BODY.finditer(f, hit.end, window_end):
-            idx = _mention_at(mentions, m.end())
+        for fm in _FOR_BODY.finditer(f, hit.end, window_end):
+            idx = _mention_at(mentions, fm.end())
             if idx is not None:
                 return group(idx)
     # b. the basis names the body: "2/3 tổng số thành viên Ban cán sự đảng".

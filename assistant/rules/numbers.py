@@ -140,10 +140,10 @@ def parse_decimal(text: str) -> Decimal:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
             return Decimal(Fraction(int(s.replace(".", ""))))
         if re.fullmatch(r"\d{1,3}\.\d{3}", s):
-            thousands = Fraction(int(s.replace(".", "")))
+            grouped = Fraction(int(s.replace(".", "")))
             tail = s.split(".")[1]
             alternative = None if set(tail) == {"0"} else _exact(s, ".")
-            return Decimal(thousands, alternative)
+            return Decimal(grouped, alternative)
         return Decimal(_exact(s, "."))
     return Decimal(Fraction(int(s)))
 

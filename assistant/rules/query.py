@@ -225,11 +225,8 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
     """Of several money rules ("từ 05 tỷ trở lên: BCH", "dưới 05 tỷ: BTV", "dưới 500 triệu:
     Thường trực"), the one that decides an amount: a rule it satisfies that names a body,
     the tightest threshold first (300 triệu → "dưới 500 triệu", not "dưới 05 tỷ")."""
-    deciding = [
-        m for m in matches if m.calculation and m.calculation.met and m.calculation.result
-    ]
-    if not deciding:
-        deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
+    # a rule names who decides on the side the amount falls (two-sided rules name both)
+    deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
     return sorted(deciding, key=lambda m: abs(amount - (m.rule.value.number or 0)))
 
 
@@ -243,10 +240,60 @@ def _nearest(frame: QuestionFrame, same_kind: list[Rule]) -> Rule | None:
     return same_kind[0]
 
 
+_GENERIC = frozenset(
+    [
+        "ty",
+        "ti",
+        "trieu",
+        "dong",
+        "thi",
+        "ai",
+        "quyet",
+        "dinh",
+        "do",
+        "la",
+        "co",
+        "cac",
+        "nhung",
+        "tu",
+        "tro",
+        "len",
+        "duoi",
+        "va",
+        "hoac",
+        "cho",
+        "duoc",
+        "bao",
+        "nhieu",
+        "nao",
+        "gi",
+        "khi",
+        "thuoc",
+        "tham",
+        "quyen",
+        "cua",
+        "ban",
+        "thuong",
+        "vu",
+        "chap",
+        "hanh",
+        "truc",
+        "tinh",
+        "huyen",
+        "uy",
+        "dang",
+    ]
+)
+
+
+def _topic_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", fold_query(text)) if w not in _GENERIC}
+
+
 def _closest_topic(question: str, rules: list[Rule]) -> list[Rule]:
     """Among money rules, those whose sentence shares most words with the question."""
-    q_words = set(fold_query(question).split())
-    scored = [(len(q_words & set(fold_query(r.sentence).split())), r) for r in rules]
+    q_words = _topic_words(question)
+    scored = [(len(q_words & _topic_words(r.sentence)), r) for r in rules]
     best = max(score for score, _ in scored)
     return [r for score, r in scored if score == best]
 

@@ -24,7 +24,9 @@ log = logging.getLogger("regen")
 
 
 def sources() -> list[Path]:
-    return sorted(p for d in SOURCES if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".md"))
+    return sorted(
+        p for d in SOURCES if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".md")
+    )
 
 
 def listing(path: Path) -> tuple[str, list[dict[str, object]]]:

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+
+from assistant.rules.calc import (
+    at_least,
+    compare_money,
+    latest_send_date,
+    money_decision,
+    more_than,
+    occurrences_per,
+    required_count,
+    subtract_working_days,
+)
+from assistant.rules.models import Quantity
+
+TY = 1_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("fraction", "n", "need"),
+    [
+        (Fraction(2, 3), 48, 32),
+        (Fraction(2, 3), 31, 21),
+        (Fraction(1, 3), 15, 5),
+        (Fraction(2, 3), 15, 10),
+    ],
+)
+def test_at_least(fraction: Fraction, n: int, need: int) -> None:
+    assert at_least(fraction, n).value == need
+
+
+def test_at_least_line() -> None:
+    assert at_least(Fraction(2, 3), 48).computation == "2/3 × 48 = 32 → cần ít nhất 32 người"
+
+
+@pytest.mark.parametrize(("n", "need"), [(31, 16), (30, 16), (15, 8), (1, 1)])
+def test_more_than_half(n: int, need: int) -> None:
+    assert more_than(Fraction(1, 2), n).value == need
+    assert required_count(Fraction(1, 2), ">", n).value == need
+
+
+@pytest.mark.parametrize(
+    ("amount", "comparator", "met"),
+    [
+        (3 * TY, ">=", True),
+        (2_999_000_000, ">=", False),
+        (3_500_000_000, ">=", True),
+        (3 * TY, ">", False),
+        (3 * TY, "<", False),
+        (2_999_000_000, "<", True),
+        (3 * TY, "<=", True),
+    ],
+)
+def test_money_boundaries(amount: int, comparator: str, met: bool) -> None:
+    assert compare_money(amount, comparator, 3 * TY) is met
+
+
+def test_money_decision_sides() -> None:
+    at = money_decision(3 * TY, ">=", 3 * TY, "Ban Thường vụ", "Thường trực")
+    below = money_decision(2_999_000_000, ">=", 3 * TY, "Ban Thường vụ", "Thường trực")
+    assert at.result == "Ban Thường vụ" and at.met
+    assert below.result == "Thường trực" and not below.met
+    assert "3.000.000.000 đồng" in at.computation
+
+
+def test_working_days_skip_weekends() -> None:
+    thursday = dt.date(2025, 3, 20)
+    assert subtract_working_days(thursday, 5) == dt.date(2025, 3, 13)
+    monday = dt.date(2025, 3, 24)
+    assert subtract_working_days(monday, 1) == dt.date(2025, 3, 21)
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [("ngày làm việc", dt.date(2025, 3, 13)), ("ngày", dt.date(2025, 3, 15))],
+)
+def test_latest_send_date(unit: str, expected: dt.date) -> None:
+    calc = latest_send_date(dt.date(2025, 3, 20), Quantity(text="05", number=5, unit=unit))
+    assert calc is not None and calc.date == expected
+
+
+def test_latest_send_date_blank() -> None:
+    assert (
+        latest_send_date(dt.date(2025, 3, 20), Quantity(text="...", unit="ngày", unspecified=True))
+        is None
+    )
+
+
+def test_occurrences_per_year() -> None:
+    quarterly = Quantity(
+        text="ba tháng một lần", number=1, unit="lần", period=3, period_unit="tháng"
+    )
+    calc = occurrences_per(quarterly, "năm")
+    assert calc is not None and calc.value == 4
+    monthly = Quantity(
+        text="từ 01 đến 02 lần/tháng",
+        number=1,
+        number_max=2,
+        unit="lần",
+        period=1,
+        period_unit="tháng",
+    )
+    calc = occurrences_per(monthly, "năm")
+    assert calc is not None and calc.result == "12–24 lần/năm"
