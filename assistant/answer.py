@@ -8,6 +8,7 @@ per kind. Several documents that answer differently are shown side by side.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -24,14 +25,16 @@ from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
-from ingest.normalize import canonical, fold
+from ingest.normalize import canonical, fold, words
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
 
 # Below this IDF-weighted share of the question's content terms found in the best
 # clause, the corpus is taken not to cover the question (calibrated on the eval set).
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.4
+# The same for the article a numeric answer cites (numbers and question words excluded).
+MIN_NUMERIC_COVERAGE = 0.2
 MAX_DOCUMENTS_SHOWN = 5
 
 _DECISION_VERBS = re.compile(
@@ -75,6 +78,7 @@ class Answerer:
         self.settings = settings
         self.stats = TermStats(c.index_text for c in self.chunks)
         self._docs = list(self.documents.values())
+        self._name_terms = frozenset(t for d in self._docs for t in _name_terms(d))
 
     # --- entry point -------------------------------------------------------------------
 
@@ -134,13 +138,16 @@ class Answerer:
 
     def _route(self, u: Understanding) -> Answer:
         numeric = answer_numeric(u.text, self.rules, scope=list(u.document_ids) or None)
-        if (
-            numeric is not None
-            and numeric.is_numeric
-            and (u.kind in ("numeric", "who_decides", "general") or numeric.frame.amount)
-        ):
+        # The rule module answers numbers: when the question asks for one, compares
+        # documents on one, or asks who decides a given amount.
+        wants_number = numeric is not None and (
+            u.kind == "numeric"
+            or (u.kind == "comparison" and numeric.frame.kind is not None)
+            or (u.kind == "who_decides" and numeric.frame.amount is not None)
+        )
+        if numeric is not None and wants_number and (numeric.is_numeric or u.kind == "comparison"):
             composed = compose_numeric(u, numeric, self.documents, self._refusal_text(u))
-            if composed is not None:
+            if composed is not None and self._on_topic(u, composed):
                 return composed
         if u.reference is not None and u.kind in ("citation", "general"):
             return self._lookup(u)
@@ -151,6 +158,22 @@ class Answerer:
         if u.kind == "procedure":
             return self._procedure(u, located)
         return self._per_document(u, located)
+
+    def _on_topic(self, u: Understanding, answer: Answer) -> bool:
+        """A rule of the right kind can still be about something else ("thời hạn giao đất"
+        is no deadline of these regulations): the cited clause must cover the question."""
+        if not answer.citations:
+            return True
+        terms = [t for t in question_terms(u.text) if t not in self._name_terms]
+        best = 0.0
+        for citation in answer.citations[:3]:
+            doc = self.documents[citation.document_id]
+            article = doc.article(citation.article, citation.part)
+            if article is None:
+                continue
+            text = f"{article.title} {article.text}"
+            best = max(best, self.stats.coverage(terms, canonical(text)))
+        return best >= MIN_NUMERIC_COVERAGE
 
     # --- retrieval ---------------------------------------------------------------------
 
@@ -170,7 +193,8 @@ class Answerer:
         return hits
 
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
-        terms = question_terms(u.text)
+        names = self._name_terms
+        terms = [t for t in question_terms(u.text) if t not in names]
         content = content_syllables(u.text)
         located: list[_Located] = []
         for rank, hit in enumerate(hits):
@@ -184,9 +208,9 @@ class Answerer:
             clause = next((c for c in article.clauses if c.number == chunk.clause), None)
             if clause is None:
                 continue
-            coverage = self.stats.coverage(terms, f"{chunk.index_text} {_meta_text(doc)}")
+            coverage = self.stats.coverage(terms, chunk.index_text)
             quote, point = self._best_sentence(u, terms, clause)
-            focus = self.stats.coverage(terms, f"{canonical(quote)} {_meta_text(doc)}")
+            focus = self.stats.coverage(terms, canonical(quote))
             phrase = longest_run(content, quote) / max(len(content), 1)
             score = 0.5 * coverage + 0.25 * focus + 0.15 * phrase + 0.1 / (rank + 1)
             located.append(
@@ -435,6 +459,40 @@ def _phrase_position(action: list[str], folded: str) -> int | None:
         if match:
             return match.start()
     return None
+
+
+_PLACE_UNIT = re.compile(
+    r"\b(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|tỉnh ủy|tỉnh uỷ|huyện ủy)\s+", re.I
+)
+
+
+def _place_names(text: str) -> list[str]:
+    """Capitalised words right after an administrative unit: "xã Tân Phú", "Tỉnh ủy Kon Tum"."""
+    names = []
+    for match in _PLACE_UNIT.finditer(text):
+        run = []
+        for word in re.findall(r"[^\s,.;:()]+", text[match.end() :]):
+            if not word[:1].isupper():
+                break
+            run.append(word)
+        if run:
+            names.append(" ".join(run))
+    return names
+
+
+def _name_terms(doc: Document) -> set[str]:
+    """Terms that name the document (place names, number): a question uses them to pick
+    the document, not to say what it asks, so they never count as coverage."""
+    m = doc.meta
+    names = [m.province, m.number]
+    for text in (m.issuing_body, m.governed_body, m.title):
+        names.extend(_place_names(text))
+    terms: set[str] = set()
+    for name in names:
+        syllables = words(name)  # no abbreviation expansion: "TU" names, it is no topic
+        terms.update(syllables)
+        terms.update(f"{a}_{b}" for a, b in itertools.pairwise(syllables))
+    return terms
 
 
 def _meta_text(doc: Document) -> str:

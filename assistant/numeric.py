@@ -84,7 +84,7 @@ def compose_numeric(
 ) -> Answer | None:
     """An answer of kind "numeric", or None when no document has a rule for it (the caller
     then falls back to retrieval, which refuses when nothing covers the question)."""
-    if not numeric.is_numeric:
+    if not numeric.is_numeric and u.kind != "comparison":
         return None
     per_doc = [d for d in numeric.documents if d.document_id in documents]
     with_rules = [d for d in per_doc if d.matches]

@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 from index.abbreviations import expansion
-from index.tokens import expand_abbreviations
 from ingest.normalize import words
 
 # Question and function words: they say how something is asked, not what about. Only
@@ -82,10 +81,17 @@ STOP_PHRASES = re.compile(
 )
 
 
+def expand_inline(text: str) -> str:
+    """Abbreviations replaced where they stand ("thành viên BCS" → "thành viên ban cán
+    sự"), so bigrams across them are real phrases."""
+    return re.sub(r"[^\W_]+", lambda m: expansion(m.group(0)) or m.group(0), text)
+
+
 def question_terms(text: str) -> list[str]:
     """Folded syllables and syllable bigrams of the content words, in order."""
-    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_abbreviations(text))))
-    syllables = [w for w in folded.split() if w not in STOPWORDS]
+    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_inline(text))))
+    # Numbers are values the question supplies ("48 ủy viên"), not what it is about.
+    syllables = [w for w in folded.split() if w not in STOPWORDS and not w.isdigit()]
     bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
     return syllables + bigrams
 
@@ -93,6 +99,9 @@ def question_terms(text: str) -> list[str]:
 def text_terms(text: str) -> set[str]:
     syllables = words(text)
     return set(syllables) | {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
+
+
+UNSEEN_PHRASE_WEIGHT = 0.5
 
 
 class TermStats:
@@ -108,14 +117,21 @@ class TermStats:
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
 
+    def weight(self, term: str) -> float:
+        """IDF, except that a phrase the corpus never uses (often a paraphrase seam, "định
+        thành") weighs only UNSEEN_PHRASE_WEIGHT of the rarest phrase."""
+        if "_" in term and not self.df.get(term, 0):
+            return UNSEEN_PHRASE_WEIGHT * math.log(self.n + 1)
+        return self.idf(term)
+
     def coverage(self, terms: Iterable[str], text: str) -> float:
         """IDF-weighted share of ``terms`` present in ``text`` (0..1)."""
         wanted = set(terms)
         if not wanted:
             return 0.0
         present = text_terms(text)
-        total = sum(self.idf(t) for t in wanted)
-        got = sum(self.idf(t) for t in wanted if t in present)
+        total = sum(self.weight(t) for t in wanted)
+        got = sum(self.weight(t) for t in wanted if t in present)
         return got / total if total else 0.0
 
     def unknown(self, terms: Iterable[str], known: str = "") -> list[str]:
@@ -130,7 +146,7 @@ class TermStats:
 
 def content_syllables(text: str) -> list[str]:
     """The question's content syllables in order (no bigrams)."""
-    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_abbreviations(text))))
+    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_inline(text))))
     return [w for w in folded.split() if w not in STOPWORDS]
 
 

@@ -198,17 +198,25 @@ def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
 def _combine(
     strong: list[tuple[str, set[str]]], weak: list[tuple[str, set[str]]]
 ) -> tuple[list[str], set[str]] | None:
-    """Intersect all criteria; if that is empty, the strong ones alone (intersected,
-    else united); with no strong criteria, the weak ones intersected, else united."""
-    for group in ([*strong, *weak], strong, weak):
-        if not group:
-            continue
-        ids = set.intersection(*(hits for _, hits in group))
+    """All criteria intersected when they agree. When strong criteria (numbers, places)
+    disagree, the question names several documents ("Điện Biên và Đồng Tháp"): each strong
+    criterion, narrowed by the weak ones where that leaves something, united."""
+    every = [*strong, *weak]
+    if every:
+        ids = set.intersection(*(hits for _, hits in every))
         if ids:
-            return [why for why, _ in group], ids
-    for group in (strong, weak):
-        if group:
-            return [why for why, _ in group], set.union(*(hits for _, hits in group))
+            return [why for why, _ in every], ids
+    if strong:
+        united: set[str] = set()
+        for _, hits in strong:
+            narrowed = hits
+            for _, weak_hits in weak:
+                if narrowed & weak_hits:
+                    narrowed = narrowed & weak_hits
+            united |= narrowed
+        return [why for why, _ in strong], united
+    if weak:
+        return [why for why, _ in weak], set.union(*(hits for _, hits in weak))
     return None
 
 
