@@ -178,7 +178,8 @@ class Answerer:
     # --- retrieval ---------------------------------------------------------------------
 
     def _retrieve(self, u: Understanding) -> list[Hit]:
-        top_k = max(self.settings.retrieval_top_k, 10)
+        # A wide pool: retrieval proposes, the coverage rerank below decides.
+        top_k = max(self.settings.retrieval_top_k * 3, 30)
         scopes: list[tuple[str, ...]] = [u.document_ids]
         if len(u.document_ids) > 1:
             # Several documents named (a comparison): each gets its own candidates.
@@ -208,11 +209,14 @@ class Answerer:
             clause = next((c for c in article.clauses if c.number == chunk.clause), None)
             if clause is None:
                 continue
-            coverage = self.stats.coverage(terms, chunk.index_text)
+            # For who-decides the article title names the holder of the power, not what
+            # the question asks about: only the clause's own words count.
+            covered = canonical(chunk.text) if u.kind == "who_decides" else chunk.index_text
+            coverage = self.stats.coverage(terms, covered)
             quote, point = self._best_sentence(u, terms, clause)
             focus = self.stats.coverage(terms, canonical(quote))
             phrase = longest_run(content, quote) / max(len(content), 1)
-            score = 0.5 * coverage + 0.25 * focus + 0.15 * phrase + 0.1 / (rank + 1)
+            score = 0.45 * coverage + 0.2 * focus + 0.3 * phrase + 0.05 / (rank + 1)
             located.append(
                 _Located(doc, article, clause, point, quote, score=score, coverage=coverage)
             )

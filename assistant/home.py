@@ -143,10 +143,13 @@ class DataHome:
         tmp.mkdir()
         return tmp
 
-    def commit_snapshot(self, tmp: Path) -> Path:
-        """Rename the finished temporary folder into place and point current.json at it."""
-        name = f"snap-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    def commit_snapshot(self, tmp: Path, name: str | None = None) -> Path:
+        """Rename the finished temporary folder into place and point current.json at it;
+        ``name`` (a shared snapshot mirrored here) defaults to a new unique one."""
+        name = name or f"snap-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
         final = tmp.parent / name
+        if final.exists():
+            shutil.rmtree(final)
         _fsync_tree(tmp)
         os.rename(tmp, final)
         _fsync_dir(final.parent)

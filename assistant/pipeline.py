@@ -11,7 +11,9 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,10 +22,13 @@ from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule
 from index.lexical import LexicalIndex
 from ingest.chunk import chunk_document
-from ingest.errors import InputError
+from ingest.errors import InputError, QuycheError
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.models import Chunk, Document
 from ingest.parse import document_id_for, parse_file
+
+if TYPE_CHECKING:
+    from assistant.shared import SharedMarker, SharedState
 
 log = logging.getLogger(__name__)
 
@@ -82,16 +87,28 @@ def ingest_paths(
     remove: Sequence[str] = (),
     rebuild: bool = False,
     progress: Progress = _no_progress,
+    shared: SharedState | None = None,
 ) -> IngestReport:
-    """Add or update the given files (and remove the given ids) in one new snapshot."""
+    """Add or update the given files (and remove the given ids) in one new snapshot.
+
+    With ``shared`` (a Chroma server), the shared snapshot is the starting point and the
+    result is published there too; the local home then mirrors it.
+    """
     started = time.perf_counter()
     report = IngestReport()
     files, report.errors = expand_paths(paths)
     with home.lock():
-        snapshot = None if rebuild else home.current_snapshot()
-        manifest = home.read_manifest(snapshot)
-        documents = home.read_documents(snapshot)
-        old_rules = _read_rules(snapshot)
+        base = _Base.shared(shared, rebuild) if shared is not None else None
+        if base is None or base.marker is None:
+            # Embedded mode, or a Chroma server nothing was published to yet: start locally.
+            snapshot = None if rebuild else home.current_snapshot()
+            base = _Base(
+                manifest=home.read_manifest(snapshot),
+                documents=home.read_documents(snapshot),
+                rules=_read_rules(snapshot),
+                marker=base.marker if base is not None else None,
+            )
+        manifest, documents, old_rules = base.manifest, base.documents, base.rules
         by_hash = {e.content_hash: e.document_id for e in manifest.documents.values()}
         entries = dict(manifest.documents)
         seen_ids: set[str] = set()
@@ -145,16 +162,72 @@ def ingest_paths(
             else:
                 report.errors.append(f"{doc_id}: không có văn bản với mã này")
 
-        if report.changed or rebuild or (snapshot is None and documents):
+        # A Chroma server nothing was published to yet is seeded from the local home.
+        seed = shared is not None and base.marker is None and bool(documents)
+        changed = report.changed or rebuild or seed or (base.empty and bool(documents))
+        mirror_stale = (
+            shared is not None
+            and base.marker is not None
+            and _current_name(home) != base.marker.snapshot
+        )
+        if changed or mirror_stale:
             progress("Trích xuất quy tắc số và dựng chỉ mục từ khóa", 0.6)
-            final = _write_snapshot(
-                home, documents, Manifest(created=time.time(), documents=entries), old_rules
+            new_manifest = (
+                Manifest(created=time.time(), documents=entries)
+                if changed or base.marker is None
+                else base.marker.manifest
             )
+            name = None if changed or base.marker is None else base.marker.snapshot
+            final, tables = _write_snapshot(home, documents, new_manifest, old_rules, name)
             report.snapshot = final.name
+            if shared is not None and changed:
+                progress("Ghi trạng thái chung lên Chroma server", 0.9)
+                shared.publish(
+                    final.name,
+                    new_manifest,
+                    documents,
+                    tables,
+                    expected=base.marker.snapshot if base.marker else None,
+                )
             home.sweep(keep=final)
         progress("Xong", 1.0)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class _Base:
+    """The state an ingest starts from (and, with a Chroma server, its pointer)."""
+
+    manifest: Manifest
+    documents: dict[str, Document]
+    rules: dict[str, list[Rule]]
+    marker: SharedMarker | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.manifest.documents
+
+    @classmethod
+    def shared(cls, shared: SharedState, rebuild: bool) -> _Base:
+        loaded = shared.load()
+        marker = loaded.marker if loaded is not None else None
+        if loaded is None or rebuild:
+            return cls(manifest=Manifest(), documents={}, rules={}, marker=marker)
+        return cls(
+            manifest=loaded.marker.manifest,
+            documents=dict(loaded.documents),
+            rules={d: t.rules for d, t in loaded.rules.items()},
+            marker=marker,
+        )
+
+
+def _current_name(home: DataHome) -> str | None:
+    try:
+        current = home.current_snapshot()
+    except QuycheError:
+        return None
+    return current.name if current is not None else None
 
 
 def _sidecar_bytes(path: Path) -> bytes:
@@ -188,8 +261,10 @@ def _write_snapshot(
     documents: dict[str, Document],
     manifest: Manifest,
     cached_rules: dict[str, list[Rule]],
-) -> Path:
+    name: str | None = None,
+) -> tuple[Path, dict[str, RuleTable]]:
     tmp = home.new_snapshot_dir()
+    tables: dict[str, RuleTable] = {}
     (tmp / "documents").mkdir()
     (tmp / "rules").mkdir()
     chunks: list[Chunk] = []
@@ -199,11 +274,12 @@ def _write_snapshot(
         if rules is None:
             rules = extract_rules(doc)
         table = RuleTable(document_id=doc_id, content_hash=doc.content_hash, rules=rules)
+        tables[doc_id] = table
         (tmp / "rules" / f"{doc_id}.json").write_text(table.model_dump_json(), encoding="utf-8")
         chunks.extend(chunk_document(doc))
     LexicalIndex.build(chunks).save(tmp / "lexical")
     (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=1), encoding="utf-8")
-    return home.commit_snapshot(tmp)
+    return home.commit_snapshot(tmp, name), tables
 
 
 def load_rules(snapshot: Path | None) -> dict[str, list[Rule]]:

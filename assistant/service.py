@@ -18,15 +18,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.answer import Answerer
 from assistant.home import DataHome
 from assistant.models import Answer, Turn
-from assistant.pipeline import IngestReport, Progress, ingest_paths, load_rules
+from assistant.pipeline import IngestReport, Progress, RuleTable, ingest_paths, load_rules
 from assistant.rules.models import Rule
+from assistant.shared import SharedState, SharedStoreError, StaleStateError
 from index.lexical import LexicalIndex, fingerprint
 from index.retrieve import HybridRetriever
 from ingest.chunk import chunk_document
+from ingest.errors import QuycheError
 from ingest.models import Chunk, Document, DocumentMeta
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# With a Chroma server, how often (at most) ask/documents look for a newer shared snapshot.
+REFRESH_SECONDS = 2.0
 
 
 class DocumentInfo(BaseModel):
@@ -85,18 +90,60 @@ def load_snapshot(home: DataHome) -> Snapshot:
     )
 
 
+def snapshot_from_tables(
+    name: str, documents: dict[str, Document], tables: dict[str, RuleTable]
+) -> Snapshot:
+    """A snapshot from documents and rule tables held elsewhere (a Chroma server)."""
+    chunks = tuple(c for _id, doc in sorted(documents.items()) for c in chunk_document(doc))
+    rules = tuple(r for _id, table in sorted(tables.items()) for r in table.rules)
+    return Snapshot(
+        name=name,
+        documents=documents,
+        chunks=chunks,
+        rules=rules,
+        lexical=LexicalIndex.build(chunks),
+    )
+
+
+def _load_shared(settings: Settings, fallback: DataHome) -> tuple[SharedState | None, Snapshot]:
+    """The shared snapshot; the local mirror when the server is down or still empty."""
+    try:
+        shared = SharedState.connect(settings)
+        loaded = shared.load()
+    except (SharedStoreError, StaleStateError) as exc:
+        log.warning("shared state unavailable (%s); answering from the local data home", exc)
+        return None, load_snapshot(fallback)
+    if loaded is None:
+        return shared, load_snapshot(fallback)
+    return shared, snapshot_from_tables(loaded.marker.snapshot, loaded.documents, loaded.rules)
+
+
 class Assistant:
-    def __init__(self, settings: Settings, snapshot: Snapshot) -> None:
+    def __init__(
+        self, settings: Settings, snapshot: Snapshot, shared: SharedState | None = None
+    ) -> None:
         self.settings = settings
         self.home = DataHome(settings.home)
+        self.refresh_seconds = REFRESH_SECONDS
         self._snapshot = snapshot
+        self._shared = shared
+        self._checked = time.monotonic()
         self._lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self._dense: object | None = None  # (vector index, embedder), loaded lazily
         self._answerer = self._make_answerer(snapshot)
 
     @classmethod
     def open(cls, settings: Settings) -> Assistant:
-        return cls(settings, load_snapshot(DataHome(settings.home)))
+        home = DataHome(settings.home)
+        if settings.chroma_url:
+            shared, snapshot = _load_shared(settings, home)
+            return cls(settings, snapshot, shared)
+        return cls(settings, load_snapshot(home))
+
+    @property
+    def snapshot_name(self) -> str:
+        return self._snapshot.name
 
     # --- ingest --------------------------------------------------------------------
 
@@ -110,8 +157,14 @@ class Assistant:
         progress: Progress | None = None,
     ) -> IngestReport:
         kwargs = {} if progress is None else {"progress": progress}
+        shared = SharedState.connect(settings) if settings.chroma_url else None
         return ingest_paths(
-            DataHome(settings.home), paths, remove=remove, rebuild=rebuild, **kwargs
+            DataHome(settings.home),
+            paths,
+            remove=remove,
+            rebuild=rebuild,
+            shared=shared,
+            **kwargs,
         )
 
     def ingest(
@@ -124,15 +177,55 @@ class Assistant:
         return report
 
     def reload(self) -> None:
-        snapshot = load_snapshot(self.home)
+        if self.settings.chroma_url:
+            self.refresh(force=True)
+            return
+        self._install(load_snapshot(self.home))
+
+    def _install(self, snapshot: Snapshot) -> None:
+        answerer = self._make_answerer(snapshot)
         with self._lock:
             self._snapshot = snapshot
-            self._answerer = self._make_answerer(snapshot)
+            self._answerer = answerer
+
+    def refresh(self, force: bool = False) -> bool:
+        """With a Chroma server: load the shared snapshot if another instance published a
+        newer one. Checks at most every ``refresh_seconds`` (one small request); never
+        raises, so a server hiccup leaves the current snapshot answering."""
+        if not self.settings.chroma_url:
+            return False
+        now = time.monotonic()
+        if not force and now - self._checked < self.refresh_seconds:
+            return False
+        if not self._refresh_lock.acquire(blocking=force):
+            return False  # another thread is already checking
+        try:
+            self._checked = now
+            if self._shared is None:
+                self._shared = SharedState.connect(self.settings)
+            marker = self._shared.marker()
+            if marker is None or marker.snapshot == self._snapshot.name:
+                return False
+            loaded = self._shared.load()
+            if loaded is None:
+                return False
+            self._install(
+                snapshot_from_tables(loaded.marker.snapshot, loaded.documents, loaded.rules)
+            )
+            log.info("loaded shared snapshot %s", loaded.marker.snapshot)
+            return True
+        except QuycheError as exc:
+            log.warning("shared snapshot not refreshed (%s)", exc)
+            return False
+        finally:
+            self._checked = time.monotonic()
+            self._refresh_lock.release()
 
     def embed_pending(self, progress: Callable[[int, int], None] | None = None) -> EmbedStats:
         """Make the vector store hold exactly this snapshot's chunks (cache first)."""
         from index.embed import passage_text
 
+        self.refresh(force=True)  # a Chroma server's vectors must follow the shared snapshot
         dense = self._dense_parts(create=True)
         if dense is None:
             return EmbedStats()
@@ -164,6 +257,7 @@ class Assistant:
     # --- browsing ------------------------------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
+        self.refresh()
         return [
             DocumentInfo(
                 id=doc.id,
@@ -176,9 +270,11 @@ class Assistant:
         ]
 
     def document(self, document_id: str) -> Document:
+        self.refresh()
         return self._snapshot.documents[document_id]
 
     def rules(self, document_id: str | None = None, kind: str | None = None) -> list[Rule]:
+        self.refresh()
         return [
             r
             for r in self._snapshot.rules
@@ -195,6 +291,7 @@ class Assistant:
         document_ids: Sequence[str] | None = None,
         id: str | None = None,
     ) -> Answer:
+        self.refresh()
         answer = self._answerer.answer(question, history=history, document_ids=document_ids)
         if id is not None:
             answer = answer.model_copy(update={"id": id})
