@@ -216,7 +216,7 @@ class Answerer:
             quote, point = self._best_sentence(u, terms, clause)
             focus = self.stats.coverage(terms, canonical(quote))
             phrase = longest_run(content, quote) / max(len(content), 1)
-            score = 0.45 * coverage + 0.2 * focus + 0.3 * phrase + 0.05 / (rank + 1)
+            score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
             located.append(
                 _Located(doc, article, clause, point, quote, score=score, coverage=coverage)
             )

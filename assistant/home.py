@@ -47,6 +47,9 @@ class Manifest(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     created: float = 0.0
+    # Fingerprint of the parser and rule-extractor code that built this snapshot: when
+    # it changes, every document is processed again (old rules are never served).
+    pipeline: str = ""
     documents: dict[str, ManifestEntry] = {}
 
 

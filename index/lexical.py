@@ -21,6 +21,8 @@ from index.tokens import tokenize
 from ingest.models import Chunk
 
 log = logging.getLogger(__name__)
+# bm25s sets its own logger to DEBUG at import; its messages are not ours to print.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 FORMAT_VERSION = 1
 _META_FILE = "lexical.json"

@@ -780,7 +780,11 @@ def _context_bodies(ctx: _Context) -> list[tuple[str, str]]:
         lead_mentions = find_mentions(ctx.lead_folded)
         ruled = [i for i, m in enumerate(lead_mentions) if m.rule_body]
         if ruled:
-            grp = group_at(lead_mentions, ruled[-1], ctx.lead_folded)
+            # The lead's subject holds the powers listed ("Ban Thường vụ ..., thay mặt Đảng
+            # ủy ..., có trách nhiệm và quyền hạn sau:"), unless it hands them on ("ủy
+            # quyền cho Thường trực"): then the last body named.
+            delegated = re.search(r"\b(uy quyen|uy nhiem|giao) cho\b", ctx.lead_folded)
+            grp = group_at(lead_mentions, ruled[-1] if delegated else ruled[0], ctx.lead_folded)
             return [(m.rule_body or "", ctx.lead_text[m.start : m.end]) for m in grp]
     for text, single in ((ctx.title, False), (ctx.governed, True)):
         folded = fold_aligned(text)
