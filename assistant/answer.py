@@ -157,7 +157,18 @@ class Answerer:
             return self._refuse_uncovered(u, located)
         if u.kind == "procedure":
             return self._procedure(u, located)
-        return self._per_document(u, located)
+        answer = self._per_document(u, located)
+        if wants_number and numeric is not None and numeric.frame.kind is not None:
+            # The rule module found no rule of this kind: say so before the closest clause.
+            names = ", ".join(d.title for d in answer.documents) or "các văn bản đã nạp"
+            answer.answer = (
+                f"Không tìm thấy quy định về con số được hỏi trong {names}; văn bản không quy "
+                "định thì không suy đoán. Điều khoản liên quan gần nhất:\n\n" + answer.answer
+            )
+            answer.notes.append(
+                "Không có quy tắc số cho nội dung này; chỉ trích điều khoản liên quan."
+            )
+        return answer
 
     def _on_topic(self, u: Understanding, answer: Answer) -> bool:
         """A rule of the right kind can still be about something else ("thời hạn giao đất"

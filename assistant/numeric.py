@@ -167,9 +167,11 @@ def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citatio
 
 def _no_rule_answer(
     u: Understanding, per_doc: list[DocumentNumeric], documents: Mapping[str, Document]
-) -> Answer:
+) -> Answer | None:
     citations: list[Citation] = []
     lines = [_no_rule_line(d, documents[d.document_id], citations) for d in per_doc if d.no_rule]
+    if not citations:
+        return None  # nothing of this kind at all: the caller cites the closest clause
     return Answer(
         question=u.original,
         kind="refusal" if not citations else "numeric",

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+import assistant.rules as rules_package
+import ingest as ingest_package
 from assistant.home import DataHome, Manifest, ManifestEntry
 from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule
@@ -31,6 +33,19 @@ if TYPE_CHECKING:
     from assistant.shared import SharedMarker, SharedState
 
 log = logging.getLogger(__name__)
+
+
+def _pipeline_fingerprint() -> str:
+    """Hash of the code that turns a file into documents, chunks and rules."""
+    digest = hashlib.sha256()
+    for package in (Path(ingest_package.__file__).parent, Path(rules_package.__file__).parent):
+        for source in sorted(package.glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PIPELINE = _pipeline_fingerprint()
 
 Progress = Callable[[str, float], None]
 
@@ -129,7 +144,12 @@ def ingest_paths(
                 continue
             source_sha = hashlib.sha256(data + _sidecar_bytes(path)).hexdigest()
             old = entries.get(doc_id)
-            if old is not None and old.source_sha256 == source_sha and doc_id in documents:
+            if (
+                old is not None
+                and old.source_sha256 == source_sha
+                and doc_id in documents
+                and manifest.pipeline == PIPELINE
+            ):
                 report.unchanged.append(doc_id)
                 continue
             try:
@@ -173,7 +193,7 @@ def ingest_paths(
         if changed or mirror_stale:
             progress("Trích xuất quy tắc số và dựng chỉ mục từ khóa", 0.6)
             new_manifest = (
-                Manifest(created=time.time(), documents=entries)
+                Manifest(created=time.time(), documents=entries, pipeline=PIPELINE)
                 if changed or base.marker is None
                 else base.marker.manifest
             )

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.answer import Answerer
 from assistant.home import DataHome
 from assistant.models import Answer, Turn
+from assistant.phrasing import Rephraser
 from assistant.pipeline import IngestReport, Progress, RuleTable, ingest_paths, load_rules
 from assistant.rules.models import Rule
 from assistant.shared import SharedState, SharedStoreError, StaleStateError
@@ -132,6 +133,7 @@ class Assistant:
         self._refresh_lock = threading.Lock()
         self._dense: object | None = None  # (vector index, embedder), loaded lazily
         self._answerer = self._make_answerer(snapshot)
+        self._rephraser = Rephraser(settings)  # off unless QUYCHE_LLM_PROVIDER is set
 
     @classmethod
     def open(cls, settings: Settings) -> Assistant:
@@ -293,6 +295,7 @@ class Assistant:
     ) -> Answer:
         self.refresh()
         answer = self._answerer.answer(question, history=history, document_ids=document_ids)
+        answer = self._rephraser.rephrase(answer)
         if id is not None:
             answer = answer.model_copy(update={"id": id})
         return answer

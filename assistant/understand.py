@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
+from assistant.rules.query import is_numeric_question
 from index.scope import HasMeta, detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
@@ -102,7 +103,7 @@ def classify(folded: str, has_reference: bool) -> QuestionKind:
         return "citation"
     if _WHO.search(folded):
         return "who_decides"
-    if _NUMERIC.search(folded):
+    if _NUMERIC.search(folded) or is_numeric_question(folded):
         return "numeric"
     if _PROCEDURE.search(folded):
         return "procedure"

@@ -65,7 +65,8 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "duration",
         "meeting_duration",
-        r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi",
+        r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi"
+        r"|toi da (?:may|bao nhieu) (?:ngay|buoi)|khong qua (?:may|bao nhieu) (?:ngay|buoi)|khong qua bao lau",
     ),
     ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)|bang van ban"),
     (
@@ -76,12 +77,14 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "quorum",
         "meeting_validity",
-        r"hop le|tien hanh|tham du|du hop|co mat|du nguoi|bao nhieu nguoi|can (?:co )?(?:it nhat )?bao nhieu|toi thieu",
+        r"hop le|tien hanh|tham du|du hop|co mat|du nguoi|bao nhieu nguoi|toi thieu"
+        r"|can (?:co )?(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:nguoi|uy vien|thanh vien|dong chi)",
     ),
     (
         "frequency",
         "regular_meeting",
-        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|dinh ky|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)",
+        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|dinh ky|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
+        r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop",
     ),
     ("deadline", None, r"thoi han|cham nhat|trong vong"),
     ("count", "membership", r"gom (?:bao nhieu|may)|so luong (?:uy vien|thanh vien)"),
