@@ -298,7 +298,10 @@ def _closest_topic(question: str, rules: list[Rule]) -> list[Rule]:
     q_words = _topic_words(question)
     scored = [(len(q_words & _topic_words(r.sentence)), r) for r in rules]
     best = max(score for score, _ in scored)
-    return [r for score, r in scored if score == best]
+    # Keep the whole tier list of the best topic (investment, spending...): one sentence
+    # sharing more words must not hide the other tiers of the same scale.
+    subjects = {r.subject for score, r in scored if score == best}
+    return [r for r in rules if r.subject in subjects]
 
 
 def _match(frame: QuestionFrame, rule: Rule) -> RuleMatch:
