@@ -179,7 +179,18 @@ def _merge_follow_up(previous: str, question: str) -> str:
         first = old[0]
         return folded_prev[: first.start] + fold(new_bodies[0]) + folded_prev[first.end :]
     rest = re.sub(_FOLLOW_UP, " ", fold(question)).strip(" ?")
-    return f"{previous} {rest}".strip()
+    if _AMOUNT.search(fold(question)):
+        # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
+        previous = _AMOUNT.sub(" ", fold(previous))
+    elif _COUNT.search(fold(question)):
+        previous = _COUNT.sub(" ", fold(previous))
+    return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:ty|ti|trieu|nghin|dong)(?:\s+dong)?\b|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ty|trieu)\b"
+)
+_COUNT = re.compile(r"\d+\s*(?:uy vien|thanh vien|nguoi|dong chi|dang vien)\b")
 
 
 __all__ = ["BODIES", "Understanding", "classify", "is_english", "sanitize", "understand"]

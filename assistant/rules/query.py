@@ -54,7 +54,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "request_trigger",
         "extraordinary_meeting",
-        r"de nghi|yeu cau (?:hop|trieu tap)|dot xuat|bat thuong",
+        r"de nghi|yeu cau (?:hop|trieu tap)|dot xuat|bat thuong|(?:nguoi|uy vien|thanh vien) yeu cau",
     ),
     ("lead_time", "document_submission", r"tham dinh|gui .*van phong"),
     (
