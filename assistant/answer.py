@@ -19,7 +19,13 @@ from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
 from assistant.numeric import compose_numeric
 from assistant.rules.models import Rule
 from assistant.rules.query import answer_numeric
-from assistant.terms import TermStats, content_syllables, longest_run, question_terms, sentences
+from assistant.terms import (
+    TermStats,
+    TextProfile,
+    content_syllables,
+    question_terms,
+    sentences,
+)
 from assistant.understand import Understanding, sanitize, understand
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
@@ -77,6 +83,10 @@ class Answerer:
         self.retriever = retriever
         self.settings = settings
         self.stats = TermStats(c.index_text for c in self.chunks)
+        # Per-process caches of text analysis (clauses and sentences are immutable).
+        self._profiles: dict[str, TextProfile] = {}
+        self._sentence_spans: dict[str, list[tuple[int, int]]] = {}
+        self._body_cache: dict[str, list[str]] = {}
         self._docs = list(self.documents.values())
         self._name_terms = frozenset(t for d in self._docs for t in _name_terms(d))
 
@@ -222,11 +232,12 @@ class Answerer:
                 continue
             # For who-decides the article title names the holder of the power, not what
             # the question asks about: only the clause's own words count.
-            covered = canonical(chunk.text) if u.kind == "who_decides" else chunk.index_text
+            covered = self._profile(chunk.text if u.kind == "who_decides" else chunk.index_text)
             coverage = self.stats.coverage(terms, covered)
             quote, point = self._best_sentence(u, terms, clause)
-            focus = self.stats.coverage(terms, canonical(quote))
-            phrase = longest_run(content, quote) / max(len(content), 1)
+            quoted = self._profile(quote)
+            focus = self.stats.coverage(terms, quoted)
+            phrase = quoted.longest_run(content) / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
             located.append(
                 _Located(doc, article, clause, point, quote, score=score, coverage=coverage)
@@ -243,13 +254,14 @@ class Answerer:
             return text, None
         best: tuple[float, int, int] | None = None
         content = content_syllables(u.text)
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             sentence = text[start:end]
-            score = self.stats.coverage(terms, canonical(sentence))
-            score += 0.3 * longest_run(content, sentence) / max(len(content), 1)
-            if u.bodies and any(b in bodies_in(sentence) for b in u.bodies):
+            profile = self._profile(sentence)
+            score = self.stats.coverage(terms, profile)
+            score += 0.3 * profile.longest_run(content) / max(len(content), 1)
+            if u.bodies and any(b in self._bodies(sentence) for b in u.bodies):
                 score += 0.2
-            if u.kind == "who_decides" and _DECISION_VERBS.search(fold(sentence)):
+            if u.kind == "who_decides" and _DECISION_VERBS.search(" ".join(profile.syllables)):
                 score += 0.1
             if best is None or score > best[0]:
                 best = (score, start, end)
@@ -260,6 +272,24 @@ class Answerer:
         absolute = clause.start + start
         point = next((p for p in clause.points if p.start <= absolute < p.end), None)
         return quote, point
+
+    def _profile(self, text: str) -> TextProfile:
+        profile = self._profiles.get(text)
+        if profile is None:
+            profile = self._profiles[text] = TextProfile(text)
+        return profile
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        spans = self._sentence_spans.get(text)
+        if spans is None:
+            spans = self._sentence_spans[text] = sentences(text)
+        return spans
+
+    def _bodies(self, text: str) -> list[str]:
+        found = self._body_cache.get(text)
+        if found is None:
+            found = self._body_cache[text] = bodies_in(text)
+        return found
 
     # --- compositions ------------------------------------------------------------------
 

@@ -26,7 +26,10 @@ log = logging.getLogger(__name__)
 
 NOTE = "Diễn đạt lại bởi mô hình ngôn ngữ; trích dẫn giữ nguyên."
 PROMPT_NAME = "rephrase"
-MAX_OUTPUT_TOKENS = 700
+MAX_OUTPUT_TOKENS = 1024
+# Longer answers (several documents side by side) are clearer as they are, and would not
+# fit in MAX_OUTPUT_TOKENS anyway: they are not sent.
+MAX_INPUT_CHARS = 2500
 CONTEXT_WINDOW = 8192
 _KINDS = frozenset({"answer", "numeric"})
 _THINKING = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
@@ -50,6 +53,8 @@ class Rephraser:
     def rephrase(self, answer: Answer) -> Answer:
         """``answer`` reworded, or ``answer`` itself (the same object) on any doubt."""
         if not self.enabled or answer.kind not in _KINDS or not answer.citations:
+            return answer
+        if len(answer.answer) > MAX_INPUT_CHARS:
             return answer
         try:
             complete = self._client()

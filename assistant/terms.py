@@ -124,12 +124,12 @@ class TermStats:
             return UNSEEN_PHRASE_WEIGHT * math.log(self.n + 1)
         return self.idf(term)
 
-    def coverage(self, terms: Iterable[str], text: str) -> float:
+    def coverage(self, terms: Iterable[str], text: str | TextProfile) -> float:
         """IDF-weighted share of ``terms`` present in ``text`` (0..1)."""
         wanted = set(terms)
         if not wanted:
             return 0.0
-        present = text_terms(text)
+        present = text.terms if isinstance(text, TextProfile) else text_terms(text)
         total = sum(self.weight(t) for t in wanted)
         got = sum(self.weight(t) for t in wanted if t in present)
         return got / total if total else 0.0
@@ -150,17 +150,40 @@ def content_syllables(text: str) -> list[str]:
     return [w for w in folded.split() if w not in STOPWORDS]
 
 
-def longest_run(query: list[str], text: str, cap: int = 8) -> int:
-    """Length of the longest run of consecutive query syllables found contiguous in
-    ``text``: "quyết định triệu tập hội nghị" written as one phrase beats scattered words."""
-    syllables = words(text)
-    best = 0
-    for n in range(min(cap, len(query)), 0, -1):
-        grams = {tuple(syllables[i : i + n]) for i in range(len(syllables) - n + 1)}
-        if any(tuple(query[i : i + n]) in grams for i in range(len(query) - n + 1)):
-            best = n
-            break
-    return best
+RUN_CAP = 8
+
+
+class TextProfile:
+    """A text analysed once: its folded syllables, terms and phrase n-grams. Clauses and
+    sentences are profiled once per process, not once per question."""
+
+    __slots__ = ("_grams", "syllables", "terms")
+
+    def __init__(self, text: str) -> None:
+        self.syllables: tuple[str, ...] = tuple(words(text))
+        self.terms: frozenset[str] = frozenset(self.syllables) | frozenset(
+            f"{a}_{b}" for a, b in itertools.pairwise(self.syllables)
+        )
+        self._grams: dict[int, frozenset[tuple[str, ...]]] = {}
+
+    def grams(self, n: int) -> frozenset[tuple[str, ...]]:
+        if n not in self._grams:
+            s = self.syllables
+            self._grams[n] = frozenset(tuple(s[i : i + n]) for i in range(len(s) - n + 1))
+        return self._grams[n]
+
+    def longest_run(self, query: list[str], cap: int = RUN_CAP) -> int:
+        """Length of the longest run of consecutive query syllables written contiguously
+        here: "quyết định triệu tập hội nghị" as one phrase beats scattered words."""
+        for n in range(min(cap, len(query)), 0, -1):
+            grams = self.grams(n)
+            if any(tuple(query[i : i + n]) in grams for i in range(len(query) - n + 1)):
+                return n
+        return 0
+
+
+def longest_run(query: list[str], text: str, cap: int = RUN_CAP) -> int:
+    return TextProfile(text).longest_run(query, cap)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|\n+")

@@ -67,11 +67,24 @@ def canonical(text: str) -> str:
     return _WS.sub(" ", canonical_tones(nfc(text)).lower()).strip()
 
 
+def _base_letter(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+
+
+# Precomposed Latin letters (Vietnamese lives in these ranges) → their base letter; one
+# str.translate instead of a per-character Python loop on every question and clause.
+_FOLD_TABLE = {
+    cp: _base_letter(chr(cp))
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if _base_letter(chr(cp)) != chr(cp)
+}
+_FOLD_TABLE.update({ord("đ"): "d", ord("Đ"): "D"})
+_COMBINING = re.compile(r"[̀-ͯ]")
+
+
 def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    )
+    folded = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    return _COMBINING.sub("", folded) if "̀" <= max(folded, default="a") else folded
 
 
 def fold(text: str) -> str:
