@@ -217,7 +217,7 @@ class Answerer:
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         names = self._name_terms
         terms = [t for t in question_terms(u.text) if t not in names]
-        content = content_syllables(u.text)
+        content = [w for w in content_syllables(u.text) if w not in names]
         located: list[_Located] = []
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
@@ -237,7 +237,11 @@ class Answerer:
             quote, point = self._best_sentence(u, terms, clause)
             quoted = self._profile(quote)
             focus = self.stats.coverage(terms, quoted)
-            phrase = quoted.longest_run(content) / max(len(content), 1)
+            run = quoted.longest_run(content)
+            if u.kind == "citation":
+                # "Điều nào quy định chế độ phát ngôn ...": the article title names it.
+                run = max(run, self._profile(article.title).longest_run(content))
+            phrase = run / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
             located.append(
                 _Located(doc, article, clause, point, quote, score=score, coverage=coverage)

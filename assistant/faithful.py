@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -125,7 +126,7 @@ def _source_text(answer: Answer) -> str:
     return "\n".join(parts)
 
 
-def _missing(label: str, found: Iterable[object], allowed: set[object]) -> list[str]:
+def _missing(label: str, found: Iterable[object], allowed: AbstractSet[object]) -> list[str]:
     return [f"{label} not in the sources: {item}" for item in found if item not in allowed]
 
 
@@ -240,8 +241,8 @@ def _shares(text: str, *, strict: bool) -> set[object]:
     return found
 
 
-def _money(text: str, *, strict: bool) -> set[object]:
-    found: set[object] = set()
+def _money(text: str, *, strict: bool) -> set[int]:
+    found: set[int] = set()
     for money in find_money(text):
         found.add(money.value)
         if not strict and money.alternative is not None:

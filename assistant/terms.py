@@ -75,7 +75,7 @@ STOPWORDS = frozenset(
 # Phrases that frame a question or name the kind of text, removed before splitting.
 STOP_PHRASES = re.compile(
     r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
-    r"quy dinh gi|noi gi|van ban|dieu khoan|bao nhieu|lam sao|the con|con thi|bao lau|"
+    r"quy dinh gi|noi gi|bao nhieu|lam sao|the con|con thi|bao lau|"
     r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
     r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet)\b"
 )
@@ -157,18 +157,20 @@ class TextProfile:
     """A text analysed once: its folded syllables, terms and phrase n-grams. Clauses and
     sentences are profiled once per process, not once per question."""
 
-    __slots__ = ("_grams", "syllables", "terms")
+    __slots__ = ("_grams", "content", "syllables", "terms")
 
     def __init__(self, text: str) -> None:
         self.syllables: tuple[str, ...] = tuple(words(text))
         self.terms: frozenset[str] = frozenset(self.syllables) | frozenset(
             f"{a}_{b}" for a, b in itertools.pairwise(self.syllables)
         )
+        # Phrases are compared on content words only, as the question's are.
+        self.content: tuple[str, ...] = tuple(w for w in self.syllables if w not in STOPWORDS)
         self._grams: dict[int, frozenset[tuple[str, ...]]] = {}
 
     def grams(self, n: int) -> frozenset[tuple[str, ...]]:
         if n not in self._grams:
-            s = self.syllables
+            s = self.content
             self._grams[n] = frozenset(tuple(s[i : i + n]) for i in range(len(s) - n + 1))
         return self._grams[n]
 
