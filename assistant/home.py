@@ -163,7 +163,10 @@ class DataHome:
         return final
 
     def sweep(self, keep: Path | None) -> None:
-        """Remove unfinished temporary folders and snapshots other than ``keep``."""
+        """Remove unfinished temporary folders and snapshots other than ``keep``, and
+        pointer files a crash left half-written."""
+        for stale in self.root.glob(".current.json.*.tmp"):
+            stale.unlink(missing_ok=True)
         snapshots = self.root / "snapshots"
         if not snapshots.exists():
             return

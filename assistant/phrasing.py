@@ -100,6 +100,9 @@ def _make_client(settings: Settings) -> Complete:
     """A (system, user) → text function for the configured provider (imports lazily)."""
     if not settings.llm_model:
         raise ValueError("QUYCHE_LLM_MODEL is not set")
+    if settings.llm_provider == "openai" and not settings.llm_base_url:
+        # Never fall back to a public API: the endpoint must be named explicitly.
+        raise ValueError("QUYCHE_LLM_BASE_URL is not set (an OpenAI-compatible server URL)")
     from llama_index.core.llms import LLM, ChatMessage
 
     timeout = settings.llm_timeout_s

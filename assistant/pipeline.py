@@ -210,6 +210,9 @@ def ingest_paths(
                     expected=base.marker.snapshot if base.marker else None,
                 )
             home.sweep(keep=final)
+        else:
+            # Nothing new to write: still clear what an interrupted ingest left behind.
+            home.sweep(keep=home.current_snapshot())
         progress("Xong", 1.0)
     report.seconds = time.perf_counter() - started
     return report

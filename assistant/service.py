@@ -294,7 +294,25 @@ class Assistant:
         id: str | None = None,
     ) -> Answer:
         self.refresh()
-        answer = self._answerer.answer(question, history=history, document_ids=document_ids)
+        current = answerer = self._answerer
+        try:
+            answer = answerer.answer(question, history=history, document_ids=document_ids)
+        except Exception as exc:
+            if current.retriever.vector is None:
+                raise
+            # A vector store damaged mid-write (a killed embed) must not fail questions:
+            # answer lexically until the next `quyche embed`/ingest repairs it.
+            log.warning(
+                "vector search failed (%s: %s); answering from the lexical index until "
+                "`quyche embed` repairs the vector store",
+                type(exc).__name__,
+                exc,
+            )
+            answerer = self._make_answerer(self._snapshot, dense=False)
+            with self._lock:
+                if self._answerer is current:
+                    self._answerer = answerer
+            answer = answerer.answer(question, history=history, document_ids=document_ids)
         answer = self._rephraser.rephrase(answer)
         if id is not None:
             answer = answer.model_copy(update={"id": id})
@@ -319,16 +337,16 @@ class Assistant:
             self._dense = (VectorIndex.open(self.settings, embedder), embedder, cache)
         return self._dense
 
-    def _make_answerer(self, snapshot: Snapshot) -> Answerer:
+    def _make_answerer(self, snapshot: Snapshot, dense: bool = True) -> Answerer:
         lexical = snapshot.lexical or LexicalIndex.build(snapshot.chunks)
         vector = embedder = None
+        parts = None
         try:
-            dense = self._dense_parts()
+            parts = self._dense_parts() if dense else None
         except Exception as exc:  # a broken vector store must not stop lexical answers
             log.warning("vector index unavailable (%s); answering from the lexical index", exc)
-            dense = None
-        if dense is not None:
-            vector, embedder, _cache = dense
+        if parts is not None:
+            vector, embedder, _cache = parts
         retriever = HybridRetriever(
             lexical=lexical, vector=vector, embedder=embedder, chunks=snapshot.chunks
         )
