@@ -84,7 +84,7 @@ _COMBINING = re.compile(r"[̀-ͯ]")
 
 def strip_diacritics(text: str) -> str:
     folded = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
-    return _COMBINING.sub("", folded) if "̀" <= max(folded, default="a") else folded
+    return _COMBINING.sub("", folded) if max(folded, default="a") >= "̀" else folded
 
 
 def fold(text: str) -> str:
