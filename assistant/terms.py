@@ -13,7 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from index.abbreviations import expansion
-from ingest.normalize import words
+from ingest.normalize import canonical, strip_diacritics, words
+
+_WORD = re.compile(r"[^\W_]+")
+# Prefix of folded terms, so a folded "thu" (any of thu, thư, thứ) and the accentless
+# word "thu" typed as such stay different terms.
+FOLDED = "~"
 
 # Question and function words: they say how something is asked, not what about. Only
 # words that stay unambiguous once folded ("ban" is bạn and Ban, "hoi" hỏi and hội,
@@ -88,17 +93,51 @@ def expand_inline(text: str) -> str:
 
 
 def question_terms(text: str) -> list[str]:
-    """Folded syllables and syllable bigrams of the content words, in order."""
-    folded = STOP_PHRASES.sub(" ", " ".join(words(expand_inline(text))))
+    """Syllables and syllable bigrams of the content words, in order.
+
+    A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
+    never merges two words the user kept apart; a word typed without them is folded
+    and matches every accented spelling. Texts carry both forms (:func:`text_terms`)."""
+    tokens = _canonical_words(expand_inline(text))
+    folded = [strip_diacritics(t) for t in tokens]
+    dropped = _stop_positions(folded)
+    # Typed with diacritics (most words carry them): match exactly, "thu" is then not
+    # "thứ"; typed without: match the folded form of every spelling.
+    letters = [t for t in _canonical_words(text) if not t.isdigit()]
+    accented = sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
+    forms = tokens if accented else [FOLDED + f for f in folded]
     # Numbers are values the question supplies ("48 ủy viên"), not what it is about.
-    syllables = [w for w in folded.split() if w not in STOPWORDS and not w.isdigit()]
-    bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
-    return syllables + bigrams
+    kept = [
+        forms[i]
+        for i, f in enumerate(folded)
+        if i not in dropped and f not in STOPWORDS and not f.isdigit()
+    ]
+    bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(kept)]
+    return kept + bigrams
+
+
+def _canonical_words(text: str) -> list[str]:
+    return _WORD.findall(canonical(text))
+
+
+def _stop_positions(folded: list[str]) -> set[int]:
+    """Indices of the words covered by a stop phrase."""
+    joined = " ".join(folded)
+    starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
+    dropped: set[int] = set()
+    for match in STOP_PHRASES.finditer(joined):
+        dropped.update(i for i, s in enumerate(starts[:-1]) if match.start() <= s < match.end())
+    return dropped
 
 
 def text_terms(text: str) -> set[str]:
-    syllables = words(text)
-    return set(syllables) | {f"{a}_{b}" for a, b in itertools.pairwise(syllables)}
+    """Folded and accented syllables and bigrams of a text."""
+    accented = _canonical_words(text)
+    folded = [FOLDED + strip_diacritics(w) for w in accented]
+    terms = set(folded) | {f"{a}_{b}" for a, b in itertools.pairwise(folded)}
+    terms.update(accented)
+    terms.update(f"{a}_{b}" for a, b in itertools.pairwise(accented))
+    return terms
 
 
 UNSEEN_PHRASE_WEIGHT = 0.5
@@ -136,11 +175,14 @@ class TermStats:
 
     def unknown(self, terms: Iterable[str], known: str = "") -> list[str]:
         """Terms (syllables) the corpus never uses; ``known`` (document names) excepted."""
-        named = set(words(known))
+        named = text_terms(known)
         return [
-            t
+            t.lstrip(FOLDED)
             for t in dict.fromkeys(terms)
-            if "_" not in t and self.df.get(t, 0) == 0 and not expansion(t) and t not in named
+            if "_" not in t
+            and self.df.get(t, 0) == 0
+            and not expansion(t.lstrip(FOLDED))
+            and t not in named
         ]
 
 
@@ -161,9 +203,7 @@ class TextProfile:
 
     def __init__(self, text: str) -> None:
         self.syllables: tuple[str, ...] = tuple(words(text))
-        self.terms: frozenset[str] = frozenset(self.syllables) | frozenset(
-            f"{a}_{b}" for a, b in itertools.pairwise(self.syllables)
-        )
+        self.terms: frozenset[str] = frozenset(text_terms(text))
         # Phrases are compared on content words only, as the question's are.
         self.content: tuple[str, ...] = tuple(w for w in self.syllables if w not in STOPWORDS)
         self._grams: dict[int, frozenset[tuple[str, ...]]] = {}
