@@ -31,7 +31,8 @@ def citation_location(citation: Citation) -> str:
     if citation.clause is not None:
         parts.append(f"khoản {citation.clause}")
     if citation.point:
-        parts.append(f"điểm {citation.point}")
+        point = citation.point
+        parts.append(f"gạch đầu dòng thứ {point[1:]}" if point.startswith("-") else f"điểm {point}")
     return ", ".join(parts)
 
 

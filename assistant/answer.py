@@ -358,7 +358,7 @@ class Answerer:
         if u.kind == "who_decides":
             body = _deciding_body(u, item)
             shared = _SHARED.search(fold(item.quote))
-            head = f"{prefix}: **{body}**" if body else f"{prefix}:"
+            head = f"{prefix}: {body}" if body else f"{prefix}:"
             tail = ""
             if shared:
                 tail = "\n(Điều khoản có nhắc tới ủy quyền/xin ý kiến/phối hợp — xem nguyên văn.)"

@@ -13,7 +13,7 @@ KIND_LABELS = {
 
 
 def answer_text(answer: Answer) -> str:
-    lines = [f"[{KIND_LABELS[answer.kind]}]", answer.answer.replace("**", "")]
+    lines = [f"[{KIND_LABELS[answer.kind]}]", answer.answer]
     if answer.numeric is not None and answer.numeric.computation:
         lines.append(f"Phép tính: {answer.numeric.computation}")
     for note in answer.notes:
