@@ -358,7 +358,9 @@ class Answerer:
         if u.kind == "who_decides":
             body = _deciding_body(u, item)
             shared = _SHARED.search(fold(item.quote))
-            head = f"{prefix}: {body}" if body else f"{prefix}:"
+            if not body:
+                return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+            head = f"{prefix}: {body}"
             tail = ""
             if shared:
                 tail = "\n(Điều khoản có nhắc tới ủy quyền/xin ý kiến/phối hợp — xem nguyên văn.)"
@@ -454,6 +456,7 @@ class Answerer:
         names = " ".join(_meta_text(d) for d in self.documents.values())
         unknown = self.stats.unknown(question_terms(u.text), names)
         message = "Các quy chế đã nạp không quy định về nội dung này"
+        unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length
         if unknown:
             message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
         message += "."

@@ -196,6 +196,8 @@ class VectorIndex:
         for rank, (meta, distance) in enumerate(
             zip(result["metadatas"][0], result["distances"][0], strict=True), start=1
         ):
+            if not meta or _CHUNK_KEY not in meta:
+                continue  # a row cut short by a crash mid-write: the next sync re-embeds it
             chunk = Chunk.model_validate_json(str(meta[_CHUNK_KEY]))
             hits.append(
                 Hit(chunk=chunk, score=1.0 - float(distance), retriever="dense", dense_rank=rank)
