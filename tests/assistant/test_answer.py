@@ -1,0 +1,133 @@
+"""The answering layer on the bundled regulations (lexical retrieval: no model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.models import Answer, Turn
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import CORPUS
+
+DIEN_BIEN = "quy-che-tinh-uy-dien-bien-khoa-xiv"
+KON_TUM = "quy-che-ban-can-su-dang-ubnd-tinh-kon-tum-2021-2026"
+TEMPLATE_2025 = "quy-che-mau-dang-uy-ubnd-tinh-2025"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    settings = Settings(home=tmp_path_factory.mktemp("home"), embedding_backend="none")
+    report = Assistant.ingest_files(settings, [CORPUS])
+    assert not report.errors
+    return Assistant.open(settings)
+
+
+def verbatim(assistant: Assistant, answer: Answer) -> None:
+    for c in answer.citations:
+        assert c.quote in assistant.document(c.document_id).text
+
+
+def test_who_decides_names_the_body_from_the_text(assistant: Assistant) -> None:
+    answer = assistant.ask("Ai quyết định triệu tập hội nghị Ban Thường vụ Tỉnh ủy Điện Biên?")
+    assert answer.kind == "answer"
+    first = answer.citations[0]
+    assert (first.document_id, first.article, first.clause) == (DIEN_BIEN, 3, 1)
+    assert "Thường trực" in answer.answer
+    verbatim(assistant, answer)
+
+
+def test_same_question_without_diacritics(assistant: Assistant) -> None:
+    answer = assistant.ask("ai quyet dinh trieu tap hoi nghi ban thuong vu tinh uy dien bien")
+    assert (answer.citations[0].article, answer.citations[0].clause) == (3, 1)
+
+
+def test_numeric_answer_computes_and_cites(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Tỉnh ủy Điện Biên có 48 ủy viên thì hội nghị cần ít nhất bao nhiêu người?"
+    )
+    assert answer.kind == "numeric"
+    assert answer.numeric is not None and "32" in answer.numeric.result
+    assert answer.citations[0].document_id == DIEN_BIEN
+    assert "2/3" in answer.citations[0].quote
+    verbatim(assistant, answer)
+
+
+def test_template_blank_is_reported_not_guessed(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Theo quy chế mẫu đảng ủy UBND tỉnh, tài liệu hội nghị phải gửi trước mấy ngày?"
+    )
+    assert answer.kind == "numeric"
+    assert answer.numeric is not None and answer.numeric.unspecified
+    assert "để trống" in answer.answer
+
+
+def test_citation_lookup_and_cite_as(assistant: Assistant) -> None:
+    answer = assistant.ask("khoản 2 Điều 14 Quy chế 09-QC/TU nói gì?")
+    assert answer.kind == "answer"
+    c = answer.citations[0]
+    assert (c.document_id, c.article, c.clause) == (KON_TUM, 14, 2)
+    assert c.cite_as.startswith("khoản 2 Điều 14 Quy chế làm việc")
+    assert "09-QC/TU ngày 11/10/2024 của Tỉnh ủy Kon Tum" in c.cite_as
+
+
+def test_reference_without_document_asks_which(assistant: Assistant) -> None:
+    answer = assistant.ask("Điều 25 quy định gì?")
+    assert answer.kind == "clarification"
+    assert len(answer.documents) >= 2
+
+
+def test_decision_part_is_its_own_article_numbering(assistant: Assistant) -> None:
+    answer = assistant.ask("Điều 3 Quyết định 261-QĐ/TW quy định gì?")
+    assert answer.citations[0].part == "decision"
+    assert "Văn phòng Trung ương Đảng" in answer.citations[0].quote
+
+
+def test_out_of_scope_is_refused(assistant: Assistant) -> None:
+    for question in (
+        "Thủ tục làm hộ chiếu phổ thông cần giấy tờ gì?",
+        "Mức lương cơ sở năm 2025 là bao nhiêu?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.kind == "refusal", question
+        assert answer.citations == []
+
+
+def test_english_gets_a_vietnamese_reply(assistant: Assistant) -> None:
+    answer = assistant.ask("Who convenes the meeting of the standing committee?")
+    assert answer.kind == "refusal" and "tiếng Việt" in answer.answer
+
+
+def test_documents_that_differ_are_shown_side_by_side(assistant: Assistant) -> None:
+    answer = assistant.ask("Ban Thường vụ họp mấy lần một tháng?")
+    assert len({c.document_id for c in answer.citations}) >= 2
+    assert answer.notes
+
+
+def test_follow_up_keeps_the_document_and_swaps_the_body(assistant: Assistant) -> None:
+    first = "Hội nghị Ban Thường vụ Đảng ủy Khối Đồng Tháp cần bao nhiêu người tham dự?"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content="2/3")]
+    answer = assistant.ask("Còn Điện Biên thì sao?", history=history)
+    assert answer.citations and answer.citations[0].document_id == DIEN_BIEN
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!…", "\x00\x01", "😀😀"])
+def test_empty_questions_are_refused_clearly(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "refusal" and answer.answer
+
+
+def test_scope_passed_by_the_caller(assistant: Assistant) -> None:
+    answer = assistant.ask("Hội nghị cần ít nhất bao nhiêu người tham dự?", document_ids=[KON_TUM])
+    assert {c.document_id for c in answer.citations} == {KON_TUM}
+
+
+def test_unknown_scope_is_a_clear_refusal(assistant: Assistant) -> None:
+    answer = assistant.ask("Ai triệu tập?", document_ids=["khong-co"])
+    assert answer.kind == "refusal" and "khong-co" in answer.answer
+
+
+def test_answers_are_stable(assistant: Assistant, tmp_path: Path) -> None:
+    question = "Tài liệu họp Ban Thường vụ Tỉnh ủy Điện Biên gửi trước mấy ngày?"
+    assert assistant.ask(question) == assistant.ask(question)
