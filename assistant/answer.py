@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
-from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
+from assistant.models import Answer, Citation, DocumentRef, NumericResult, RankedClause, Turn
 from assistant.numeric import compose_numeric
 from assistant.rules.models import Rule
 from assistant.rules.query import answer_numeric
@@ -140,6 +140,28 @@ class Answerer:
             )
         return answer
 
+    def rank(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        document_ids: Sequence[str] | None = None,
+    ) -> list[RankedClause]:
+        """The clauses an answer would draw on, best first: retrieval (scope and
+        follow-ups resolved) then the coverage rerank. What the evaluation measures."""
+        text, _ = sanitize(question, self.settings.max_question_chars)
+        u = understand(text, history, self._docs, document_ids)
+        return [
+            RankedClause(
+                document_id=item.doc.id,
+                part=item.article.part,
+                article=item.article.number,
+                clause=item.clause.number,
+                score=item.score,
+                coverage=item.coverage,
+            )
+            for item in self._locate(u, self._retrieve(u))
+        ]
+
     def _verbatim(self, citation: Citation) -> bool:
         doc = self.documents.get(citation.document_id)
         ok = doc is not None and citation.quote in doc.text
@@ -211,8 +233,8 @@ class Answerer:
         # A wide pool: retrieval proposes, the coverage rerank below decides.
         top_k = max(self.settings.retrieval_top_k * 3, 30)
         scopes: list[tuple[str, ...]] = [u.document_ids]
-        if len(u.document_ids) > 1:
-            # Several documents named (a comparison): each gets its own candidates.
+        if 1 < len(u.document_ids) <= MAX_DOCUMENTS_SHOWN:
+            # A few documents named (a comparison): each gets its own candidates.
             scopes = [(d,) for d in u.document_ids]
             top_k = max(3, top_k // len(scopes))
         hits: list[Hit] = []

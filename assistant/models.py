@@ -44,6 +44,19 @@ class NumericResult(BaseModel):
     unspecified: bool = False  # the template leaves the value blank
 
 
+class RankedClause(BaseModel):
+    """One clause in the order the answering layer ranks them (for evaluation)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    part: str
+    article: int
+    clause: int | None
+    score: float
+    coverage: float
+
+
 class DocumentRef(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -72,7 +72,14 @@ def read_sidecar(path: Path) -> dict[str, str] | None:
 
 
 def extract_meta(header: str) -> DocumentMeta:
-    lines = [line for line in header.split("\n") if not _CITATION_LINE.match(line)]
+    # Two-column headers (docx tables, markdown tables) come as "TỈNH ỦY X\t\tĐẢNG CỘNG SẢN
+    # VIỆT NAM": each column is a line of its own.
+    lines = [
+        cell
+        for line in header.split("\n")
+        for cell in (line.split("\t") if "\t" in line.strip() else [line])
+        if not _CITATION_LINE.match(cell)
+    ]
     own = "\n".join(lines)
     title_blocks = _title_blocks(lines)
     title = title_blocks[0] if title_blocks else ""

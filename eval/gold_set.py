@@ -1,0 +1,97 @@
+"""The gold question set (``eval/gold/questions.jsonl``) as typed items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.models import Turn
+
+EVAL_DIR = Path(__file__).resolve().parent
+REPO = EVAL_DIR.parent
+GOLD_FILE = EVAL_DIR / "gold" / "questions.jsonl"
+# The bundled corpus plus the two regulations written for evaluation only.
+SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
+
+Split = Literal["dev", "heldout"]
+SplitChoice = Literal["dev", "heldout", "all"]
+CATEGORIES: tuple[str, ...] = (
+    "who_decides",
+    "procedure",
+    "numeric",
+    "citation",
+    "comparison",
+    "ambiguous",
+    "out_of_scope",
+    "follow_up",
+)
+
+
+class Target(BaseModel):
+    """A place in a regulation: document, part, article and clause (None: lead-in text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    part: str
+    article: int
+    clause: int | None = None
+
+    def same_article(self, other: Target) -> bool:
+        return (self.document_id, self.part, self.article) == (
+            other.document_id,
+            other.part,
+            other.article,
+        )
+
+    def same_clause(self, other: Target) -> bool:
+        return self.same_article(other) and self.clause == other.clause
+
+    def label(self) -> str:
+        clause = f" k{self.clause}" if self.clause is not None else ""
+        part = "" if self.part == "regulation" else f" [{self.part}]"
+        return f"{self.document_id} Đ{self.article}{clause}{part}"
+
+
+class GoldItem(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    split: Split
+    category: str
+    question: str
+    history: tuple[Turn, ...] = ()
+    no_diacritics: bool = False
+    expected: tuple[Target, ...] = ()
+    facts: tuple[str, ...] = ()
+    notes: str = ""
+
+
+class GoldSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    items: tuple[GoldItem, ...] = Field(default=())
+
+    def select(self, split: SplitChoice) -> GoldSet:
+        if split == "all":
+            return self
+        return GoldSet(items=tuple(i for i in self.items if i.split == split))
+
+
+def load_gold(path: Path = GOLD_FILE) -> GoldSet:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return GoldSet(items=tuple(GoldItem.model_validate_json(x) for x in lines if x.strip()))
+
+
+__all__ = [
+    "CATEGORIES",
+    "GOLD_FILE",
+    "SOURCES",
+    "GoldItem",
+    "GoldSet",
+    "SplitChoice",
+    "Target",
+    "load_gold",
+]
