@@ -38,10 +38,10 @@ log = logging.getLogger(__name__)
 
 # Below this IDF-weighted share of the question's content terms found in the best
 # clause, the corpus is taken not to cover the question (calibrated on the eval set).
-MIN_COVERAGE = 0.3
+MIN_COVERAGE = 0.35
 MIN_COVERAGE_WITH_UNKNOWN = 0.5
 # The same for the article a numeric answer cites (numbers and question words excluded).
-MIN_NUMERIC_COVERAGE = 0.2
+MIN_NUMERIC_COVERAGE = 0.3
 MAX_DOCUMENTS_SHOWN = 5
 
 _DECISION_VERBS = re.compile(
@@ -179,7 +179,16 @@ class Answerer:
             or (u.kind == "who_decides" and numeric.frame.amount is not None)
         )
         if numeric is not None and wants_number and (numeric.is_numeric or u.kind == "comparison"):
-            composed = compose_numeric(u, numeric, self.documents, self._refusal_text(u))
+            terms = question_terms(u.text, self._name_terms)
+
+            def topicality(rule: Rule) -> float:
+                return self.stats.coverage(
+                    terms, self._profile(f"{rule.article_title} {rule.sentence}")
+                )
+
+            composed = compose_numeric(
+                u, numeric, self.documents, self._refusal_text(u), topicality
+            )
             if composed is not None and self._on_topic(u, composed):
                 return composed
         if u.reference is not None and u.kind in ("citation", "general"):
@@ -216,7 +225,7 @@ class Answerer:
         is no deadline of these regulations): the cited clause must cover the question."""
         if not answer.citations:
             return True
-        terms = [t for t in question_terms(u.text) if t not in self._name_terms]
+        terms = question_terms(u.text, self._name_terms)
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]
@@ -225,7 +234,10 @@ class Answerer:
                 continue
             text = f"{article.title} {article.text}"
             best = max(best, self.stats.coverage(terms, canonical(text)))
-        return best >= MIN_NUMERIC_COVERAGE
+        needed = MIN_NUMERIC_COVERAGE
+        if self._min_coverage(u) > MIN_COVERAGE:  # a word the corpus never uses
+            needed = MIN_COVERAGE_WITH_UNKNOWN
+        return best >= needed
 
     # --- retrieval ---------------------------------------------------------------------
 
@@ -247,7 +259,7 @@ class Answerer:
 
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         names = self._name_terms
-        terms = [t for t in question_terms(u.text) if t not in names]
+        terms = question_terms(u.text, names)
         content = [w for w in content_syllables(u.text) if w not in names]
         located: list[_Located] = []
         for rank, hit in enumerate(hits):

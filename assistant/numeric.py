@@ -4,7 +4,7 @@ that does not come from a :class:`Rule` (its verbatim sentence) or a calculation
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult
@@ -81,6 +81,7 @@ def compose_numeric(
     numeric: NumericAnswer,
     documents: Mapping[str, Document],
     refusal_text: str,
+    topicality: Callable[[Rule], float] | None = None,
 ) -> Answer | None:
     """An answer of kind "numeric", or None when no document has a rule for it (the caller
     then falls back to retrieval, which refuses when nothing covers the question)."""
@@ -105,7 +106,13 @@ def compose_numeric(
             lines.append(_no_rule_line(entry, doc, citations))
             continue
         block = [f"Theo {_short(doc)}:"]
-        for match in entry.matches[:MAX_RULES_PER_DOCUMENT]:
+        matches = list(entry.matches)
+        if topicality is not None and numeric.frame.amount is None:
+            # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
+            # one whose sentence is about what was asked comes first. Money rules keep the
+            # rule module's order: the threshold that decides the amount.
+            matches.sort(key=lambda m: -topicality(m.rule))
+        for match in matches[:MAX_RULES_PER_DOCUMENT]:
             citation = rule_citation(match.rule, doc)
             if citation is None:
                 continue

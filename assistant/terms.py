@@ -10,7 +10,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from index.abbreviations import expansion
 from ingest.normalize import canonical, strip_diacritics, words
@@ -66,7 +66,6 @@ STOPWORDS = frozenset(
         "nhe",
         "oi",
         "xin",
-        "toi",
         "biet",
         "muon",
         "em",
@@ -92,7 +91,7 @@ def expand_inline(text: str) -> str:
     return re.sub(r"[^\W_]+", lambda m: expansion(m.group(0)) or m.group(0), text)
 
 
-def question_terms(text: str) -> list[str]:
+def question_terms(text: str, exclude: Collection[str] = ()) -> list[str]:
     """Syllables and syllable bigrams of the content words, in order.
 
     A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
@@ -106,14 +105,16 @@ def question_terms(text: str) -> list[str]:
     letters = [t for t in _canonical_words(text) if not t.isdigit()]
     accented = sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
     forms = tokens if accented else [FOLDED + f for f in folded]
-    # Numbers are values the question supplies ("48 ủy viên"), not what it is about.
-    kept = [
-        forms[i]
+    # Numbers are values the question supplies ("48 ủy viên"), not what it is about;
+    # ``exclude`` holds words that only name a document. A removed word breaks phrases:
+    # bigrams join words that stood side by side in the question.
+    kept: list[tuple[int, str]] = [
+        (i, forms[i])
         for i, f in enumerate(folded)
-        if i not in dropped and f not in STOPWORDS and not f.isdigit()
+        if i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
     ]
-    bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(kept)]
-    return kept + bigrams
+    bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
+    return [t for _, t in kept] + bigrams
 
 
 def _canonical_words(text: str) -> list[str]:
