@@ -81,7 +81,8 @@ STOP_PHRASES = re.compile(
     r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
     r"quy dinh gi|noi gi|bao nhieu|lam sao|the con|con thi|bao lau|"
     r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
-    r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet)\b"
+    r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet|"
+    r"toi da|toi thieu|it nhat|nam o dieu|nam o khoan|o dieu nao|o khoan nao)\b"
 )
 
 

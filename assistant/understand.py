@@ -20,7 +20,7 @@ from assistant.rules.query import is_numeric_question
 from index.scope import HasMeta, detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
-from ingest.normalize import fold
+from ingest.normalize import canonical, fold
 
 QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
 
@@ -129,12 +129,23 @@ def understand(
 
     text = question
     is_follow_up = False
-    if users and (_FOLLOW_UP.search(folded) or (_ANAPHORA.search(folded) and reference is None)):
+    anaphora = bool(_ANAPHORA.search(folded) or _PRONOUN.search(canonical(question)))
+    if users and (_FOLLOW_UP.search(folded) or (anaphora and reference is None)):
         is_follow_up = True
         previous = users[-1]
         if _ANAPHORA.search(folded) and reference is None:
             reference = parse_reference(last_answer) or parse_reference(previous)
-        text = _merge_follow_up(previous, question)
+        if own_scope:
+            # "Còn Điện Biên?": the document named before no longer applies.
+            previous = _without_names(previous, documents)
+        pronoun = _PRONOUN.search(canonical(question))
+        previous_bodies = bodies_in(expand_abbreviations(previous))
+        if pronoun and previous_bodies:
+            # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
+            asked = canonical(question)
+            text = asked[: pronoun.start()] + previous_bodies[0] + asked[pronoun.end() :]
+        else:
+            text = _merge_follow_up(previous, question)
 
     scope_from_question = bool(own_scope)
     if document_ids:
@@ -169,6 +180,38 @@ def understand(
     )
 
 
+# "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).
+_PRONOUN = re.compile(r"(?<![^\W\d_])(họ|các đồng chí đó|cơ quan đó|cơ quan này)(?![^\W\d_])")
+
+
+def _without_names(text: str, documents: Sequence[HasMeta]) -> str:
+    """``text`` folded, with the province names and numbers of every document removed."""
+    folded = fold(text)
+    for doc in documents:
+        for name in (doc.meta.province, doc.meta.number):
+            key = fold(name)
+            if key:
+                folded = re.sub(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", " ", folded)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+_LEADING = {"con", "the", "vay", "thi", "doi", "voi", "neu", "chi", "truong", "hop", "ho"}
+_TRAILING = {"sao", "thi", "nao", "the", "a", "vay", "nhi"}
+
+
+def _follow_up_rest(question: str) -> str:
+    """The follow-up without its framing words, as typed: "Còn Đồng Tháp thì sao?" →
+    "Đồng Tháp" (diacritics kept, so the merged question keeps one typing style)."""
+    words = question.split()
+    folded = [fold(w).strip("?.,!:;") for w in words]
+    start, end = 0, len(words)
+    while start < end and folded[start] in _LEADING:
+        start += 1
+    while end > start and folded[end - 1] in _TRAILING:
+        end -= 1
+    return " ".join(words[start:end]).strip(" ?.!")
+
+
 def _merge_follow_up(previous: str, question: str) -> str:
     """Carry the previous question forward, swapping in the body the follow-up names."""
     new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
@@ -178,7 +221,7 @@ def _merge_follow_up(previous: str, question: str) -> str:
         folded_prev = fold(prev_expanded)
         first = old[0]
         return folded_prev[: first.start] + fold(new_bodies[0]) + folded_prev[first.end :]
-    rest = re.sub(_FOLLOW_UP, " ", fold(question)).strip(" ?")
+    rest = _follow_up_rest(question)
     if _AMOUNT.search(fold(question)):
         # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
         previous = _AMOUNT.sub(" ", fold(previous))
