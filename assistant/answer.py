@@ -213,15 +213,19 @@ class Answerer:
         if u.kind == "procedure":
             return self._procedure(u, located)
         answer = self._per_document(u, located)
-        if wants_number and numeric is not None and numeric.frame.kind is not None:
-            # The rule module found no rule of this kind: say so before the closest clause.
-            names = ", ".join(d.title for d in answer.documents) or "các văn bản đã nạp"
-            answer.answer = (
-                f"Không tìm thấy quy định về con số được hỏi trong {names}; văn bản không quy "
-                "định thì không suy đoán. Điều khoản liên quan gần nhất:\n\n" + answer.answer
-            )
+        if wants_number and numeric is not None:
+            shown = {d.document_id for d in answer.documents}
+            lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
+            if lacking:
+                # The rule table has nothing of this kind for the document: say so plainly.
+                names = ", ".join(self.documents[d.document_id].meta.title for d in lacking)
+                answer.answer = (
+                    f"{names} không quy định con số được hỏi; không suy đoán. Điều khoản "
+                    "liên quan gần nhất:\n\n" + answer.answer
+                )
             answer.notes.append(
-                "Không có quy tắc số cho nội dung này; chỉ trích điều khoản liên quan."
+                "Không có quy tắc số phù hợp để tính toán; câu trả lời trích nguyên văn điều "
+                "khoản liên quan — hãy đọc con số trong trích dẫn."
             )
         return answer
 
