@@ -11,7 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.answer import Answerer
+from assistant.answer import MAX_DOCUMENTS_SHOWN, Answerer
 from assistant.models import RankedClause
 from assistant.understand import understand
 from eval.gold_set import GoldItem, Target
@@ -21,6 +21,9 @@ from index.retrieve import Retriever
 from ingest.models import Chunk, Document
 
 TOP_K = 10
+# As the answering layer: a few named documents get their own candidates each; a broad
+# scope (a level word matching hundreds of documents) is one filtered query.
+MAX_SPLIT = MAX_DOCUMENTS_SHOWN
 
 
 class Ranked(BaseModel):
@@ -82,7 +85,7 @@ class Pipeline:
         scope = u.document_ids if self.use_scope else ()
         scopes: list[tuple[str, ...]] = [tuple(scope)]
         per_scope = self.top_k
-        if len(scope) > 1:
+        if 1 < len(scope) <= MAX_SPLIT:
             scopes = [(d,) for d in scope]
             per_scope = max(3, self.top_k // len(scopes))
         lists = [

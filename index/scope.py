@@ -6,6 +6,7 @@ is recognised without code changes. Questions may be typed without diacritics.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -160,15 +161,20 @@ _GENERIC = re.compile(
 )
 
 
-def _name_grams(doc: HasMeta) -> set[str]:
-    m = doc.meta
+def _name_grams(doc: HasMeta) -> frozenset[str]:
+    return _meta_grams(doc.meta)
+
+
+@functools.lru_cache(maxsize=65536)
+def _meta_grams(m: DocumentMeta) -> frozenset[str]:
+    """Bigrams of a document's distinctive name words (cached: metadata is immutable)."""
     text = fold(" ".join([m.title, m.governed_body, m.issuing_body, m.province]))
     parts = [" ".join(words(p)) for p in _GENERIC.split(text) if p and not _GENERIC.fullmatch(p)]
     grams: set[str] = set()
     for part in parts:
         syl = part.split()
         grams.update(f"{a} {b}" for a, b in itertools.pairwise(syl))
-    return grams
+    return frozenset(grams)
 
 
 def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
