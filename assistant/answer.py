@@ -271,8 +271,22 @@ class Answerer:
             hits.extend(self.retriever.retrieve(query))
         return hits
 
+    def _naming(self, u: Understanding) -> frozenset[str]:
+        """Words that only name a document: place names and numbers of every document,
+        plus a scoped document's issuing or governed body when the question spells it out
+        ("Ai là chủ tài khoản của Đảng uỷ xã Tân Phú?" is not about "Đảng ủy xã")."""
+        folded = fold(u.text)
+        spelled: set[str] = set()
+        for doc_id in u.document_ids:
+            meta = self.documents[doc_id].meta
+            for body in (meta.issuing_body, re.sub(r"\([^)]*\)", "", meta.governed_body)):
+                key = fold(body).strip()
+                if key and len(key.split()) >= 2 and key in folded:
+                    spelled.update(text_terms(body))
+        return self._name_terms | spelled if spelled else self._name_terms
+
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
-        names = self._name_terms
+        names = self._naming(u)
         terms = question_terms(u.text, names)
         content = [w for w in content_syllables(u.text) if w not in names]
         located: list[_Located] = []
@@ -533,6 +547,13 @@ _ASKER = re.compile(
 )
 
 
+# A body right after these words is an object ("phụ trách Văn phòng", "báo cáo Ban
+# Thường vụ"), not the one acting.
+_OBJECT_OF = re.compile(
+    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien)\s+$"
+)
+
+
 def _action(question: str) -> list[str]:
     """The verb phrase asked about: the content words after "ai"/"cơ quan nào"."""
     folded = fold(question)
@@ -551,7 +572,13 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
     position = _phrase_position(action, folded)
     if position is not None:
         segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
-        before = [m for m in mentions if segment_start <= m.start and m.end <= position]
+        before = [
+            m
+            for m in mentions
+            if segment_start <= m.start
+            and m.end <= position
+            and not _OBJECT_OF.search(folded[max(0, m.start - 16) : m.start])
+        ]
         if before:
             return before[-1].body
     title_bodies = bodies_in(item.article.title)
