@@ -208,7 +208,11 @@ class Answerer:
             return self._lookup(u)
         hits = self._retrieve(u)
         located = self._locate(u, hits)
-        if not located or located[0].coverage < self._min_coverage(u):
+        if (
+            not located
+            or located[0].coverage < self._min_coverage(u)
+            or not self._shares_phrase(u, located[0])
+        ):
             return self._refuse_uncovered(u, located)
         if u.kind == "procedure":
             return self._procedure(u, located)
@@ -228,6 +232,18 @@ class Answerer:
                 "khoản liên quan — hãy đọc con số trong trích dẫn."
             )
         return answer
+
+    def _shares_phrase(self, u: Understanding, item: _Located) -> bool:
+        """Beyond single words (folded, "thời tiết" and "thời" share a syllable), a question
+        of three or more content words shares at least one two-word phrase with the clause
+        it is answered from."""
+        terms = question_terms(u.text, self._naming(u))
+        words = [t for t in terms if "_" not in t]
+        phrases = [t for t in terms if "_" in t]
+        if len(words) < 3 or not phrases:
+            return True
+        clause = self._profile(f"{item.article.title} {item.clause.text}")
+        return any(p in clause.terms for p in phrases)
 
     def _min_coverage(self, u: Understanding) -> float:
         """A word the corpus never uses ("thuế", "hộ chiếu") says the question is about
