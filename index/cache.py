@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -27,6 +29,7 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, sha)
 ) WITHOUT ROWID
 """
+QUERY_CACHE_SIZE = 2048
 _BATCH = 500  # stays under sqlite's bound-parameter limit
 
 
@@ -91,6 +94,8 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
         self.inner = inner
         self.cache = cache
+        self._queries: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
         self.name = inner.name
         self.dim = inner.dim
 
@@ -107,7 +112,18 @@ class CachedEmbedder:
         return out
 
     def embed_query(self, text: str) -> Vectors:
-        return self.inner.embed_query(text)
+        """Repeated questions (the same question from many staff) skip the model."""
+        with self._lock:
+            vector = self._queries.get(text)
+            if vector is not None:
+                self._queries.move_to_end(text)
+                return vector
+        vector = self.inner.embed_query(text)
+        with self._lock:
+            self._queries[text] = vector
+            while len(self._queries) > QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        return vector
 
 
 __all__ = ["CachedEmbedder", "EmbeddingCache", "text_sha"]

@@ -24,6 +24,11 @@ _BODY_WORDS: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+def dense_counts(question: str) -> bool:
+    """Whether dense results carry weight for this question."""
+    return has_diacritics(question) or DENSE_WEIGHT_WITHOUT_DIACRITICS > 0
+
+
 def rrf(
     ranked_lists: Sequence[Sequence[str]],
     k: int = RRF_K,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from index.embed import Embedder
-from index.fusion import fuse
+from index.fusion import dense_counts, fuse
 from index.lexical import LexicalIndex
 from index.models import Hit, RetrievalQuery
 from index.tokens import expand_abbreviations
@@ -82,7 +82,9 @@ class HybridRetriever(_Base):
     def retrieve(self, query: RetrievalQuery) -> list[Hit]:
         lexical = self._lexical_ids(self.lexical, query)
         dense: list[str] = []
-        if self.vector is not None and self.embedder is not None:
+        # Dense results carry no weight for text typed without diacritics (fusion): then
+        # the query is not embedded at all.
+        if self.vector is not None and self.embedder is not None and dense_counts(query.text):
             dense = self._dense_ids(self.vector, self.embedder, query)
         fused = fuse(query.text, lexical, dense, self.chunks, boost_bodies=query.boost_bodies)
         return fused[: query.top_k]

@@ -27,11 +27,22 @@ def test_hybrid_fuses_both(vector: VectorIndex, chunks: list[Chunk]) -> None:
     embedder = FakeEmbedder()
     vector.sync(chunks, embedder)
     retriever = HybridRetriever(LexicalIndex.build(chunks), vector, embedder, chunks)
-    hits = retriever.retrieve(RetrievalQuery(text="hop dinh ky moi quy mot lan", top_k=3))
+    hits = retriever.retrieve(RetrievalQuery(text="họp định kỳ mỗi quý một lần", top_k=3))
     assert hits[0].chunk.id == "kon-tum/8/1"
     assert hits[0].lexical_rank is not None
     assert hits[0].dense_rank is not None
     assert len(hits) == 3
+
+
+def test_no_dense_for_text_without_diacritics(vector: VectorIndex, chunks: list[Chunk]) -> None:
+    embedder = FakeEmbedder()
+    vector.sync(chunks, embedder)
+    calls = embedder.calls
+    retriever = HybridRetriever(LexicalIndex.build(chunks), vector, embedder, chunks)
+    hits = retriever.retrieve(RetrievalQuery(text="hop dinh ky moi quy mot lan", top_k=3))
+    assert hits[0].chunk.id == "kon-tum/8/1"
+    assert all(h.dense_rank is None for h in hits)
+    assert embedder.calls == calls  # the query was not embedded
 
 
 def test_filters_apply_to_both(vector: VectorIndex, chunks: list[Chunk]) -> None:
