@@ -90,6 +90,7 @@ class Answerer:
         self._body_cache: dict[str, list[str]] = {}
         self._docs = list(self.documents.values())
         self._name_terms = frozenset(t for d in self._docs for t in _name_terms(d))
+        self._meta_terms = frozenset(text_terms(" ".join(_meta_text(d) for d in self._docs)))
 
     # --- entry point -------------------------------------------------------------------
 
@@ -248,7 +249,7 @@ class Answerer:
     def _min_coverage(self, u: Understanding) -> float:
         """A word the corpus never uses ("thuế", "hộ chiếu") says the question is about
         something else: then the answer must cover the question much better."""
-        names = " ".join(_meta_text(d) for d in self._docs)
+        names = self._meta_terms
         if self.stats.unknown(question_terms(u.text), names):
             return MIN_COVERAGE_WITH_UNKNOWN
         return MIN_COVERAGE
@@ -531,7 +532,7 @@ class Answerer:
         return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
 
     def _refuse_uncovered(self, u: Understanding, located: list[_Located]) -> Answer:
-        names = " ".join(_meta_text(d) for d in self.documents.values())
+        names = self._meta_terms
         unknown = self.stats.unknown(question_terms(u.text), names)
         message = "Các quy chế đã nạp không quy định về nội dung này"
         unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length

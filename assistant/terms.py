@@ -6,6 +6,7 @@ corpus ("lương cơ sở", "hộ chiếu") is out of scope however well its com
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -93,6 +94,11 @@ def expand_inline(text: str) -> str:
 
 
 def question_terms(text: str, exclude: Collection[str] = ()) -> list[str]:
+    return list(_question_terms(text, frozenset(exclude)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _question_terms(text: str, exclude: frozenset[str]) -> tuple[str, ...]:
     """Syllables and syllable bigrams of the content words, in order.
 
     A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
@@ -115,7 +121,7 @@ def question_terms(text: str, exclude: Collection[str] = ()) -> list[str]:
         if i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
     ]
     bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
-    return [t for _, t in kept] + bigrams
+    return (*(t for _, t in kept), *bigrams)
 
 
 def _canonical_words(text: str) -> list[str]:
@@ -175,9 +181,10 @@ class TermStats:
         got = sum(self.weight(t) for t in wanted if t in present)
         return got / total if total else 0.0
 
-    def unknown(self, terms: Iterable[str], known: str = "") -> list[str]:
-        """Terms (syllables) the corpus never uses; ``known`` (document names) excepted."""
-        named = text_terms(known)
+    def unknown(self, terms: Iterable[str], known: str | Collection[str] = "") -> list[str]:
+        """Terms (syllables) the corpus never uses; ``known`` (document names, as text or
+        as its terms) excepted."""
+        named = text_terms(known) if isinstance(known, str) else known
         return [
             t.lstrip(FOLDED)
             for t in dict.fromkeys(terms)
