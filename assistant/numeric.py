@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult
 from assistant.rules.models import COMPARATOR_WORDS, DocumentNumeric, NumericAnswer, Rule, RuleMatch
+from assistant.rules.query import to_numeric_result
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold
@@ -120,7 +121,7 @@ def compose_numeric(
             where = location(citation.article, citation.clause, citation.point)
             block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
             if result is None:
-                result = _numeric_result(match)
+                result = to_numeric_result(match)
         if len(block) > 1:
             lines.append("\n".join(block))
     if not citations:
@@ -143,19 +144,6 @@ def compose_numeric(
         numeric=result,
         documents=[_ref(documents[d.document_id]) for d in shown],
         notes=notes,
-    )
-
-
-def _numeric_result(match: RuleMatch) -> NumericResult:
-    rule = match.rule
-    calc = match.calculation
-    return NumericResult(
-        kind=rule.kind,
-        value=rule.value.text,
-        basis=rule.basis,
-        result=calc.result if calc else "",
-        computation=calc.computation if calc else "",
-        unspecified=match.unspecified or rule.value.unspecified,
     )
 
 

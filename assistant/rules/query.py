@@ -363,5 +363,5 @@ def to_numeric_result(match: RuleMatch) -> NumericResult:
         basis=rule.basis,
         result=calc.result if calc else "",
         computation=calc.computation if calc else "",
-        unspecified=match.unspecified,
+        unspecified=match.unspecified or rule.value.unspecified,
     )
