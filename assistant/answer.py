@@ -266,7 +266,8 @@ class Answerer:
             article = doc.article(citation.article, citation.part)
             if article is None:
                 continue
-            text = f"{article.title} {article.text}"
+            # Words that name the document ("Quy chế mẫu Đảng ủy UBND tỉnh") count as covered.
+            text = f"{article.title} {article.text} {_meta_text(doc)}"
             best = max(best, self.stats.coverage(terms, canonical(text)))
         return best >= MIN_NUMERIC_COVERAGE
 

@@ -122,6 +122,11 @@ def compose_numeric(
             block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
             if result is None:
                 result = to_numeric_result(match)
+            size = rule_citation(match.size_rule, doc) if match.size_rule else None
+            if size is not None and size not in citations:
+                citations.append(size)
+                where = location(size.article, size.clause, size.point)
+                block.append(f"   Số lượng ({where}): «{size.quote}»")
         if len(block) > 1:
             lines.append("\n".join(block))
     if not citations:

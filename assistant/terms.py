@@ -83,7 +83,7 @@ STOP_PHRASES = re.compile(
     r"quy dinh gi|noi gi|bao nhieu|lam sao|the con|con thi|bao lau|"
     r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
     r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet|"
-    r"toi da|toi thieu|it nhat|nam o dieu|nam o khoan|o dieu nao|o khoan nao)\b"
+    r"toi da|toi thieu|it nhat|keo dai|nam o dieu|nam o khoan|o dieu nao|o khoan nao)\b"
 )
 
 

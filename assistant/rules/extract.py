@@ -330,7 +330,7 @@ _FREQ_PATTERNS = (
     re.compile(
         rf"(?:(?P<lead>dinh ky|thu\s+(?:\d|hai|ba|tu|nam|sau|bay))\s+|^\W*(?:\d+\W+)?)"
         rf"(?P<every>hang)\s+(?P<u>{_PERIOD})(?![a-z])(?!\s*,\s*(?:quy|thang|nam|\d|sau|giua|cuoi|dau))"
-        rf"(?!\s+(?:va|hoac)\s)"
+        rf"(?!\s+(?:va|hoac)\s+(?!dot xuat|khi can))"
     ),
     # "Định kỳ 6 tháng …" (without "một lần")
     re.compile(
@@ -373,7 +373,7 @@ def _frequency_hits(ctx: _Context) -> Iterator[_Hit]:
                 number_max = read_number(m.group("c2"))
             cmp = comparator_of(groups.get("cmp")) if groups.get("cmp") else "="
             seg_start, seg_end = _segment(f, start, m.end())
-            subject = _frequency_subject(f[seg_start:seg_end], ctx.sentence[seg_start:seg_end])
+            subject = frequency_subject(f[seg_start:seg_end], ctx.sentence[seg_start:seg_end])
             if groups.get("every") and not groups.get("lead") and subject == "other":
                 continue  # "Hằng năm, …" opening a sentence about something else
             yield _Hit(
@@ -395,7 +395,7 @@ def _frequency_hits(ctx: _Context) -> Iterator[_Hit]:
             )
 
 
-def _frequency_subject(segment: str, original: str) -> str:
+def frequency_subject(segment: str, original: str) -> str:
     if re.search(r"tiep cong dan|doi thoai", segment):
         return "citizen_reception"
     if re.search(r"sinh hoat", segment):
@@ -440,7 +440,9 @@ def _day_hits(ctx: _Context) -> Iterator[_Hit]:
         unit = unit_label(m.group("u"))
         before_all = f[: m.start()]
         after = f[m.end() : m.end() + 30]
-        if re.search(r"(?:ngay|thang)\s*$", before_all) or re.match(r"\s+(?:nam\s+)?\d{4}", after):
+        if _ends_with_date_word(before_all, ctx.sentence[: m.start()]) or re.match(
+            r"\s+(?:nam\s+)?\d{4}", after
+        ):
             continue  # a date: "ngày 30 tháng 6 năm 2010"
         if re.match(r"\s*(?:dau|cuoi)\s+nam|\s*(?:va|,)\s*(?:hang\s+)?nam", after):
             continue  # "6 tháng đầu năm", "6 tháng và hằng năm"
@@ -493,11 +495,19 @@ def _day_hits(ctx: _Context) -> Iterator[_Hit]:
                 unspecified=unspecified,
             ),
             comparator=_cmp(cmp),
-            subject=_day_subject(kind, segment),
+            subject=day_subject(kind, segment),
         )
 
 
-def _day_subject(kind: str, segment: str) -> str:
+def _ends_with_date_word(folded: str, original: str) -> bool:
+    """ "ngày 30", "tháng 6": a date, not a span; "báo cáo ngay trong vòng 24 giờ" is a span
+    ("ngay", at once), which only the diacritics tell apart."""
+    if has_diacritics(original):
+        return bool(re.search(r"(?:ngày|tháng)\s*$", original.lower()))
+    return bool(re.search(r"(?:ngay|thang)\s*$", folded))
+
+
+def day_subject(kind: str, segment: str) -> str:
     if kind == "lead_time":
         if re.search(r"tham dinh|den van phong", segment):
             return "document_submission"
@@ -753,17 +763,36 @@ def _bodies_for(hit: _Hit, ctx: _Context, next_start: int) -> list[tuple[str, st
                 if seg_start <= m.start < last_truoc and m.rule_body
             ]
             return group(before[-1])
-    before = [i for i, m in enumerate(mentions) if floor <= m.start < hit.start and m.rule_body]
+    before = _actors_first(
+        [i for i, m in enumerate(mentions) if floor <= m.start < hit.start and m.rule_body],
+        mentions,
+        f,
+    )
     if before:
         return group(before[-1])
     if hit.kind not in ("lead_time",):
         earlier = [i for i, m in enumerate(mentions) if m.start < seg_start and m.rule_body]
+        earlier = _actors_first(earlier, mentions, f)
         if earlier:
             return group(earlier[-1])
     after = [i for i, m in enumerate(mentions) if hit.end <= m.start < seg_end and m.rule_body]
     if after:
         return group(after[0])
     return _context_bodies(ctx)
+
+
+_OBJECT_BEFORE = re.compile(r"(?<![a-z])(?:voi|cho|len)\s+$")
+
+
+def _actors_first(indices: list[int], mentions: list[Mention], f: str) -> list[int]:
+    """The mentions that may act, when there are any: a body right after "với", "cho" or
+    "lên" ("phối hợp với Đảng ủy Khối") is a partner or an addressee."""
+    actors = [
+        i
+        for i in indices
+        if not _OBJECT_BEFORE.search(f[max(0, mentions[i].start - 8) : mentions[i].start])
+    ]
+    return actors or indices
 
 
 def _mention_at(mentions: list[Mention], pos: int) -> int | None:

@@ -154,6 +154,7 @@ class RuleMatch(_Model):
     calculation: Calculation | None = None
     unspecified: bool = False  # the template leaves the value blank: say so, never guess
     notes: tuple[str, ...] = ()
+    size_rule: Rule | None = None  # the body's stated size, when a share was computed on it
 
 
 class DocumentNumeric(_Model):

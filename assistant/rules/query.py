@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant.models import NumericResult, Turn
 from assistant.rules.calc import latest_send_date, money_decision, occurrences_per, required_count
+from assistant.rules.extract import day_subject, frequency_subject
 from assistant.rules.models import (
     Calculation,
     DocumentNumeric,
@@ -26,13 +27,21 @@ from assistant.rules.models import (
     format_int,
 )
 from assistant.rules.numbers import find_money
-from assistant.rules.text import find_mentions, fold_aligned, fold_query, unique_bodies
+from assistant.rules.text import (
+    SEATS,
+    Mention,
+    find_mentions,
+    fold_aligned,
+    fold_query,
+    unique_bodies,
+)
 
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
     r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
-    r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|dinh ky|thuong le"
+    r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
     r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
+    r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
 )
 _ABBREVIATIONS = {
     "btv": "Ban Thường vụ",
@@ -54,7 +63,9 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "request_trigger",
         "extraordinary_meeting",
-        r"de nghi|yeu cau (?:hop|trieu tap)|dot xuat|bat thuong|(?:nguoi|uy vien|thanh vien) yeu cau",
+        # a request or an extraordinary session, of a meeting ("đề nghị kết nạp" is not one)
+        r"(?=.*(?<![a-z])(?:hop|hoi nghi|trieu tap)(?![a-z])).*(?:de nghi|yeu cau|dot xuat|bat thuong)"
+        r"|(?:nguoi|uy vien|thanh vien) (?:de nghi|yeu cau)",
     ),
     ("lead_time", "document_submission", r"tham dinh|gui .*van phong"),
     (
@@ -68,7 +79,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi"
         r"|toi da (?:may|bao nhieu) (?:ngay|buoi)|khong qua (?:may|bao nhieu) (?:ngay|buoi)|khong qua bao lau",
     ),
-    ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)|bang van ban"),
+    ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)"),
     (
         "vote_threshold",
         "resolution",
@@ -83,11 +94,16 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "frequency",
         "regular_meeting",
-        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|dinh ky|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
+        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop",
     ),
-    ("deadline", None, r"thoi han|cham nhat|trong vong"),
-    ("count", "membership", r"gom (?:bao nhieu|may)|so luong (?:uy vien|thanh vien)"),
+    ("deadline", None, r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"),
+    (
+        "count",
+        "membership",
+        r"gom (?:bao nhieu|may)|so luong (?:uy vien|thanh vien)"
+        r"|co (?:bao nhieu|may) (?:uy vien|thanh vien|nguoi)(?! (?:du|tham du|co mat|tan thanh|de nghi|yeu cau))",
+    ),
 )
 _MEMBERS = re.compile(
     r"(?<![\d.,/])(\d{1,4})\s*(?:nguoi|uy vien|thanh vien|dong chi|ong|ba|tinh uy vien|huyen uy vien)(?![a-z])"
@@ -144,17 +160,45 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
 def _intent(q: str) -> tuple[RuleKind | None, str | None]:
     for kind, subject, cue in _INTENTS:
         if re.search(cue, q):
-            return kind, subject
+            return kind, _refined_subject(kind, subject, q)
     return None, None
+
+
+def _refined_subject(kind: RuleKind, subject: str | None, q: str) -> str | None:
+    """The subject a question names, read the way rules are read ("báo cáo định kỳ" is a
+    report, not a meeting); the intent's default when it names none."""
+    if kind == "frequency":
+        named = frequency_subject(q, q)
+        return subject if named in ("other", "regular_meeting") else named
+    if kind == "deadline":
+        named = day_subject("deadline", q)
+        return subject if named == "other" else named
+    return subject
 
 
 def _bodies(question: str) -> list[str]:
     folded = fold_aligned(question)
-    found = unique_bodies(find_mentions(folded))
+    mentions = find_mentions(folded)
+    if len({m.rule_body for m in mentions if m.rule_body}) > 1:
+        # "Thường trực Đảng ủy ...", "Quy chế mẫu Đảng ủy UBND tỉnh: Ban Thường vụ": a bare
+        # seat name beside another body names the committee, not its Ban Chấp hành;
+        # "Hội nghị Tỉnh ủy" still is the Ban Chấp hành.
+        mentions = [m for m in mentions if not _seat_only(folded, m)]
+    found = unique_bodies(mentions)
     for abbr, body in _ABBREVIATIONS.items():
         if re.search(rf"(?<![a-z]){abbr}(?![a-z])", folded) and body not in found:
             found.append(body)
     return [b for b in found if b not in ("Bí thư", "Phó Bí thư") or len(found) == 1]
+
+
+def _seat_only(folded: str, mention: Mention) -> bool:
+    surface = re.sub(r"\s+", " ", folded[mention.start : mention.end])
+    before = folded[max(0, mention.start - 12) : mention.start]
+    return (
+        mention.body == "Ban Chấp hành"
+        and surface in SEATS
+        and not re.search(r"(?:hoi nghi|hop|phien hop|ky hop)\s*$", before)
+    )
 
 
 def _date(q: str) -> dt.date | None:
@@ -209,19 +253,43 @@ def _document_result(
     candidates = same_kind
     if frame.subject:
         by_subject = [r for r in candidates if r.subject == frame.subject]
-        if by_subject:
+        if by_subject or frame.subject not in _DEFAULT_SUBJECTS:
+            # a subject the question names (a report, a complaint) is never answered with
+            # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
-    if frame.bodies:
-        candidates = [r for r in candidates if r.body in frame.bodies]
-    if frame.kind == "money_threshold" and len(candidates) > 1:
-        candidates = _closest_topic(question, candidates)
+    deciding_amount = frame.kind == "money_threshold" and frame.amount is not None
+    if frame.bodies and not deciding_amount:
+        # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
+        # must reach the tier that says who decides below 5 tỷ.
+        of_bodies = [r for r in candidates if r.body in frame.bodies]
+        named_subject = frame.subject is not None and frame.subject not in _DEFAULT_SUBJECTS
+        # A named subject's rule keeps its place when the body named is the other party
+        # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
+        candidates = of_bodies if of_bodies or not named_subject else candidates
+    if len(candidates) > 1:
+        candidates = _closest_topic(question, candidates, frame.kind == "money_threshold")
     if not candidates:
         nearest = _nearest(frame, same_kind)
         return DocumentNumeric(document_id=doc_id, no_rule=True, nearest=nearest)
-    matches = [_match(frame, rule) for rule in candidates]
-    if frame.kind == "money_threshold" and frame.amount is not None:
+    members = _membership(rules)
+    matches = [_match(frame, rule, members.get(rule.body)) for rule in candidates]
+    if deciding_amount and frame.amount is not None:
         matches = _deciding(matches, frame.amount)
     return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
+
+
+# Subjects an intent assumes when the question names none; the others are named.
+_DEFAULT_SUBJECTS = frozenset(subject for _, subject, _ in _INTENTS if subject)
+
+
+def _membership(rules: Sequence[Rule]) -> dict[str, Rule]:
+    """The stated size of each body ("Ban Chấp hành gồm 21 đồng chí"), when the document
+    gives exactly one."""
+    sizes: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.kind == "count" and rule.subject == "membership" and rule.value.number:
+            sizes.setdefault(rule.body, []).append(rule)
+    return {body: found[0] for body, found in sizes.items() if len(found) == 1}
 
 
 def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
@@ -230,7 +298,19 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
     the tightest threshold first (300 triệu → "dưới 500 triệu", not "dưới 05 tỷ")."""
     # a rule names who decides on the side the amount falls (two-sided rules name both)
     deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
-    return sorted(deciding, key=lambda m: abs(amount - (m.rule.value.number or 0)))
+    # The article that lays out the whole scale (several tiers of it) outranks a clause
+    # that mentions one tier in passing ("... từ 05 tỷ trở lên theo quy định tại Điều 11").
+    tiers: dict[tuple[str, int], int] = {}
+    for m in matches:
+        key = (m.rule.part, m.rule.article)
+        tiers[key] = tiers.get(key, 0) + 1
+    return sorted(
+        deciding,
+        key=lambda m: (
+            -tiers[(m.rule.part, m.rule.article)],
+            abs(amount - (m.rule.value.number or 0)),
+        ),
+    )
 
 
 def _nearest(frame: QuestionFrame, same_kind: list[Rule]) -> Rule | None:
@@ -293,18 +373,24 @@ def _topic_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", fold_query(text)) if w not in _GENERIC}
 
 
-def _closest_topic(question: str, rules: list[Rule]) -> list[Rule]:
-    """Among money rules, those whose sentence shares most words with the question."""
+def _closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[Rule]:
+    """The rules whose sentence shares most words with the question ("giao ban với Viện
+    kiểm sát" → the clause about the Viện kiểm sát, not the one about Mặt trận)."""
     q_words = _topic_words(question)
     scored = [(len(q_words & _topic_words(r.sentence)), r) for r in rules]
     best = max(score for score, _ in scored)
-    # Keep the whole tier list of the best topic (investment, spending...): one sentence
-    # sharing more words must not hide the other tiers of the same scale.
-    subjects = {r.subject for score, r in scored if score == best}
-    return [r for r in rules if r.subject in subjects]
+    if keep_subject:
+        # Money: keep the whole tier list of the best topic (investment, spending...): one
+        # sentence sharing more words must not hide the other tiers of the same scale.
+        subjects = {r.subject for score, r in scored if score == best}
+        return [r for r in rules if r.subject in subjects]
+    # Keep every rule of the best clauses: one clause's rules answer together ("03 ngày;
+    # nội dung quan trọng thì 05 ngày").
+    places = {(r.part, r.article, r.clause) for score, r in scored if score == best}
+    return [r for r in rules if (r.part, r.article, r.clause) in places]
 
 
-def _match(frame: QuestionFrame, rule: Rule) -> RuleMatch:
+def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMatch:
     if rule.value.unspecified:
         return RuleMatch(
             rule=rule,
@@ -314,11 +400,21 @@ def _match(frame: QuestionFrame, rule: Rule) -> RuleMatch:
     calculation: Calculation | None = None
     notes: list[str] = []
     fraction = rule.value.fraction
-    if fraction is not None and frame.member_count:
-        calculation = required_count(fraction, rule.comparator, frame.member_count)
+    size_rule: Rule | None = None
+    members = frame.member_count
+    if fraction is not None and not members and size is not None and _on_total(rule):
+        # "2/3 tổng số ủy viên" and the document says how many there are (Điều 3: 21)
+        size_rule, members = size, size.value.number
+    if fraction is not None and members:
+        calculation = required_count(fraction, rule.comparator, members)
         if rule.basis:
             calculation = calculation.model_copy(
                 update={"computation": f"{calculation.computation} (tính trên {rule.basis})"}
+            )
+        if size_rule is not None:
+            notes.append(
+                f"Số {members} là số lượng {size_rule.body} do văn bản quy định "
+                f"({_where(size_rule)}); nếu số ủy viên thực tế khác thì tính lại."
             )
     elif (
         rule.kind == "money_threshold"
@@ -347,7 +443,24 @@ def _match(frame: QuestionFrame, rule: Rule) -> RuleMatch:
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, phải gửi sớm hơn.")
     elif rule.kind == "frequency" and frame.per_period:
         calculation = occurrences_per(rule.value, frame.per_period)
-    return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes))
+    return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes), size_rule=size_rule)
+
+
+def _on_total(rule: Rule) -> bool:
+    """A share of the whole body ("tổng số ủy viên"), which a stated size can stand for;
+    not of those present or currently serving."""
+    basis = fold_query(rule.basis)
+    return basis.startswith("tong so") and not re.search(r"duong nhiem|co mat|trieu tap", basis)
+
+
+def _where(rule: Rule) -> str:
+    parts = []
+    if rule.point:
+        parts.append(f"điểm {rule.point}")
+    if rule.clause is not None:
+        parts.append(f"khoản {rule.clause}")
+    parts.append(f"Điều {rule.article}")
+    return " ".join(parts)
 
 
 __all__ = ["answer_numeric", "is_numeric_question", "read_question", "to_numeric_result"]

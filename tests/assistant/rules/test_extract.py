@@ -244,3 +244,24 @@ def test_without_diacritics() -> None:
         ("quorum", "Ban Thường vụ"),
         ("frequency", "Ban Thường vụ"),
     }
+
+
+def test_periodic_or_when_needed_and_partner_body() -> None:
+    doc = make_doc(
+        [
+            (
+                5,
+                "Quan hệ công tác",
+                [
+                    "1. Ban cán sự đảng phối hợp với Đảng ủy Khối trong công tác xây dựng Đảng; "
+                    "định kỳ hằng năm hoặc khi cần thì trao đổi ý kiến.",
+                    "2. Định kỳ hằng quý hoặc đột xuất, Ban Thường vụ báo cáo bằng văn bản.",
+                    "3. Ban Thường vụ làm việc theo chương trình hằng năm và 6 tháng.",
+                ],
+            )
+        ]
+    )
+    found = [(r.clause, r.body, r.value.period_unit) for r in extract_rules(doc)]
+    # "hoặc khi cần"/"hoặc đột xuất" still leaves a period; a list ("hằng năm và 6 tháng")
+    # is no frequency; "với Đảng ủy Khối" is the partner, not the actor.
+    assert found == [(1, "Ban cán sự đảng", "năm"), (2, "Ban Thường vụ", "quý")]

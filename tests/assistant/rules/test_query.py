@@ -177,3 +177,125 @@ def test_year_rate(rules: list[Rule]) -> None:
     assert answer is not None
     match = answer.documents[0].matches[0]
     assert match.calculation is not None and match.calculation.value == 4
+
+
+# A commune-level committee with a stated size, money tiers laid out in one article and
+# mentioned in passing elsewhere, and rules about reports and complaints.
+COMMUNE = make_doc(
+    [
+        (
+            2,
+            "Nhiệm vụ, quyền hạn của Ban Chấp hành",
+            [
+                "1. Ban Chấp hành Đảng bộ xã gồm 15 đồng chí.",
+                "2. Quyết định chủ trương đầu tư các công trình có tổng mức đầu tư từ 03 tỷ đồng "
+                "trở lên theo quy định tại Điều 6 Quy chế này.",
+            ],
+        ),
+        (
+            4,
+            "Chế độ hội nghị",
+            [
+                "1. Ban Chấp hành họp thường lệ mỗi tháng một lần.",
+                "2. Hội nghị Ban Chấp hành hợp lệ khi có ít nhất hai phần ba tổng số ủy viên Ban "
+                "Chấp hành tham dự. Nghị quyết được thông qua khi có quá nửa tổng số ủy viên Ban "
+                "Chấp hành tán thành.",
+                "3. Hội nghị Ban Thường vụ kéo dài không quá một buổi.",
+            ],
+        ),
+        (
+            6,
+            "Thẩm quyền quyết định chủ trương đầu tư",
+            [
+                "1. Công trình có tổng mức đầu tư từ 03 tỷ đồng trở lên do Ban Chấp hành quyết "
+                "định chủ trương.",
+                "2. Công trình có tổng mức đầu tư dưới 03 tỷ đồng do Ban Thường vụ quyết định; "
+                "riêng công trình dưới 300 triệu đồng thì ủy quyền cho Thường trực quyết định.",
+            ],
+        ),
+        (
+            8,
+            "Chế độ báo cáo và kỷ luật",
+            [
+                "1. Ban Thường vụ báo cáo Ban Thường vụ Huyện ủy định kỳ sáu tháng một lần; vụ "
+                "việc phức tạp phải báo cáo ngay trong vòng 24 giờ.",
+                "2. Đảng viên có quyền khiếu nại quyết định kỷ luật trong thời hạn một tháng kể "
+                "từ ngày nhận được quyết định.",
+            ],
+        ),
+    ],
+    doc_id="commune",
+)
+
+
+@pytest.fixture(scope="module")
+def commune() -> list[Rule]:
+    return extract_rules(COMMUNE)
+
+
+def _first(rules: list[Rule], question: str) -> tuple[Rule, str]:
+    result = answer_numeric(question, rules, scope=["commune"])
+    assert result is not None and result.documents and result.documents[0].matches
+    match = result.documents[0].matches[0]
+    return match.rule, match.calculation.result if match.calculation else ""
+
+
+@pytest.mark.parametrize(
+    ("question", "decider"),
+    [
+        ("Công trình đúng 3 tỷ đồng thì ai quyết định chủ trương?", "Ban Chấp hành"),
+        ("cong trinh 2,999 ty dong cua dang uy xa thi ai quyet dinh", "Ban Thường vụ"),
+        ("Công trình 300 triệu đồng do ai quyết định?", "Ban Thường vụ"),
+        ("Công trình 250 triệu đồng do ai quyết định?", "Thường trực"),
+    ],
+)
+def test_money_tiers_from_the_article_that_lays_them_out(
+    commune: list[Rule], question: str, decider: str
+) -> None:
+    # "Đảng ủy xã" names the committee, not a filter; the tier list of Điều 6 decides
+    # (Điều 2 only mentions one tier and points to Điều 6).
+    rule, result = _first(commune, question)
+    assert result == decider
+    assert rule.article == 6
+
+
+def test_share_computed_on_the_stated_size(commune: list[Rule]) -> None:
+    result = answer_numeric("Hội nghị Ban Chấp hành cần ít nhất bao nhiêu người dự?", commune)
+    assert result is not None
+    match = result.documents[0].matches[0]
+    assert match.calculation is not None and match.calculation.value == 10  # ⌈2/3 × 15⌉
+    assert match.size_rule is not None and match.size_rule.article == 2
+
+
+def test_named_subject_is_not_answered_with_a_meeting_rule(commune: list[Rule]) -> None:
+    rule, _ = _first(commune, "Ban Thường vụ báo cáo Huyện ủy định kỳ mấy tháng một lần?")
+    assert (rule.subject, rule.value.period) == ("reporting", 6)
+
+
+def test_span_after_ngay_meaning_at_once(commune: list[Rule]) -> None:
+    # "báo cáo ngay trong vòng 24 giờ": "ngay" is "at once", not a date's "ngày"
+    rule, _ = _first(commune, "Vụ việc phức tạp phải báo cáo trong bao lâu?")
+    assert (rule.value.number, rule.value.unit) == (24, "giờ")
+
+
+def test_quyet_dinh_ky_luat_is_not_periodic() -> None:
+    frame = read_question("Đảng viên khiếu nại quyết định kỷ luật trong thời hạn bao lâu?")
+    assert (frame.kind, frame.subject) == ("deadline", "complaint")
+
+
+def test_de_nghi_ket_nap_is_not_a_request_to_meet() -> None:
+    frame = read_question("Nghị quyết đề nghị kết nạp cần bao nhiêu người tán thành?")
+    assert frame.kind == "vote_threshold"
+
+
+def test_seat_name_beside_another_body_names_the_committee() -> None:
+    assert read_question("Thường trực Đảng ủy xã họp mấy lần?").bodies == ("Thường trực",)
+    assert read_question("Hội nghị Tỉnh ủy và Ban Thường vụ họp mấy lần?").bodies == (
+        "Ban Chấp hành",
+        "Ban Thường vụ",
+    )
+
+
+def test_keo_dai_is_a_duration(commune: list[Rule]) -> None:
+    rule, _ = _first(commune, "Họp Ban Thường vụ được kéo dài bao lâu?")
+    assert (rule.kind, rule.value.unit) == ("duration", "buổi")
