@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 # Below this IDF-weighted share of the question's content terms found in the best
 # clause, the corpus is taken not to cover the question (calibrated on the eval set).
 MIN_COVERAGE = 0.35
-MIN_COVERAGE_WITH_UNKNOWN = 0.5
+# Calibrated on the dev split of eval/gold: every in-scope question with a word the
+# corpus never uses is covered far above this; off-topic ones reach 0.59 by common words.
+MIN_COVERAGE_WITH_UNKNOWN = 0.6
 # The same for the article a numeric answer cites (numbers and question words excluded).
 MIN_NUMERIC_COVERAGE = 0.3
 MAX_DOCUMENTS_SHOWN = 5

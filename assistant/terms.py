@@ -75,6 +75,8 @@ STOPWORDS = frozenset(
         "day",
         "dau",
         "ay",
+        "no",  # "nó": a pronoun, resolved from the conversation
+        "nguong",  # "ngưỡng": how people name a numeric threshold; the texts never do
     ]
 )
 # Phrases that frame a question or name the kind of text, removed before splitting.

@@ -136,8 +136,11 @@ def understand(
         if _ANAPHORA.search(folded) and reference is None:
             reference = parse_reference(last_answer) or parse_reference(previous)
         if own_scope:
-            # "Còn Điện Biên?": the document named before no longer applies.
+            # "Còn Điện Biên?": the document named before no longer applies, nor the body
+            # only it is about ("Ban cán sự đảng" of a Ban cán sự đảng's regulation).
+            before, _ = _scope(previous, documents)
             previous = _without_names(previous, documents)
+            previous = _without_own_bodies(previous, documents, before, own_scope)
         pronoun = _PRONOUN.search(canonical(question))
         previous_bodies = bodies_in(expand_abbreviations(previous))
         if pronoun and previous_bodies:
@@ -193,6 +196,30 @@ def _without_names(text: str, documents: Sequence[HasMeta]) -> str:
             if key:
                 folded = re.sub(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", " ", folded)
     return re.sub(r"\s+", " ", folded).strip()
+
+
+def _without_own_bodies(
+    folded: str, documents: Sequence[HasMeta], before: Sequence[str], after: Sequence[str]
+) -> str:
+    """``folded`` without the bodies that the documents asked about before govern and the
+    documents asked about now do not name (in their title or governed body)."""
+    if not before or set(before) & set(after):
+        return folded
+
+    def named_by(ids: Sequence[str], governed_only: bool) -> str:
+        metas = [d.meta for d in documents if d.id in ids]
+        fields = [
+            m.governed_body if governed_only else f"{m.title} {m.governed_body}" for m in metas
+        ]
+        return fold(" ".join(fields))
+
+    old_own, new_named = named_by(before, True), named_by(after, False)
+    expanded = fold(expand_abbreviations(folded))
+    for mention in reversed(find_bodies(expanded)):
+        body = fold(mention.body)
+        if body in old_own and body not in new_named:
+            expanded = expanded[: mention.start] + " " + expanded[mention.end :]
+    return re.sub(r"\s+", " ", expanded).strip()
 
 
 _LEADING = {"con", "the", "vay", "thi", "doi", "voi", "neu", "chi", "truong", "hop", "ho"}

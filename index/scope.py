@@ -177,6 +177,9 @@ def _meta_grams(m: DocumentMeta) -> frozenset[str]:
     return frozenset(grams)
 
 
+NAMED = "tên văn bản"
+
+
 def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
     """Documents whose distinctive name words the question uses ("xã Tân Phú", "đảng ủy
     UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams."""
@@ -198,7 +201,7 @@ def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
     best = max(scores.values())
     if best < math.log(2):
         return None
-    return "tên văn bản", {d for d, v in scores.items() if v >= best - 1e-9}
+    return NAMED, {d for d, v in scores.items() if v >= best - 1e-9}
 
 
 def _combine(
@@ -214,13 +217,20 @@ def _combine(
             return [why for why, _ in every], ids
     if strong:
         united: set[str] = set()
+        whys = [why for why, _ in strong]
         for _, hits in strong:
             narrowed = hits
             for _, weak_hits in weak:
                 if narrowed & weak_hits:
                     narrowed = narrowed & weak_hits
             united |= narrowed
-        return [why for why, _ in strong], united
+        # "… ở Điện Biên, ở Đồng Tháp và theo quy chế mẫu đảng ủy UBND tỉnh": a document
+        # named by its own name words, apart from every place, is one more of the several.
+        for why, hits in weak:
+            if why == NAMED and not any(hits & strong_hits for _, strong_hits in strong):
+                united |= hits
+                whys.append(why)
+        return whys, united
     if weak:
         return [why for why, _ in weak], set.union(*(hits for _, hits in weak))
     return None

@@ -112,6 +112,17 @@ def test_follow_up_keeps_the_document_and_swaps_the_body(assistant: Assistant) -
     assert answer.citations and answer.citations[0].document_id == DIEN_BIEN
 
 
+def test_follow_up_to_another_document_leaves_the_first_ones_own_body(
+    assistant: Assistant,
+) -> None:
+    # Kon Tum's regulation is the Ban cán sự đảng's; Điện Biên's has none of its rules.
+    first = "Ban cán sự đảng Kon Tum họp định kỳ mấy lần một tháng?"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content="...")]
+    answer = assistant.ask("còn dien bien?", history=history)
+    assert answer.kind == "numeric"
+    assert answer.citations[0].document_id == DIEN_BIEN
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!…", "\x00\x01", "😀😀"])
 def test_empty_questions_are_refused_clearly(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)

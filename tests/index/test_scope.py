@@ -78,3 +78,11 @@ def test_why_is_reported(docs: list[Doc]) -> None:
     scope = detect_scope("quy che 09-QC/TU", docs)
     assert scope.why
     assert detect_scope("x", []).is_empty
+
+
+def test_places_and_a_document_named_by_its_name(docs: list[Doc]) -> None:
+    # Two places disagree (several documents); a third named by its own name words joins them.
+    scope = detect_scope(
+        "BTV họp mấy lần ở Điện Biên, ở Kon Tum và theo quy chế mẫu đảng ủy UBND tỉnh?", docs
+    )
+    assert set(scope.document_ids) == {"dien-bien", "kon-tum", "mau-2025"}
