@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from assistant.citations import location
 from assistant.models import NumericResult, Turn
 from assistant.rules.calc import latest_send_date, money_decision, occurrences_per, required_count
 from assistant.rules.extract import day_subject, frequency_subject
@@ -28,11 +29,11 @@ from assistant.rules.models import (
 )
 from assistant.rules.numbers import find_money
 from assistant.rules.text import (
-    SEATS,
     Mention,
     find_mentions,
     fold_aligned,
     fold_query,
+    is_seat,
     unique_bodies,
 )
 
@@ -192,11 +193,10 @@ def _bodies(question: str) -> list[str]:
 
 
 def _seat_only(folded: str, mention: Mention) -> bool:
-    surface = re.sub(r"\s+", " ", folded[mention.start : mention.end])
     before = folded[max(0, mention.start - 12) : mention.start]
     return (
         mention.body == "Ban Chấp hành"
-        and surface in SEATS
+        and is_seat(folded, mention)
         and not re.search(r"(?:hoi nghi|hop|phien hop|ky hop)\s*$", before)
     )
 
@@ -251,9 +251,10 @@ def _document_result(
 ) -> DocumentNumeric:
     same_kind = [r for r in rules if r.kind == frame.kind]
     candidates = same_kind
+    named_subject = frame.subject is not None and frame.subject not in _DEFAULT_SUBJECTS
     if frame.subject:
         by_subject = [r for r in candidates if r.subject == frame.subject]
-        if by_subject or frame.subject not in _DEFAULT_SUBJECTS:
+        if by_subject or named_subject:
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
@@ -262,7 +263,6 @@ def _document_result(
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
         of_bodies = [r for r in candidates if r.body in frame.bodies]
-        named_subject = frame.subject is not None and frame.subject not in _DEFAULT_SUBJECTS
         # A named subject's rule keeps its place when the body named is the other party
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not named_subject else candidates
@@ -414,7 +414,7 @@ def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMa
         if size_rule is not None:
             notes.append(
                 f"Số {members} là số lượng {size_rule.body} do văn bản quy định "
-                f"({_where(size_rule)}); nếu số ủy viên thực tế khác thì tính lại."
+                f"({location(size_rule.article, size_rule.clause, size_rule.point)}); nếu số ủy viên thực tế khác thì tính lại."
             )
     elif (
         rule.kind == "money_threshold"
@@ -451,16 +451,6 @@ def _on_total(rule: Rule) -> bool:
     not of those present or currently serving."""
     basis = fold_query(rule.basis)
     return basis.startswith("tong so") and not re.search(r"duong nhiem|co mat|trieu tap", basis)
-
-
-def _where(rule: Rule) -> str:
-    parts = []
-    if rule.point:
-        parts.append(f"điểm {rule.point}")
-    if rule.clause is not None:
-        parts.append(f"khoản {rule.clause}")
-    parts.append(f"Điều {rule.article}")
-    return " ".join(parts)
 
 
 __all__ = ["answer_numeric", "is_numeric_question", "read_question", "to_numeric_result"]

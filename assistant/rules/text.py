@@ -126,7 +126,7 @@ _NOT_BODY_BEFORE = {
     "dang uy": ("pho bi thu ", "bi thu "),
 }
 _TITLES = ("Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Ủy viên")
-SEATS = {"tinh uy", "huyen uy", "thanh uy", "thi uy", "quan uy", "dang uy", "dang uy khoi"}
+_SEATS = {"tinh uy", "huyen uy", "thanh uy", "thi uy", "quan uy", "dang uy", "dang uy khoi"}
 _SEAT_TAIL = re.compile(
     r"\s+(?:dang bo\s+)?(?:(?:tinh|huyen|thanh pho|thanh|thi|quan|khoi)\s+)?"
     r"(?:(?:tinh|huyen|thanh|thi|quan|dang)\s+uy(?:\s+khoi)?)?"
@@ -142,6 +142,11 @@ class Mention:
     @property
     def rule_body(self) -> str | None:
         return RULE_BODY.get(self.body)
+
+
+def is_seat(folded: str, mention: Mention) -> bool:
+    """A committee seat ("Tỉnh ủy", "Đảng ủy Khối") rather than a body's own name."""
+    return re.sub(r"\s+", " ", folded[mention.start : mention.end]) in _SEATS
 
 
 def find_mentions(folded: str) -> list[Mention]:
@@ -170,7 +175,7 @@ def find_mentions(folded: str) -> list[Mention]:
     found.sort(key=lambda m: m.start)
     merged: list[Mention] = []
     for m in found:
-        seat = re.sub(r"\s+", " ", folded[m.start : m.end]) in SEATS
+        seat = is_seat(folded, m)
         if merged and seat and m.body == "Ban Chấp hành" and m.start - merged[-1].end <= 1:
             # "Ban Thường vụ Tỉnh ủy", "Văn phòng Đảng ủy": the seat qualifies the name.
             prev = merged[-1]
