@@ -21,6 +21,7 @@ from assistant.rules.query import answer_numeric
 from assistant.terms import (
     TermStats,
     TextProfile,
+    WeightedTerms,
     content_syllables,
     question_terms,
     sentences,
@@ -31,7 +32,7 @@ from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
-from ingest.normalize import canonical, fold
+from ingest.normalize import fold
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -261,7 +262,7 @@ class Answerer:
         is no deadline of these regulations): the cited clause must cover the question."""
         if not answer.citations:
             return True
-        terms = question_terms(u.text, self._name_terms)
+        terms = self.stats.weigh(question_terms(u.text, self._name_terms))
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]
@@ -270,7 +271,7 @@ class Answerer:
                 continue
             # Words that name the document ("Quy chế mẫu Đảng ủy UBND tỉnh") count as covered.
             text = f"{article.title} {article.text} {_meta_text(doc)}"
-            best = max(best, self.stats.coverage(terms, canonical(text)))
+            best = max(best, self.stats.coverage(terms, self._profile(text)))
         return best >= MIN_NUMERIC_COVERAGE
 
     # --- retrieval ---------------------------------------------------------------------
@@ -307,8 +308,9 @@ class Answerer:
 
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         names = self._naming(u)
-        terms = question_terms(u.text, names)
-        content = [w for w in content_syllables(u.text) if w not in names]
+        terms = self.stats.weigh(question_terms(u.text, names))
+        syllables = content_syllables(u.text)
+        content = [w for w in syllables if w not in names]
         located: list[_Located] = []
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
@@ -325,7 +327,7 @@ class Answerer:
             # the question asks about: only the clause's own words count.
             covered = self._profile(chunk.text if u.kind == "who_decides" else chunk.index_text)
             coverage = self.stats.coverage(terms, covered)
-            quote, point = self._best_sentence(u, terms, clause)
+            quote, point = self._best_sentence(u, terms, syllables, clause)
             quoted = self._profile(quote)
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
@@ -341,14 +343,13 @@ class Answerer:
         return sorted(located, key=lambda item: -item.score)
 
     def _best_sentence(
-        self, u: Understanding, terms: list[str], clause: Clause
+        self, u: Understanding, terms: WeightedTerms, content: list[str], clause: Clause
     ) -> tuple[str, Point | None]:
         """The sentence of the clause that best covers the question (whole clause if short)."""
         text = clause.text
         if len(text) <= 400:
             return text, None
         best: tuple[float, int, int] | None = None
-        content = content_syllables(u.text)
         for start, end in self._sentences(text):
             sentence = text[start:end]
             profile = self._profile(sentence)

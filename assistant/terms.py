@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from index.abbreviations import expansion
 from ingest.normalize import canonical, strip_diacritics, words
@@ -153,6 +153,23 @@ def text_terms(text: str) -> set[str]:
 UNSEEN_PHRASE_WEIGHT = 0.5
 
 
+class WeightedTerms:
+    """Terms and their weights; :meth:`share` is the weighted share present in a text."""
+
+    __slots__ = ("total", "weights")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.total = sum(weights.values())
+
+    def share(self, text: str | TextProfile) -> float:
+        if not self.total:
+            return 0.0
+        present = text.terms if isinstance(text, TextProfile) else text_terms(text)
+        got = sum(w for t, w in self.weights.items() if t in present)
+        return got / self.total
+
+
 class TermStats:
     """Document frequencies over a collection of texts (chunks)."""
 
@@ -173,15 +190,14 @@ class TermStats:
             return UNSEEN_PHRASE_WEIGHT * math.log(self.n + 1)
         return self.idf(term)
 
-    def coverage(self, terms: Iterable[str], text: str | TextProfile) -> float:
+    def weigh(self, terms: Iterable[str]) -> WeightedTerms:
+        """The question's terms with their weights, computed once for many texts."""
+        return WeightedTerms({t: self.weight(t) for t in set(terms)})
+
+    def coverage(self, terms: Iterable[str] | WeightedTerms, text: str | TextProfile) -> float:
         """IDF-weighted share of ``terms`` present in ``text`` (0..1)."""
-        wanted = set(terms)
-        if not wanted:
-            return 0.0
-        present = text.terms if isinstance(text, TextProfile) else text_terms(text)
-        total = sum(self.weight(t) for t in wanted)
-        got = sum(self.weight(t) for t in wanted if t in present)
-        return got / total if total else 0.0
+        weighted = terms if isinstance(terms, WeightedTerms) else self.weigh(terms)
+        return weighted.share(text)
 
     def unknown(self, terms: Iterable[str], known: str | Collection[str] = "") -> list[str]:
         """Terms (syllables) the corpus never uses; ``known`` (document names, as text or
@@ -225,14 +241,20 @@ class TextProfile:
             self._grams[n] = frozenset(tuple(s[i : i + n]) for i in range(len(s) - n + 1))
         return self._grams[n]
 
-    def longest_run(self, query: list[str], cap: int = RUN_CAP) -> int:
+    def longest_run(self, query: Sequence[str], cap: int = RUN_CAP) -> int:
         """Length of the longest run of consecutive query syllables written contiguously
         here: "quyết định triệu tập hội nghị" as one phrase beats scattered words."""
-        for n in range(min(cap, len(query)), 0, -1):
-            grams = self.grams(n)
-            if any(tuple(query[i : i + n]) in grams for i in range(len(query) - n + 1)):
+        wanted = tuple(query)
+        for n in range(min(cap, len(wanted)), 0, -1):
+            if not self.grams(n).isdisjoint(_query_grams(wanted, n)):
                 return n
         return 0
+
+
+@functools.lru_cache(maxsize=1024)
+def _query_grams(query: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    """A question's n-grams, built once per question rather than once per text."""
+    return frozenset(query[i : i + n] for i in range(len(query) - n + 1))
 
 
 def longest_run(query: list[str], text: str, cap: int = RUN_CAP) -> int:

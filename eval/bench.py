@@ -428,8 +428,9 @@ def bench_load(report: BenchReport, home: Path, items: Sequence[GoldItem], quick
         home, items, requests=requests, cap_s=30.0 if quick else 60.0, rss_marks=marks
     )
     for r in result.results:
+        cache = "" if r.query_cache else ", question vectors not cached"
         report.add(
-            f"load N={r.clients}: throughput",
+            f"load N={r.clients}{cache}: throughput",
             f"{r.throughput:.1f} req/s",
             f"{r.requests} requests in {r.seconds:.1f} s; p50/p95/p99 "
             f"{r.p50_ms:.0f}/{r.p95_ms:.0f}/{r.p99_ms:.0f} ms; {r.errors} errors",

@@ -32,6 +32,7 @@ class LoadResult(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     clients: int
+    query_cache: bool = True  # False: the server embedded every question afresh
     requests: int
     errors: int
     seconds: float
@@ -66,10 +67,13 @@ def rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def running_server(home: Path, log_file: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def running_server(
+    home: Path, log_file: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """``quyche serve`` on a free loopback port; yields the process and its base URL."""
     port = free_port()
     env = {**os.environ, "QUYCHE_HOME": str(home), "QUYCHE_LOG_QUESTIONS": "false"}
+    env.update(extra_env or {})
     cmd = [sys.executable, "-m", "app.cli", "serve", "--home", str(home)]
     cmd += ["--host", HOST, "--port", str(port)]
     with log_file.open("wb") as log:
@@ -177,9 +181,15 @@ def load_test(
     requests: int = 200,
     cap_s: float = 60.0,
     rss_marks: tuple[int, int] = (100, 1000),
+    uncached_clients: int = 32,
 ) -> LoadReport:
     """Start the server, warm it with ``rss_marks[0]`` questions, measure each client
-    count, top up to ``rss_marks[1]`` questions; RSS is read at both marks."""
+    count, top up to ``rss_marks[1]`` questions; RSS is read at both marks.
+
+    The question pool is small, so after the warm-up every question vector comes from
+    the server's cache (as when many staff ask the same thing). A last run at
+    ``uncached_clients`` (0 = skip) uses a second server with that cache off: the cost of
+    questions nobody asked before."""
     pool = list(items)
     rss: list[RssPoint] = []
     results: list[LoadResult] = []
@@ -194,6 +204,14 @@ def load_test(
         if done < rss_marks[1]:
             done += run_clients(base, pool, 8, rss_marks[1] - done, cap_s * 3).requests
         rss.append(RssPoint(questions=done, rss_mb=rss_mb(proc.pid)))
+    if uncached_clients > 0:
+        off = {"QUYCHE_QUERY_CACHE_SIZE": "0"}
+        with running_server(home, home / "serve-uncached.log", off) as (_, base):
+            # Warm like a server that has been up a while (clause profiles built); only
+            # the question vectors stay uncached.
+            run_clients(base, pool, 8, len(pool), cap_s * 2)
+            result = run_clients(base, pool, uncached_clients, requests, cap_s)
+            results.append(result.model_copy(update={"query_cache": False}))
     return LoadReport(results=tuple(results), rss=tuple(rss))
 
 

@@ -91,9 +91,12 @@ class EmbeddingCache:
 class CachedEmbedder:
     """An :class:`Embedder` that embeds each distinct passage once, ever."""
 
-    def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
+    def __init__(
+        self, inner: Embedder, cache: EmbeddingCache, query_cache_size: int = QUERY_CACHE_SIZE
+    ) -> None:
         self.inner = inner
         self.cache = cache
+        self.query_cache_size = query_cache_size
         self._queries: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
         self.name = inner.name
@@ -119,9 +122,11 @@ class CachedEmbedder:
                 self._queries.move_to_end(text)
                 return vector
         vector = self.inner.embed_query(text)
+        if self.query_cache_size < 1:
+            return vector
         with self._lock:
             self._queries[text] = vector
-            while len(self._queries) > QUERY_CACHE_SIZE:
+            while len(self._queries) > self.query_cache_size:
                 self._queries.popitem(last=False)
         return vector
 

@@ -227,7 +227,7 @@ def make_embedder(settings: Settings, cache: EmbeddingCache | None = None) -> Em
         return embedder
     from index.cache import CachedEmbedder
 
-    return CachedEmbedder(embedder, cache)
+    return CachedEmbedder(embedder, cache, query_cache_size=settings.query_cache_size)
 
 
 __all__ = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from index.abbreviations import BODIES
 from index.models import Hit
@@ -43,9 +44,11 @@ def rrf(
     return scores
 
 
+@lru_cache(maxsize=8192)
 def named_bodies(text: str) -> frozenset[str]:
     """Bodies (:data:`BODIES`) named in ``text``, abbreviations expanded, matched
-    leftmost-longest on folded syllables: "Phó Bí thư" is not also "Bí thư"."""
+    leftmost-longest on folded syllables: "Phó Bí thư" is not also "Bí thư". Cached:
+    every question re-reads the same article titles."""
     syllables = words(expand_abbreviations(text))
     found: set[str] = set()
     i = 0

@@ -54,14 +54,21 @@ class _Base:
     def _dense_ids(
         self, vector: VectorIndex, embedder: Embedder, query: RetrievalQuery
     ) -> list[str]:
-        hits = vector.query(
+        return [cid for cid, _ in self._nearest(vector, embedder, query, _pool(query.top_k))]
+
+    def _nearest(
+        self, vector: VectorIndex, embedder: Embedder, query: RetrievalQuery, top_k: int
+    ) -> list[tuple[str, float]]:
+        """Dense neighbours among the chunks this retriever knows (a row another
+        instance wrote after this snapshot is skipped until the next refresh)."""
+        found = vector.nearest(
             embedder.embed_query(expand_abbreviations(query.text)),
-            _pool(query.top_k),
+            top_k,
             document_ids=query.document_ids,
             level=query.level,
             status=query.status,
         )
-        return [h.chunk.id for h in hits if h.chunk.id in self.chunks]
+        return [(cid, score) for cid, score in found if cid in self.chunks]
 
 
 class HybridRetriever(_Base):
@@ -116,17 +123,10 @@ class DenseOnly(_Base):
         self.embedder = embedder
 
     def retrieve(self, query: RetrievalQuery) -> list[Hit]:
-        hits = self.vector.query(
-            self.embedder.embed_query(expand_abbreviations(query.text)),
-            query.top_k,
-            document_ids=query.document_ids,
-            level=query.level,
-            status=query.status,
-        )
-        known = [h for h in hits if h.chunk.id in self.chunks]
+        found = self._nearest(self.vector, self.embedder, query, query.top_k)
         return [
-            h.model_copy(update={"chunk": self.chunks[h.chunk.id], "dense_rank": rank})
-            for rank, h in enumerate(known, start=1)
+            Hit(chunk=self.chunks[cid], score=score, retriever="dense", dense_rank=rank)
+            for rank, (cid, score) in enumerate(found, start=1)
         ]
 
 

@@ -174,6 +174,36 @@ class VectorIndex:
             unchanged=len(chunks) - len(todo),
         )
 
+    def nearest(
+        self,
+        vector: Vectors,
+        top_k: int,
+        document_ids: Sequence[str] = (),
+        level: str = "",
+        status: str = "",
+    ) -> list[tuple[str, float]]:
+        """Ids and cosine similarities of the nearest chunks, best first. Reading no
+        metadata makes this several times faster than :meth:`query`; callers that hold
+        the chunks in memory (the retrievers) look them up by id."""
+        result = self._search(vector, top_k, where_filter(document_ids, level, status), [])
+        if result is None:
+            return []
+        return [
+            (str(cid), 1.0 - float(distance))
+            for cid, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
+    def _search(self, vector: Vectors, top_k: int, where: Where | None, extra: list[str]) -> Any:
+        available = self.count()
+        if available == 0 or top_k < 1:
+            return None
+        return self.collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(top_k, available),
+            where=where,
+            include=[*extra, "distances"],
+        )
+
     def query(
         self,
         vector: Vectors,
@@ -182,16 +212,13 @@ class VectorIndex:
         level: str = "",
         status: str = "",
     ) -> list[Hit]:
-        """Nearest chunks by cosine similarity (score = 1 - cosine distance)."""
-        available = self.count()
-        if available == 0 or top_k < 1:
-            return []
-        result = self.collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(top_k, available),
-            where=where_filter(document_ids, level, status),
-            include=["metadatas", "distances"],
+        """Nearest chunks by cosine similarity (score = 1 - cosine distance), each chunk
+        read back from the store."""
+        result = self._search(
+            vector, top_k, where_filter(document_ids, level, status), ["metadatas"]
         )
+        if result is None:
+            return []
         hits: list[Hit] = []
         for rank, (meta, distance) in enumerate(
             zip(result["metadatas"][0], result["distances"][0], strict=True), start=1

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
         default="", description="local sentence-transformers model folder"
     )
     embedding_batch_size: int = 16
+    query_cache_size: int = Field(
+        default=2048, ge=0, description="question vectors kept in memory (0 = none)"
+    )
     chroma_url: str = Field(default="", description="http://host:port of a Chroma server")
     retrieval_top_k: int = 10
     max_question_chars: int = 2000

@@ -60,3 +60,16 @@ def test_concurrent_readers_and_writer(tmp_path: Path) -> None:
         t.join()
     assert not errors
     assert cache.count() == 200
+
+
+def test_repeated_question_embedded_once_unless_cache_off(tmp_path: Path) -> None:
+    inner = FakeEmbedder()
+    cached = CachedEmbedder(inner, EmbeddingCache(tmp_path / "e.sqlite"))
+    cached.embed_query("ai quyết định?")
+    calls = inner.calls
+    cached.embed_query("ai quyết định?")
+    assert inner.calls == calls
+    off = CachedEmbedder(inner, EmbeddingCache(tmp_path / "e.sqlite"), query_cache_size=0)
+    off.embed_query("ai quyết định?")
+    off.embed_query("ai quyết định?")
+    assert inner.calls == calls + 2

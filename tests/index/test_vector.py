@@ -64,6 +64,19 @@ def test_query_returns_whole_chunks(index: VectorIndex, chunks: list[Chunk]) -> 
     assert hits[0].score >= hits[1].score
 
 
+def test_nearest_matches_query_without_reading_chunks(
+    index: VectorIndex, chunks: list[Chunk]
+) -> None:
+    embedder = FakeEmbedder()
+    index.sync(chunks, embedder)
+    q = embedder.embed_query(passage_text(chunks[5]))
+    hits = index.query(q, 4, document_ids=[chunks[5].document_id])
+    found = index.nearest(q, 4, document_ids=[chunks[5].document_id])
+    assert [cid for cid, _ in found] == [h.chunk.id for h in hits]
+    assert [s for _, s in found] == pytest.approx([h.score for h in hits])
+    assert index.nearest(q, 0) == []
+
+
 def test_query_filters(index: VectorIndex, chunks: list[Chunk]) -> None:
     embedder = FakeEmbedder()
     index.sync(chunks, embedder)
@@ -84,6 +97,7 @@ def test_delete_document(index: VectorIndex, chunks: list[Chunk]) -> None:
 
 def test_empty_collection_query(index: VectorIndex) -> None:
     assert index.query(FakeEmbedder().embed_query("x"), 5) == []
+    assert index.nearest(FakeEmbedder().embed_query("x"), 5) == []
 
 
 def test_persists_across_reopen(tmp_path: Path, chunks: list[Chunk]) -> None:
