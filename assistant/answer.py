@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 # Below this IDF-weighted share of the question's content terms found in the best
 # clause, the corpus is taken not to cover the question (calibrated on the eval set).
 MIN_COVERAGE = 0.35
+MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: every in-scope question with a word the
 # corpus never uses is covered far above this; off-topic ones reach 0.59 by common words.
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
@@ -134,6 +135,11 @@ class Answerer:
                 "Vui lòng đặt câu hỏi bằng tiếng Việt. (This assistant answers in Vietnamese, "
                 "about the loaded working regulations only.)",
             )
+        if u.unknown_places and not document_ids:
+            places = ", ".join(u.unknown_places)
+            if not u.names_document:
+                return self._not_loaded(question, places)
+            notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
         answer = self._route(u)
         answer.question = question
         answer.notes = notes + answer.notes
@@ -555,6 +561,26 @@ class Answerer:
             answer=message,
             citations=[],
             documents=[_doc_ref(i.doc) for i in related],
+        )
+
+    def _not_loaded(self, question: str, places: str) -> Answer:
+        """The question is about a committee whose regulation is not loaded: answering
+        from another committee's regulation would mix rules of different bodies."""
+        docs = list(self.documents.values())
+        listed = "\n".join(f"- {_short_name(d)}" for d in docs[:MAX_LISTED_DOCUMENTS])
+        if len(docs) > MAX_LISTED_DOCUMENTS:
+            listed += f"\n- … và {len(docs) - MAX_LISTED_DOCUMENTS} văn bản khác"
+        message = (
+            f"Chưa có quy chế làm việc của {places} trong các văn bản đã nạp, nên không "
+            "trả lời theo quy chế của cấp ủy khác. Các văn bản đã nạp:\n"
+            f"{listed}\nHãy nạp quy chế đó (quyche ingest, hoặc tải lên trong giao diện) "
+            "hoặc hỏi theo một văn bản đã nạp."
+        )
+        return Answer(
+            question=question,
+            kind="refusal",
+            answer=message,
+            documents=[_doc_ref(d) for d in docs[:MAX_LISTED_DOCUMENTS]],
         )
 
     @staticmethod

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.rules.query import is_numeric_question
-from index.scope import HasMeta, detect_scope
+from index.scope import HasMeta, detect_scope, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.normalize import canonical, fold
@@ -38,6 +38,9 @@ class Understanding(BaseModel):
     reference: Reference | None = None
     is_follow_up: bool = False
     english: bool = False
+    # Places this question names that no loaded document is about ("xã Hòa Bình").
+    unknown_places: tuple[str, ...] = ()
+    names_document: bool = False  # by place, number or own name (not only by level)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -115,6 +118,14 @@ def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], st
     return tuple(scope.document_ids), "; ".join(scope.why)
 
 
+def _without_places(text: str, places: Sequence[tuple[str, str]]) -> str:
+    """``text`` without the names of places no loaded document is about: they match no
+    clause and would only lower the answer's coverage."""
+    for _, name in places:
+        text = text.replace(name, " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def understand(
     question: str,
     history: Sequence[Turn],
@@ -123,7 +134,13 @@ def understand(
 ) -> Understanding:
     folded = fold(expand_abbreviations(question))
     reference = parse_reference(question)
-    own_scope, reason = _scope(question, documents)
+    original = question
+    unknown = unknown_places(question, documents)
+    # "So sánh Điện Biên và Lào Cai": the place not loaded is set aside (and noted), the
+    # rest is answered; "Thành ủy Điện Biên Phủ" names no loaded document at all.
+    question = _without_places(question, unknown)
+    named = detect_scope(question, documents)
+    own_scope, reason = tuple(named.document_ids), "; ".join(named.why)
     users = [t.content for t in history if t.role == "user"]
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
 
@@ -168,7 +185,7 @@ def understand(
     if kind == "citation" and reference is None and is_follow_up:
         kind = classify(fold(expand_abbreviations(users[-1])), False)
     return Understanding(
-        original=question,
+        original=original,
         text=text,
         kind=kind,
         bodies=tuple(
@@ -179,7 +196,9 @@ def understand(
         scope_from_question=scope_from_question,
         reference=reference,
         is_follow_up=is_follow_up,
-        english=is_english(question),
+        english=is_english(original),
+        unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),
+        names_document=named.by_name,
     )
 
 

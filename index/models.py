@@ -47,6 +47,8 @@ class Scope(_Value):
 
     document_ids: tuple[str, ...] = ()
     why: tuple[str, ...] = ()
+    # Named by place, number or own name words, not only by level or status.
+    by_name: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -15,8 +15,9 @@ from typing import Protocol
 
 from index.models import Scope
 from index.tokens import expand_abbreviations
+from ingest.bodies import find_bodies
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
-from ingest.normalize import fold, words
+from ingest.normalize import canonical, fold, words
 
 
 class HasMeta(Protocol):
@@ -150,7 +151,7 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
     why, ids = chosen
     why = list(dict.fromkeys(why))
     order = [d.id for d in documents if d.id in ids]
-    return Scope(document_ids=tuple(order), why=tuple(why))
+    return Scope(document_ids=tuple(order), why=tuple(why), by_name=bool(strong or named))
 
 
 # Words that every regulation's name shares, and body names: they name no document.
@@ -204,6 +205,94 @@ def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
     return NAMED, {d for d, v in scores.items() if v >= best - 1e-9}
 
 
+# Words before a place name ("xã Hòa Bình", "Tỉnh ủy Lào Cai"), as typed: with their
+# diacritics or with none ("phương án" is no "phường"). Longest first.
+PLACE_UNITS: tuple[str, ...] = (
+    "thị trấn",
+    "thị xã",
+    "thành phố",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thành ủy",
+    "quận ủy",
+    "thị ủy",
+    "xã",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+)
+_TOKEN = re.compile(r"[^\W\d_]+")
+MAX_PLACE_WORDS = 4
+
+
+def _unit_at(tokens: list[re.Match[str]], i: int) -> int:
+    """How many tokens from ``i`` spell a place unit (0 = none)."""
+    for unit in PLACE_UNITS:
+        parts = unit.split()
+        typed = [canonical(t[0]) for t in tokens[i : i + len(parts)]]
+        if len(typed) == len(parts) and all(
+            t in (p, fold(p)) for t, p in zip(typed, parts, strict=True)
+        ):
+            if parts == ["quận"] and i > 0 and fold(tokens[i - 1][0]) == "co":
+                return 0  # "cơ quan" typed without diacritics
+            return len(parts)
+    return 0
+
+
+def _is_name_word(token: str) -> bool:
+    """A capitalised word, not an abbreviation ("BTV")."""
+    return token[0].isupper() and not (len(token) > 1 and token.isupper())
+
+
+def place_mentions(question: str) -> list[tuple[str, str]]:
+    """(unit, name) of the places the question names by a unit and a capitalised name
+    ("xã Hòa Bình", "Tỉnh ủy Lào Cai"), as typed. A name typed in lower case is not
+    recognised: it cannot be told from ordinary words."""
+    tokens = list(_TOKEN.finditer(question))
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        width = _unit_at(tokens, i)
+        if not width:
+            i += 1
+            continue
+        j = i + width
+        name: list[re.Match[str]] = []
+        while j < len(tokens) and len(name) < MAX_PLACE_WORDS and _is_name_word(tokens[j][0]):
+            gap = question[(name[-1] if name else tokens[j - 1]).end() : tokens[j].start()]
+            if gap.strip():
+                break  # punctuation ends a name: "xã Hòa Bình, tỉnh Tây Ninh"
+            name.append(tokens[j])
+            j += 1
+        text = question[name[0].start() : name[-1].end()] if name else ""
+        # "Huyện Ban Thường vụ": a body's name, read on past the capitals, is no place.
+        bodies = find_bodies(question[name[0].start() :]) if name else []
+        if text and not (bodies and bodies[0].start == 0):
+            unit = question[tokens[i].start() : tokens[i + width - 1].end()]
+            found.append((unit, text))
+        i = max(j, i + 1)
+    return found
+
+
+def unknown_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[str, str]]:
+    """(unit, name) of the places the question names that no loaded document is about (by
+    its title, governed or issuing body, province): that regulation is not loaded. Exact:
+    "Điện Biên Phủ" (a city) is not "Điện Biên" (the province)."""
+    known = [
+        _spaced(
+            " ".join((d.meta.title, d.meta.governed_body, d.meta.issuing_body, d.meta.province))
+        )
+        for d in documents
+    ]
+    unknown = [
+        (unit, name)
+        for unit, name in place_mentions(question)
+        if not any(_has_phrase(k, " ".join(words(name))) for k in known)
+    ]
+    return list(dict.fromkeys(unknown))
+
+
 def _combine(
     strong: list[tuple[str, set[str]]], weak: list[tuple[str, set[str]]]
 ) -> tuple[list[str], set[str]] | None:
@@ -236,4 +325,13 @@ def _combine(
     return None
 
 
-__all__ = ["LEVEL_PHRASES", "STATUS_PHRASES", "HasMeta", "detect_scope", "parse_number"]
+__all__ = [
+    "LEVEL_PHRASES",
+    "PLACE_UNITS",
+    "STATUS_PHRASES",
+    "HasMeta",
+    "detect_scope",
+    "parse_number",
+    "place_mentions",
+    "unknown_places",
+]

@@ -142,3 +142,19 @@ def test_unknown_scope_is_a_clear_refusal(assistant: Assistant) -> None:
 def test_answers_are_stable(assistant: Assistant, tmp_path: Path) -> None:
     question = "Tài liệu họp Ban Thường vụ Tỉnh ủy Điện Biên gửi trước mấy ngày?"
     assert assistant.ask(question) == assistant.ask(question)
+
+
+def test_place_whose_regulation_is_not_loaded_is_refused(assistant: Assistant) -> None:
+    # None of the bundled regulations is a commune's: answering from a province's
+    # regulation would mix rules of different committees.
+    answer = assistant.ask("Dự án 4 tỷ ở xã Hòa Bình thì ai quyết định chủ trương đầu tư?")
+    assert answer.kind == "refusal"
+    assert "xã Hòa Bình" in answer.answer and answer.citations == []
+    assert {d.document_id for d in answer.documents} >= {DIEN_BIEN, KON_TUM}
+
+
+def test_place_not_loaded_beside_a_loaded_one_is_noted(assistant: Assistant) -> None:
+    answer = assistant.ask("Hội nghị Tỉnh ủy Điện Biên và Tỉnh ủy Lào Cai cần bao nhiêu người?")
+    assert answer.kind == "numeric"
+    assert {c.document_id for c in answer.citations} == {DIEN_BIEN}
+    assert any("Tỉnh ủy Lào Cai" in n for n in answer.notes)

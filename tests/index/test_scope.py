@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from index.scope import detect_scope, parse_number
+from index.scope import detect_scope, parse_number, place_mentions, unknown_places
 from ingest.models import DocumentMeta
 
 TEMPLATE_2025 = DocumentMeta(
@@ -86,3 +86,38 @@ def test_places_and_a_document_named_by_its_name(docs: list[Doc]) -> None:
         "BTV họp mấy lần ở Điện Biên, ở Kon Tum và theo quy chế mẫu đảng ủy UBND tỉnh?", docs
     )
     assert set(scope.document_ids) == {"dien-bien", "kon-tum", "mau-2025"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Quy chế của Đảng uỷ xã Hoà Bình, tỉnh Tây Ninh quy định gì?",
+            [("xã", "Hoà Bình"), ("tỉnh", "Tây Ninh")],
+        ),
+        ("dang uy xa Tan Phu hop may lan", [("xa", "Tan Phu")]),
+        ("Văn phòng Tỉnh ủy Điện Biên gửi tài liệu", [("Tỉnh ủy", "Điện Biên")]),
+        ("Thành phố Hồ Chí Minh", [("Thành phố", "Hồ Chí Minh")]),
+        # Not places: ordinary words after a unit, lower case, abbreviations.
+        ("cơ quan Nhà nước nào quyết định", []),
+        ("co quan Nha nuoc nao", []),
+        ("phương án Tổng thể", []),
+        ("Tỉnh ủy họp khi nào", []),
+        ("tỉnh BTV", []),
+        ("xã tân phú họp mấy lần", []),
+        ("Huyện Ban Thường vụ", []),
+    ],
+)
+def test_place_mentions(question: str, expected: list[tuple[str, str]]) -> None:
+    assert place_mentions(question) == expected
+
+
+def test_unknown_places_are_those_no_document_is_about(docs: list[Doc]) -> None:
+    assert unknown_places("Tỉnh ủy Kon Tum họp khi nào?", docs) == []
+    assert unknown_places("Đảng ủy khối tỉnh Đồng Tháp", docs) == []
+    assert unknown_places("So sánh tỉnh Điện Biên và tỉnh Lào Cai", docs) == [("tỉnh", "Lào Cai")]
+    # A city is not the province it lies in.
+    assert unknown_places("Thành ủy Điện Biên Phủ họp mấy lần?", docs) == [
+        ("Thành ủy", "Điện Biên Phủ")
+    ]
+    assert unknown_places("xã Hòa Bình họp mấy lần?", []) == [("xã", "Hòa Bình")]
