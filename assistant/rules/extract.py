@@ -845,8 +845,8 @@ def _condition(ctx: _Context, hit: _Hit, prev_end: int, next_start: int) -> str:
             continue
         if m.start() >= hit.end and m.start() - hit.end > 12:
             continue  # only "… 03 ngày, đối với …" right after the value qualifies it
-        end = _CONDITION_END.search(f, m.end())
-        stop = min(end.start() if end else hi, hi, m.end() + 90)
+        end = _condition_end(ctx, m.end())
+        stop = min(end if end is not None else hi, hi, m.end() + 90)
         if m.start() < hit.start:
             stop = min(stop, hit.start)
         # a qualifier right after the value ("03 ngày, đối với …") beats one before it
@@ -857,6 +857,18 @@ def _condition(ctx: _Context, hit: _Hit, prev_end: int, next_start: int) -> str:
         return ""
     text = ctx.sentence[best[1] : best[2]].strip(" ,")
     return text if len(text) > len("đối với ") else ""
+
+
+def _condition_end(ctx: _Context, pos: int) -> int | None:
+    """Where a condition ends: punctuation, or "thì"/"phải" — the word itself when the
+    text has diacritics ("đối với công tác thi đua thì …": "thi đua" goes on)."""
+    accented = has_diacritics(ctx.sentence)
+    for end in _CONDITION_END.finditer(ctx.folded, pos):
+        word = ctx.sentence[end.start() : end.end()].strip().lower()
+        if accented and word in ("thi", "phai", "phái"):
+            continue
+        return end.start()
+    return None
 
 
 def _paren_depth(f: str, pos: int) -> int:

@@ -43,6 +43,8 @@ _NUMERIC_CUES = re.compile(
     r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
     r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
     r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
+    r"|(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
+    r"|(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
 )
 _ABBREVIATIONS = {
     "btv": "Ban Thường vụ",
@@ -59,7 +61,9 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "money_threshold",
         None,
-        r"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|chi|dau tu)",
+        r"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|chi|dau tu)"
+        # "tổng mức đầu tư từ bao nhiêu thì ...": the threshold itself is asked
+        r"|(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
     ),
     (
         "request_trigger",
@@ -96,7 +100,8 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "frequency",
         "regular_meeting",
         r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
-        r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop",
+        r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
+        r"|(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)",
     ),
     ("deadline", None, r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"),
     (
@@ -387,7 +392,24 @@ def _closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list
     # Keep every rule of the best clauses: one clause's rules answer together ("03 ngày;
     # nội dung quan trọng thì 05 ngày").
     places = {(r.part, r.article, r.clause) for score, r in scored if score == best}
-    return [r for r in rules if (r.part, r.article, r.clause) in places]
+    kept = [r for r in rules if (r.part, r.article, r.clause) in places]
+    return _by_condition(q_words, kept)
+
+
+def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
+    """Rules limited to the case the question is about ("họp về công tác tổ chức cán bộ"
+    → "đối với công tác tổ chức cán bộ thì họp vào thứ 2 hằng tuần") come first; the
+    clause's other rules follow, each shown with its own condition."""
+
+    def met(rule: Rule) -> bool:
+        wanted = _topic_words(rule.condition) - _CONDITION_FRAME
+        return bool(wanted) and len(wanted & q_words) >= max(2, len(wanted) // 2 + 1)
+
+    return sorted(rules, key=lambda r: not met(r))
+
+
+# Words that frame a condition rather than say what it is about.
+_CONDITION_FRAME = frozenset({"doi", "voi", "truong", "hop", "khi", "neu", "thi", "cac", "nhung"})
 
 
 def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMatch:

@@ -55,10 +55,32 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
+        if _wrapped(text, match):
+            continue
         _append_trimmed(spans, text, pos, match.start())
         pos = match.end()
     _append_trimmed(spans, text, pos, len(text))
     return spans
+
+
+_POINT_START = re.compile(r"[a-zđ]\s*[).]")
+
+
+def _wrapped(text: str, match: re.Match[str]) -> bool:
+    """A blank line inside a sentence (a page break in the source: "… và các tổ chức" /
+    "chính trị - xã hội … từ 15 tỷ đồng trở lên."): no end mark before it, a lower-case
+    word after it that is not a point label ("b) …")."""
+    if "\n" not in match.group():
+        return False
+    before = text[: match.start()].rstrip()
+    after = text[match.end() :]
+    return (
+        bool(before)
+        and before[-1] not in ".;:!?…"
+        and bool(after)
+        and after[0].islower()
+        and not _POINT_START.match(after)
+    )
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule
+from assistant.rules.text import sentences
 from tests.assistant.rules.fixtures import make_doc
 
 TY = 1_000_000_000
@@ -265,3 +266,15 @@ def test_periodic_or_when_needed_and_partner_body() -> None:
     # "hoặc khi cần"/"hoặc đột xuất" still leaves a period; a list ("hằng năm và 6 tháng")
     # is no frequency; "với Đảng ủy Khối" is the partner, not the actor.
     assert found == [(1, "Ban cán sự đảng", "năm"), (2, "Ban Thường vụ", "quý")]
+
+
+def test_blank_line_inside_a_sentence_does_not_end_it() -> None:
+    text = "Cho ý kiến về trụ sở của các tổ chức\n\nđoàn thể từ 15 tỷ đồng.\n\nb) Xét khen thưởng."
+    spans = [text[s.start : s.end] for s in sentences(text)]
+    assert spans == [
+        "Cho ý kiến về trụ sở của các tổ chức\n\nđoàn thể từ 15 tỷ đồng.",
+        "b) Xét khen thưởng.",
+    ]
+    # after an end mark, or before a point label, a blank line still ends the sentence
+    assert len(sentences("Họp mỗi tháng một lần;\n\nhọp bất thường khi cần.")) == 2
+    assert len(sentences("gồm các việc sau\n\na) lập kế hoạch")) == 2

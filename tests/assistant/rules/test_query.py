@@ -299,3 +299,56 @@ def test_seat_name_beside_another_body_names_the_committee() -> None:
 def test_keo_dai_is_a_duration(commune: list[Rule]) -> None:
     rule, _ = _first(commune, "Họp Ban Thường vụ được kéo dài bao lâu?")
     assert (rule.kind, rule.value.unit) == ("duration", "buổi")
+
+
+# A meeting rule with a case of its own, and a threshold whose sentence the source breaks
+# with a blank line (a page break).
+CASES = make_doc(
+    [
+        (
+            5,
+            "Chế độ làm việc",
+            [
+                "1. Ban cán sự đảng họp định kỳ một tháng một lần (đối với công tác thi đua "
+                "khen thưởng thì họp vào thứ 5 hằng tuần) để thảo luận các công việc.",
+            ],
+        ),
+        (
+            7,
+            "Nhiệm vụ, quyền hạn của Thường trực",
+            [
+                "1. Cho ý kiến về chủ trương đầu tư xây dựng trụ sở làm việc của các cơ quan "
+                "đảng và các tổ chức\n\nđoàn thể cấp tỉnh có tổng mức đầu tư từ 20 tỷ đồng trở lên.",
+            ],
+        ),
+    ],
+    doc_id="cases",
+)
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Rule]:
+    return extract_rules(CASES)
+
+
+def _matches(rules: list[Rule], question: str) -> list[Rule]:
+    result = answer_numeric(question, rules, scope=["cases"])
+    assert result is not None and result.documents
+    return [m.rule for m in result.documents[0].matches]
+
+
+def test_the_case_asked_about_comes_first(cases: list[Rule]) -> None:
+    asked = _matches(cases, "Ban cán sự đảng họp về công tác thi đua khen thưởng vào lúc nào?")
+    assert "thi đua" in asked[0].condition and asked[0].value.period_unit == "tuần"
+    assert len(asked) == 2  # the general rule still follows, with no condition
+    general = _matches(cases, "Ban cán sự đảng họp mấy lần một tháng?")
+    assert general[0].condition == "" and general[0].value.period_unit == "tháng"
+
+
+def test_threshold_asked_without_an_amount(cases: list[Rule]) -> None:
+    question = "Xây trụ sở, tổng mức đầu tư từ bao nhiêu thì Thường trực cho ý kiến chủ trương?"
+    assert read_question(question).kind == "money_threshold"
+    rule = _matches(cases, question)[0]
+    assert rule.value.number == 20_000_000_000
+    # the sentence runs on across the blank line: the quote says what the threshold is for
+    assert rule.sentence.startswith("Cho ý kiến") and rule.sentence.endswith("trở lên.")
