@@ -423,7 +423,7 @@ def bench_load(report: BenchReport, home: Path, items: Sequence[GoldItem], quick
     from eval.load import load_test
 
     requests = 40 if quick else 200
-    marks = (20, 200) if quick else (100, 1000)
+    marks = (20, 200) if quick else (100, 1000, 2000)
     result = load_test(
         home, items, requests=requests, cap_s=30.0 if quick else 60.0, rss_marks=marks
     )
@@ -436,7 +436,7 @@ def bench_load(report: BenchReport, home: Path, items: Sequence[GoldItem], quick
             f"{r.p50_ms:.0f}/{r.p95_ms:.0f}/{r.p99_ms:.0f} ms; {r.errors} errors",
         )
     rss = ", ".join(f"{p.rss_mb:.0f} MB after {p.questions}" for p in result.rss)
-    growth = result.rss[-1].rss_mb - result.rss[1].rss_mb if len(result.rss) > 2 else 0.0
+    growth = result.rss[-1].rss_mb - result.rss[-2].rss_mb if len(result.rss) > 2 else 0.0
     report.add("server RSS (VmRSS)", rss, f"growth {growth:+.0f} MB between the last two marks")
 
 

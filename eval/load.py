@@ -180,11 +180,12 @@ def load_test(
     client_counts: Sequence[int] = (1, 8, 32),
     requests: int = 200,
     cap_s: float = 60.0,
-    rss_marks: tuple[int, int] = (100, 1000),
+    rss_marks: tuple[int, ...] = (100, 1000, 2000),
     uncached_clients: int = 32,
 ) -> LoadReport:
     """Start the server, warm it with ``rss_marks[0]`` questions, measure each client
-    count, top up to ``rss_marks[1]`` questions; RSS is read at both marks.
+    count, then top up to each later mark; RSS is read at every mark (flat between the
+    last two marks = memory is stable once the caches are full).
 
     The question pool is small, so after the warm-up every question vector comes from
     the server's cache (as when many staff ask the same thing). A last run at
@@ -201,9 +202,10 @@ def load_test(
             result = run_clients(base, pool, clients, requests, cap_s)
             results.append(result)
             done += result.requests
-        if done < rss_marks[1]:
-            done += run_clients(base, pool, 8, rss_marks[1] - done, cap_s * 3).requests
-        rss.append(RssPoint(questions=done, rss_mb=rss_mb(proc.pid)))
+        for mark in rss_marks[1:]:
+            if done < mark:
+                done += run_clients(base, pool, 8, mark - done, cap_s * 3).requests
+            rss.append(RssPoint(questions=done, rss_mb=rss_mb(proc.pid)))
     if uncached_clients > 0:
         off = {"QUYCHE_QUERY_CACHE_SIZE": "0"}
         with running_server(home, home / "serve-uncached.log", off) as (_, base):
