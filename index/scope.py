@@ -226,15 +226,15 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 MAX_PLACE_WORDS = 4
 
 
-def _unit_at(tokens: list[re.Match[str]], i: int) -> int:
-    """How many tokens from ``i`` spell a place unit (0 = none)."""
+def _unit_at(typed: list[str], i: int) -> int:
+    """How many words from ``i`` (canonical, as typed) spell a place unit (0 = none)."""
     for unit in PLACE_UNITS:
         parts = unit.split()
-        typed = [canonical(t[0]) for t in tokens[i : i + len(parts)]]
-        if len(typed) == len(parts) and all(
-            t in (p, fold(p)) for t, p in zip(typed, parts, strict=True)
+        here = typed[i : i + len(parts)]
+        if len(here) == len(parts) and all(
+            t in (p, fold(p)) for t, p in zip(here, parts, strict=True)
         ):
-            if parts == ["quận"] and i > 0 and fold(tokens[i - 1][0]) == "co":
+            if parts == ["quận"] and i > 0 and fold(typed[i - 1]) == "co":
                 return 0  # "cơ quan" typed without diacritics
             return len(parts)
     return 0
@@ -250,10 +250,11 @@ def place_mentions(question: str) -> list[tuple[str, str]]:
     ("xã Hòa Bình", "Tỉnh ủy Lào Cai"), as typed. A name typed in lower case is not
     recognised: it cannot be told from ordinary words."""
     tokens = list(_TOKEN.finditer(question))
+    typed = [canonical(t[0]) for t in tokens]
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
-        width = _unit_at(tokens, i)
+        width = _unit_at(typed, i)
         if not width:
             i += 1
             continue
@@ -279,18 +280,21 @@ def unknown_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[st
     """(unit, name) of the places the question names that no loaded document is about (by
     its title, governed or issuing body, province): that regulation is not loaded. Exact:
     "Điện Biên Phủ" (a city) is not "Điện Biên" (the province)."""
-    known = [
-        _spaced(
-            " ".join((d.meta.title, d.meta.governed_body, d.meta.issuing_body, d.meta.province))
-        )
-        for d in documents
-    ]
+    mentions = place_mentions(question)
+    if not mentions:
+        return []  # most questions: no document's metadata is read
     unknown = [
         (unit, name)
-        for unit, name in place_mentions(question)
-        if not any(_has_phrase(k, " ".join(words(name))) for k in known)
+        for unit, name in mentions
+        if not any(_has_phrase(_meta_spaced(d.meta), " ".join(words(name))) for d in documents)
     ]
     return list(dict.fromkeys(unknown))
+
+
+@functools.lru_cache(maxsize=65536)
+def _meta_spaced(m: DocumentMeta) -> str:
+    """A document's name fields as spaced folded words (cached: metadata is immutable)."""
+    return _spaced(" ".join((m.title, m.governed_body, m.issuing_body, m.province)))
 
 
 def _combine(

@@ -37,14 +37,19 @@ from assistant.rules.text import (
     unique_bodies,
 )
 
+# "họp về công tác tổ chức cán bộ vào lúc nào": when a meeting is held, asked at the end.
+_MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
+# "tổng mức đầu tư từ bao nhiêu thì ...": a money threshold asked without an amount.
+_THRESHOLD_ASKED = (
+    r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
+)
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
     r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
     r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
     r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
     r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
-    r"|(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
-    r"|(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
+    rf"|{_MEETING_WHEN}|{_THRESHOLD_ASKED}"
 )
 _ABBREVIATIONS = {
     "btv": "Ban Thường vụ",
@@ -62,8 +67,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "money_threshold",
         None,
         r"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|chi|dau tu)"
-        # "tổng mức đầu tư từ bao nhiêu thì ...": the threshold itself is asked
-        r"|(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
+        rf"|{_THRESHOLD_ASKED}",
     ),
     (
         "request_trigger",
@@ -101,7 +105,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "regular_meeting",
         r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
-        r"|(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)",
+        rf"|{_MEETING_WHEN}",
     ),
     ("deadline", None, r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"),
     (
