@@ -164,6 +164,9 @@ def test_two_servers_share_one_chroma(chroma_url: str, tmp_path: Path) -> None:
         started = time.monotonic()
         _wait(lambda: _cites(_ask(ports[1], QUESTION_A), ID_A), 20, "instance B to answer")
         seen_after = time.monotonic() - started
+        # Each instance checks the shared pointer at most every REFRESH_SECONDS, so A may
+        # lag B by up to that long (a CI run asked A before its next check was due): wait.
+        _wait(lambda: _cites(_ask(ports[0], QUESTION_A), ID_A), 20, "instance A to answer")
         a, b = _ask(ports[0], QUESTION_A), _ask(ports[1], QUESTION_A)
         assert a == b
         assert a["kind"] == "answer" and "mùng năm" in json.dumps(a, ensure_ascii=False)
