@@ -340,7 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("rules", "liệt kê các quy tắc số (tỷ lệ, thời hạn, tần suất, ngưỡng tiền)")
     p.add_argument("--doc")
-    p.add_argument("--kind", help="quorum, vote_threshold, request_trigger, money_threshold, ...")
+    p.add_argument(
+        "--kind",
+        help="quorum, vote_threshold, request_trigger, money_threshold, area_threshold, ...",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rules)
 

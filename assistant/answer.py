@@ -195,11 +195,14 @@ class Answerer:
     def _route(self, u: Understanding) -> Answer:
         numeric = answer_numeric(u.text, self.rules, scope=list(u.document_ids) or None)
         # The rule module answers numbers: when the question asks for one, compares
-        # documents on one, or asks who decides a given amount.
+        # documents on one, or asks who decides a given amount (of money, of land).
         wants_number = numeric is not None and (
             u.kind == "numeric"
             or (u.kind == "comparison" and numeric.frame.kind is not None)
-            or (u.kind == "who_decides" and numeric.frame.amount is not None)
+            or (
+                u.kind == "who_decides"
+                and (numeric.frame.amount is not None or numeric.frame.area is not None)
+            )
         )
         if numeric is not None and wants_number and (numeric.is_numeric or u.kind == "comparison"):
             terms = question_terms(u.text, self._name_terms)

@@ -10,14 +10,19 @@ from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult
 from assistant.rules.models import COMPARATOR_WORDS, DocumentNumeric, NumericAnswer, Rule, RuleMatch
 from assistant.rules.query import to_numeric_result
+from assistant.terms import sentences
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold
 
 MAX_RULES_PER_DOCUMENT = 3
+# A rule's sentence longer than this (a list of powers run together with ";") is quoted
+# by the part that states the value; the citation still names the whole clause.
+MAX_QUOTE_CHARS = 600
 # The value as written already says how it compares ("từ 05 tỷ đồng trở lên").
 _COMPARATOR_WRITTEN = re.compile(
-    r"\b(it nhat|toi thieu|toi da|tren|duoi|khong qua|qua|hon|tro len|tro xuong|den|tu)\b"
+    r"\b(it nhat|toi thieu|toi da|tren|duoi|khong qua|qua|hon|tro len|tro xuong|den|tu"
+    r"|truoc|cham nhat|trong)\b"
 )
 
 
@@ -34,9 +39,17 @@ def rule_citation(rule: Rule, doc: Document) -> Citation | None:
             (p for p in clause.points if p.id == rule.point and rule.sentence in p.text), None
         )
     try:
-        return make_citation(doc, article, clause, point, rule.sentence)
+        return make_citation(doc, article, clause, point, _quoted_part(rule))
     except QuoteNotVerbatimError:
         return None
+
+
+def _quoted_part(rule: Rule) -> str:
+    sentence = rule.sentence
+    if len(sentence) <= MAX_QUOTE_CHARS or not rule.value.text:
+        return sentence
+    parts = [sentence[a:b] for a, b in sentences(sentence)]
+    return next((p for p in parts if rule.value.text in p), sentence)
 
 
 def describe(rule: Rule) -> str:
@@ -50,13 +63,15 @@ def describe(rule: Rule) -> str:
     condition = f" ({rule.condition})" if rule.condition else ""
     already = not words or bool(_COMPARATOR_WRITTEN.search(fold(amount)))
     text = amount if already else f"{words} {amount}".strip()
-    if rule.kind == "money_threshold" and (rule.if_met_body or rule.otherwise_body):
+    if rule.kind in ("money_threshold", "area_threshold") and (
+        rule.if_met_body or rule.otherwise_body
+    ):
         sides = []
         if rule.if_met_body:
             sides.append(f"{text}: {rule.if_met_body}".strip())
         if rule.otherwise_body:
             sides.append(f"ngược lại: {rule.otherwise_body}")
-        return f"{rule.subject_label}: " + "; ".join(sides) + condition
+        return f"{rule.subject_label}{condition}: " + "; ".join(sides)
     return f"{rule.body} — {rule.subject_label}: {text}{basis}{condition}"
 
 
@@ -108,7 +123,9 @@ def compose_numeric(
             continue
         block = [f"Theo {_short(doc)}:"]
         matches = list(entry.matches)
-        if topicality is not None and numeric.frame.amount is None:
+        asked_in_order = bool(numeric.frame.more_subjects)
+        given = numeric.frame.amount is not None or numeric.frame.area is not None
+        if topicality is not None and not given and not asked_in_order:
             # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
             # one whose sentence is about what was asked comes first. Money rules keep the
             # rule module's order: the threshold that decides the amount.
@@ -117,9 +134,14 @@ def compose_numeric(
             citation = rule_citation(match.rule, doc)
             if citation is None:
                 continue
-            citations.append(citation)
             where = location(citation.article, citation.clause, citation.point)
-            block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
+            if citation in citations:
+                # several rules of one sentence ("đất trồng lúa từ 10 ha, đất rừng phòng hộ
+                # từ 20 ha"): the words are quoted once
+                block.append(f"- {_match_line(match)} ({where}, trích dẫn ở trên)")
+            else:
+                citations.append(citation)
+                block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
             if result is None:
                 result = to_numeric_result(match)
             size = rule_citation(match.size_rule, doc) if match.size_rule else None

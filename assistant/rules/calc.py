@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Literal
 
-from assistant.rules.models import Calculation, Quantity, format_int
+from assistant.rules.models import Calculation, Quantity, format_area, format_int
 
 
 def _frac(f: Fraction) -> str:
@@ -98,16 +100,37 @@ def money_decision(
     amount: int, comparator: str, threshold: int, if_met: str, otherwise: str
 ) -> Calculation:
     """Which side of a money threshold an amount falls on, and who decides there."""
+    return _threshold_decision(
+        "money", amount, comparator, threshold, if_met, otherwise, lambda v: f"{format_int(v)} đồng"
+    )
+
+
+def area_decision(
+    area: int, comparator: str, threshold: int, if_met: str, otherwise: str
+) -> Calculation:
+    """Which side of an area threshold (m²) an area falls on, and who decides there."""
+    return _threshold_decision("area", area, comparator, threshold, if_met, otherwise, format_area)
+
+
+def _threshold_decision(
+    kind: Literal["money", "area"],
+    amount: int,
+    comparator: str,
+    threshold: int,
+    if_met: str,
+    otherwise: str,
+    show: Callable[[int], str],
+) -> Calculation:
     met = compare_money(amount, comparator, threshold)
     body = if_met if met else otherwise
     sign = _CMP_TEXT[comparator] if met else _negate(comparator)
     who = f" → {body}" if body else " → quy chế không nêu cơ quan cho trường hợp này"
     return Calculation(
-        kind="money",
+        kind=kind,
         value=amount,
         met=met,
         result=body,
-        computation=f"{format_int(amount)} đồng {sign} {format_int(threshold)} đồng{who}",
+        computation=f"{show(amount)} {sign} {show(threshold)}{who}",
     )
 
 
@@ -193,6 +216,7 @@ def occurrences_per(frequency: Quantity, period_unit: str) -> Calculation | None
 
 
 __all__ = [
+    "area_decision",
     "at_least",
     "compare_money",
     "is_working_day",

@@ -22,11 +22,13 @@ from fractions import Fraction
 
 from assistant.rules.models import Comparator, Quantity, Rule, RuleKind
 from assistant.rules.numbers import (
+    AREA_UNIT,
     BLANK,
     DECIMAL,
     FRACTION,
     STRICT_NUMBER,
     comparator_of,
+    find_area,
     find_money,
     parse_fraction,
     read_number,
@@ -36,6 +38,7 @@ from assistant.rules.text import (
     Mention,
     find_mentions,
     fold_aligned,
+    fold_query,
     group_at,
     sentences,
     unique_bodies,
@@ -64,6 +67,8 @@ SUBJECT_LABELS: dict[str, str] = {
     "response": "thời hạn trả lời, cho ý kiến",
     "document_issuance": "thời hạn ban hành, gửi văn bản",
     "investment": "chủ trương đầu tư, dự án",
+    "land_use": "chuyển mục đích sử dụng đất",
+    "area": "diện tích",
     "budget_spending": "chi, phân bổ ngân sách",
     "financial_decision": "quyết định tài chính",
     "membership": "số lượng thành viên",
@@ -72,6 +77,7 @@ SUBJECT_LABELS: dict[str, str] = {
     "appraisal": "thẩm định hồ sơ",
     "decision": "xem xét, quyết định",
     "complaint": "khiếu nại",
+    "payment": "nộp đảng phí, kinh phí",
     "announcement": "công bố quyết định",
     "other": "khác",
 }
@@ -135,6 +141,7 @@ class _Hit:
     if_met_body: str = ""
     otherwise_body: str = ""
     bodies: list[tuple[str, str]] = field(default_factory=list)  # (canonical, as written)
+    condition: str = ""  # set by extractors that read it themselves (an area's land type)
 
 
 @dataclass(frozen=True)
@@ -499,6 +506,47 @@ def _day_hits(ctx: _Context) -> Iterator[_Hit]:
         )
 
 
+_CALENDAR = re.compile(
+    r"(?<![a-z])(?P<cmp>truoc hoac trong|truoc hoac vao|truoc|cham nhat(?: la)?(?: vao)?"
+    r"|han chot(?: la)?|den het|den)\s+ngay\s+(?:mung\s+|mong\s+)?"
+    rf"(?P<d>\d{{1,2}}|{STRICT_NUMBER}|{BLANK})(?:\s*(?:/|-|thang)\s*(?P<m>\d{{1,2}}))?"
+    r"\s*(?:hang|moi|cua moi|cua hang)\s+(?P<p>thang|quy|nam)(?![a-z])"
+)
+
+
+def _calendar_hits(ctx: _Context) -> Iterator[_Hit]:
+    """A deadline on a day of every month or year: "trước ngày 20 hằng tháng", "chậm
+    nhất ngày 15/12 hằng năm"."""
+    f = ctx.folded
+    for m in _CALENDAR.finditer(f):
+        blank = bool(re.fullmatch(BLANK, m.group("d").strip()))
+        day = None if blank else read_number(m.group("d"))
+        month = int(m.group("m")) if m.group("m") else None
+        period = {"thang": "tháng", "quy": "quý", "nam": "năm"}[m.group("p")]
+        if not blank and (day is None or not 1 <= day <= 31):
+            continue
+        if month is not None and not 1 <= month <= 12:
+            continue
+        if month is not None and period != "năm":
+            continue  # "ngày 15/12 hằng tháng" is not a reading we can trust
+        seg_start, seg_end = _segment(f, m.start(), m.end())
+        yield _Hit(
+            kind="deadline",
+            start=m.start(),
+            end=m.end(),
+            value=Quantity(
+                text=ctx.sentence[m.start() : m.end()].strip(),
+                calendar=True,
+                day=day,
+                month=month,
+                period_unit=period,
+                unspecified=blank,
+            ),
+            comparator="<" if m.group("cmp") == "truoc" else "<=",
+            subject=day_subject("deadline", f[seg_start:seg_end]),
+        )
+
+
 def _ends_with_date_word(folded: str, original: str) -> bool:
     """ "ngày 30", "tháng 6": a date, not a span; "báo cáo ngay trong vòng 24 giờ" is a span
     ("ngay", at once), which only the diacritics tell apart."""
@@ -530,6 +578,8 @@ def day_subject(kind: str, segment: str) -> str:
         return "decision"
     if re.search(r"bao cao", segment):
         return "reporting"
+    if re.search(r"dang phi|nop (?:kinh phi|tien|phi)", segment):
+        return "payment"
     if re.search(r"ban hanh|phat hanh|van ban|thong bao|gui", segment):
         return "document_issuance"
     return "other"
@@ -544,8 +594,17 @@ _MONEY_SIDE = re.compile(
 )
 
 
+_AREA_SIDE = re.compile(
+    rf"(?<![a-z0-9])(?:(?P<cmp>tu|tren|duoi|khong qua|toi da|den|it nhat|vuot qua)\s+)?"
+    rf"(?P<amt>(?:{DECIMAL})\s*{AREA_UNIT})(?![a-z0-9])"
+    rf"(?:\s+(?P<after>tro len|tro xuong))?"
+)
+
+
 @dataclass
-class _MoneySide:
+class _Side:
+    """One side of a threshold: "từ 03 tỷ đồng trở lên", "dưới 10 ha"."""
+
     start: int
     end: int
     value: int
@@ -553,17 +612,86 @@ class _MoneySide:
     text: str
 
 
-def _money_hits(ctx: _Context) -> Iterator[_Hit]:
-    f = ctx.folded
-    sides: list[_MoneySide] = []
-    for m in _MONEY_SIDE.finditer(f):
+def _money_sides(ctx: _Context) -> list[_Side]:
+    sides: list[_Side] = []
+    for m in _MONEY_SIDE.finditer(ctx.folded):
         money = find_money(m.group("amt"))
-        if not money:
-            continue
-        cmp = comparator_of(m.group("cmp"), m.group("after") or "")
-        sides.append(
-            _MoneySide(m.start(), m.end(), money[0].value, cmp, ctx.sentence[m.start() : m.end()])
+        if money:
+            cmp = comparator_of(m.group("cmp"), m.group("after") or "")
+            sides.append(
+                _Side(m.start(), m.end(), money[0].value, cmp, ctx.sentence[m.start() : m.end()])
+            )
+    return sides
+
+
+def _area_sides(ctx: _Context) -> list[_Side]:
+    sides: list[_Side] = []
+    for m in _AREA_SIDE.finditer(ctx.folded):
+        area = find_area(ctx.sentence[m.start("amt") : m.end("amt")])
+        if area:
+            cmp = comparator_of(m.group("cmp"), m.group("after") or "")
+            sides.append(
+                _Side(m.start(), m.end(), area[0].value, cmp, ctx.sentence[m.start() : m.end()])
+            )
+    return sides
+
+
+def _money_hits(ctx: _Context) -> Iterator[_Hit]:
+    for main, other in _paired(_money_sides(ctx)):
+        if_met = _threshold_body(ctx, main, allow_context=True)
+        yield _Hit(
+            kind="money_threshold",
+            start=main.start,
+            end=main.end,
+            value=Quantity(text=main.text.strip(), number=main.value, unit="đồng"),
+            comparator=_cmp(main.comparator),
+            subject=_money_subject(ctx.folded),
+            if_met_body=if_met,
+            otherwise_body=_threshold_body(ctx, other, allow_context=False) if other else "",
+            bodies=[(if_met, "")],
         )
+
+
+def _area_hits(ctx: _Context) -> Iterator[_Hit]:
+    """ "dự án chuyển mục đích sử dụng đất trồng lúa (từ 10 ha trở lên)": an area
+    threshold, the land type before it as its condition."""
+    f = ctx.folded
+    land = bool(re.search(r"(?<![a-z])(?:dat|rung)(?![a-z])", f))
+    for main, other in _paired(_area_sides(ctx)):
+        if_met = _threshold_body(ctx, main, allow_context=True)
+        yield _Hit(
+            kind="area_threshold",
+            start=main.start,
+            end=main.end,
+            value=Quantity(text=main.text.strip(), number=main.value, unit="m²"),
+            comparator=_cmp(main.comparator),
+            subject="land_use" if land else "area",
+            if_met_body=if_met,
+            otherwise_body=_threshold_body(ctx, other, allow_context=False) if other else "",
+            bodies=[(if_met, "")],
+            condition=_named_before(ctx, main.start),
+        )
+
+
+def _named_before(ctx: _Context, pos: int) -> str:
+    """The phrase a value qualifies when it follows it directly: "đất trồng lúa (từ 10 ha
+    ...)" → "đất trồng lúa"; up to the previous comma, semicolon or bracket."""
+    f = ctx.folded
+    end = pos
+    while end > 0 and f[end - 1] in " (":
+        end -= 1
+    start = max(f.rfind(mark, 0, end) for mark in ",;:()") + 1
+    words = ctx.sentence[start:end].split()
+    if len(words) > 8:
+        # "… chuyển mục đích sử dụng đất trồng lúa (từ 05 ha …)": from the last "đất"
+        heads = [i for i, w in enumerate(words) if fold_query(w) == "dat"]
+        words = words[heads[-1] :] if heads and len(words) - heads[-1] <= 6 else []
+    return " ".join(words)
+
+
+def _paired(sides: list[_Side]) -> Iterator[tuple[_Side, _Side | None]]:
+    """Each threshold once, with its opposite side when the text gives both ("từ 03 tỷ
+    trở lên ... dưới 03 tỷ ..."): the "at least" side first."""
     used: set[int] = set()
     for i, side in enumerate(sides):
         if i in used:
@@ -586,19 +714,7 @@ def _money_hits(ctx: _Context) -> Iterator[_Hit]:
         other = sides[partner] if partner is not None else None
         if other is not None and main.comparator in ("<", "<=") and other.comparator in (">=", ">"):
             main, other = other, main
-        if_met = _money_body(ctx, main, allow_context=True)
-        otherwise = _money_body(ctx, other, allow_context=False) if other else ""
-        yield _Hit(
-            kind="money_threshold",
-            start=main.start,
-            end=main.end,
-            value=Quantity(text=main.text.strip(), number=main.value, unit="đồng"),
-            comparator=_cmp(main.comparator),
-            subject=_money_subject(f),
-            if_met_body=if_met,
-            otherwise_body=otherwise,
-            bodies=[(if_met, "")],
-        )
+        yield main, other
 
 
 def _opposite(a: str, b: str) -> bool:
@@ -610,7 +726,7 @@ _DECIDER = re.compile(
 )
 
 
-def _money_body(ctx: _Context, side: _MoneySide, allow_context: bool) -> str:
+def _threshold_body(ctx: _Context, side: _Side, allow_context: bool) -> str:
     f = ctx.folded
     seg_start, seg_end = _segment(f, side.start, side.end)
     in_seg = [m for m in ctx.mentions if seg_start <= m.start < seg_end and m.rule_body]
@@ -877,7 +993,16 @@ def _paren_depth(f: str, pos: int) -> int:
 
 # --- assembling ------------------------------------------------------------------------------------------
 
-_EXTRACTORS = (_share_hits, _money_hits, _frequency_hits, _day_hits, _count_hits)
+_EXTRACTORS = (
+    _share_hits,
+    _money_hits,
+    _area_hits,
+    _calendar_hits,
+    _frequency_hits,
+    _day_hits,
+    _count_hits,
+)
+_THRESHOLDS = ("money_threshold", "area_threshold")
 
 
 def extract_rules(doc: Document) -> list[Rule]:
@@ -956,8 +1081,8 @@ def _sentence_rules(
     for i, hit in enumerate(hits):
         prev_end = hits[i - 1].end if i else 0
         next_start = hits[i + 1].start if i + 1 < len(hits) else len(ctx.folded)
-        bodies = hit.bodies if hit.kind == "money_threshold" else _bodies_for(hit, ctx, next_start)
-        condition = _condition(ctx, hit, prev_end, next_start)
+        bodies = hit.bodies if hit.kind in _THRESHOLDS else _bodies_for(hit, ctx, next_start)
+        condition = hit.condition or _condition(ctx, hit, prev_end, next_start)
         emitted: set[str] = set()
         for body, written in bodies:
             if body in emitted:

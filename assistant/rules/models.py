@@ -18,6 +18,7 @@ RuleKind = Literal[
     "vote_threshold",
     "request_trigger",
     "money_threshold",
+    "area_threshold",
     "lead_time",
     "deadline",
     "duration",
@@ -29,6 +30,7 @@ RULE_KINDS: tuple[RuleKind, ...] = (
     "vote_threshold",
     "request_trigger",
     "money_threshold",
+    "area_threshold",
     "lead_time",
     "deadline",
     "duration",
@@ -42,6 +44,7 @@ KIND_LABELS: dict[str, str] = {
     "vote_threshold": "tỷ lệ biểu quyết tán thành",
     "request_trigger": "số thành viên đề nghị triệu tập",
     "money_threshold": "ngưỡng giá trị (tiền)",
+    "area_threshold": "ngưỡng diện tích",
     "lead_time": "thời hạn gửi trước",
     "deadline": "thời hạn",
     "duration": "thời gian",
@@ -69,7 +72,9 @@ class Quantity(_Model):
     a unit (``number``, optionally up to ``number_max`` for "từ 01 đến 02"), or
     ``unspecified`` for a template blank ("... ngày"). Frequencies say ``number`` times
     per ``period`` (up to ``period_max``) ``period_unit``: "ba tháng một lần" is 1 time per
-    3 tháng. Money is ``number`` đồng.
+    3 tháng. Money is ``number`` đồng; an area is ``number`` m² ("10 ha" is 100000). A
+    calendar day ("trước ngày 20 hằng tháng", "ngày 15/12 hằng năm") is ``day`` (and
+    ``month``) of every ``period_unit``.
     """
 
     text: str
@@ -81,6 +86,9 @@ class Quantity(_Model):
     period: int | None = None
     period_max: int | None = None
     period_unit: str = ""  # "tuần", "tháng", "quý", "năm"
+    calendar: bool = False  # a day of every period_unit, not a count of days
+    day: int | None = None  # that day (None when the template leaves it blank)
+    month: int | None = None  # ... and month, for a day of every year
     unspecified: bool = False
 
     @property
@@ -92,6 +100,12 @@ class Quantity(_Model):
     @property
     def label(self) -> str:
         """A normalised reading: "2/3", "05 ngày", "1 lần/3 tháng", "3.000.000.000 đồng"."""
+        if self.calendar:
+            if self.day is None:
+                day = "…"
+            else:
+                day = f"{self.day:02d}/{self.month:02d}" if self.month else str(self.day)
+            return f"ngày {day} hằng {self.period_unit}"
         if self.unspecified:
             if self.period_unit:
                 return f"… {self.unit}/{self.period_unit}"
@@ -103,6 +117,8 @@ class Quantity(_Model):
         count = str(self.number) if self.number_max is None else f"{self.number}–{self.number_max}"
         if self.unit == "đồng":
             return f"{format_int(self.number)} đồng"
+        if self.unit == "m²":
+            return format_area(self.number)
         if self.period is not None:
             period = (
                 str(self.period) if self.period_max is None else f"{self.period}–{self.period_max}"
@@ -141,8 +157,8 @@ class Rule(_Model):
 class Calculation(_Model):
     """The result of applying a rule to numbers from a question."""
 
-    kind: Literal["count", "money", "date", "rate"]
-    value: int | None = None  # people, times per period, or đồng
+    kind: Literal["count", "money", "area", "date", "rate"]
+    value: int | None = None  # people, times per period, đồng, or m²
     date: dt.date | None = None
     met: bool | None = None  # money: the comparison holds
     result: str  # "32 người", "Ban Thường vụ", "15/03/2025"
@@ -175,6 +191,8 @@ class QuestionFrame(_Model):
     member_count: int | None = None
     amount: int | None = None  # đồng
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
+    area: int | None = None  # m²
+    more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
     per_period: str | None = None  # "năm" for "một năm họp mấy lần"
 
@@ -189,3 +207,12 @@ def format_int(value: int) -> str:
     """Vietnamese grouping: 3000000000 → "3.000.000.000"."""
     sign = "-" if value < 0 else ""
     return sign + f"{abs(value):,}".replace(",", ".")
+
+
+def format_area(square_metres: int) -> str:
+    """In hectares from one hectare, to the hundredth ("10 ha", "2,5 ha"), else in m²."""
+    if square_metres >= 10_000 and square_metres % 100 == 0:
+        whole, rest = divmod(square_metres, 10_000)
+        decimals = f"{rest:04d}".rstrip("0")
+        return f"{format_int(whole)},{decimals} ha" if decimals else f"{format_int(whole)} ha"
+    return f"{format_int(square_metres)} m²"

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from assistant.rules.text import fold_query
+from assistant.rules.text import fold_aligned, fold_query
+from ingest.normalize import nfc
 
 # --- number words ----------------------------------------------------------------------
 
@@ -367,11 +368,53 @@ def _read_money(amount: str) -> tuple[int, int | None] | None:
     return math.floor(value), alt
 
 
+# --- areas -------------------------------------------------------------------------------
+
+_AREA_UNITS = {"ha": 10_000, "hecta": 10_000, "hec ta": 10_000, "hec-ta": 10_000}
+AREA_UNIT = r"(?:hec[- ]?ta|ha|m2|m²|met vuong|km2|km²)"
+AREA = re.compile(rf"(?<![\d.,])(?P<n>{DECIMAL})\s*(?P<u>{AREA_UNIT})(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Area:
+    value: int  # m²
+    text: str
+
+
+def area_in_square_metres(number: str, unit: str) -> int:
+    """ "10" "ha" → 100000; "0,5" "ha" → 5000; "500" "m2" → 500 (exact, floored)."""
+    scale = _AREA_UNITS.get(unit.replace("-", " ").strip(), 0)
+    if not scale:
+        scale = 1_000_000 if unit.startswith("km") else 1
+    return math.floor(parse_decimal(number).value * scale)
+
+
+def find_area(text: str) -> list[Area]:
+    """Every area ("10 ha", "0,5 héc-ta", "500 m²") in ``text``, in reading order; "2 hạ
+    tầng" is not one (the diacritics tell, when the text has them)."""
+    text = nfc(text)
+    folded = fold_aligned(text)
+    found: list[Area] = []
+    for m in AREA.finditer(folded):
+        written = text[m.start("u") : m.end("u")].lower()
+        if written.startswith("h") and written not in _HECTARE_SPELLINGS:
+            continue
+        found.append(Area(area_in_square_metres(m.group("n"), m.group("u")), m.group(0)))
+    return found
+
+
+_HECTARE_SPELLINGS = frozenset({"ha", "hecta", "hec-ta", "hec ta", "héc-ta", "héc ta", "hécta"})
+
+
 __all__ = [
+    "AREA",
+    "Area",
     "Decimal",
     "Money",
     "Share",
+    "area_in_square_metres",
     "comparator_of",
+    "find_area",
     "find_money",
     "parse_decimal",
     "parse_duration",

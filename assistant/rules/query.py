@@ -15,7 +15,13 @@ from collections.abc import Sequence
 
 from assistant.citations import location
 from assistant.models import NumericResult, Turn
-from assistant.rules.calc import latest_send_date, money_decision, occurrences_per, required_count
+from assistant.rules.calc import (
+    area_decision,
+    latest_send_date,
+    money_decision,
+    occurrences_per,
+    required_count,
+)
 from assistant.rules.extract import day_subject, frequency_subject
 from assistant.rules.models import (
     Calculation,
@@ -27,7 +33,7 @@ from assistant.rules.models import (
     RuleMatch,
     format_int,
 )
-from assistant.rules.numbers import find_money
+from assistant.rules.numbers import AREA_UNIT, find_area, find_money
 from assistant.rules.text import (
     Mention,
     find_mentions,
@@ -63,6 +69,12 @@ _ABBREVIATIONS = {
 
 # (kind, subject or None, cue regex over the folded question); first match wins.
 _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
+    (
+        "area_threshold",
+        None,
+        rf"\d[\d.,]*\s*{AREA_UNIT}(?![a-z0-9])|(?:bao nhieu|may) {AREA_UNIT}(?![a-z0-9])"
+        r"|dien tich.{0,30}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
+    ),
     (
         "money_threshold",
         None,
@@ -107,7 +119,12 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
         rf"|{_MEETING_WHEN}",
     ),
-    ("deadline", None, r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"),
+    (
+        "deadline",
+        None,
+        r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"
+        r"|truoc ngay nao|han (?:chot|cuoi)",
+    ),
     (
         "count",
         "membership",
@@ -143,6 +160,10 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
             if kind is not None:
                 break
     money = find_money(question) if kind == "money_threshold" else []
+    area = find_area(question) if kind == "area_threshold" else []
+    asked = _asked_subjects(q, kind)
+    if asked:
+        subject = asked[0]
     members = None
     if kind in ("quorum", "vote_threshold", "request_trigger"):
         m = _MEMBERS.search(q)
@@ -157,6 +178,8 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         member_count=members,
         amount=money[0].value if money else None,
         amount_alternative=money[0].alternative if money else None,
+        area=area[0].value if area else None,
+        more_subjects=asked[1:],
         date=date,
         per_period=per.group(1)
         .replace("nam", "năm")
@@ -172,6 +195,20 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
         if re.search(cue, q):
             return kind, _refined_subject(kind, subject, q)
     return None, None
+
+
+def _asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:
+    """The subjects of several asks of one kind in one question, in the order asked
+    ("công bố trong bao lâu và khiếu nại trong bao lâu" → announcement, complaint)."""
+    if kind not in ("deadline", "frequency", "lead_time"):
+        return ()
+    asks = [p for p in re.split(r"\s(?:va|con)\s|[,;?]", q) if _NUMERIC_CUES.search(p)]
+    found: list[str] = []
+    for piece in asks if len(asks) > 1 else ():
+        named = _refined_subject(kind, None, piece)
+        if named is not None and named not in found:
+            found.append(named)
+    return tuple(found) if len(found) > 1 else ()
 
 
 def _refined_subject(kind: RuleKind, subject: str | None, q: str) -> str | None:
@@ -225,9 +262,9 @@ def _date(q: str) -> dt.date | None:
 
 def is_numeric_question(question: str) -> bool:
     """Whether the question asks for a number ("bao nhiêu", "mấy ngày", "tối thiểu") or
-    who decides an amount of money; with or without diacritics."""
+    who decides an amount of money or an area; with or without diacritics."""
     q = fold_query(question)
-    return bool(_NUMERIC_CUES.search(q) or find_money(question))
+    return bool(_NUMERIC_CUES.search(q) or find_money(question) or find_area(question))
 
 
 def answer_numeric(
@@ -260,15 +297,16 @@ def _document_result(
 ) -> DocumentNumeric:
     same_kind = [r for r in rules if r.kind == frame.kind]
     candidates = same_kind
+    subjects = (frame.subject, *frame.more_subjects)
     named_subject = frame.subject is not None and frame.subject not in _DEFAULT_SUBJECTS
     if frame.subject:
-        by_subject = [r for r in candidates if r.subject == frame.subject]
+        by_subject = [r for r in candidates if r.subject in subjects]
         if by_subject or named_subject:
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
-    deciding_amount = frame.kind == "money_threshold" and frame.amount is not None
-    if frame.bodies and not deciding_amount:
+    deciding = _given_measure(frame)
+    if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
         of_bodies = [r for r in candidates if r.body in frame.bodies]
@@ -276,15 +314,40 @@ def _document_result(
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not named_subject else candidates
     if len(candidates) > 1:
-        candidates = _closest_topic(question, candidates, frame.kind == "money_threshold")
+        threshold = frame.kind in ("money_threshold", "area_threshold")
+        if frame.more_subjects:
+            # several asks: the closest rules of each, in the order asked
+            candidates = [
+                r
+                for subject in subjects
+                for r in _closest_topic(
+                    question, [c for c in candidates if c.subject == subject], threshold
+                )
+            ]
+        else:
+            candidates = _closest_topic(question, candidates, threshold)
+        if deciding is not None:
+            # a threshold per case ("đất trồng lúa từ 10 ha, đất rừng phòng hộ từ 20 ha"):
+            # an amount is decided only by the case the question names
+            q_words = _topic_words(question)
+            candidates = [r for r in candidates if _condition_met(r, q_words)] or candidates
     if not candidates:
         nearest = _nearest(frame, same_kind)
         return DocumentNumeric(document_id=doc_id, no_rule=True, nearest=nearest)
     members = _membership(rules)
     matches = [_match(frame, rule, members.get(rule.body)) for rule in candidates]
-    if deciding_amount and frame.amount is not None:
-        matches = _deciding(matches, frame.amount)
+    if deciding is not None:
+        matches = _deciding(matches, deciding)
     return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
+
+
+def _given_measure(frame: QuestionFrame) -> int | None:
+    """The amount (đồng) or area (m²) the question asks a threshold to decide."""
+    if frame.kind == "money_threshold":
+        return frame.amount
+    if frame.kind == "area_threshold":
+        return frame.area
+    return None
 
 
 # Subjects an intent assumes when the question names none; the others are named.
@@ -385,6 +448,8 @@ def _topic_words(text: str) -> set[str]:
 def _closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[Rule]:
     """The rules whose sentence shares most words with the question ("giao ban với Viện
     kiểm sát" → the clause about the Viện kiểm sát, not the one about Mặt trận)."""
+    if len(rules) < 2:
+        return rules
     q_words = _topic_words(question)
     scored = [(len(q_words & _topic_words(r.sentence)), r) for r in rules]
     best = max(score for score, _ in scored)
@@ -392,7 +457,7 @@ def _closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list
         # Money: keep the whole tier list of the best topic (investment, spending...): one
         # sentence sharing more words must not hide the other tiers of the same scale.
         subjects = {r.subject for score, r in scored if score == best}
-        return [r for r in rules if r.subject in subjects]
+        return _by_condition(q_words, [r for r in rules if r.subject in subjects])
     # Keep every rule of the best clauses: one clause's rules answer together ("03 ngày;
     # nội dung quan trọng thì 05 ngày").
     places = {(r.part, r.article, r.clause) for score, r in scored if score == best}
@@ -404,12 +469,12 @@ def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
     """Rules limited to the case the question is about ("họp về công tác tổ chức cán bộ"
     → "đối với công tác tổ chức cán bộ thì họp vào thứ 2 hằng tuần") come first; the
     clause's other rules follow, each shown with its own condition."""
+    return sorted(rules, key=lambda r: not _condition_met(r, q_words))
 
-    def met(rule: Rule) -> bool:
-        wanted = _topic_words(rule.condition) - _CONDITION_FRAME
-        return bool(wanted) and len(wanted & q_words) >= max(2, len(wanted) // 2 + 1)
 
-    return sorted(rules, key=lambda r: not met(r))
+def _condition_met(rule: Rule, q_words: set[str]) -> bool:
+    wanted = _topic_words(rule.condition) - _CONDITION_FRAME
+    return bool(wanted) and len(wanted & q_words) >= max(2, len(wanted) // 2 + 1)
 
 
 # Words that frame a condition rather than say what it is about.
@@ -463,6 +528,10 @@ def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMa
                 f"phân cách hàng nghìn); nếu ý là {format_int(frame.amount_alternative)} đồng thì: "
                 f"{other.computation}"
             )
+    elif rule.kind == "area_threshold" and frame.area is not None and rule.value.number:
+        calculation = area_decision(
+            frame.area, rule.comparator, rule.value.number, rule.if_met_body, rule.otherwise_body
+        )
     elif rule.kind == "lead_time" and frame.date is not None:
         calculation = latest_send_date(frame.date, rule.value)
         if calculation and rule.value.unit == "ngày làm việc":

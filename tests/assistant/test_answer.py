@@ -54,6 +54,28 @@ def test_numeric_answer_computes_and_cites(assistant: Assistant) -> None:
     verbatim(assistant, answer)
 
 
+def test_land_area_is_decided_with_a_short_quote(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Ở Điện Biên, dự án chuyển mục đích 25 ha đất rừng phòng hộ thì ai cho chủ trương?"
+    )
+    assert answer.kind == "numeric"
+    assert answer.numeric is not None and answer.numeric.result == "Ban Thường vụ"
+    assert "25 ha ≥ 20 ha" in answer.numeric.computation
+    # the rule's sentence is a long list of powers: the quote is its part about land
+    quote = answer.citations[0].quote
+    assert quote.startswith("dự án có chuyển đổi mục đích") and len(quote) < 300
+    verbatim(assistant, answer)
+
+
+def test_rules_of_one_sentence_quote_it_once(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Ở Điện Biên, đất rừng sản xuất bao nhiêu ha trở lên thì cần chủ trương?"
+    )
+    assert answer.kind == "numeric" and "50 ha" in answer.answer.split("\n")[1]
+    assert answer.answer.count("«") == 1 and len(answer.citations) == 1
+    assert answer.answer.count("trích dẫn ở trên") == 2
+
+
 def test_template_blank_is_reported_not_guessed(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Theo quy chế mẫu đảng ủy UBND tỉnh, tài liệu hội nghị phải gửi trước mấy ngày?"

@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 from assistant.rules.calc import (
+    area_decision,
     at_least,
     compare_money,
     latest_send_date,
@@ -15,7 +16,7 @@ from assistant.rules.calc import (
     required_count,
     subtract_working_days,
 )
-from assistant.rules.models import Quantity
+from assistant.rules.models import Quantity, format_area
 
 TY = 1_000_000_000
 
@@ -106,3 +107,29 @@ def test_occurrences_per_year() -> None:
     )
     calc = occurrences_per(monthly, "năm")
     assert calc is not None and calc.result == "12–24 lần/năm"
+
+
+def test_area_decision_in_hectares() -> None:
+    met = area_decision(150_000, ">=", 100_000, "Ban Thường vụ", "")
+    assert (met.met, met.result) == (True, "Ban Thường vụ")
+    assert met.computation == "15 ha ≥ 10 ha → Ban Thường vụ"
+    short = area_decision(99_999, ">=", 100_000, "Ban Thường vụ", "")
+    assert short.met is False and "không nêu cơ quan" in short.computation
+
+
+@pytest.mark.parametrize(
+    ("square_metres", "label"),
+    [(100_000, "10 ha"), (25_000, "2,5 ha"), (5_000, "5.000 m²"), (12_345_600, "1.234,56 ha")],
+)
+def test_area_label(square_metres: int, label: str) -> None:
+    assert format_area(square_metres) == label
+    assert Quantity(text="", number=square_metres, unit="m²").label == label
+
+
+def test_calendar_day_label() -> None:
+    monthly = Quantity(text="trước ngày 20 hằng tháng", calendar=True, day=20, period_unit="tháng")
+    assert monthly.label == "ngày 20 hằng tháng"
+    yearly = Quantity(text="", calendar=True, day=5, month=1, period_unit="năm")
+    assert yearly.label == "ngày 05/01 hằng năm"
+    blank = Quantity(text="", calendar=True, period_unit="tháng", unspecified=True)
+    assert blank.label == "ngày … hằng tháng"

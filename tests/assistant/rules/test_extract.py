@@ -278,3 +278,49 @@ def test_blank_line_inside_a_sentence_does_not_end_it() -> None:
     # after an end mark, or before a point label, a blank line still ends the sentence
     assert len(sentences("Họp mỗi tháng một lần;\n\nhọp bất thường khi cần.")) == 2
     assert len(sentences("gồm các việc sau\n\na) lập kế hoạch")) == 2
+
+
+LAND_AND_DAYS = make_doc(
+    [
+        (
+            3,
+            "Nhiệm vụ, quyền hạn của Ban Thường vụ",
+            [
+                "1. Cho chủ trương các dự án có chuyển mục đích sử dụng đất trồng lúa (từ 05 ha "
+                "trở lên), đất rừng phòng hộ (từ 15 ha trở lên).",
+            ],
+        ),
+        (
+            9,
+            "Chế độ báo cáo",
+            [
+                "1. Các chi bộ báo cáo kết quả công tác về Văn phòng Đảng ủy chậm nhất ngày 25 "
+                "hằng tháng; báo cáo năm gửi trước ngày 15/11 hằng năm.",
+                "2. Chi ủy nộp đảng phí về Văn phòng Đảng ủy trước ngày ..... hằng tháng.",
+                "3. Biên bản hội nghị ngày 20 tháng 6 năm 2024 được lưu tại Văn phòng.",
+            ],
+        ),
+    ],
+    doc_id="land",
+)
+
+
+def test_area_thresholds_with_their_land_type() -> None:
+    rules = [r for r in extract_rules(LAND_AND_DAYS) if r.kind == "area_threshold"]
+    assert [(r.value.number, r.comparator, r.condition, r.if_met_body) for r in rules] == [
+        (50_000, ">=", "đất trồng lúa", "Ban Thường vụ"),
+        (150_000, ">=", "đất rừng phòng hộ", "Ban Thường vụ"),
+    ]
+    assert {r.subject for r in rules} == {"land_use"}
+
+
+def test_deadlines_on_a_calendar_day() -> None:
+    rules = [r for r in extract_rules(LAND_AND_DAYS) if r.value.calendar]
+    assert [(r.value.label, r.comparator, r.subject, r.value.unspecified) for r in rules] == [
+        ("ngày 25 hằng tháng", "<=", "reporting", False),
+        ("ngày 15/11 hằng năm", "<", "reporting", False),
+        ("ngày … hằng tháng", "<", "payment", True),
+    ]
+    assert all(r.kind == "deadline" and r.value.text in r.sentence for r in rules)
+    # a date ("ngày 20 tháng 6 năm 2024") is not a rule
+    assert not [r for r in extract_rules(LAND_AND_DAYS) if r.clause == 3]

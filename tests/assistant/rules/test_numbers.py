@@ -5,6 +5,7 @@ from fractions import Fraction
 import pytest
 
 from assistant.rules.numbers import (
+    find_area,
     parse_decimal,
     parse_duration,
     parse_fraction,
@@ -122,3 +123,23 @@ def test_decimal_conventions() -> None:
     assert parse_decimal("3.000,5").value == Fraction(6001, 2)
     assert parse_decimal("3.000").alternative is None
     assert parse_decimal("1.500").alternative == Fraction(3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "square_metres"),
+    [
+        ("từ 10 ha trở lên", 100_000),
+        ("0,5 héc-ta", 5_000),
+        ("2 hecta", 20_000),
+        ("500 m²", 500),
+        ("1.200 m2", 1_200),
+        ("3ha", 30_000),
+    ],
+)
+def test_areas(text: str, square_metres: int) -> None:
+    assert [a.value for a in find_area(text)] == [square_metres]
+
+
+@pytest.mark.parametrize("text", ["Hà Nội", "ngày 10 hằng tháng", "chương 2 hạ tầng"])
+def test_not_areas(text: str) -> None:
+    assert find_area(text) == []

@@ -352,3 +352,83 @@ def test_threshold_asked_without_an_amount(cases: list[Rule]) -> None:
     assert rule.value.number == 20_000_000_000
     # the sentence runs on across the blank line: the quote says what the threshold is for
     assert rule.sentence.startswith("Cho ý kiến") and rule.sentence.endswith("trở lên.")
+
+
+# Thresholds per land type, and two deadlines in one clause.
+LAND = make_doc(
+    [
+        (
+            2,
+            "Nhiệm vụ, quyền hạn của Ban Thường vụ",
+            [
+                "4. Cho chủ trương các dự án có chuyển mục đích sử dụng đất trồng lúa (từ 05 ha "
+                "trở lên), đất rừng phòng hộ (từ 15 ha trở lên), đất rừng sản xuất (từ 30 ha trở lên).",
+            ],
+        ),
+        (
+            12,
+            "Kỷ luật đảng viên",
+            [
+                "2. Quyết định kỷ luật được công bố trong thời hạn bảy ngày kể từ ngày ký. Đảng viên "
+                "có quyền khiếu nại lên cấp trên trong thời hạn hai tháng kể từ ngày nhận quyết định.",
+            ],
+        ),
+        (
+            14,
+            "Chế độ báo cáo",
+            ["1. Các chi bộ báo cáo về Văn phòng Đảng ủy trước ngày 18 hằng tháng."],
+        ),
+    ],
+    doc_id="land",
+)
+
+
+@pytest.fixture(scope="module")
+def land() -> list[Rule]:
+    return extract_rules(LAND)
+
+
+def _land_matches(rules: list[Rule], question: str) -> list[tuple[Rule, str]]:
+    result = answer_numeric(question, rules, scope=["land"])
+    assert result is not None and result.documents
+    return [
+        (m.rule, m.calculation.computation if m.calculation else "")
+        for m in result.documents[0].matches
+    ]
+
+
+def test_area_threshold_asked_for_one_land_type(land: list[Rule]) -> None:
+    asked = _land_matches(land, "chuyen dat rung phong ho tu bao nhieu ha thi can chu truong BTV?")
+    assert asked[0][0].condition == "đất rừng phòng hộ" and asked[0][0].value.label == "15 ha"
+    assert len(asked) == 3  # the other land types follow, each with its own condition
+
+
+def test_area_given_is_decided_by_its_land_type(land: list[Rule]) -> None:
+    assert is_numeric_question("Dự án chuyển 12 ha đất rừng sản xuất thì ai cho chủ trương?")
+    below = _land_matches(land, "Dự án chuyển 12 ha đất rừng sản xuất thì ai cho chủ trương?")
+    assert (
+        len(below) == 1
+        and below[0][1] == "12 ha < 30 ha → quy chế không nêu cơ quan cho trường hợp này"
+    )
+    above = _land_matches(land, "Dự án chuyển 6 ha đất trồng lúa thì ai cho chủ trương?")
+    assert above[0][1] == "6 ha ≥ 5 ha → Ban Thường vụ"
+
+
+def test_two_deadlines_asked_in_one_question(land: list[Rule]) -> None:
+    question = "Quyết định kỷ luật công bố trong bao lâu và đảng viên khiếu nại trong bao lâu?"
+    frame = read_question(question)
+    assert (frame.kind, frame.subject, frame.more_subjects) == (
+        "deadline",
+        "announcement",
+        ("complaint",),
+    )
+    asked = _land_matches(land, question)
+    assert [r.value.text for r, _ in asked] == [
+        "trong thời hạn bảy ngày",
+        "trong thời hạn hai tháng",
+    ]
+
+
+def test_deadline_on_a_day_of_the_month(land: list[Rule]) -> None:
+    asked = _land_matches(land, "Chi bộ báo cáo hằng tháng trước ngày nào?")
+    assert asked[0][0].value.label == "ngày 18 hằng tháng"
