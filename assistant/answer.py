@@ -32,7 +32,7 @@ from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
-from ingest.normalize import fold
+from ingest.normalize import fold, has_diacritics
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -231,6 +231,11 @@ class Answerer:
             return self._procedure(u, located)
         answer = self._per_document(u, located)
         if wants_number and numeric is not None:
+            shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
+            if not u.document_ids and not any(_states_number(q) for q in shown_quotes):
+                # No rule anywhere and the closest clauses give no number: the regulations
+                # do not answer a "how many" question, however close their words are.
+                return self._refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
             shown = {d.document_id for d in answer.documents}
             lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
             if lacking:
@@ -271,7 +276,12 @@ class Answerer:
         is no deadline of these regulations): the cited clause must cover the question."""
         if not answer.citations:
             return True
-        terms = self.stats.weigh(question_terms(u.text, self._name_terms))
+        # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
+        # not a topic the clause must name.
+        asked = {fold(w) for w in _ASKED_UNIT.findall(fold(u.text))}
+        terms = self.stats.weigh(
+            [t for t in question_terms(u.text, self._name_terms) if fold(t) not in asked]
+        )
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]
@@ -544,15 +554,24 @@ class Answerer:
     def _refusal_text(self, u: Understanding) -> str:
         return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
 
-    def _refuse_uncovered(self, u: Understanding, located: list[_Located]) -> Answer:
-        names = self._meta_terms
-        unknown = self.stats.unknown(question_terms(u.text), names)
-        message = "Các quy chế đã nạp không quy định về nội dung này"
-        unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length
-        if unknown:
-            message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
-        message += "."
-        related = [i for i in located[:3] if i.coverage >= 0.3]
+    def _refuse_uncovered(
+        self, u: Understanding, located: list[_Located], message: str = ""
+    ) -> Answer:
+        if not message:
+            unknown = self.stats.unknown(question_terms(u.text), self._meta_terms)
+            message = "Các quy chế đã nạp không quy định về nội dung này"
+            unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length
+            if unknown:
+                message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
+            message += "."
+        related: list[_Located] = []
+        for item in located:
+            if len(related) == 3 or item.coverage < 0.3:
+                break
+            if all(
+                (r.doc.id, r.article.number) != (item.doc.id, item.article.number) for r in related
+            ):
+                related.append(item)
         if related:
             message += "\nCác điều gần nhất có thể tham khảo:\n" + "\n".join(
                 f"- {location(i.article.number)} {_short_name(i.doc)}: {i.article.title}"
@@ -693,6 +712,40 @@ def _meta_text(doc: Document) -> str:
             m.term_years,
             doc.id,
         ]
+    )
+
+
+_ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
+NO_NUMBER_MESSAGE = (
+    "Các quy chế đã nạp không nêu con số được hỏi; không suy đoán một con số không có "
+    "trong văn bản."
+)
+# A number as regulations write one: digits, number words, shares, a template blank, or a
+# period ("hằng tháng") that answers "how often". Number words are read with their
+# diacritics when the text has them ("nắm" is not "năm", "bà" is not "ba").
+_NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nửa|phần"
+_NUMBER_STATED = re.compile(
+    r"\d|(?:\.{3,}|…+)\s*(?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|ty|trieu|dong|hang|buoi|gio|%)"
+    r"|(?<![a-z])(?:ngay|nhat|qua|tu|truoc|so|den)\s*(?:\.{3,}|…+)"
+    r"|(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
+)
+_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)")
+_NUMBER_WORD_FOLDED = re.compile(rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)})(?![a-z])")
+# "2/-", "(1)-", "3.2.", "c)" opening an item: a position in a list, not a value.
+_ITEM_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)?[/.)\-]+-?(?=\s|$)")
+
+
+def _states_number(quote: str) -> bool:
+    """Whether a quote gives a number: a value in its words, or a list of two or more
+    items (which answers "gồm mấy bước")."""
+    if len(_ITEM_LABEL.findall(quote)) >= 2:
+        return True
+    text = _ITEM_LABEL.sub(" ", quote)
+    words = _NUMBER_WORD if has_diacritics(text) else _NUMBER_WORD_FOLDED
+    folded = fold(text)
+    return bool(
+        _NUMBER_STATED.search(folded)
+        or words.search(text.lower() if words is _NUMBER_WORD else folded)
     )
 
 

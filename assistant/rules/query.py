@@ -45,9 +45,12 @@ from assistant.rules.text import (
 
 # "họp về công tác tổ chức cán bộ vào lúc nào": when a meeting is held, asked at the end.
 _MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
-# "tổng mức đầu tư từ bao nhiêu thì ...": a money threshold asked without an amount.
+# "tổng mức đầu tư từ bao nhiêu thì ...", "dự án bao nhiêu tiền thì ...": a money
+# threshold asked without an amount.
 _THRESHOLD_ASKED = (
     r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
+    r"|(?:du an|cong trinh|dau tu|kinh phi|du toan|mua sam).{0,30}"
+    r"(?:bao nhieu (?:tien|ty|trieu)|may (?:ty|trieu))"
 )
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
@@ -128,7 +131,8 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "count",
         "membership",
-        r"gom (?:bao nhieu|may)|so luong (?:uy vien|thanh vien)"
+        r"gom (?:bao nhieu|may)(?: (?:uy vien|thanh vien|nguoi|dong chi)|\s*\??$)"
+        r"|so luong (?:uy vien|thanh vien)"
         r"|co (?:bao nhieu|may) (?:uy vien|thanh vien|nguoi)(?! (?:du|tham du|co mat|tan thanh|de nghi|yeu cau))",
     ),
 )
@@ -338,6 +342,9 @@ def _document_result(
     matches = [_match(frame, rule, members.get(rule.body)) for rule in candidates]
     if deciding is not None:
         matches = _deciding(matches, deciding)
+    elif frame.kind in ("money_threshold", "area_threshold"):
+        scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
+        matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
     return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
 
 
@@ -370,12 +377,7 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
     the tightest threshold first (300 triệu → "dưới 500 triệu", not "dưới 05 tỷ")."""
     # a rule names who decides on the side the amount falls (two-sided rules name both)
     deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
-    # The article that lays out the whole scale (several tiers of it) outranks a clause
-    # that mentions one tier in passing ("... từ 05 tỷ trở lên theo quy định tại Điều 11").
-    tiers: dict[tuple[str, int], int] = {}
-    for m in matches:
-        key = (m.rule.part, m.rule.article)
-        tiers[key] = tiers.get(key, 0) + 1
+    tiers = _scale_sizes([m.rule for m in matches])
     return sorted(
         deciding,
         key=lambda m: (
@@ -383,6 +385,17 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
             abs(amount - (m.rule.value.number or 0)),
         ),
     )
+
+
+def _scale_sizes(rules: list[Rule]) -> dict[tuple[str, int], int]:
+    """Thresholds per article: the article that lays out the whole scale (several tiers)
+    outranks a clause that mentions one tier in passing ("... từ 05 tỷ trở lên theo quy
+    định tại Điều 11")."""
+    tiers: dict[tuple[str, int], int] = {}
+    for rule in rules:
+        key = (rule.part, rule.article)
+        tiers[key] = tiers.get(key, 0) + 1
+    return tiers
 
 
 def _nearest(frame: QuestionFrame, same_kind: list[Rule]) -> Rule | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer import _states_number
 from assistant.models import Answer, Turn
 from assistant.service import Assistant
 from ingest.settings import Settings
@@ -74,6 +75,32 @@ def test_rules_of_one_sentence_quote_it_once(assistant: Assistant) -> None:
     assert answer.kind == "numeric" and "50 ha" in answer.answer.split("\n")[1]
     assert answer.answer.count("«") == 1 and len(answer.citations) == 1
     assert answer.answer.count("trích dẫn ở trên") == 2
+
+
+def test_how_many_without_a_number_anywhere_is_refused(assistant: Assistant) -> None:
+    # Clauses share the words ("lãnh đạo công tác quốc phòng") but none gives a number.
+    answer = assistant.ask("Ban Thường vụ lãnh đạo công tác quốc phòng mấy lần?")
+    assert answer.kind == "refusal" and "không nêu con số" in answer.answer
+    assert "Các điều gần nhất" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("quote", "states"),
+    [
+        ("trước kỳ họp 03 ngày.", True),
+        ("họp ba tháng một lần", True),
+        ("phải có trên 1/2 số thành viên.", True),
+        ("trước ngày ..... hằng tháng", True),
+        ("a) Chuẩn bị; b) Thảo luận; c) Biểu quyết", True),  # a list answers "mấy bước"
+        ("2/- Lãnh đạo công tác giáo dục chính trị", False),  # an item label is no value
+        ("(2)- Thường trực Tỉnh ủy chỉ đạo", False),
+        ("giới thiệu ứng cử… đối với đảng viên", False),  # "etc.", not a template blank
+        ("trực tiếp nắm và chỉ đạo", False),  # "nắm" is not "năm"
+        ("hop ba thang mot lan", True),  # typed without diacritics: read folded
+    ],
+)
+def test_states_number(quote: str, states: bool) -> None:
+    assert _states_number(quote) is states
 
 
 def test_template_blank_is_reported_not_guessed(assistant: Assistant) -> None:

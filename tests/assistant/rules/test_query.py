@@ -52,6 +52,10 @@ def rules() -> list[Rule]:
         ("du an 3 ty thi ai quyet dinh", "money_threshold"),
         ("Nghị quyết cần bao nhiêu thành viên tán thành?", "vote_threshold"),
         ("Hội nghị BTV kéo dài bao lâu?", "duration"),
+        ("Dự án bao nhiêu tiền thì phải đưa ra Ban Chấp hành?", "money_threshold"),
+        ("chuyen 5 ha dat lua thi ai cho chu truong", "area_threshold"),
+        ("Chi bộ báo cáo tháng trước ngày nào?", "deadline"),
+        ("Ban Thường vụ gồm mấy người?", "count"),
     ],
 )
 def test_intent(question: str, kind: str) -> None:
@@ -72,6 +76,12 @@ def test_intent(question: str, kind: str) -> None:
 )
 def test_bodies(question: str, bodies: tuple[str, ...]) -> None:
     assert read_question(question).bodies == bodies
+
+
+def test_counting_items_is_not_a_membership_count() -> None:
+    # "gồm mấy nội dung / mấy bước" counts items of a list, not the members of a body
+    assert read_question("Công tác đối ngoại gồm mấy nội dung?").kind is None
+    assert read_question("Quy trình kết nạp gồm mấy bước?").kind is None
 
 
 def test_not_numeric() -> None:
