@@ -17,7 +17,9 @@ from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, RankedClause, Turn
 from assistant.numeric import compose_numeric
 from assistant.rules.models import Rule
+from assistant.rules.numbers import STRICT_NUMBER, read_number
 from assistant.rules.query import answer_numeric
+from assistant.rules.text import fold_aligned
 from assistant.terms import (
     TermStats,
     TextProfile,
@@ -227,6 +229,17 @@ class Answerer:
             or not self._shares_phrase(u, located[0])
         ):
             return self._refuse_uncovered(u, located)
+        # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
+        # number names the thing asked, so a clause about badges that never says 30 is not
+        # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
+        missing = _numbers_not_in(u.text, located[0].article) if u.kind == "general" else []
+        if missing:
+            return self._refuse_uncovered(
+                u,
+                located,
+                "Các quy chế đã nạp không quy định về nội dung này (điều khoản gần nhất không "
+                f"nhắc tới: {', '.join(missing[:3])}).",
+            )
         if u.kind == "procedure":
             return self._procedure(u, located)
         answer = self._per_document(u, located)
@@ -747,6 +760,41 @@ def _states_number(quote: str) -> bool:
         _NUMBER_STATED.search(folded)
         or words.search(text.lower() if words is _NUMBER_WORD else folded)
     )
+
+
+# A number that says what the question is about ("Huy hiệu 30 năm", "đảng viên 18
+# tuổi"): not a document number ("09-QC/TU"), a year, an article reference, or an amount
+# the rule module reads.
+_ABOUT_NUMBER = re.compile(
+    r"(?<![\w/.,-])(?P<n>\d{1,3})(?![\w/.,-])(?!\s*(?:ty|ti|trieu|nghin|dong|ha|m2|%))"
+)
+_REFERENCE_BEFORE = re.compile(r"(?:dieu|khoan|diem|chuong|muc|so|phan|quyet dinh|quy che)\s*$")
+
+
+def _numbers_not_in(question: str, article: Article) -> list[str]:
+    """Numbers the question is about that the article (title and text, digits or words)
+    never states."""
+    q = fold_aligned(question)  # same offsets as the question, to echo its own words
+    asked = [
+        m
+        for m in _ABOUT_NUMBER.finditer(q)
+        if not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
+    ]
+    if not asked:
+        return []
+    text = fold(f"{article.title} {article.text}")
+    stated = {int(n) for n in re.findall(r"\d+", text)}
+    stated |= {
+        value
+        for words in re.findall(rf"(?<![a-z]){STRICT_NUMBER}(?![a-z])", text)
+        if (value := read_number(words)) is not None
+    }
+    missing = []
+    for m in asked:
+        if int(m.group("n")) not in stated:
+            unit = re.match(r"\s*[a-z]+", q[m.end() :])
+            missing.append(question[m.start() : m.end() + (unit.end() if unit else 0)].strip())
+    return missing
 
 
 def _short_name(doc: Document) -> str:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import _states_number
+from assistant.answer import _numbers_not_in, _states_number
 from assistant.models import Answer, Turn
 from assistant.service import Assistant
 from ingest.settings import Settings
+from tests.assistant.rules.fixtures import make_doc
 from tests.conftest import CORPUS
 
 DIEN_BIEN = "quy-che-tinh-uy-dien-bien-khoa-xiv"
@@ -207,3 +208,38 @@ def test_place_not_loaded_beside_a_loaded_one_is_noted(assistant: Assistant) -> 
     assert answer.kind == "numeric"
     assert {c.document_id for c in answer.citations} == {DIEN_BIEN}
     assert any("Tỉnh ủy Lào Cai" in n for n in answer.notes)
+
+
+BADGES = make_doc(
+    [
+        (
+            4,
+            "Ban Thường vụ",
+            [
+                "1. Xét, đề nghị cấp trên tặng Huy hiệu Đảng cho đảng viên đủ tiêu chuẩn; họp mười lăm ngày một lần."
+            ],
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Tiêu chuẩn tặng Huy hiệu 40 năm tuổi Đảng là gì?", ["40 năm"]),
+        ("Huy hiệu Đảng xét 15 ngày một lần là gì?", []),  # "mười lăm" in words counts
+        ("Khoản 1 Điều 4 Quy chế 09-QC/TU năm 2024 là gì?", []),  # references, numbers, years
+        ("Dự án 3 tỷ đồng là gì?", []),  # an amount is the rule module's
+    ],
+)
+def test_numbers_the_question_is_about(question: str, missing: list[str]) -> None:
+    assert _numbers_not_in(question, BADGES.articles[0]) == missing
+
+
+def test_what_is_question_about_a_number_no_clause_states_is_refused(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Tiêu chuẩn tặng Huy hiệu 40 năm tuổi Đảng là gì?")
+    assert answer.kind == "refusal" and "40 năm" in answer.answer
+    # the same number beside a who-decides question is incidental: still answered
+    assert assistant.ask("Đảng viên 18 tuổi thì ai quyết định kết nạp?").kind == "answer"
