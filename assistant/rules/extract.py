@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -612,64 +612,50 @@ class _Side:
     text: str
 
 
-def _money_sides(ctx: _Context) -> list[_Side]:
+def _sides(
+    ctx: _Context, pattern: re.Pattern[str], read: Callable[[str], int | None]
+) -> list[_Side]:
+    """Every "từ … trở lên" / "dưới …" amount ``pattern`` finds, read by ``read``."""
     sides: list[_Side] = []
-    for m in _MONEY_SIDE.finditer(ctx.folded):
-        money = find_money(m.group("amt"))
-        if money:
+    for m in pattern.finditer(ctx.folded):
+        value = read(ctx.sentence[m.start("amt") : m.end("amt")])
+        if value is not None:
             cmp = comparator_of(m.group("cmp"), m.group("after") or "")
-            sides.append(
-                _Side(m.start(), m.end(), money[0].value, cmp, ctx.sentence[m.start() : m.end()])
-            )
-    return sides
-
-
-def _area_sides(ctx: _Context) -> list[_Side]:
-    sides: list[_Side] = []
-    for m in _AREA_SIDE.finditer(ctx.folded):
-        area = find_area(ctx.sentence[m.start("amt") : m.end("amt")])
-        if area:
-            cmp = comparator_of(m.group("cmp"), m.group("after") or "")
-            sides.append(
-                _Side(m.start(), m.end(), area[0].value, cmp, ctx.sentence[m.start() : m.end()])
-            )
+            sides.append(_Side(m.start(), m.end(), value, cmp, ctx.sentence[m.start() : m.end()]))
     return sides
 
 
 def _money_hits(ctx: _Context) -> Iterator[_Hit]:
-    for main, other in _paired(_money_sides(ctx)):
-        if_met = _threshold_body(ctx, main, allow_context=True)
-        yield _Hit(
-            kind="money_threshold",
-            start=main.start,
-            end=main.end,
-            value=Quantity(text=main.text.strip(), number=main.value, unit="đồng"),
-            comparator=_cmp(main.comparator),
-            subject=_money_subject(ctx.folded),
-            if_met_body=if_met,
-            otherwise_body=_threshold_body(ctx, other, allow_context=False) if other else "",
-            bodies=[(if_met, "")],
-        )
+    sides = _sides(ctx, _MONEY_SIDE, lambda text: next((m.value for m in find_money(text)), None))
+    for hit in _threshold_hits(ctx, sides, "money_threshold", "đồng"):
+        hit.subject = _money_subject(ctx.folded)
+        yield hit
 
 
 def _area_hits(ctx: _Context) -> Iterator[_Hit]:
     """ "dự án chuyển mục đích sử dụng đất trồng lúa (từ 10 ha trở lên)": an area
     threshold, the land type before it as its condition."""
-    f = ctx.folded
-    land = bool(re.search(r"(?<![a-z])(?:dat|rung)(?![a-z])", f))
-    for main, other in _paired(_area_sides(ctx)):
+    sides = _sides(ctx, _AREA_SIDE, lambda text: next((a.value for a in find_area(text)), None))
+    land = bool(re.search(r"(?<![a-z])(?:dat|rung)(?![a-z])", ctx.folded))
+    for hit in _threshold_hits(ctx, sides, "area_threshold", "m²"):
+        hit.subject = "land_use" if land else "area"
+        hit.condition = _named_before(ctx, hit.start)
+        yield hit
+
+
+def _threshold_hits(ctx: _Context, sides: list[_Side], kind: RuleKind, unit: str) -> Iterator[_Hit]:
+    for main, other in _paired(sides):
         if_met = _threshold_body(ctx, main, allow_context=True)
         yield _Hit(
-            kind="area_threshold",
+            kind=kind,
             start=main.start,
             end=main.end,
-            value=Quantity(text=main.text.strip(), number=main.value, unit="m²"),
+            value=Quantity(text=main.text.strip(), number=main.value, unit=unit),
             comparator=_cmp(main.comparator),
-            subject="land_use" if land else "area",
+            subject="",
             if_met_body=if_met,
             otherwise_body=_threshold_body(ctx, other, allow_context=False) if other else "",
             bodies=[(if_met, "")],
-            condition=_named_before(ctx, main.start),
         )
 
 
