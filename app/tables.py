@@ -21,8 +21,9 @@ def rules_table(rules: Sequence[Rule]) -> str:
         where = location(r.article, r.clause, r.point)
         if r.part != "regulation":
             where += f" ({r.part})"
+        about = f"{r.subject_label} ({r.condition})" if r.condition else r.subject_label
         rows.append(
             f"| {r.document_id} | {where} | {KIND_LABELS.get(r.kind, r.kind)} | {r.body} | "
-            f"{r.subject_label} | {value} | {r.basis} |"
+            f"{about} | {value} | {r.basis} |"
         )
     return "\n".join(rows) + f"\n\n{len(rules)} quy tắc."
