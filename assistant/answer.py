@@ -201,10 +201,7 @@ class Answerer:
         wants_number = numeric is not None and (
             u.kind == "numeric"
             or (u.kind == "comparison" and numeric.frame.kind is not None)
-            or (
-                u.kind == "who_decides"
-                and (numeric.frame.amount is not None or numeric.frame.area is not None)
-            )
+            or (u.kind == "who_decides" and numeric.frame.measure is not None)
         )
         if numeric is not None and wants_number and (numeric.is_numeric or u.kind == "comparison"):
             terms = question_terms(u.text, self._name_terms)
@@ -291,7 +288,7 @@ class Answerer:
             return True
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
-        asked = {fold(w) for w in _ASKED_UNIT.findall(fold(u.text))}
+        asked = set(_ASKED_UNIT.findall(fold(u.text)))
         terms = self.stats.weigh(
             [t for t in question_terms(u.text, self._name_terms) if fold(t) not in asked]
         )
@@ -754,12 +751,12 @@ def _states_number(quote: str) -> bool:
     if len(_ITEM_LABEL.findall(quote)) >= 2:
         return True
     text = _ITEM_LABEL.sub(" ", quote)
-    words = _NUMBER_WORD if has_diacritics(text) else _NUMBER_WORD_FOLDED
     folded = fold(text)
-    return bool(
-        _NUMBER_STATED.search(folded)
-        or words.search(text.lower() if words is _NUMBER_WORD else folded)
-    )
+    if _NUMBER_STATED.search(folded):
+        return True
+    if has_diacritics(text):
+        return bool(_NUMBER_WORD.search(text.lower()))
+    return bool(_NUMBER_WORD_FOLDED.search(folded))
 
 
 # A number that says what the question is about ("Huy hiệu 30 năm", "đảng viên 18

@@ -8,7 +8,14 @@ from collections.abc import Callable, Mapping
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult
-from assistant.rules.models import COMPARATOR_WORDS, DocumentNumeric, NumericAnswer, Rule, RuleMatch
+from assistant.rules.models import (
+    COMPARATOR_WORDS,
+    THRESHOLD_KINDS,
+    DocumentNumeric,
+    NumericAnswer,
+    Rule,
+    RuleMatch,
+)
 from assistant.rules.query import to_numeric_result
 from assistant.terms import sentences
 from assistant.understand import Understanding
@@ -63,9 +70,7 @@ def describe(rule: Rule) -> str:
     condition = f" ({rule.condition})" if rule.condition else ""
     already = not words or bool(_COMPARATOR_WRITTEN.search(fold(amount)))
     text = amount if already else f"{words} {amount}".strip()
-    if rule.kind in ("money_threshold", "area_threshold") and (
-        rule.if_met_body or rule.otherwise_body
-    ):
+    if rule.kind in THRESHOLD_KINDS and (rule.if_met_body or rule.otherwise_body):
         sides = []
         if rule.if_met_body:
             sides.append(f"{text}: {rule.if_met_body}".strip())
@@ -124,8 +129,7 @@ def compose_numeric(
         block = [f"Theo {_short(doc)}:"]
         matches = list(entry.matches)
         asked_in_order = bool(numeric.frame.more_subjects)
-        given = numeric.frame.amount is not None or numeric.frame.area is not None
-        if topicality is not None and not given and not asked_in_order:
+        if topicality is not None and numeric.frame.measure is None and not asked_in_order:
             # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
             # one whose sentence is about what was asked comes first. Money rules keep the
             # rule module's order: the threshold that decides the amount.

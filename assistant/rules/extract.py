@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from assistant.rules.models import Comparator, Quantity, Rule, RuleKind
+from assistant.rules.models import THRESHOLD_KINDS, Comparator, Quantity, Rule, RuleKind
 from assistant.rules.numbers import (
     AREA_UNIT,
     BLANK,
@@ -988,7 +988,6 @@ _EXTRACTORS = (
     _day_hits,
     _count_hits,
 )
-_THRESHOLDS = ("money_threshold", "area_threshold")
 
 
 def extract_rules(doc: Document) -> list[Rule]:
@@ -1067,7 +1066,7 @@ def _sentence_rules(
     for i, hit in enumerate(hits):
         prev_end = hits[i - 1].end if i else 0
         next_start = hits[i + 1].start if i + 1 < len(hits) else len(ctx.folded)
-        bodies = hit.bodies if hit.kind in _THRESHOLDS else _bodies_for(hit, ctx, next_start)
+        bodies = hit.bodies if hit.kind in THRESHOLD_KINDS else _bodies_for(hit, ctx, next_start)
         condition = hit.condition or _condition(ctx, hit, prev_end, next_start)
         emitted: set[str] = set()
         for body, written in bodies:

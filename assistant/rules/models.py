@@ -38,6 +38,8 @@ RULE_KINDS: tuple[RuleKind, ...] = (
     "count",
 )
 Comparator = Literal[">=", ">", "<", "<=", "="]
+# Kinds whose rule says which body decides on each side of a value (money, land area).
+THRESHOLD_KINDS: tuple[RuleKind, ...] = ("money_threshold", "area_threshold")
 
 KIND_LABELS: dict[str, str] = {
     "quorum": "số thành viên tham dự tối thiểu",
@@ -195,6 +197,15 @@ class QuestionFrame(_Model):
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
     per_period: str | None = None  # "năm" for "một năm họp mấy lần"
+
+    @property
+    def measure(self) -> int | None:
+        """The amount (đồng) or area (m²) a threshold question asks to be decided."""
+        if self.kind == "money_threshold":
+            return self.amount
+        if self.kind == "area_threshold":
+            return self.area
+        return None
 
 
 class NumericAnswer(_Model):

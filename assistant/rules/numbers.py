@@ -370,7 +370,7 @@ def _read_money(amount: str) -> tuple[int, int | None] | None:
 
 # --- areas -------------------------------------------------------------------------------
 
-_AREA_UNITS = {"ha": 10_000, "hecta": 10_000, "hec ta": 10_000, "hec-ta": 10_000}
+_AREA_UNITS = {"ha": 10_000, "hecta": 10_000, "hec ta": 10_000}  # "hec-ta" read as "hec ta"
 AREA_UNIT = r"(?:hec[- ]?ta|ha|m2|m²|met vuong|km2|km²)"
 AREA = re.compile(rf"(?<![\d.,])(?P<n>{DECIMAL})\s*(?P<u>{AREA_UNIT})(?![a-z0-9])")
 

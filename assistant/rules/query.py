@@ -24,6 +24,7 @@ from assistant.rules.calc import (
 )
 from assistant.rules.extract import day_subject, frequency_subject
 from assistant.rules.models import (
+    THRESHOLD_KINDS,
     Calculation,
     DocumentNumeric,
     NumericAnswer,
@@ -309,7 +310,7 @@ def _document_result(
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
-    deciding = _given_measure(frame)
+    deciding = frame.measure
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
@@ -318,7 +319,7 @@ def _document_result(
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not named_subject else candidates
     if len(candidates) > 1:
-        threshold = frame.kind in ("money_threshold", "area_threshold")
+        threshold = frame.kind in THRESHOLD_KINDS
         if frame.more_subjects:
             # several asks: the closest rules of each, in the order asked
             candidates = [
@@ -342,19 +343,10 @@ def _document_result(
     matches = [_match(frame, rule, members.get(rule.body)) for rule in candidates]
     if deciding is not None:
         matches = _deciding(matches, deciding)
-    elif frame.kind in ("money_threshold", "area_threshold"):
+    elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
         matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
     return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
-
-
-def _given_measure(frame: QuestionFrame) -> int | None:
-    """The amount (đồng) or area (m²) the question asks a threshold to decide."""
-    if frame.kind == "money_threshold":
-        return frame.amount
-    if frame.kind == "area_threshold":
-        return frame.area
-    return None
 
 
 # Subjects an intent assumes when the question names none; the others are named.

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.models import Turn
 from assistant.rules.extract import extract_rules
-from assistant.rules.models import Rule
+from assistant.rules.models import Rule, RuleMatch
 from assistant.rules.query import (
     answer_numeric,
     is_numeric_question,
@@ -341,10 +341,14 @@ def cases() -> list[Rule]:
     return extract_rules(CASES)
 
 
-def _matches(rules: list[Rule], question: str) -> list[Rule]:
-    result = answer_numeric(question, rules, scope=["cases"])
+def _document_matches(rules: list[Rule], question: str, doc_id: str) -> list[RuleMatch]:
+    result = answer_numeric(question, rules, scope=[doc_id])
     assert result is not None and result.documents
-    return [m.rule for m in result.documents[0].matches]
+    return list(result.documents[0].matches)
+
+
+def _matches(rules: list[Rule], question: str) -> list[Rule]:
+    return [m.rule for m in _document_matches(rules, question, "cases")]
 
 
 def test_the_case_asked_about_comes_first(cases: list[Rule]) -> None:
@@ -399,11 +403,9 @@ def land() -> list[Rule]:
 
 
 def _land_matches(rules: list[Rule], question: str) -> list[tuple[Rule, str]]:
-    result = answer_numeric(question, rules, scope=["land"])
-    assert result is not None and result.documents
     return [
         (m.rule, m.calculation.computation if m.calculation else "")
-        for m in result.documents[0].matches
+        for m in _document_matches(rules, question, "land")
     ]
 
 
