@@ -32,7 +32,7 @@ from assistant.terms import (
 from assistant.understand import Understanding, sanitize, understand
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
-from ingest.bodies import bodies_in, find_bodies
+from ingest.bodies import bodies_in, find_bodies, organizations_in
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, has_diacritics
 from ingest.settings import Settings
@@ -137,10 +137,12 @@ class Answerer:
                 "Vui lòng đặt câu hỏi bằng tiếng Việt. (This assistant answers in Vietnamese, "
                 "about the loaded working regulations only.)",
             )
+        if u.unloaded_laws and not document_ids:
+            return self._not_loaded(question, ", ".join(u.unloaded_laws))
         if u.unknown_places and not document_ids:
             places = ", ".join(u.unknown_places)
             if not u.names_document:
-                return self._not_loaded(question, places)
+                return self._not_loaded(question, f"quy chế làm việc của {places}")
             notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
         answer = self._route(u)
         answer.question = question
@@ -195,6 +197,7 @@ class Answerer:
         return ok
 
     def _route(self, u: Understanding) -> Answer:
+        foreign = self._foreign_organizations(u)
         numeric = answer_numeric(u.text, self.rules, scope=list(u.document_ids) or None)
         # The rule module answers numbers: when the question asks for one, compares
         # documents on one, or asks who decides a given amount (of money, of land).
@@ -214,8 +217,24 @@ class Answerer:
             composed = compose_numeric(
                 u, numeric, self.documents, self._refusal_text(u), topicality
             )
-            if composed is not None and self._on_topic(u, composed):
+            if (
+                composed is not None
+                and self._on_topic(u, composed)
+                and all(
+                    self._names_any(foreign, f"{c.quote} {self._article_title(c)}")
+                    for c in composed.citations[:1]
+                )
+            ):
                 return composed
+        if foreign and u.kind == "numeric":
+            # Numbers come from rules; no rule speaks of this organization, and a clause
+            # that merely names it ("báo cáo ... Quốc hội") gives none of its numbers.
+            return self._refuse_uncovered(
+                u,
+                self._locate(u, self._retrieve(u)),
+                f"Các quy chế đã nạp không quy định con số được hỏi về {', '.join(foreign)} "
+                "(các quy chế quy định công việc của cấp ủy, tổ chức đảng); không suy đoán.",
+            )
         if u.reference is not None and u.kind in ("citation", "general"):
             return self._lookup(u)
         hits = self._retrieve(u)
@@ -226,6 +245,16 @@ class Answerer:
             or not self._shares_phrase(u, located[0])
         ):
             return self._refuse_uncovered(u, located)
+        top = located[0]
+        if not self._names_any(foreign, f"{top.article.title} {top.clause.text}"):
+            # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a clause that
+            # never names the organization asked about does not answer for it.
+            return self._refuse_uncovered(
+                u,
+                located,
+                "Các quy chế đã nạp quy định công việc của cấp ủy, tổ chức đảng; điều khoản "
+                f"gần nhất không nói về {', '.join(foreign)}.",
+            )
         # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
         # number names the thing asked, so a clause about badges that never says 30 is not
         # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
@@ -260,6 +289,26 @@ class Answerer:
                 "khoản liên quan — hãy đọc con số trong trích dẫn."
             )
         return answer
+
+    def _foreign_organizations(self, u: Understanding) -> list[str]:
+        """Organizations outside the Party the question is about: named, with no Party body
+        named, and not part of a document's own name ("Đảng ủy UBND tỉnh")."""
+        if bodies_in(u.text):
+            return []
+        named = organizations_in(u.text)
+        if not named:
+            return []
+        in_scope = [self.documents[d] for d in u.document_ids] or self.documents.values()
+        own = {o for doc in in_scope for o in organizations_in(_meta_text(doc))}
+        return [o for o in named if o not in own]
+
+    @staticmethod
+    def _names_any(organizations: Sequence[str], text: str) -> bool:
+        return not organizations or bool(set(organizations) & set(organizations_in(text)))
+
+    def _article_title(self, citation: Citation) -> str:
+        article = self.documents[citation.document_id].article(citation.article, citation.part)
+        return article.title if article is not None else ""
 
     def _shares_phrase(self, u: Understanding, item: _Located) -> bool:
         """Beyond single words (folded, "thời tiết" and "thời" share a syllable), a question
@@ -595,17 +644,17 @@ class Answerer:
             documents=[_doc_ref(i.doc) for i in related],
         )
 
-    def _not_loaded(self, question: str, places: str) -> Answer:
-        """The question is about a committee whose regulation is not loaded: answering
-        from another committee's regulation would mix rules of different bodies."""
+    def _not_loaded(self, question: str, what: str) -> Answer:
+        """The question is about a committee whose regulation (or a law) is not loaded:
+        answering from another committee's regulation would mix rules of different bodies."""
         docs = list(self.documents.values())
         listed = "\n".join(f"- {_short_name(d)}" for d in docs[:MAX_LISTED_DOCUMENTS])
         if len(docs) > MAX_LISTED_DOCUMENTS:
             listed += f"\n- … và {len(docs) - MAX_LISTED_DOCUMENTS} văn bản khác"
         message = (
-            f"Chưa có quy chế làm việc của {places} trong các văn bản đã nạp, nên không "
-            "trả lời theo quy chế của cấp ủy khác. Các văn bản đã nạp:\n"
-            f"{listed}\nHãy nạp quy chế đó (quyche ingest, hoặc tải lên trong giao diện) "
+            f"Chưa có {what} trong các văn bản đã nạp, nên không trả lời theo văn bản "
+            "khác. Các văn bản đã nạp:\n"
+            f"{listed}\nHãy nạp văn bản đó (quyche ingest, hoặc tải lên trong giao diện) "
             "hoặc hỏi theo một văn bản đã nạp."
         )
         return Answer(
@@ -733,7 +782,11 @@ NO_NUMBER_MESSAGE = (
 # A number as regulations write one: digits, number words, shares, a template blank, or a
 # period ("hằng tháng") that answers "how often". Number words are read with their
 # diacritics when the text has them ("nắm" is not "năm", "bà" is not "ba").
-_NUMBER_WORDS = r"một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nửa|phần"
+# "một số", "một cách", "một trong": "some", "in a way", "one of", not a value; "phần"
+# is a number only after one ("hai phần ba"), never in "thành phần".
+_NUMBER_WORDS = (
+    r"một(?! (?:số|cách|vài|khi|trong))|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nửa"
+)
 _NUMBER_STATED = re.compile(
     r"\d|(?:\.{3,}|…+)\s*(?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|ty|trieu|dong|hang|buoi|gio|%)"
     r"|(?<![a-z])(?:ngay|nhat|qua|tu|truoc|so|den)\s*(?:\.{3,}|…+)"

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.rules.query import is_numeric_question
+from assistant.rules.text import fold_aligned
 from index.scope import HasMeta, detect_scope, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
@@ -41,6 +42,8 @@ class Understanding(BaseModel):
     # Places this question names that no loaded document is about ("xã Hòa Bình").
     unknown_places: tuple[str, ...] = ()
     names_document: bool = False  # by place, number or own name (not only by level)
+    # State legal documents the question names that no loaded document is ("Luật Đất đai").
+    unloaded_laws: tuple[str, ...] = ()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -199,7 +202,38 @@ def understand(
         english=is_english(original),
         unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),
         names_document=named.by_name,
+        unloaded_laws=tuple(laws_not_loaded(original, documents)),
     )
+
+
+# A state legal document by its kind ("kỷ luật", "pháp luật" are not one), then its name.
+_LAW = re.compile(
+    r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat|nghi dinh|thong tu|hien phap|phap lenh)"
+    r"(?![a-z])"
+)
+_LAW_NAME_END = re.compile(
+    r"\s(?:quy dinh|thi|ve|co|la|duoc|cho|nhu|khi|de|ma|va|hoac|nam nay|hien hanh|"
+    r"bao nhieu|may|gi|nao|ai|phat|xu phat)(?![a-z])|[,.;:?!()]"
+)
+MAX_LAW_NAME_WORDS = 7
+
+
+def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
+    """Laws, decrees, circulars the question names by name ("theo Luật Đất đai 2024",
+    "Nghị định 100") while no loaded document is of that kind: the regulations cannot say
+    what those say. A bare "theo luật" names none."""
+    folded = fold_aligned(question)
+    loaded = " ".join(fold(d.meta.title) for d in documents)
+    found: list[str] = []
+    for match in _LAW.finditer(folded):
+        if re.search(rf"(?<![a-z]){match.group()}(?![a-z])", loaded):
+            continue
+        end = _LAW_NAME_END.search(folded, match.end())
+        stop = end.start() if end else len(folded)
+        name_words = question[match.end() : stop].split()[:MAX_LAW_NAME_WORDS]
+        if name_words:
+            found.append(" ".join([question[match.start() : match.end()], *name_words]))
+    return found
 
 
 # "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from index.models import Scope
 from index.tokens import expand_abbreviations
-from ingest.bodies import find_bodies
+from ingest.bodies import find_bodies, organization_mentions, organizations_in
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
 from ingest.normalize import canonical, fold, words
 
@@ -141,7 +141,7 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
             if hits:
                 weak.append((STATUS_LABELS[status], hits))
 
-    named = _named(spaced, documents)
+    named = _named(folded, documents)
     if named:
         weak.append(named)
 
@@ -181,11 +181,28 @@ def _meta_grams(m: DocumentMeta) -> frozenset[str]:
 NAMED = "tên văn bản"
 
 
-def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
+@functools.lru_cache(maxsize=65536)
+def _meta_organizations(m: DocumentMeta) -> frozenset[str]:
+    return frozenset(organizations_in(" ".join([m.title, m.governed_body, m.issuing_body])))
+
+
+def _without_other_organizations(folded: str, doc: HasMeta) -> str:
+    """The question, spaced, with the organizations the document's name does not name
+    blanked: "hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "Ủy ban nhân dân tỉnh"
+    but does not name it."""
+    own = _meta_organizations(doc.meta)
+    for mention in reversed(organization_mentions(folded)):
+        if mention.body not in own:
+            folded = f"{folded[: mention.start]} | {folded[mention.end :]}"
+    return _spaced(folded)
+
+
+def _named(folded: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
     """Documents whose distinctive name words the question uses ("xã Tân Phú", "đảng ủy
     UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams."""
     if not documents:
         return None
+    spaced = {d.id: _without_other_organizations(folded, d) for d in documents}
     grams = {d.id: _name_grams(d) for d in documents}
     df: dict[str, int] = {}
     for gs in grams.values():
@@ -194,7 +211,7 @@ def _named(spaced: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
     n = len(documents)
     scores: dict[str, float] = {}
     for doc_id, gs in grams.items():
-        shared = [g for g in gs if df[g] < n and _has_phrase(spaced, g)]
+        shared = [g for g in gs if df[g] < n and _has_phrase(spaced[doc_id], g)]
         if shared:
             scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
     if not scores:

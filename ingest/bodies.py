@@ -124,3 +124,52 @@ def bodies_in(text: str) -> list[str]:
         if mention.body not in seen:
             seen.append(mention.body)
     return seen
+
+
+# Organizations outside the Party that the regulations name (they coordinate with them,
+# lead their Party members) but whose own work they do not govern: how the Quốc hội or a
+# Hội đồng nhân dân meets is not answered by a rule about a Party committee.
+ORGANIZATIONS: dict[str, tuple[str, ...]] = {
+    "Quốc hội": ("quoc hoi",),
+    "Chính phủ": ("chinh phu",),
+    "Hội đồng nhân dân": ("hoi dong nhan dan", "hdnd"),
+    "Ủy ban nhân dân": ("uy ban nhan dan", "ubnd"),
+    "Mặt trận Tổ quốc": ("mat tran to quoc", "mttq", "ubmttq"),
+    "Đoàn Thanh niên": ("doan thanh nien", "tinh doan", "huyen doan"),
+    "Hội Liên hiệp Phụ nữ": ("hoi lien hiep phu nu", "hoi phu nu"),
+    "Hội Nông dân": ("hoi nong dan",),
+    "Hội Cựu chiến binh": ("hoi cuu chien binh",),
+    "Công đoàn": ("cong doan", "lien doan lao dong"),
+    "Tòa án": ("toa an",),
+    "Viện kiểm sát": ("vien kiem sat",),
+    "Công an": ("cong an",),
+    "Quân đội": ("quan doi", "quan su", "bo doi bien phong"),
+    "Doanh nghiệp": ("doanh nghiep", "cong ty"),
+    "Ngân hàng": ("ngan hang",),
+}
+_ORGANIZATION_ALIASES = sorted(
+    ((alias, name) for name, aliases in ORGANIZATIONS.items() for alias in aliases),
+    key=lambda item: -len(item[0]),
+)
+
+
+def organization_mentions(text: str) -> list[BodyMention]:
+    """Mentions of organizations outside the Party, in reading order (offsets into the
+    folded text). An alias inside a Party body's name ("Chủ tịch Ủy ban nhân dân") is none."""
+    folded = fold(text)
+    taken = [False] * len(folded)
+    for mention in find_bodies(text):
+        taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
+    found: list[BodyMention] = []
+    for alias, name in _ORGANIZATION_ALIASES:
+        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", folded):
+            start, end = match.span()
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * (end - start)
+                found.append(BodyMention(name, start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def organizations_in(text: str) -> list[str]:
+    """Distinct organizations outside the Party that ``text`` names, in reading order."""
+    return list(dict.fromkeys(m.body for m in organization_mentions(text)))

@@ -86,6 +86,37 @@ def test_how_many_without_a_number_anywhere_is_refused(assistant: Assistant) -> 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Quốc hội họp mấy kỳ một năm?",  # a clause names the Quốc hội, and "hai kỳ họp"
+        "HĐND tỉnh họp thường lệ mấy lần một năm?",
+        "Chính phủ họp mấy lần một tháng?",
+    ],
+)
+def test_numbers_of_an_organization_outside_the_party_are_refused(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "refusal" and "không quy định con số" in answer.answer
+
+
+def test_a_party_body_of_the_organization_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("Ban cán sự đảng UBND tỉnh họp mấy lần một tháng?")
+    assert answer.kind == "numeric" and answer.citations[0].document_id == KON_TUM
+
+
+def test_a_law_not_loaded_is_named_in_the_refusal(assistant: Assistant) -> None:
+    answer = assistant.ask("Theo Luật Đất đai 2024, ai phê duyệt giá đất?")
+    assert answer.kind == "refusal" and "Chưa có Luật Đất đai 2024" in answer.answer
+
+
+def test_how_many_with_some_but_no_number_is_refused(assistant: Assistant) -> None:
+    # "một số cơ quan" ("some agencies") in the closest clause is not a number.
+    answer = assistant.ask("Nghĩa vụ quân sự kéo dài bao nhiêu tháng?")
+    assert answer.kind == "refusal"
+
+
+@pytest.mark.parametrize(
     ("quote", "states"),
     [
         ("trước kỳ họp 03 ngày.", True),
@@ -98,6 +129,11 @@ def test_how_many_without_a_number_anywhere_is_refused(assistant: Assistant) -> 
         ("giới thiệu ứng cử… đối với đảng viên", False),  # "etc.", not a template blank
         ("trực tiếp nắm và chỉ đạo", False),  # "nắm" is not "năm"
         ("hop ba thang mot lan", True),  # typed without diacritics: read folded
+        ("đối với một số cơ quan trực thuộc", False),  # "some", not one
+        ("theo một trong các hình thức", False),
+        ("thành phần dự họp", False),  # "phần" counts only after a number word
+        ("biểu quyết hai phần ba", True),
+        ("doi voi mot so co quan", False),
     ],
 )
 def test_states_number(quote: str, states: bool) -> None:

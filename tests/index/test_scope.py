@@ -121,3 +121,10 @@ def test_unknown_places_are_those_no_document_is_about(docs: list[Doc]) -> None:
         ("Thành ủy", "Điện Biên Phủ")
     ]
     assert unknown_places("xã Hòa Bình họp mấy lần?", []) == [("xã", "Hòa Bình")]
+
+
+def test_another_organization_does_not_name_a_document(docs: list[Doc]) -> None:
+    # "Hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "ủy ban nhân dân tỉnh"
+    assert detect_scope("Hội đồng nhân dân tỉnh họp mấy kỳ?", docs).is_empty
+    assert detect_scope("HĐND tỉnh họp mấy kỳ?", docs).is_empty
+    assert detect_scope("Đảng ủy UBND tỉnh họp mấy kỳ?", docs).document_ids == ("mau-2025",)

@@ -1,0 +1,37 @@
+from dataclasses import dataclass
+
+import pytest
+
+from assistant.understand import laws_not_loaded
+from ingest.models import DocumentMeta
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    meta: DocumentMeta
+
+
+REGULATION = Doc("quy-che", DocumentMeta(title="Quy chế làm việc của Tỉnh ủy"))
+LAW = Doc("luat", DocumentMeta(title="Luật Tổ chức chính quyền địa phương"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Luật Đất đai 2024 quy định thời hạn giao đất bao lâu?", ["Luật Đất đai 2024"]),
+        ("Thời gian thử việc theo Bộ luật Lao động là bao nhiêu?", ["Bộ luật Lao động"]),
+        ("nghi dinh 100 phat bao nhieu", ["nghi dinh 100"]),
+        # discipline and "the law" in general are no law by name
+        ("Ai quyết định kỷ luật đảng viên?", []),
+        ("thực hiện theo quy định của pháp luật thế nào?", []),
+        ("UBND xã họp mấy lần theo luật?", []),
+    ],
+)
+def test_laws_named_but_not_loaded(question: str, expected: list[str]) -> None:
+    assert laws_not_loaded(question, [REGULATION]) == expected
+
+
+def test_a_loaded_law_is_not_reported() -> None:
+    question = "HĐND tỉnh họp mấy kỳ theo Luật Tổ chức chính quyền địa phương?"
+    assert laws_not_loaded(question, [REGULATION, LAW]) == []
