@@ -25,6 +25,7 @@ from assistant.terms import (
     TextProfile,
     WeightedTerms,
     content_syllables,
+    question_compounds,
     question_terms,
     sentences,
     text_terms,
@@ -269,12 +270,13 @@ class Answerer:
         if u.kind == "procedure":
             return self._procedure(u, located)
         answer = self._per_document(u, located)
-        if wants_number and numeric is not None:
+        if wants_number or u.kind == "numeric":
             shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
             if not u.document_ids and not any(_states_number(q) for q in shown_quotes):
                 # No rule anywhere and the closest clauses give no number: the regulations
                 # do not answer a "how many" question, however close their words are.
                 return self._refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
+        if wants_number and numeric is not None:
             shown = {d.document_id for d in answer.documents}
             lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
             if lacking:
@@ -322,13 +324,19 @@ class Answerer:
         clause = self._profile(f"{item.article.title} {item.clause.text}")
         return any(p in clause.terms for p in phrases)
 
-    def _min_coverage(self, u: Understanding) -> float:
-        """A word the corpus never uses ("thuế", "hộ chiếu") says the question is about
-        something else: then the answer must cover the question much better."""
+    def _unknown_words(self, u: Understanding) -> list[str]:
+        """Syllables ("thuế") and listed words ("hiệu trưởng") of the question that the
+        corpus never uses, document names excepted."""
         names = self._meta_terms
-        if self.stats.unknown(question_terms(u.text), names):
-            return MIN_COVERAGE_WITH_UNKNOWN
-        return MIN_COVERAGE
+        listed = self.stats.unknown_words(question_compounds(u.text), names)
+        in_listed = {s for w in listed for s in w.split()}
+        syllables = self.stats.unknown(question_terms(u.text), names)
+        return [*listed, *(s for s in syllables if s not in in_listed)]
+
+    def _min_coverage(self, u: Understanding) -> float:
+        """A word the corpus never uses ("thuế", "hiệu trưởng") says the question is about
+        something else: then the answer must cover the question much better."""
+        return MIN_COVERAGE_WITH_UNKNOWN if self._unknown_words(u) else MIN_COVERAGE
 
     def _on_topic(self, u: Understanding, answer: Answer) -> bool:
         """A rule of the right kind can still be about something else ("thời hạn giao đất"
@@ -617,7 +625,7 @@ class Answerer:
         self, u: Understanding, located: list[_Located], message: str = ""
     ) -> Answer:
         if not message:
-            unknown = self.stats.unknown(question_terms(u.text), self._meta_terms)
+            unknown = self._unknown_words(u)
             message = "Các quy chế đã nạp không quy định về nội dung này"
             unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length
             if unknown:

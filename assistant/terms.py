@@ -12,7 +12,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
+from assistant.lexicon import word_length_at
 from index.abbreviations import expansion
 from ingest.normalize import canonical, strip_diacritics, words
 
@@ -106,6 +108,16 @@ def _question_terms(text: str, exclude: frozenset[str]) -> tuple[str, ...]:
     A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
     never merges two words the user kept apart; a word typed without them is folded
     and matches every accented spelling. Texts carry both forms (:func:`text_terms`)."""
+    forms, keep = _content_forms(text, exclude)
+    kept = [(i, f) for i, f in enumerate(forms) if keep[i]]
+    bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
+    return (*(t for _, t in kept), *bigrams)
+
+
+@functools.lru_cache(maxsize=4096)
+def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The question's words as matched (accented, or folded with FOLDED) and which of them
+    are content words."""
     tokens = _canonical_words(expand_inline(text))
     folded = [strip_diacritics(t) for t in tokens]
     dropped = _stop_positions(folded)
@@ -113,17 +125,45 @@ def _question_terms(text: str, exclude: frozenset[str]) -> tuple[str, ...]:
     # "thứ"; typed without: match the folded form of every spelling.
     letters = [t for t in _canonical_words(text) if not t.isdigit()]
     accented = sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
-    forms = tokens if accented else [FOLDED + f for f in folded]
+    forms = tuple(tokens if accented else [FOLDED + f for f in folded])
     # Numbers are values the question supplies ("48 ủy viên"), not what it is about;
     # ``exclude`` holds words that only name a document. A removed word breaks phrases:
     # bigrams join words that stood side by side in the question.
-    kept: list[tuple[int, str]] = [
-        (i, forms[i])
+    keep = tuple(
+        i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
         for i, f in enumerate(folded)
-        if i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
-    ]
-    bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
-    return (*(t for _, t in kept), *bigrams)
+    )
+    return forms, keep
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A listed word of the question, as terms, with the terms next to it (None at an
+    edge or beside a function word)."""
+
+    terms: tuple[str, ...]
+    before: str | None
+    after: str | None
+
+
+def question_compounds(text: str, exclude: Collection[str] = ()) -> list[Compound]:
+    """Listed words of two or more syllables among the question's content words
+    ("hiệu trưởng", "sổ hộ khẩu"), longest first from the left."""
+    forms, keep = _content_forms(text, frozenset(exclude))
+    syllables = [f.removeprefix(FOLDED) for f in forms]
+    folded = any(f.startswith(FOLDED) for f in forms)
+    found: list[Compound] = []
+    i = 0
+    while i < len(forms):
+        n = word_length_at(syllables, keep, i, folded)
+        if not n:
+            i += 1
+            continue
+        before = forms[i - 1] if i > 0 and keep[i - 1] else None
+        after = forms[i + n] if i + n < len(forms) and keep[i + n] else None
+        found.append(Compound(forms[i : i + n], before, after))
+        i += n
+    return found
 
 
 def _canonical_words(text: str) -> list[str]:
@@ -211,6 +251,25 @@ class TermStats:
             and not expansion(t.lstrip(FOLDED))
             and t not in named
         ]
+
+    def unknown_words(
+        self, compounds: Iterable[Compound], known: Collection[str] = ()
+    ) -> list[str]:
+        """Listed words the corpus never writes ("hiệu trưởng": common syllables, unseen
+        pair), ``known`` (document names) excepted. A word whose edge makes a corpus phrase
+        with its neighbour is a doubtful split ("người yêu cầu": "yêu cầu"), not a signal."""
+        found: list[str] = []
+        for c in compounds:
+            if all(self.df.get(f"{a}_{b}", 0) for a, b in itertools.pairwise(c.terms)):
+                continue
+            if c.before and self.df.get(f"{c.before}_{c.terms[0]}", 0):
+                continue
+            if c.after and self.df.get(f"{c.terms[-1]}_{c.after}", 0):
+                continue
+            if all(t in known for t in c.terms):
+                continue
+            found.append(" ".join(t.removeprefix(FOLDED) for t in c.terms))
+        return found
 
 
 def content_syllables(text: str) -> list[str]:

@@ -78,7 +78,7 @@ _COMPARISON = re.compile(
 _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
     r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"
-    r"trieu dong|truoc may|\d[\d.,]*\s*(?:ty|ti|trieu))\b"
+    r"trieu dong|truoc may|do tuoi|tuoi nao|\d[\d.,]*\s*(?:ty|ti|trieu))\b"
 )
 _FOLLOW_UP = re.compile(
     r"^(con|the con|vay con|con doi voi|con voi|the thi|vay thi|the|vay|con truong hop)\b|"

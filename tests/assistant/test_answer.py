@@ -110,6 +110,27 @@ def test_a_law_not_loaded_is_named_in_the_refusal(assistant: Assistant) -> None:
     assert answer.kind == "refusal" and "Chưa có Luật Đất đai 2024" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # every syllable is common in the regulations, the words are not
+        ("Ai bổ nhiệm hiệu trưởng trường trung học cơ sở?", "hiệu trưởng"),
+        ("Làm sao để đăng ký thường trú cho con mới sinh?", "thường trú"),
+        ("Thu tuc cap lai so ho khau bi mat?", "so ho khau"),
+    ],
+)
+def test_a_word_the_regulations_never_use_is_refused(
+    assistant: Assistant, question: str, unknown: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "refusal" and unknown in answer.answer
+
+
+def test_an_age_asked_and_never_stated_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("Đảng viên ở độ tuổi nào thì được miễn sinh hoạt?")
+    assert answer.kind == "refusal" and "không nêu con số" in answer.answer
+
+
 def test_how_many_with_some_but_no_number_is_refused(assistant: Assistant) -> None:
     # "một số cơ quan" ("some agencies") in the closest clause is not a number.
     answer = assistant.ask("Nghĩa vụ quân sự kéo dài bao nhiêu tháng?")

@@ -1,0 +1,41 @@
+from assistant.terms import FOLDED, TermStats, question_compounds
+
+CLAUSES = [
+    "Ban Thường vụ quyết định bổ nhiệm cán bộ thuộc diện quản lý.",
+    "Hội nghị thảo luận và biểu quyết theo yêu cầu của Thường trực.",
+    "Nâng cao hiệu quả công tác ở cơ sở; trưởng ban, phó trưởng ban các cơ quan.",
+    "Tỉnh ủy Điện Biên họp thường lệ.",
+]
+
+
+def test_listed_words_with_their_neighbours() -> None:
+    found = question_compounds("Ai bổ nhiệm hiệu trưởng trường trung học cơ sở?")
+    assert [c.terms for c in found] == [
+        ("bổ", "nhiệm"),
+        ("hiệu", "trưởng"),
+        ("trung", "học", "cơ", "sở"),
+    ]
+    assert found[1].before == "nhiệm" and found[1].after == "trường"
+
+
+def test_typed_without_diacritics_the_words_are_folded() -> None:
+    found = question_compounds("thu tuc cap lai so ho khau")
+    assert (FOLDED + "so", FOLDED + "ho", FOLDED + "khau") in [c.terms for c in found]
+
+
+def test_words_the_corpus_never_writes() -> None:
+    stats = TermStats(CLAUSES)
+    # every syllable of "hiệu trưởng" is in the corpus, the word is not
+    question = "Ai bổ nhiệm hiệu trưởng trường trung học cơ sở?"
+    assert stats.unknown_words(question_compounds(question)) == [
+        "hiệu trưởng",
+        "trung học cơ sở",
+    ]
+
+
+def test_a_doubtful_split_is_no_unknown_word() -> None:
+    stats = TermStats(CLAUSES)
+    # "người yêu | cầu" is split wrongly: "yêu cầu" is a phrase of the corpus
+    assert stats.unknown_words(question_compounds("cần bao nhiêu người yêu cầu")) == []
+    # folded "tỉnh Điện Biên" reads as "tinh dien | bien": "dien bien" is the corpus's
+    assert stats.unknown_words(question_compounds("tinh dien bien hop may lan")) == []
