@@ -206,10 +206,11 @@ def understand(
     )
 
 
-# A state legal document by its kind ("kỷ luật", "pháp luật" are not one), then its name.
+# A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),
+# then its name.
 _LAW = re.compile(
-    r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat|nghi dinh|thong tu|hien phap|phap lenh)"
-    r"(?![a-z])"
+    r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat(?! (?:su|le|gia)(?![a-z]))|nghi dinh|"
+    r"thong tu|hien phap|phap lenh)(?![a-z])"
 )
 _LAW_NAME_END = re.compile(
     r"\s(?:quy dinh|thi|ve|co|la|duoc|cho|nhu|khi|de|ma|va|hoac|nam nay|hien hanh|"

@@ -26,6 +26,7 @@ LAW = Doc("luat", DocumentMeta(title="Luật Tổ chức chính quyền địa p
         ("Ai quyết định kỷ luật đảng viên?", []),
         ("thực hiện theo quy định của pháp luật thế nào?", []),
         ("UBND xã họp mấy lần theo luật?", []),
+        ("Luật sư có được dự họp chi bộ không?", []),
     ],
 )
 def test_laws_named_but_not_loaded(question: str, expected: list[str]) -> None:
