@@ -221,10 +221,7 @@ class Answerer:
             if (
                 composed is not None
                 and self._on_topic(u, composed)
-                and all(
-                    self._names_any(foreign, f"{c.quote} {self._article_title(c)}")
-                    for c in composed.citations[:1]
-                )
+                and self._first_citation_names(foreign, composed)
             ):
                 return composed
         if foreign and u.kind == "numeric":
@@ -308,9 +305,15 @@ class Answerer:
     def _names_any(organizations: Sequence[str], text: str) -> bool:
         return not organizations or bool(set(organizations) & set(organizations_in(text)))
 
-    def _article_title(self, citation: Citation) -> str:
-        article = self.documents[citation.document_id].article(citation.article, citation.part)
-        return article.title if article is not None else ""
+    def _first_citation_names(self, organizations: Sequence[str], answer: Answer) -> bool:
+        """Whether the rule that answers (its sentence or its article's title) names one of
+        ``organizations`` (trivially, when there are none)."""
+        if not organizations or not answer.citations:
+            return True
+        first = answer.citations[0]
+        article = self.documents[first.document_id].article(first.article, first.part)
+        title = article.title if article is not None else ""
+        return self._names_any(organizations, f"{first.quote} {title}")
 
     def _shares_phrase(self, u: Understanding, item: _Located) -> bool:
         """Beyond single words (folded, "thời tiết" and "thời" share a syllable), a question

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from index.models import Scope
 from index.tokens import expand_abbreviations
-from ingest.bodies import find_bodies, organization_mentions, organizations_in
+from ingest.bodies import BodyMention, find_bodies, organization_mentions, organizations_in
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
 from ingest.normalize import canonical, fold, words
 
@@ -186,14 +186,10 @@ def _meta_organizations(m: DocumentMeta) -> frozenset[str]:
     return frozenset(organizations_in(" ".join([m.title, m.governed_body, m.issuing_body])))
 
 
-def _without_other_organizations(folded: str, doc: HasMeta) -> str:
-    """The question, spaced, with the organizations the document's name does not name
-    blanked: "hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "Ủy ban nhân dân tỉnh"
-    but does not name it."""
-    own = _meta_organizations(doc.meta)
-    for mention in reversed(organization_mentions(folded)):
-        if mention.body not in own:
-            folded = f"{folded[: mention.start]} | {folded[mention.end :]}"
+def _without_organizations(folded: str, mentions: Sequence[BodyMention]) -> str:
+    """The question, spaced, with the given organization mentions blanked."""
+    for mention in reversed(mentions):
+        folded = f"{folded[: mention.start]} | {folded[mention.end :]}"
     return _spaced(folded)
 
 
@@ -202,7 +198,17 @@ def _named(folded: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
     UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams."""
     if not documents:
         return None
-    spaced = {d.id: _without_other_organizations(folded, d) for d in documents}
+    # An organization the question names that a document's name does not is blanked for
+    # that document: "hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "Ủy ban nhân dân
+    # tỉnh" but does not name it. One spacing per set of organizations, not per document.
+    mentions = organization_mentions(folded)
+    by_own: dict[frozenset[str], str] = {}
+    spaced: dict[str, str] = {}
+    for d in documents:
+        own = _meta_organizations(d.meta) & {m.body for m in mentions}
+        if own not in by_own:
+            by_own[own] = _without_organizations(folded, [m for m in mentions if m.body not in own])
+        spaced[d.id] = by_own[own]
     grams = {d.id: _name_grams(d) for d in documents}
     df: dict[str, int] = {}
     for gs in grams.values():
