@@ -95,6 +95,7 @@ class Answerer:
         self._profiles: dict[str, TextProfile] = {}
         self._sentence_spans: dict[str, list[tuple[int, int]]] = {}
         self._body_cache: dict[str, list[str]] = {}
+        self._name_organizations: dict[str, frozenset[str]] = {}
         self._docs = list(self.documents.values())
         self._name_terms = frozenset(t for d in self._docs for t in _name_terms(d))
         self._meta_terms = frozenset(text_terms(" ".join(_meta_text(d) for d in self._docs)))
@@ -297,9 +298,17 @@ class Answerer:
         named = organizations_in(u.text)
         if not named:
             return []
-        in_scope = [self.documents[d] for d in u.document_ids] or self.documents.values()
-        own = {o for doc in in_scope for o in organizations_in(_meta_text(doc))}
+        in_scope = list(u.document_ids) or list(self.documents)
+        own = {o for doc_id in in_scope for o in self._organizations_named_by(doc_id)}
         return [o for o in named if o not in own]
+
+    def _organizations_named_by(self, doc_id: str) -> frozenset[str]:
+        """Organizations in a document's own name, read once per document: an unscoped
+        question would otherwise read every document's name again."""
+        if doc_id not in self._name_organizations:
+            doc = self.documents[doc_id]
+            self._name_organizations[doc_id] = frozenset(organizations_in(_meta_text(doc)))
+        return self._name_organizations[doc_id]
 
     @staticmethod
     def _names_any(organizations: Sequence[str], text: str) -> bool:

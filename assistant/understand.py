@@ -224,9 +224,12 @@ def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
     "Nghị định 100") while no loaded document is of that kind: the regulations cannot say
     what those say. A bare "theo luật" names none."""
     folded = fold_aligned(question)
+    matches = list(_LAW.finditer(folded))
+    if not matches:
+        return []  # most questions: the loaded titles need not be read
     loaded = " ".join(fold(d.meta.title) for d in documents)
     found: list[str] = []
-    for match in _LAW.finditer(folded):
+    for match in matches:
         if re.search(rf"(?<![a-z]){match.group()}(?![a-z])", loaded):
             continue
         end = _LAW_NAME_END.search(folded, match.end())

@@ -78,10 +78,13 @@ class BodyMention:
     end: int
 
 
-_ALIASES = sorted(
-    ((alias, body) for body, aliases in BODIES.items() for alias in aliases),
-    key=lambda item: -len(item[0]),
-)
+def _longest_first(vocabulary: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(alias, name) pairs, longest alias first, so a longer name wins an overlap."""
+    pairs = ((alias, name) for name, aliases in vocabulary.items() for alias in aliases)
+    return sorted(pairs, key=lambda item: -len(item[0]))
+
+
+_ALIASES = _longest_first(BODIES)
 
 
 def find_bodies(text: str) -> list[BodyMention]:
@@ -147,10 +150,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Doanh nghiệp": ("doanh nghiep", "cong ty"),
     "Ngân hàng": ("ngan hang",),
 }
-_ORGANIZATION_ALIASES = sorted(
-    ((alias, name) for name, aliases in ORGANIZATIONS.items() for alias in aliases),
-    key=lambda item: -len(item[0]),
-)
+_ORGANIZATION_ALIASES = _longest_first(ORGANIZATIONS)
 
 
 def organization_mentions(text: str) -> list[BodyMention]:
