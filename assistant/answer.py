@@ -500,6 +500,9 @@ class Answerer:
                 continue
             best_per_doc.setdefault(item.doc.id, item)
         chosen = list(best_per_doc.values())
+        if len(u.document_ids) > 1 and u.scope_from_question:
+            # Documents the question names are answered in the order it names them.
+            chosen.sort(key=lambda item: u.document_ids.index(item.doc.id))
         single = bool(u.document_ids) and len(u.document_ids) == 1
         if single or (u.kind == "citation" and u.scope_from_question):
             chosen = chosen[:1]

@@ -6,6 +6,7 @@ is recognised without code changes. Questions may be typed without diacritics.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -13,11 +14,17 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from index.abbreviations import expansion
 from index.models import Scope
-from index.tokens import expand_abbreviations
-from ingest.bodies import BodyMention, find_bodies, organization_mentions, organizations_in
+from ingest.bodies import (
+    BodyMention,
+    bodies_in,
+    find_bodies,
+    organization_mentions,
+    organizations_in,
+)
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
-from ingest.normalize import canonical, fold, words
+from ingest.normalize import canonical, fold, nfc, words
 
 
 class HasMeta(Protocol):
@@ -68,9 +75,10 @@ def parse_number(text: str) -> tuple[int, str, str] | None:
     return int(m["num"]), m["kind"], m["issuer"] or ""
 
 
-def _question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str]]:
+def _question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str, int, int]]:
+    """Document numbers in the question: (number, kind, issuer, start, end)."""
     found = [
-        (int(m["num"]), m["kind"], m["issuer"] or "")
+        (int(m["num"]), m["kind"], m["issuer"] or "", m.start(), m.end())
         for m in re.finditer(r"(?<![\w])" + _NUMBER.pattern, folded)
         if m["kind"] in kinds
     ]
@@ -78,9 +86,36 @@ def _question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str]
     if kind_forms:
         alternation = "|".join(sorted(map(re.escape, kind_forms), key=len, reverse=True))
         pattern = rf"(?<![\w])({alternation})\s+(?:so\s+)?0*(\d{{1,4}})(?![\w])"
-        found += [(int(m[2]), kind_forms[m[1]], "") for m in re.finditer(pattern, folded)]
-    found += [(int(m[1]), "", "") for m in re.finditer(r"(?<![\w])so\s+0*(\d{1,4})\b", folded)]
+        found += [
+            (int(m[2]), kind_forms[m[1]], "", m.start(), m.end())
+            for m in re.finditer(pattern, folded)
+        ]
+    found += [
+        (int(m[1]), "", "", m.start(), m.end())
+        for m in re.finditer(r"(?<![\w])so\s+0*(\d{1,4})\b", folded)
+    ]
     return found
+
+
+_TOKEN_RUN = re.compile(r"[^\W_]+")
+
+
+def _spelled_out(question: str) -> str:
+    """The question with its abbreviations spelled out where they stand ("BTV" → "ban
+    thường vụ"), document numbers ("09-QC/TU") left as typed: positions in it are the
+    order in which the question names things."""
+    text = nfc(question)
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    numbers = [m.span() for m in _NUMBER.finditer(folded)]
+
+    def spell(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in numbers):
+            return m.group()
+        return expansion(m.group()) or m.group()
+
+    return _TOKEN_RUN.sub(spell, text)
 
 
 def _has_phrase(spaced: str, phrase: str) -> bool:
@@ -91,74 +126,106 @@ def _spaced(text: str) -> str:
     return f" {' '.join(words(text))} "
 
 
-def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
-    """The documents ``question`` names (and why), or an empty scope.
+@dataclasses.dataclass(frozen=True)
+class _Criterion:
+    """One thing the question says that names documents, and where it says it."""
 
-    Number and place names are strong; level and status words narrow them. When the
-    criteria contradict each other the strong ones win."""
-    folded = fold(expand_abbreviations(question))
+    why: str
+    hits: frozenset[str]
+    start: int  # in the spaced question
+    end: int
+    strong: bool = False
+
+
+def _occurrences(spaced: str, phrase: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = spaced.find(f" {phrase} ")
+    while i >= 0:
+        spans.append((i, i + len(phrase) + 1))
+        i = spaced.find(f" {phrase} ", i + 1)
+    return spans
+
+
+def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
+    """The documents ``question`` names (and why), in the order it names them, or an
+    empty scope.
+
+    Numbers and place names are strong; level and status words narrow them. When the
+    criteria contradict each other the question names several documents: see
+    ``_combine``."""
+    folded = fold(_spelled_out(question))
     spaced = _spaced(folded)
-    strong: list[tuple[str, set[str]]] = []
-    weak: list[tuple[str, set[str]]] = []
+    criteria: list[_Criterion] = []
 
     numbers = {d.id: parse_number(d.meta.number) for d in documents if d.meta.number}
     kinds = {n[1] for n in numbers.values() if n}
-    for num, kind, issuer in _question_numbers(folded, kinds):
-        hits = {
+    for num, kind, issuer, start, end in _question_numbers(folded, kinds):
+        hits = frozenset(
             doc_id
             for doc_id, n in numbers.items()
             if n and n[0] == num and kind in ("", n[1]) and issuer in ("", n[2])
-        }
+        )
         if hits:
-            strong.append((f"số {num}", hits))
+            at = len(_spaced(folded[:start])) - 1
+            length = len(_spaced(folded[start:end])) - 1
+            criteria.append(_Criterion(f"số {num}", hits, at, at + length, strong=True))
 
     for name in sorted({d.meta.province for d in documents if d.meta.province}):
         key = " ".join(words(name))
-        if key and _has_phrase(spaced, key):
-            hits = {
+        spans = _occurrences(spaced, key) if key else []
+        if spans:
+            hits = frozenset(
                 d.id
                 for d in documents
                 if any(
                     _has_phrase(_spaced(v), key)
                     for v in (d.meta.province, d.meta.issuing_body, d.meta.title)
                 )
-            }
-            strong.append((name, hits))
+            )
+            criteria += [_Criterion(name, hits, a, b, strong=True) for a, b in spans]
 
     levels = {d.meta.level for d in documents if d.meta.level}
     for level in sorted(levels):
-        if any(_has_phrase(spaced, p) for p in LEVEL_PHRASES.get(level, ())):
-            weak.append((LEVEL_LABELS[level], {d.id for d in documents if d.meta.level == level}))
+        spans = [span for p in LEVEL_PHRASES.get(level, ()) for span in _occurrences(spaced, p)]
+        hits = frozenset(d.id for d in documents if d.meta.level == level)
+        criteria += [_Criterion(LEVEL_LABELS[level], hits, a, b) for a, b in spans]
 
     for status, phrases in STATUS_PHRASES.items():
-        if any(_has_phrase(spaced, p) for p in phrases):
-            title_word = STATUS_TITLE_WORDS[status]
-            hits = {
-                d.id
-                for d in documents
-                if d.meta.status == status or _has_phrase(_spaced(d.meta.title), title_word)
-            }
-            if hits:
-                weak.append((STATUS_LABELS[status], hits))
+        spans = [span for p in phrases for span in _occurrences(spaced, p)]
+        title_word = STATUS_TITLE_WORDS[status]
+        hits = frozenset(
+            d.id
+            for d in documents
+            if d.meta.status == status or _has_phrase(_spaced(d.meta.title), title_word)
+        )
+        if hits:
+            criteria += [_Criterion(STATUS_LABELS[status], hits, a, b) for a, b in spans]
 
     named = _named(folded, documents)
     if named:
-        weak.append(named)
+        why_named, named_ids, (a, b) = named
+        criteria.append(_Criterion(why_named, frozenset(named_ids), a, b))
 
-    chosen = _combine(strong, weak)
+    chosen = _combine(sorted(criteria, key=lambda c: (c.start, c.end)))
     if not chosen:
         return Scope()
-    why, ids = chosen
-    why = list(dict.fromkeys(why))
-    order = [d.id for d in documents if d.id in ids]
-    return Scope(document_ids=tuple(order), why=tuple(why), by_name=bool(strong or named))
+    why, groups = chosen
+    rank = {d.id: i for i, d in enumerate(documents)}
+    order: list[str] = []
+    for group in groups:
+        order += sorted((d for d in group if d not in order), key=rank.__getitem__)
+    return Scope(
+        document_ids=tuple(order),
+        why=tuple(dict.fromkeys(why)),
+        by_name=any(c.strong or c.why == NAMED for c in criteria),
+    )
 
 
 # Words that every regulation's name shares, and body names: they name no document.
 _GENERIC = re.compile(
     r"\b(quy che lam viec|quy che|lam viec|mau|du thao|khoa [ivxlc]+|nhiem ky|\d+|cua|va|"
     r"dang bo|dang uy|cap uy|ban chap hanh|ban thuong vu|thuong truc|tinh uy|huyen uy|"
-    r"thanh pho|thanh uy|[a-z]{1,3}/[a-z]+)\b"
+    r"thanh pho|thanh uy|cap (?:trung uong|tinh|huyen|xa|co so)|[a-z]{1,3}/[a-z]+)\b"
 )
 
 
@@ -168,8 +235,12 @@ def _name_grams(doc: HasMeta) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _meta_grams(m: DocumentMeta) -> frozenset[str]:
-    """Bigrams of a document's distinctive name words (cached: metadata is immutable)."""
-    text = fold(" ".join([m.title, m.governed_body, m.issuing_body, m.province]))
+    """Bigrams of a document's distinctive name words (cached: metadata is immutable).
+    The province is left out: a place is a criterion of its own."""
+    text = fold(" ".join([m.title, m.governed_body, m.issuing_body]))
+    province = " ".join(words(m.province))
+    if province:
+        text = re.sub(rf"\b{re.escape(province)}\b", " | ", " ".join(words(text)))
     parts = [" ".join(words(p)) for p in _GENERIC.split(text) if p and not _GENERIC.fullmatch(p)]
     grams: set[str] = set()
     for part in parts:
@@ -182,32 +253,51 @@ NAMED = "tên văn bản"
 
 
 @functools.lru_cache(maxsize=65536)
-def _meta_organizations(m: DocumentMeta) -> frozenset[str]:
-    return frozenset(organizations_in(" ".join([m.title, m.governed_body, m.issuing_body])))
+def _meta_names(m: DocumentMeta) -> frozenset[str]:
+    """Bodies and organizations a document's name names ("Ban Bí thư", "UBND")."""
+    text = " ".join([m.title, m.governed_body, m.issuing_body])
+    return frozenset([*organizations_in(text), *bodies_in(text)])
 
 
-def _without_organizations(folded: str, mentions: Sequence[BodyMention]) -> str:
-    """The question, spaced, with the given organization mentions blanked."""
+def _name_mentions(folded: str) -> list[BodyMention]:
+    """Bodies and organizations the question names, in order, without overlaps."""
+    found = sorted([*organization_mentions(folded), *find_bodies(folded)], key=lambda m: m.start)
+    kept: list[BodyMention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _without_mentions(folded: str, mentions: Sequence[BodyMention]) -> str:
+    """The question, spaced, with the given mentions blanked (by a word no name has, of
+    the same length: spans found in it are spans of the question)."""
     for mention in reversed(mentions):
-        folded = f"{folded[: mention.start]} | {folded[mention.end :]}"
+        filler = "q" * (mention.end - mention.start)
+        folded = f"{folded[: mention.start]}{filler}{folded[mention.end :]}"
     return _spaced(folded)
 
 
-def _named(folded: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | None:
+def _named(
+    folded: str, documents: Sequence[HasMeta]
+) -> tuple[str, set[str], tuple[int, int]] | None:
     """Documents whose distinctive name words the question uses ("xã Tân Phú", "đảng ủy
-    UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams."""
+    UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams, with the span of
+    the question that names them."""
     if not documents:
         return None
-    # An organization the question names that a document's name does not is blanked for
-    # that document: "hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "Ủy ban nhân dân
-    # tỉnh" but does not name it. One spacing per set of organizations, not per document.
-    mentions = organization_mentions(folded)
+    # A body or organization the question names that a document's name does not is
+    # blanked for that document: "hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "Ủy
+    # ban nhân dân tỉnh", "bí thư" shares "bí thư" with "Ban Bí thư", and neither names
+    # it. One spacing per set of names kept, not per document.
+    mentions = _name_mentions(folded)
+    asked = {m.body for m in mentions}
     by_own: dict[frozenset[str], str] = {}
     spaced: dict[str, str] = {}
     for d in documents:
-        own = _meta_organizations(d.meta) & {m.body for m in mentions}
+        own = _meta_names(d.meta) & asked
         if own not in by_own:
-            by_own[own] = _without_organizations(folded, [m for m in mentions if m.body not in own])
+            by_own[own] = _without_mentions(folded, [m for m in mentions if m.body not in own])
         spaced[d.id] = by_own[own]
     grams = {d.id: _name_grams(d) for d in documents}
     df: dict[str, int] = {}
@@ -216,16 +306,20 @@ def _named(folded: str, documents: Sequence[HasMeta]) -> tuple[str, set[str]] | 
             df[g] = df.get(g, 0) + 1
     n = len(documents)
     scores: dict[str, float] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for doc_id, gs in grams.items():
         shared = [g for g in gs if df[g] < n and _has_phrase(spaced[doc_id], g)]
         if shared:
             scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
+            spans[doc_id] = [span for g in shared for span in _occurrences(spaced[doc_id], g)]
     if not scores:
         return None
     best = max(scores.values())
     if best < math.log(2):
         return None
-    return NAMED, {d for d, v in scores.items() if v >= best - 1e-9}
+    hits = {d for d, v in scores.items() if v >= best - 1e-9}
+    found = [span for d in hits for span in spans[d]]
+    return NAMED, hits, (min(a for a, _ in found), max(b for _, b in found))
 
 
 # Words before a place name ("xã Hòa Bình", "Tỉnh ủy Lào Cai"), as typed: with their
@@ -320,36 +414,41 @@ def _meta_spaced(m: DocumentMeta) -> str:
     return _spaced(" ".join((m.title, m.governed_body, m.issuing_body, m.province)))
 
 
-def _combine(
-    strong: list[tuple[str, set[str]]], weak: list[tuple[str, set[str]]]
-) -> tuple[list[str], set[str]] | None:
-    """All criteria intersected when they agree. When strong criteria (numbers, places)
-    disagree, the question names several documents ("Điện Biên và Đồng Tháp"): each strong
-    criterion, narrowed by the weak ones where that leaves something, united."""
-    every = [*strong, *weak]
+# Criteria at most this many characters apart describe one document ("Đảng ủy xã Tân
+# Phú", "huyện ủy (quy chế mẫu cấp huyện)").
+_SAME_MENTION_GAP = 8
+
+
+def _combine(criteria: list[_Criterion]) -> tuple[list[str], list[set[str]]] | None:
+    """Which documents the criteria name, in groups in question order.
+
+    When they agree (their hits intersect), one group: the intersection. When they
+    contradict, the question names several documents ("Điện Biên và Đồng Tháp", "Kon Tum
+    và quy chế mẫu cấp huyện"): neighbouring criteria that agree describe one document
+    and are intersected; a lone level or status word beside documents named otherwise
+    ("huyện ủy" in a question about Điện Biên) names none."""
+    if not criteria:
+        return None
+    every = set.intersection(*(set(c.hits) for c in criteria))
     if every:
-        ids = set.intersection(*(hits for _, hits in every))
-        if ids:
-            return [why for why, _ in every], ids
-    if strong:
-        united: set[str] = set()
-        whys = [why for why, _ in strong]
-        for _, hits in strong:
-            narrowed = hits
-            for _, weak_hits in weak:
-                if narrowed & weak_hits:
-                    narrowed = narrowed & weak_hits
-            united |= narrowed
-        # "… ở Điện Biên, ở Đồng Tháp và theo quy chế mẫu đảng ủy UBND tỉnh": a document
-        # named by its own name words, apart from every place, is one more of the several.
-        for why, hits in weak:
-            if why == NAMED and not any(hits & strong_hits for _, strong_hits in strong):
-                united |= hits
-                whys.append(why)
-        return whys, united
-    if weak:
-        return [why for why, _ in weak], set.union(*(hits for _, hits in weak))
-    return None
+        return [c.why for c in criteria], [every]
+    groups: list[list[_Criterion]] = []
+    for criterion in criteria:
+        if groups:
+            last = groups[-1]
+            together = set.intersection(*(set(c.hits) for c in last)) & criterion.hits
+            if together and criterion.start - max(c.end for c in last) <= _SAME_MENTION_GAP:
+                last.append(criterion)
+                continue
+        groups.append([criterion])
+
+    def is_named(group: list[_Criterion]) -> bool:
+        return len(group) > 1 or group[0].strong or group[0].why == NAMED
+
+    if any(is_named(g) for g in groups):
+        groups = [g for g in groups if is_named(g)]
+    whys = [c.why for g in groups for c in g]
+    return whys, [set.intersection(*(set(c.hits) for c in g)) for g in groups]
 
 
 __all__ = [

@@ -91,6 +91,47 @@ def test_places_and_a_document_named_by_its_name(docs: list[Doc]) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("Kon Tum và Điện Biên họp mấy lần?", ("kon-tum", "dien-bien")),
+        ("dien bien va kon tum hop may lan", ("dien-bien", "kon-tum")),
+        ("Quy chế 01-QC/ĐUK và quy chế 09-QC/TU khác gì?", ("dong-thap", "kon-tum")),
+        (
+            "BTV họp mấy lần theo quy chế mẫu đảng ủy UBND tỉnh, ở Kon Tum và ở Điện Biên?",
+            ("mau-2025", "kon-tum", "dien-bien"),
+        ),
+    ],
+)
+def test_several_documents_in_the_order_named(
+    docs: list[Doc], question: str, expected: tuple[str, ...]
+) -> None:
+    assert detect_scope(question, docs).document_ids == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["Bí thư đi vắng thì ai thay?", "ai bau pho bi thu?", "Ủy viên Ban Thường vụ"]
+)
+def test_a_body_asked_about_names_no_document_issued_by_another(
+    docs: list[Doc], question: str
+) -> None:
+    # The templates are issued by "Ban Bí thư": "bí thư" (a seat) does not name them.
+    assert detect_scope(question, docs).is_empty
+
+
+def test_the_issuing_body_named_in_full_names_its_documents(docs: list[Doc]) -> None:
+    scope = detect_scope("Quy chế mẫu của Ban Bí thư quy định gì?", docs)
+    assert set(scope.document_ids) == {"mau-huyen", "mau-2025"}
+
+
+def test_level_and_status_together_name_one_more_document(docs: list[Doc]) -> None:
+    scope = detect_scope("Kon Tum và quy chế mẫu cấp huyện: ai ký văn bản?", docs)
+    assert scope.document_ids == ("kon-tum", "mau-huyen")
+    # A level alone beside a place is too loose to name another document.
+    scope = detect_scope("Tỉnh ủy Điện Biên có chỉ đạo huyện ủy không?", docs)
+    assert scope.document_ids == ("dien-bien",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         (
             "Quy chế của Đảng uỷ xã Hoà Bình, tỉnh Tây Ninh quy định gì?",
             [("xã", "Hoà Bình"), ("tỉnh", "Tây Ninh")],
