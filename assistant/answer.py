@@ -703,6 +703,13 @@ _ASKER = re.compile(
 _OBJECT_OF = re.compile(
     r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien)\s+$"
 )
+# Words that only say "decides" before the action asked ("ai quyết định triệu tập ..."):
+# the text writes the action ("... do Ban Thường vụ triệu tập").
+_DECIDES = re.compile(r"^(?:(?:co tham quyen|co quyen|duoc quyen|quyet dinh|xem xet)\s+)+")
+# A body named this many words or more before the action is not the one that acts
+# ("Ban Chấp hành ... xem xét, đề nghị Bộ Chính trị ... cho ý kiến về giới thiệu nhân sự
+# bầu"): the article's holder of the powers is.
+MAX_WORDS_BODY_TO_ACTION = 8
 
 
 def _action(question: str) -> list[str]:
@@ -721,6 +728,10 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
     mentions = find_bodies(item.quote)
     action = _action(u.text)
     position = _phrase_position(action, folded)
+    if position is None:
+        plain = _DECIDES.sub("", " ".join(action)).split()
+        position = _phrase_position(plain, folded) if plain and plain != action else None
+    title_bodies = bodies_in(item.article.title)
     if position is not None:
         segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
         before = [
@@ -730,9 +741,11 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
             and m.end <= position
             and not _OBJECT_OF.search(folded[max(0, m.start - 16) : m.start])
         ]
-        if before:
+        near = not before or len(folded[before[-1].end : position].split()) < (
+            MAX_WORDS_BODY_TO_ACTION
+        )
+        if before and (near or not title_bodies):
             return before[-1].body
-    title_bodies = bodies_in(item.article.title)
     if title_bodies:
         return title_bodies[0]
     return mentions[0].body if mentions and position is None else ""

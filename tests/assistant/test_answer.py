@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import _numbers_not_in, _states_number
+from assistant.answer import _deciding_body, _Located, _numbers_not_in, _states_number
 from assistant.models import Answer, Turn
 from assistant.service import Assistant
+from assistant.understand import understand
 from ingest.settings import Settings
 from tests.assistant.rules.fixtures import make_doc
 from tests.conftest import CORPUS
@@ -300,3 +301,46 @@ def test_what_is_question_about_a_number_no_clause_states_is_refused(
     assert answer.kind == "refusal" and "40 năm" in answer.answer
     # the same number beside a who-decides question is incidental: still answered
     assert assistant.ask("Đảng viên 18 tuổi thì ai quyết định kết nạp?").kind == "answer"
+
+
+POWERS = make_doc(
+    [
+        (
+            7,
+            "Nhiệm vụ, quyền hạn của Ban Thường vụ",
+            [
+                "1. Chuẩn bị nhân sự để Ban Chấp hành xem xét, đề nghị Ban Bí thư, Ban cán sự"
+                " đảng Chính phủ cho ý kiến về giới thiệu nhân sự bầu chức danh Bí thư.",
+                "2. Việc kỷ luật Đảng ủy viên do hội nghị Ban Chấp hành xem xét, quyết định.",
+            ],
+        ),
+        (
+            8,
+            "Chế độ hội nghị",
+            [
+                "1. Hội nghị Đảng ủy Khối do Ban Thường vụ Đảng ủy Khối triệu tập sáu tháng một lần.",
+            ],
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "clause", "body"),
+    [
+        # "quyết định" only says who decides; the text writes the action, "triệu tập".
+        ("Ai quyết định triệu tập hội nghị Đảng ủy Khối?", 8, 1, "Ban Thường vụ"),
+        # Bodies far before the action are not its actor: the article's holder is.
+        ("Ai bầu Bí thư?", 7, 1, "Ban Thường vụ"),
+        # "do hội nghị Ban Chấp hành ... quyết định": the conference of the body decides.
+        ("Ai quyết định kỷ luật Đảng ủy viên?", 7, 2, "Ban Chấp hành"),
+    ],
+)
+def test_the_deciding_body_is_the_one_that_acts(
+    question: str, article: int, clause: int, body: str
+) -> None:
+    found = next(a for a in POWERS.articles if a.number == article)
+    chosen = found.clauses[clause - 1]
+    item = _Located(POWERS, found, chosen, None, chosen.text, score=1.0, coverage=1.0)
+    u = understand(question, [], [POWERS])
+    assert _deciding_body(u, item) == body
