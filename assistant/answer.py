@@ -50,6 +50,12 @@ MIN_COVERAGE_WITH_UNKNOWN = 0.6
 # The same for the article a numeric answer cites (numbers and question words excluded).
 MIN_NUMERIC_COVERAGE = 0.3
 MAX_DOCUMENTS_SHOWN = 5
+# "Điều nào quy định chế độ phát ngôn?": when the article's title covers this much of the
+# question, the whole article is the answer (cited as "Điều 16", its clauses in order).
+MIN_TITLE_COVERAGE = 0.6
+MAX_CLAUSES_LISTED = 5
+MIN_OPENING_LETTERS = 12
+_LETTERS = re.compile(r"[^\W\d_]")
 
 _DECISION_VERBS = re.compile(
     r"\b(quyet dinh|phe duyet|xem xet, quyet dinh|chi dinh|bo nhiem|trieu tap|chu tri|"
@@ -510,6 +516,11 @@ class Answerer:
         lines: list[str] = []
         citations: list[Citation] = []
         for item in chosen:
+            if u.kind == "citation" and self._title_answers(u, item):
+                line, cited = self._article_claim(item)
+                lines.append(line)
+                citations += cited
+                continue
             citation = self._cite(item)
             citations.append(citation)
             lines.append(self._claim(u, item, citation, several=len(chosen) > 1))
@@ -533,6 +544,45 @@ class Answerer:
             documents=[_doc_ref(i.doc) for i in chosen],
             notes=notes,
         )
+
+    def _title_answers(self, u: Understanding, item: _Located) -> bool:
+        """Whether the article's title says what the question asks the place of. Words of
+        the document's own name ("Đảng ủy Khối") say which document, not what."""
+        name = self._profile(_meta_text(item.doc)).terms
+        subject = _without_citation_frame(u.text)
+        asked = [t for t in question_terms(subject, self._naming(u)) if t not in name]
+        if not asked:
+            return False
+        title = self._profile(item.article.title)
+        return self.stats.coverage(self.stats.weigh(asked), title) >= MIN_TITLE_COVERAGE
+
+    def _article_claim(self, item: _Located) -> tuple[str, list[Citation]]:
+        """The article as the answer: cited whole (its heading), then its clauses in order,
+        each by its first sentence."""
+        doc, article = item.doc, item.article
+        heading = article.text.split("\n", 1)[0].strip()
+        citations = [make_citation(doc, article, quote=heading or None)]
+        lines = [
+            f"Theo {_short_name(doc)}, nội dung này được quy định tại Điều {article.number} "
+            f"({article.title})."
+        ]
+        for clause in article.clauses[:MAX_CLAUSES_LISTED]:
+            citation = make_citation(doc, article, clause, quote=self._opening(clause.text))
+            citations.append(citation)
+            lines.append(f"- khoản {clause.number}: «{citation.quote}»")
+        more = len(article.clauses) - MAX_CLAUSES_LISTED
+        if more > 0:
+            lines.append(f"(và {more} khoản khác)")
+        return "\n".join(lines), citations
+
+    def _opening(self, text: str) -> str | None:
+        """The first sentence of ``text`` that says something (not only "1." or "a)"),
+        with the ones before it: a verbatim slice."""
+        spans = self._sentences(text)
+        for _, end in spans:
+            if len(_LETTERS.findall(text[spans[0][0] : end])) >= MIN_OPENING_LETTERS:
+                return text[spans[0][0] : end].strip() or None
+        return text.strip() or None
 
     def _claim(self, u: Understanding, item: _Located, citation: Citation, several: bool) -> str:
         where = f"{location(citation.article, citation.clause, citation.point)}"
@@ -791,6 +841,22 @@ def _name_terms(doc: Document) -> set[str]:
     for name in names:
         terms.update(text_terms(name))  # no abbreviation expansion: "TU" names, it is no topic
     return terms
+
+
+# "Điều nào quy định về ...", "... nằm ở điều, khoản nào": the frame of a citation question.
+_CITATION_FRAME = re.compile(
+    r"\b(?:(?:dieu|khoan|diem)(?:\s*,\s*(?:dieu|khoan|diem))*\s+(?:nao|may)|"
+    r"quy dinh(?:\s+(?:ve|o dau|tai dau|gi))?|noi (?:gi|ve)|nam o|o dau)\b"
+)
+
+
+def _without_citation_frame(text: str) -> str:
+    """``text`` without the words that ask for a place ("điều nào quy định về")."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    kept = _CITATION_FRAME.sub(lambda m: " " * len(m.group()), folded)
+    return "".join(c if k != " " or c.isspace() else " " for c, k in zip(text, kept, strict=True))
 
 
 def _meta_text(doc: Document) -> str:

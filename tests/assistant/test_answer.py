@@ -344,3 +344,22 @@ def test_the_deciding_body_is_the_one_that_acts(
     item = _Located(POWERS, found, chosen, None, chosen.text, score=1.0, coverage=1.0)
     u = understand(question, [], [POWERS])
     assert _deciding_body(u, item) == body
+
+
+def test_which_article_is_answered_with_the_article_and_its_clauses(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Điều nào trong quy chế Đảng ủy Khối Đồng Tháp quy định về phát ngôn?")
+    first, *clauses = answer.citations
+    # A drafter pastes "Điều 16 ...", not one of its clauses.
+    assert (first.article, first.clause) == (16, None)
+    assert first.cite_as.startswith("Điều 16 ")
+    assert [c.clause for c in clauses[:2]] == [1, 2]
+    assert "Điều 16 (Chế độ phát ngôn và giữ bí mật)" in answer.answer
+    verbatim(assistant, answer)
+
+
+def test_which_article_holds_a_detail_is_answered_with_the_clause(assistant: Assistant) -> None:
+    # The title does not say it: the clause that does is the place.
+    answer = assistant.ask("Mức 03 tỷ đồng trong quy chế Tỉnh ủy Điện Biên ở điều khoản nào?")
+    assert answer.citations[0].clause is not None
