@@ -791,11 +791,10 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
             and m.end <= position
             and not _OBJECT_OF.search(folded[max(0, m.start - 16) : m.start])
         ]
-        near = not before or len(folded[before[-1].end : position].split()) < (
-            MAX_WORDS_BODY_TO_ACTION
-        )
-        if before and (near or not title_bodies):
-            return before[-1].body
+        if before:
+            gap = len(folded[before[-1].end : position].split())
+            if gap < MAX_WORDS_BODY_TO_ACTION or not title_bodies:
+                return before[-1].body
     if title_bodies:
         return title_bodies[0]
     return mentions[0].body if mentions and position is None else ""
@@ -854,9 +853,10 @@ def _without_citation_frame(text: str) -> str:
     """``text`` without the words that ask for a place ("điều nào quy định về")."""
     folded = fold(text)
     if len(folded) != len(text):
-        return text
-    kept = _CITATION_FRAME.sub(lambda m: " " * len(m.group()), folded)
-    return "".join(c if k != " " or c.isspace() else " " for c, k in zip(text, kept, strict=True))
+        return text  # offsets in the folded text would not be offsets in ``text``
+    for m in reversed(list(_CITATION_FRAME.finditer(folded))):
+        text = f"{text[: m.start()]}{' ' * (m.end() - m.start())}{text[m.end() :]}"
+    return text
 
 
 def _meta_text(doc: Document) -> str:
