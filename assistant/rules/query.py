@@ -52,6 +52,8 @@ _THRESHOLD_ASKED = (
     r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
     r"|(?:du an|cong trinh|dau tu|kinh phi|du toan|mua sam).{0,30}"
     r"(?:bao nhieu (?:tien|ty|trieu)|may (?:ty|trieu))"
+    # the scale itself: "ngưỡng tiền phân cấp", "mức vốn đầu tư nào", "hạn mức chi"
+    r"|(?:nguong|muc) (?:tien|von|dau tu|kinh phi|gia tri|chi)|han muc"
 )
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
@@ -236,11 +238,21 @@ def _bodies(question: str) -> list[str]:
         # seat name beside another body names the committee, not its Ban Chấp hành;
         # "Hội nghị Tỉnh ủy" still is the Ban Chấp hành.
         mentions = [m for m in mentions if not _seat_only(folded, m)]
+    # "quy chế Tỉnh ủy Điện Biên", "quy chế của Đảng ủy xã Tân Phú": the seat names the
+    # document, not a body whose rules are asked for
+    mentions = [
+        m
+        for m in mentions
+        if not (is_seat(folded, m) and _NAMES_REGULATION.search(folded[: m.start]))
+    ]
     found = unique_bodies(mentions)
     for abbr, body in _ABBREVIATIONS.items():
         if re.search(rf"(?<![a-z]){abbr}(?![a-z])", folded) and body not in found:
             found.append(body)
     return [b for b in found if b not in ("Bí thư", "Phó Bí thư") or len(found) == 1]
+
+
+_NAMES_REGULATION = re.compile(r"(?<![a-z])quy che(?: lam viec)?(?: mau)?(?: cua)?\s*$")
 
 
 def _seat_only(folded: str, mention: Mention) -> bool:
@@ -442,6 +454,17 @@ _GENERIC = frozenset(
         "huyen",
         "uy",
         "dang",
+        "xa",
+        "khoi",
+        # the frame of a comparison or of a document's name, not what is asked about
+        "so",
+        "sanh",
+        "giua",
+        "khac",
+        "nhau",
+        "giong",
+        "quy",
+        "che",
     ]
 )
 

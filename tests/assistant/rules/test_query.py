@@ -306,6 +306,27 @@ def test_seat_name_beside_another_body_names_the_committee() -> None:
     )
 
 
+def test_a_seat_after_quy_che_names_the_document_not_a_body() -> None:
+    # "quy chế Tỉnh ủy A", "quy chế Đảng ủy xã B" say which regulations, not whose rules
+    frame = read_question(
+        "So sánh ngưỡng tiền phân cấp giữa quy chế Tỉnh ủy A và quy chế Đảng ủy xã B"
+    )
+    assert (frame.kind, frame.bodies) == ("money_threshold", ())
+    assert read_question("Tỉnh ủy A họp mấy lần một năm?").bodies == ("Ban Chấp hành",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Ngưỡng tiền phân cấp là bao nhiêu?", "han muc phan cap theo quy che dang uy xa"],
+)
+def test_a_money_scale_asked_without_a_topic_lists_every_scale(
+    commune: list[Rule], question: str
+) -> None:
+    assert read_question(question).kind == "money_threshold"
+    rules = [m.rule for m in _document_matches(commune, question, "commune")]
+    assert {r.body for r in rules} == {"Ban Chấp hành", "Ban Thường vụ", "Thường trực"}
+
+
 def test_keo_dai_is_a_duration(commune: list[Rule]) -> None:
     rule, _ = _first(commune, "Họp Ban Thường vụ được kéo dài bao lâu?")
     assert (rule.kind, rule.value.unit) == ("duration", "buổi")
