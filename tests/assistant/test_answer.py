@@ -341,7 +341,7 @@ def test_the_deciding_body_is_the_one_that_acts(
 ) -> None:
     found = next(a for a in POWERS.articles if a.number == article)
     chosen = found.clauses[clause - 1]
-    item = _Located(POWERS, found, chosen, None, chosen.text, score=1.0, coverage=1.0)
+    item = _Located(POWERS, found, chosen, None, chosen.text, score=1.0, coverage=1.0, focus=1.0)
     u = understand(question, [], [POWERS])
     assert _deciding_body(u, item) == body
 
@@ -363,3 +363,43 @@ def test_which_article_holds_a_detail_is_answered_with_the_clause(assistant: Ass
     # The title does not say it: the clause that does is the place.
     answer = assistant.ask("Mức 03 tỷ đồng trong quy chế Tỉnh ủy Điện Biên ở điều khoản nào?")
     assert answer.citations[0].clause is not None
+
+
+SCATTERED = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH
+
+Chương I
+NHIỆM VỤ, QUYỀN HẠN
+
+Điều 1. Nhiệm vụ, quyền hạn của Ban Thường vụ
+1. Ban Thường vụ lãnh đạo, chỉ đạo các công việc sau:
+- Quyết định việc mua sắm phương tiện đi lại phục vụ công tác của cơ quan đảng.
+- Chỉ đạo việc thực hiện chế độ bảo hiểm xã hội đối với cán bộ diện Ban Thường vụ quản lý.
+- Cho ý kiến về việc tính toán kinh phí tổ chức hội nghị của Đảng ủy.
+- Quyết định khen thưởng tập thể, cá nhân có thành tích xuất sắc.
+- Chỉ đạo công tác kiểm tra, giám sát trong Đảng bộ.
+2. Ban Thường vụ họp mỗi tháng một lần.
+
+Điều 2. Chế độ hội nghị
+1. Đảng ủy họp thường lệ ba tháng một lần.
+2. Tài liệu hội nghị được gửi trước ít nhất 03 ngày.
+"""
+
+
+def test_words_scattered_over_a_long_clause_do_not_answer_an_unknown_topic(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "docs" / "quy-che-an-binh.txt"
+    source.parent.mkdir()
+    source.write_text(SCATTERED, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_backend="none")
+    assert not Assistant.ingest_files(settings, [source.parent]).errors
+    assistant = Assistant.open(settings)
+    # "đăng kiểm" is never used; "phương tiện đi lại" and "bảo hiểm xã hội" are, in two
+    # different points of one clause: together they say nothing about the fee asked.
+    asked = "Phí đăng kiểm phương tiện đi lại và bảo hiểm xã hội của cán bộ tính thế nào?"
+    assert assistant.ask(asked).kind == "refusal"
+    # one point that covers the question still answers it, unknown words ("ô tô") or not
+    answer = assistant.ask(
+        "Ai quyết định mua sắm phương tiện đi lại phục vụ công tác, kể cả xe ô tô?"
+    )
+    assert answer.kind == "answer" and "mua sắm phương tiện" in answer.citations[0].quote
