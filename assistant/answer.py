@@ -35,7 +35,7 @@ from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies, organizations_in
 from ingest.models import Article, Chunk, Clause, Document, Point
-from ingest.normalize import fold, has_diacritics
+from ingest.normalize import fold, has_diacritics, words
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -260,7 +260,12 @@ class Answerer:
         # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
         # number names the thing asked, so a clause about badges that never says 30 is not
         # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
-        missing = _numbers_not_in(u.text, located[0].article) if u.kind == "general" else []
+        missing: list[str] = []
+        if u.kind == "general":
+            missing = _numbers_not_in(u.text, f"{top.article.title} {top.article.text}")
+        elif u.kind == "citation":
+            # "Mức 03 tỷ đồng ở điều khoản nào?": the place of a number states it.
+            missing = _numbers_not_in(u.text, top.quote, amounts=True)
         if missing:
             return self._refuse_uncovered(
                 u,
@@ -331,10 +336,10 @@ class Answerer:
         """Beyond single words (folded, "thời tiết" and "thời" share a syllable), a question
         of three or more content words shares at least one two-word phrase with the clause
         it is answered from."""
-        terms = question_terms(u.text, self._naming(u))
-        words = [t for t in terms if "_" not in t]
+        terms = self._topic_terms(u)
+        singles = [t for t in terms if "_" not in t]
         phrases = [t for t in terms if "_" in t]
-        if len(words) < 3 or not phrases:
+        if len(singles) < 3 or not phrases:
             return True
         clause = self._profile(f"{item.article.title} {item.clause.text}")
         return any(p in clause.terms for p in phrases)
@@ -417,9 +422,23 @@ class Answerer:
                     spelled.update(text_terms(body))
         return self._name_terms | spelled if spelled else self._name_terms
 
+    def _topic_terms(self, u: Understanding, text: str | None = None) -> list[str]:
+        """The terms of the question (or of ``text``, a part of it) without the words that
+        name a document: "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế độ báo
+        cáo?" asks about "chế độ báo cáo"; a clause that names the template does not
+        answer it."""
+        name_words: frozenset[str] = frozenset()
+        if u.names_document:
+            name_words = frozenset(
+                w for doc_id in u.document_ids for w in words(_meta_text(self.documents[doc_id]))
+            )
+        if text is None:
+            text = _without_citation_frame(u.text) if u.kind == "citation" else u.text
+        return question_terms(text, self._naming(u), name_words)
+
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         names = self._naming(u)
-        terms = self.stats.weigh(question_terms(u.text, names))
+        terms = self.stats.weigh(self._topic_terms(u))
         syllables = content_syllables(u.text)
         content = [w for w in syllables if w not in names]
         located: list[_Located] = []
@@ -442,7 +461,7 @@ class Answerer:
             quoted = self._profile(quote)
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
-            if u.kind == "citation":
+            if u.kind == "citation" and _has_own_title(article):
                 # "Điều nào quy định chế độ phát ngôn ...": the article title names it.
                 run = max(run, self._profile(article.title).longest_run(content))
             phrase = run / max(len(content), 1)
@@ -453,6 +472,18 @@ class Answerer:
                 )
             )
         # Rerank: retrieval proposes, coverage of the question's content terms decides.
+        if u.kind == "citation":
+            # "Điều nào quy định chế độ báo cáo?": an article whose title says it comes
+            # before a clause that merely mentions it ("báo cáo ... theo chế độ"); the
+            # place of a number ("mức 03 tỷ đồng") states that number.
+            return sorted(
+                located,
+                key=lambda item: (
+                    len(_numbers_not_in(u.text, item.quote, amounts=True)),
+                    not self._title_answers(u, item),
+                    -item.score,
+                ),
+            )
         return sorted(located, key=lambda item: -item.score)
 
     def _best_sentence(
@@ -472,6 +503,9 @@ class Answerer:
                 score += 0.2
             if u.kind == "who_decides" and _DECISION_VERBS.search(" ".join(profile.syllables)):
                 score += 0.1
+            if u.kind == "citation":
+                # the place of "mức 03 tỷ đồng" is the sentence that states it
+                score -= len(_numbers_not_in(u.text, sentence, amounts=True))
             if best is None or score > best[0]:
                 best = (score, start, end)
         if best is None:
@@ -533,14 +567,19 @@ class Answerer:
             citation = self._cite(item)
             citations.append(citation)
             lines.append(self._claim(u, item, citation, several=len(chosen) > 1))
-        # Supporting clauses from the first document, after the main ones.
+        # Supporting clauses from the first document, after the main ones (a clause
+        # already cited, as one of an article's clauses, is not cited twice).
+        places = {_place(c) for c in citations}
         for item in located[1:4]:
             if (
                 item.doc.id == chosen[0].doc.id
                 and item.coverage >= MIN_COVERAGE
                 and item not in chosen
             ):
-                citations.append(self._cite(item))
+                citation = self._cite(item)
+                if _place(citation) not in places:
+                    places.add(_place(citation))
+                    citations.append(citation)
         notes = []
         if len(chosen) > 1:
             notes.append(_agreement_note(chosen))
@@ -557,9 +596,11 @@ class Answerer:
     def _title_answers(self, u: Understanding, item: _Located) -> bool:
         """Whether the article's title says what the question asks the place of. Words of
         the document's own name ("Đảng ủy Khối") say which document, not what."""
+        if not _has_own_title(item.article):
+            return False
         name = self._profile(_meta_text(item.doc)).terms
         subject = _without_citation_frame(u.text)
-        asked = [t for t in question_terms(subject, self._naming(u)) if t not in name]
+        asked = [t for t in self._topic_terms(u, subject) if t not in name]
         if not asked:
             return False
         title = self._profile(item.article.title)
@@ -853,7 +894,7 @@ def _name_terms(doc: Document) -> set[str]:
 
 # "Điều nào quy định về ...", "... nằm ở điều, khoản nào": the frame of a citation question.
 _CITATION_FRAME = re.compile(
-    r"\b(?:(?:dieu|khoan|diem)(?:\s*,\s*(?:dieu|khoan|diem))*\s+(?:nao|may)|"
+    r"\b(?:(?:o\s+)?(?:dieu|khoan|diem)(?:\s*,?\s*(?:dieu|khoan|diem))*\s+(?:nao|may)|"
     r"quy dinh(?:\s+(?:ve|o dau|tai dau|gi))?|noi (?:gi|ve)|nam o|o dau)\b"
 )
 
@@ -932,30 +973,44 @@ _ABOUT_NUMBER = re.compile(
 _REFERENCE_BEFORE = re.compile(r"(?:dieu|khoan|diem|chuong|muc|so|phan|quyet dinh|quy che)\s*$")
 
 
-def _numbers_not_in(question: str, article: Article) -> list[str]:
-    """Numbers the question is about that the article (title and text, digits or words)
-    never states."""
+# Any number of the question, amounts included: what a citation question looks for
+# ("Mức 03 tỷ đồng ở điều khoản nào?").
+# A number with a unit is an amount, whatever the word before ("mức 03 tỷ" folds to
+# "muc 03 ty", and "mục 3" is a section).
+_AMOUNT_UNIT = re.compile(r"\s*(?:ty|ti|trieu|nghin|dong|ngay|thang|tuan|lan|gio|ha|m2|%)(?![a-z])")
+_ANY_NUMBER = re.compile(r"(?<![\w/.,-])(?P<n>\d{1,4})(?![\w.,-])")
+
+
+def _numbers_not_in(question: str, text: str, amounts: bool = False) -> list[str]:
+    """Numbers the question is about that ``text`` (digits or words) never states; with
+    ``amounts``, amounts of money, land and shares count too."""
     q = fold_aligned(question)  # same offsets as the question, to echo its own words
     asked = [
         m
-        for m in _ABOUT_NUMBER.finditer(q)
-        if not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
+        for m in (_ANY_NUMBER if amounts else _ABOUT_NUMBER).finditer(q)
+        if _AMOUNT_UNIT.match(q, m.end())
+        or not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
     ]
     if not asked:
         return []
-    text = fold(f"{article.title} {article.text}")
-    stated = {int(n) for n in re.findall(r"\d+", text)}
-    stated |= {
-        value
-        for words in re.findall(rf"(?<![a-z]){STRICT_NUMBER}(?![a-z])", text)
-        if (value := read_number(words)) is not None
-    }
+    stated = _stated_numbers(text)
     missing = []
     for m in asked:
         if int(m.group("n")) not in stated:
             unit = re.match(r"\s*[a-z]+", q[m.end() :])
             missing.append(question[m.start() : m.end() + (unit.end() if unit else 0)].strip())
     return missing
+
+
+def _stated_numbers(text: str) -> set[int]:
+    folded = fold(_ITEM_LABEL.sub(" ", text))  # "(3)", "2.1-" label items, state nothing
+    stated = {int(n) for n in re.findall(r"\d+", folded)}
+    stated |= {
+        value
+        for words in re.findall(rf"(?<![a-z]){STRICT_NUMBER}(?![a-z])", folded)
+        if (value := read_number(words)) is not None
+    }
+    return stated
 
 
 def _short_name(doc: Document) -> str:
@@ -983,3 +1038,14 @@ def _agreement_note(items: Sequence[_Located]) -> str:
 
 
 __all__ = ["Answerer", "NumericResult"]
+
+
+def _has_own_title(article: Article) -> bool:
+    """Whether the heading names the article: "Điều 2. Các tỉnh ủy ... căn cứ Quy chế mẫu
+    để chỉ đạo ..." (a decision's article) has no title; its first words are its text."""
+    first = article.clauses[0].text.lstrip() if article.clauses else ""
+    return bool(article.title) and not first.startswith(article.title.strip())
+
+
+def _place(citation: Citation) -> tuple[str, str, int, int | None, str | None]:
+    return (citation.document_id, citation.part, citation.article, citation.clause, citation.point)

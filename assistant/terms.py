@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon import word_length_at
 from index.abbreviations import expansion
+from ingest.bodies import find_bodies
 from ingest.normalize import canonical, strip_diacritics, words
 
 _WORD = re.compile(r"[^\W_]+")
@@ -97,18 +98,30 @@ def expand_inline(text: str) -> str:
     return re.sub(r"[^\W_]+", lambda m: expansion(m.group(0)) or m.group(0), text)
 
 
-def question_terms(text: str, exclude: Collection[str] = ()) -> list[str]:
-    return list(_question_terms(text, frozenset(exclude)))
+def question_terms(
+    text: str, exclude: Collection[str] = (), name_words: Collection[str] = ()
+) -> list[str]:
+    """``exclude``: words that only name a document wherever they stand (places,
+    numbers); ``name_words``: the folded syllables of the documents the question names,
+    dropped where they run together as a name (see :func:`_name_positions`)."""
+    return list(_question_terms(text, frozenset(exclude), frozenset(name_words)))
 
 
 @functools.lru_cache(maxsize=4096)
-def _question_terms(text: str, exclude: frozenset[str]) -> tuple[str, ...]:
+def _question_terms(
+    text: str, exclude: frozenset[str], name_words: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """Syllables and syllable bigrams of the content words, in order.
 
     A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
     never merges two words the user kept apart; a word typed without them is folded
     and matches every accented spelling. Texts carry both forms (:func:`text_terms`)."""
     forms, keep = _content_forms(text, exclude)
+    if name_words:
+        named = _name_positions(
+            [strip_diacritics(f.removeprefix(FOLDED)) for f in forms], name_words
+        )
+        keep = tuple(k and i not in named for i, k in enumerate(keep))
     kept = [(i, f) for i, f in enumerate(forms) if keep[i]]
     bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
     return (*(t for _, t in kept), *bigrams)
@@ -168,6 +181,42 @@ def question_compounds(text: str, exclude: Collection[str] = ()) -> list[Compoun
 
 def _canonical_words(text: str) -> list[str]:
     return _WORD.findall(canonical(text))
+
+
+# Words in a row that all belong to a document's name ("quy chế mẫu đảng ủy UBND tỉnh")
+# name it; two ("Ban Thường vụ", "chế độ") may be what is asked about.
+MIN_NAME_RUN = 3
+
+
+_SEAT = re.compile(r"(?:dang|tinh|huyen|thanh|thi|quan) uy(?: khoi)?")
+
+
+def _name_positions(folded: list[str], name_words: frozenset[str]) -> set[int]:
+    """Indices of the words that name a document: runs of MIN_NAME_RUN or more words of
+    its name, except the bodies they mention ("Ban Chấp hành Đảng bộ" is asked about even
+    when it is also the name of the document); a committee's seat ("Đảng ủy" in "Đảng ủy
+    UBND tỉnh", "Tỉnh ủy" in "Tỉnh ủy Điện Biên") is part of the name."""
+    runs: list[range] = []
+    start = None
+    for i, word in enumerate([*folded, ""]):
+        if word and word in name_words:
+            start = i if start is None else start
+            continue
+        if start is not None and i - start >= MIN_NAME_RUN:
+            runs.append(range(start, i))
+        start = None
+    if not runs:
+        return set()
+    joined = " ".join(folded)
+    starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
+    in_bodies = {
+        i
+        for mention in find_bodies(joined)
+        if not _SEAT.fullmatch(joined[mention.start : mention.end])
+        for i, s in enumerate(starts[:-1])
+        if mention.start <= s < mention.end
+    }
+    return {i for run in runs for i in run if i not in in_bodies}
 
 
 def _stop_positions(folded: list[str]) -> set[int]:

@@ -291,7 +291,16 @@ BADGES = make_doc(
     ],
 )
 def test_numbers_the_question_is_about(question: str, missing: list[str]) -> None:
-    assert _numbers_not_in(question, BADGES.articles[0]) == missing
+    article = BADGES.articles[0]
+    assert _numbers_not_in(question, f"{article.title} {article.text}") == missing
+
+
+def test_the_place_of_an_amount_states_it(assistant: Assistant) -> None:
+    answer = assistant.ask("Mức 03 tỷ đồng trong quy chế Tỉnh ủy Điện Biên ở điều khoản nào?")
+    assert answer.kind == "answer" and "03 tỷ" in answer.citations[0].quote
+    # no clause states the amount: not some other amount's clause
+    answer = assistant.ask("Mức 07 tỷ đồng trong quy chế Tỉnh ủy Điện Biên ở điều khoản nào?")
+    assert answer.kind == "refusal" and "07 tỷ" in answer.answer
 
 
 def test_what_is_question_about_a_number_no_clause_states_is_refused(
@@ -403,3 +412,20 @@ def test_words_scattered_over_a_long_clause_do_not_answer_an_unknown_topic(
         "Ai quyết định mua sắm phương tiện đi lại phục vụ công tác, kể cả xe ô tô?"
     )
     assert answer.kind == "answer" and "mua sắm phương tiện" in answer.citations[0].quote
+
+
+def test_the_words_naming_a_document_do_not_pick_its_article(assistant: Assistant) -> None:
+    # "quy chế mẫu đảng ủy UBND tỉnh" names the template; the decision's Điều 2 ("... căn
+    # cứ Quy chế làm việc mẫu ... đảng ủy ủy ban nhân dân tỉnh ... báo cáo") only repeats
+    # the name and has no title of its own.
+    answer = assistant.ask("Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế độ báo cáo?")
+    first = answer.citations[0]
+    assert (first.document_id, first.part, first.article, first.clause) == (
+        TEMPLATE_2025,
+        "regulation",
+        15,
+        None,
+    )
+    places = [(c.part, c.article, c.clause, c.point) for c in answer.citations]
+    assert len(places) == len(set(places))  # an article's clause is not cited twice
+    verbatim(assistant, answer)

@@ -1,4 +1,5 @@
-from assistant.terms import FOLDED, TermStats, question_compounds
+from assistant.terms import FOLDED, TermStats, question_compounds, question_terms
+from ingest.normalize import words
 
 CLAUSES = [
     "Ban Thường vụ quyết định bổ nhiệm cán bộ thuộc diện quản lý.",
@@ -39,3 +40,23 @@ def test_a_doubtful_split_is_no_unknown_word() -> None:
     assert stats.unknown_words(question_compounds("cần bao nhiêu người yêu cầu")) == []
     # folded "tỉnh Điện Biên" reads as "tinh dien | bien": "dien bien" is the corpus's
     assert stats.unknown_words(question_compounds("tinh dien bien hop may lan")) == []
+
+
+NAME = words("Quy chế làm việc mẫu của ban chấp hành đảng bộ ủy ban nhân dân tỉnh, thành phố")
+
+
+def test_words_that_name_the_document_are_not_what_is_asked() -> None:
+    terms = question_terms(
+        "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế độ kỷ luật?", (), NAME
+    )
+    assert "chế_độ" in terms and "kỷ_luật" in terms
+    # the name, its seat ("đảng ủy") and the phrases across it are gone
+    assert not {"mẫu", "ủy_ban", "nhân_dân", "tỉnh", "tỉnh_quy", "mẫu_đảng"} & set(terms)
+
+
+def test_a_body_in_the_name_is_still_asked_about() -> None:
+    terms = question_terms("Ban chấp hành đảng bộ ủy ban nhân dân tỉnh họp mấy lần?", (), NAME)
+    assert "chấp_hành" in terms and "đảng_bộ" in terms
+    assert "nhân_dân" not in terms
+    # two words of the name in a row may be what is asked ("chế độ", "thành phố")
+    assert "thành_phố" in question_terms("Hội nghị thành phố họp khi nào?", (), NAME)
