@@ -114,9 +114,10 @@ def compose_numeric(
         if u.document_ids and any(d.no_rule for d in per_doc):
             return _no_rule_answer(u, per_doc, documents)
         return None
-    # Documents without a rule are listed only when the question named them alone.
+    # Documents without a rule are listed only when the question named them alone, or
+    # named them to compare ("Đồng Tháp và Kon Tum": Kon Tum's silence is part of it).
     shown: list[DocumentNumeric] = with_rules
-    if len(u.document_ids) == 1:
+    if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
         shown = [d for d in per_doc if d.matches or d.no_rule]
     lines: list[str] = []
     citations: list[Citation] = []
@@ -158,10 +159,13 @@ def compose_numeric(
     if not citations:
         return None
     notes = []
-    if len(shown) > 1:
-        labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in shown if d.matches}
+    answering = [d for d in shown if d.matches]
+    if len(answering) > 1:
+        labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in answering}
         if len(labels) == 1:
             notes.append("Các văn bản quy định giống nhau về con số này.")
+        elif u.scope_from_question:
+            notes.append("Các văn bản quy định khác nhau; mỗi văn bản được trình bày riêng.")
         else:
             notes.append(
                 "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi văn bản "

@@ -121,7 +121,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "frequency",
         "regular_meeting",
-        r"bao lau (?:hop )?mot lan|may lan|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
+        r"bao lau (?:hop )?mot lan|may lan|(?:so lan|tan suat) (?:hop|hoi nghi)|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
         rf"|{_MEETING_WHEN}",
     ),

@@ -429,3 +429,14 @@ def test_the_words_naming_a_document_do_not_pick_its_article(assistant: Assistan
     places = [(c.part, c.article, c.clause, c.point) for c in answer.citations]
     assert len(places) == len(set(places))  # an article's clause is not cited twice
     verbatim(assistant, answer)
+
+
+def test_a_compared_document_that_is_silent_is_said_to_be(assistant: Assistant) -> None:
+    # Kon Tum's Ban cán sự đảng has no Thường trực: its silence is part of the comparison,
+    # and one document's number agrees with no other.
+    answer = assistant.ask("So sánh số lần họp Thường trực ở Đồng Tháp và ở Kon Tum")
+    assert answer.kind == "numeric"
+    assert [d.document_id for d in answer.documents][1] == KON_TUM
+    assert "không quy định" in answer.answer.split("\n\n")[1]
+    assert not any("giống nhau" in n for n in answer.notes)
+    verbatim(assistant, answer)

@@ -56,6 +56,7 @@ def rules() -> list[Rule]:
         ("chuyen 5 ha dat lua thi ai cho chu truong", "area_threshold"),
         ("Chi bộ báo cáo tháng trước ngày nào?", "deadline"),
         ("Ban Thường vụ gồm mấy người?", "count"),
+        ("Số lần họp của Thường trực là bao nhiêu?", "frequency"),
     ],
 )
 def test_intent(question: str, kind: str) -> None:
