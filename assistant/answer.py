@@ -47,6 +47,8 @@ MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
 # never uses reach 0.59 by common words (no in-scope dev question has such a word).
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
+# A quote run on past ";" to reach the action asked about stays under this many characters.
+MAX_RUN_ON_QUOTE = 900
 # The same for the article a numeric answer cites (numbers and question words excluded).
 MIN_NUMERIC_COVERAGE = 0.3
 MAX_DOCUMENTS_SHOWN = 5
@@ -511,10 +513,30 @@ class Answerer:
         if best is None:
             return text, None
         _, start, end = best
+        if u.kind == "who_decides":
+            end = self._to_the_action(u, text, start, end)
         quote = text[start:end]
         absolute = clause.start + start
         point = next((p for p in clause.points if p.start <= absolute < p.end), None)
         return quote, point
+
+    def _to_the_action(self, u: Understanding, text: str, start: int, end: int) -> int:
+        """The end of the quote, run on to the end of its sentence when the action asked
+        about comes only there: "Các vụ án có liên quan ...; những vụ án ... đều phải có ý
+        kiến chỉ đạo của thường trực huyện ủy." is one sentence, cut at ";" by the splitter."""
+        action = _action(u.text)
+        if not action or _phrase_span(action, fold(text[start:end])) is not None:
+            return end
+        for _, next_end in (span for span in self._sentences(text) if span[0] >= end):
+            run_on = text[start:next_end]
+            if not text[start:end].rstrip().endswith(";") or "\n" in text[end:next_end].strip():
+                return end
+            if len(run_on) > MAX_RUN_ON_QUOTE:
+                return end
+            if _phrase_span(action, fold(run_on)) is not None:
+                return next_end
+            end = next_end
+        return end
 
     def _profile(self, text: str) -> TextProfile:
         profile = self._profiles.get(text)
@@ -813,11 +835,20 @@ MAX_WORDS_BODY_TO_ACTION = 8
 
 
 def _action(question: str) -> list[str]:
-    """The verb phrase asked about: the content words after "ai"/"cơ quan nào"."""
+    """The verb phrase asked about: the content words after "ai"/"cơ quan nào", or
+    before it when the question ends with it ("... phải có ý kiến chỉ đạo của ai?")."""
     folded = fold(question)
     match = _ASKER.search(folded)
     tail = folded[match.end() :] if match else folded
-    return content_syllables(tail)[:4]
+    found = content_syllables(tail)[:4]
+    if not found and match and _asks_whose(question):
+        found = content_syllables(folded[: match.start()])[-4:]
+    return found
+
+
+def _asks_whose(question: str) -> bool:
+    """ "... ý kiến chỉ đạo của ai?", "... do ai?": the body follows the action."""
+    return bool(re.search(r"\b(?:cua|do|boi)\s+ai\s*\W*$", fold(question)))
 
 
 def _deciding_body(u: Understanding, item: _Located) -> str:
@@ -827,11 +858,19 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
     folded = fold(item.quote)
     mentions = find_bodies(item.quote)
     action = _action(u.text)
-    position = _phrase_position(action, folded)
-    if position is None:
+    span = _phrase_span(action, folded)
+    if span is None:
         plain = _DECIDES.sub("", " ".join(action)).split()
-        position = _phrase_position(plain, folded) if plain and plain != action else None
+        span = _phrase_span(plain, folded) if plain and plain != action else None
+    position = span[0] if span else None
     title_bodies = bodies_in(item.article.title)
+    if span is not None and _asks_whose(u.text):
+        # "... đều phải có ý kiến chỉ đạo của thường trực huyện ủy": named right after
+        after = next((m for m in mentions if m.start >= span[1]), None)
+        if after is not None and re.fullmatch(
+            r"\s*(?:cua|do|boi)\s+", folded[span[1] : after.start]
+        ):
+            return after.body
     if position is not None:
         segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
         before = [
@@ -850,13 +889,13 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
     return mentions[0].body if mentions and position is None else ""
 
 
-def _phrase_position(action: list[str], folded: str) -> int | None:
-    """Offset in ``folded`` of the longest prefix of ``action`` written as a phrase."""
+def _phrase_span(action: list[str], folded: str) -> tuple[int, int] | None:
+    """Where in ``folded`` the longest prefix of ``action`` is written as a phrase."""
     for n in range(len(action), 0, -1):
         phrase = " ".join(action[:n])
         match = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)
         if match:
-            return match.start()
+            return match.span()
     return None
 
 

@@ -440,3 +440,32 @@ def test_a_compared_document_that_is_silent_is_said_to_be(assistant: Assistant) 
     assert "không quy định" in answer.answer.split("\n\n")[1]
     assert not any("giống nhau" in n for n in answer.notes)
     verbatim(assistant, answer)
+
+
+WHOSE = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH
+
+Điều 1. Quan hệ với công an xã
+1. Ban Thường vụ lãnh đạo công an xã bằng các chủ trương, chính sách thông qua chi bộ công an.
+2. Ban Thường vụ lãnh đạo trực tiếp tổ chức đảng trong công an xã và quân sự xã, không quyết định những vấn đề cụ thể thuộc thẩm quyền của các cơ quan đó. Các vụ việc có liên quan đến cán bộ thuộc diện Ban Thường vụ quản lý; những vụ việc phức tạp về an ninh, trật tự, dân tộc, tôn giáo trên địa bàn xã hoặc các vụ việc mà giữa các cơ quan chưa thống nhất quan điểm xử lý, đều phải có ý kiến chỉ đạo của Thường trực Đảng ủy.
+
+Điều 2. Chế độ hội nghị
+1. Đảng ủy họp thường lệ ba tháng một lần.
+"""
+
+
+def test_whose_opinion_is_the_body_named_after_it(tmp_path: Path) -> None:
+    # The splitter cuts the sentence at ";": the quote runs on to where the action is,
+    # and "của ai" is answered by the body named after it, not by the one before.
+    source = tmp_path / "docs" / "quy-che-an-binh.txt"
+    source.parent.mkdir()
+    source.write_text(WHOSE, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_backend="none")
+    assert not Assistant.ingest_files(settings, [source.parent]).errors
+    assistant = Assistant.open(settings)
+    answer = assistant.ask(
+        "Vụ việc liên quan cán bộ thuộc diện Ban Thường vụ quản lý phải có ý kiến chỉ đạo của ai?"
+    )
+    assert answer.kind == "answer" and ": Thường trực (khoản 2 Điều 1" in answer.answer
+    quote = answer.citations[0].quote
+    assert quote.startswith("Các vụ việc") and quote.endswith("của Thường trực Đảng ủy.")
+    verbatim(assistant, answer)
