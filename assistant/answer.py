@@ -939,12 +939,15 @@ _CITATION_FRAME = re.compile(
 
 
 def _without_citation_frame(text: str) -> str:
-    """``text`` without the words that ask for a place ("điều nào quy định về")."""
+    """``text`` without the words that ask for a place ("điều nào quy định về"). Each is
+    replaced by a question word of its length, so the words on either side do not join
+    into a phrase or a document's name ("tỉnh [quy định] chế độ")."""
     folded = fold(text)
     if len(folded) != len(text):
         return text  # offsets in the folded text would not be offsets in ``text``
     for m in reversed(list(_CITATION_FRAME.finditer(folded))):
-        text = f"{text[: m.start()]}{' ' * (m.end() - m.start())}{text[m.end() :]}"
+        filler = "nào".ljust(m.end() - m.start())
+        text = f"{text[: m.start()]}{filler}{text[m.end() :]}"
     return text
 
 

@@ -60,3 +60,8 @@ def test_a_body_in_the_name_is_still_asked_about() -> None:
     assert "nhân_dân" not in terms
     # two words of the name in a row may be what is asked ("chế độ", "thành phố")
     assert "thành_phố" in question_terms("Hội nghị thành phố họp khi nào?", (), NAME)
+
+
+def test_bao_is_a_word_bao_nhieu_and_bao_gio_are_not() -> None:
+    assert "báo_cáo" in question_terms("Chế độ báo cáo thế nào?")
+    assert "~bao" not in question_terms("bao gio thi hop, hop bao nhieu lan, bao lau")
