@@ -389,6 +389,7 @@ class Answerer:
                 continue
             # Words that name the document ("Quy chế mẫu Đảng ủy UBND tỉnh") count as covered.
             text = f"{article.title} {article.text} {_meta_text(doc)}"
+            text = f"{text} {_same_meaning(text)}"
             best = max(best, self.stats.coverage(terms, self._profile(text)))
         return best >= MIN_NUMERIC_COVERAGE
 
@@ -1091,3 +1092,20 @@ def _has_own_title(article: Article) -> bool:
 
 def _place(citation: Citation) -> tuple[str, str, int, int | None, str | None]:
     return (citation.document_id, citation.part, citation.article, citation.clause, citation.point)
+
+
+# Words the regulations use for one thing ("hội nghị bất thường" in one, "họp đột xuất"
+# in another): a question in either words is about a clause in the other.
+_SAME_MEANING: tuple[tuple[str, ...], ...] = (("đột xuất", "bất thường"),)
+
+
+def _same_meaning(text: str) -> str:
+    """The other words for what ``text`` says, from :data:`_SAME_MEANING`."""
+    folded = fold(text)
+    found = [
+        other
+        for group in _SAME_MEANING
+        if any(fold(word) in folded for word in group)
+        for other in group
+    ]
+    return " ".join(found)

@@ -54,7 +54,7 @@ SUBJECT_LABELS: dict[str, str] = {
     "written_consultation": "lấy ý kiến bằng văn bản",
     "resolution_amendment": "bổ sung, điều chỉnh nghị quyết",
     "personnel_vote": "biểu quyết nhân sự",
-    "extraordinary_meeting": "triệu tập họp đột xuất",
+    "extraordinary_meeting": "triệu tập họp đột xuất, bất thường",
     "meeting_request": "đề nghị triệu tập họp",
     "regular_meeting": "họp thường lệ, định kỳ",
     "working_session": "làm việc, giao ban định kỳ",

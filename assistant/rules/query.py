@@ -52,6 +52,8 @@ _THRESHOLD_ASKED = (
     r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
     r"|(?:du an|cong trinh|dau tu|kinh phi|du toan|mua sam).{0,30}"
     r"(?:bao nhieu (?:tien|ty|trieu)|may (?:ty|trieu))"
+    # "chi dưới bao nhiêu tiền", "từ mấy tỷ"
+    r"|(?:tu|tren|duoi|khong qua) (?:bao nhieu|may) (?:tien|ty|trieu|dong)"
     # the scale itself: "ngưỡng tiền phân cấp", "mức vốn đầu tư nào", "hạn mức chi"
     r"|(?:nguong|muc) (?:tien|von|dau tu|kinh phi|gia tri|chi)|han muc"
 )
@@ -326,7 +328,11 @@ def _document_result(
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
-        of_bodies = [r for r in candidates if r.body in frame.bodies]
+        # A two-sided rule names a body on each side ("từ 03 tỷ: Ban Thường vụ; dưới 03 tỷ
+        # thì ủy quyền Thường trực"): either is a body of that rule.
+        of_bodies = [
+            r for r in candidates if {r.body, r.if_met_body, r.otherwise_body} & set(frame.bodies)
+        ]
         # A named subject's rule keeps its place when the body named is the other party
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not named_subject else candidates

@@ -469,3 +469,11 @@ def test_whose_opinion_is_the_body_named_after_it(tmp_path: Path) -> None:
     quote = answer.citations[0].quote
     assert quote.startswith("Các vụ việc") and quote.endswith("của Thường trực Đảng ủy.")
     verbatim(assistant, answer)
+
+
+def test_a_rule_is_about_what_the_rule_module_read_it_as(assistant: Assistant) -> None:
+    # Neither text writes "bất thường" ("đột xuất"); the rules are of that kind all the same.
+    answer = assistant.ask("So sánh quy định về họp bất thường giữa Kon Tum và Điện Biên")
+    assert answer.kind == "numeric"
+    assert [d.document_id for d in answer.documents] == [KON_TUM, DIEN_BIEN]
+    verbatim(assistant, answer)

@@ -57,6 +57,7 @@ def rules() -> list[Rule]:
         ("Chi bộ báo cáo tháng trước ngày nào?", "deadline"),
         ("Ban Thường vụ gồm mấy người?", "count"),
         ("Số lần họp của Thường trực là bao nhiêu?", "frequency"),
+        ("Thường trực được quyết định chi dưới bao nhiêu tiền?", "money_threshold"),
     ],
 )
 def test_intent(question: str, kind: str) -> None:
@@ -466,3 +467,39 @@ def test_two_deadlines_asked_in_one_question(land: list[Rule]) -> None:
 def test_deadline_on_a_day_of_the_month(land: list[Rule]) -> None:
     asked = _land_matches(land, "Chi bộ báo cáo hằng tháng trước ngày nào?")
     assert asked[0][0].value.label == "ngày 18 hằng tháng"
+
+
+TWO_SIDED = make_doc(
+    [
+        (
+            2,
+            "Nhiệm vụ, quyền hạn của Ban Thường vụ",
+            [
+                "4. Cho chủ trương sử dụng các khoản chi phát sinh ngoài dự toán có giá trị từ 02 "
+                "tỷ đồng trở lên; dưới 02 tỷ đồng thì ủy quyền Thường trực xem xét, quyết định.",
+            ],
+        ),
+        (
+            3,
+            "Nhiệm vụ, quyền hạn của Thường trực",
+            [
+                "5. Cho ý kiến về chủ trương đầu tư xây dựng trụ sở làm việc có tổng mức đầu tư "
+                "từ 10 tỷ đồng trở lên.",
+            ],
+        ),
+    ],
+    doc_id="two-sided",
+)
+
+
+def test_the_body_on_the_other_side_of_a_threshold_is_its_body() -> None:
+    rules = extract_rules(TWO_SIDED)
+    matches = _document_matches(
+        rules, "Thường trực được quyết định chi dưới bao nhiêu tiền?", "two-sided"
+    )
+    first = matches[0].rule
+    assert (first.subject, first.value.number, first.otherwise_body) == (
+        "budget_spending",
+        2_000_000_000,
+        "Thường trực",
+    )
