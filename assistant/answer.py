@@ -156,6 +156,8 @@ class Answerer:
                 return self._not_loaded(question, f"quy chế làm việc của {places}")
             notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
         answer = self._route(u)
+        if answer.kind == "refusal" and u.scope_by_body_only:
+            answer = self._beyond_scope(u, answer)
         answer.question = question
         answer.notes = notes + answer.notes
         answer.citations = [c for c in answer.citations if self._verbatim(c)]
@@ -164,6 +166,25 @@ class Answerer:
                 question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
             )
         return answer
+
+    def _beyond_scope(self, u: Understanding, refusal: Answer) -> Answer:
+        """ "Ai quyết định kỷ luật đảng viên ở chi bộ?" named the branch's template only by
+        the body it speaks of; that template is silent, another regulation may not be."""
+        wider = self._route(
+            u.model_copy(
+                update={
+                    "document_ids": (),
+                    "scope_from_question": False,
+                    "names_document": False,
+                    "scope_by_body_only": False,
+                }
+            )
+        )
+        if wider.kind == "refusal":
+            return refusal
+        silent = ", ".join(_short_name(self.documents[d]) for d in u.document_ids)
+        wider.notes.insert(0, f"{silent} không quy định nội dung này; trả lời theo văn bản khác.")
+        return wider
 
     def rank(
         self,

@@ -42,6 +42,9 @@ class Understanding(BaseModel):
     # Places this question names that no loaded document is about ("xã Hòa Bình").
     unknown_places: tuple[str, ...] = ()
     names_document: bool = False  # by place, number or own name (not only by level)
+    # The scope comes only from a body the question speaks of ("chi bộ"): when that
+    # document is silent, the others are asked (see index.scope.Scope.by_body_only).
+    scope_by_body_only: bool = False
     # State legal documents the question names that no loaded document is ("Luật Đất đai").
     unloaded_laws: tuple[str, ...] = ()
 
@@ -202,6 +205,7 @@ def understand(
         english=is_english(original),
         unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),
         names_document=named.by_name,
+        scope_by_body_only=named.by_body_only and scope == own_scope and not document_ids,
         unloaded_laws=tuple(laws_not_loaded(original, documents)),
     )
 

@@ -49,6 +49,9 @@ class Scope(_Value):
     why: tuple[str, ...] = ()
     # Named by place, number or own name words, not only by level or status.
     by_name: bool = False
+    # Named only by a body the question speaks of ("kỷ luật đảng viên ở chi bộ" and "Quy
+    # chế làm việc của chi bộ (mẫu)"): other documents may say what that one does not.
+    by_body_only: bool = False
 
     @property
     def is_empty(self) -> bool:

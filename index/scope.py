@@ -214,11 +214,39 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
     order: list[str] = []
     for group in groups:
         order += sorted((d for d in group if d not in order), key=rank.__getitem__)
+    only_named = all(c.why == NAMED for c in criteria)
     return Scope(
         document_ids=tuple(order),
         why=tuple(dict.fromkeys(why)),
         by_name=any(c.strong or c.why == NAMED for c in criteria),
+        by_body_only=only_named and _named_by_bodies_only(folded, documents),
     )
+
+
+def _named_by_bodies_only(folded: str, documents: Sequence[HasMeta]) -> bool:
+    """Whether the name words the question shares with a document are all the name of a
+    body it speaks of ("chi bộ"), with no "quy chế" to say a document is meant."""
+    if re.search(r"\bquy che\b", folded):
+        return False
+    bodies = [*find_bodies(folded), *_party_units(folded)]
+    return bool(bodies) and _named(_spaced_out(folded, bodies), documents) is None
+
+
+# Party organizations a question speaks of as actors, beside the bodies of ingest.bodies.
+_PARTY_UNIT = re.compile(r"\b(?:chi bo|chi uy)\b")
+
+
+def _party_units(folded: str) -> list[BodyMention]:
+    return [BodyMention(m.group(), m.start(), m.end()) for m in _PARTY_UNIT.finditer(folded)]
+
+
+def _spaced_out(folded: str, mentions: Sequence[BodyMention]) -> str:
+    """``folded`` with the mentions replaced by a filler word of their length."""
+    for mention in reversed(mentions):
+        folded = (
+            f"{folded[: mention.start]}{'q' * (mention.end - mention.start)}{folded[mention.end :]}"
+        )
+    return folded
 
 
 # Words that every regulation's name shares, and body names: they name no document.
@@ -272,10 +300,7 @@ def _name_mentions(folded: str) -> list[BodyMention]:
 def _without_mentions(folded: str, mentions: Sequence[BodyMention]) -> str:
     """The question, spaced, with the given mentions blanked (by a word no name has, of
     the same length: spans found in it are spans of the question)."""
-    for mention in reversed(mentions):
-        filler = "q" * (mention.end - mention.start)
-        folded = f"{folded[: mention.start]}{filler}{folded[mention.end :]}"
-    return _spaced(folded)
+    return _spaced(_spaced_out(folded, mentions))
 
 
 def _named(

@@ -477,3 +477,36 @@ def test_a_rule_is_about_what_the_rule_module_read_it_as(assistant: Assistant) -
     assert answer.kind == "numeric"
     assert [d.document_id for d in answer.documents] == [KON_TUM, DIEN_BIEN]
     verbatim(assistant, answer)
+
+
+BRANCH = """QUY CHẾ LÀM VIỆC CỦA CHI BỘ (MẪU)
+
+Điều 1. Chế độ sinh hoạt
+1. Chi bộ họp thường lệ mỗi tháng một lần.
+2. Chi ủy họp mỗi tháng một lần, trước ngày sinh hoạt chi bộ.
+"""
+COMMUNE_RULES = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH
+
+Điều 1. Thi hành kỷ luật đảng
+1. Chi bộ xem xét, quyết định kỷ luật khiển trách, cảnh cáo đối với đảng viên trong chi bộ.
+2. Ban Thường vụ Đảng ủy quyết định kỷ luật đảng viên là cán bộ diện Ban Thường vụ quản lý.
+"""
+
+
+def test_a_document_named_only_by_a_body_is_not_the_only_one_asked(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "quy-che-chi-bo.txt").write_text(BRANCH, encoding="utf-8")
+    (docs / "quy-che-an-binh.txt").write_text(COMMUNE_RULES, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_backend="none")
+    assert not Assistant.ingest_files(settings, [docs]).errors
+    assistant = Assistant.open(settings)
+    # "chi bộ" is the branch template's name and a body the question speaks of: the
+    # template is silent on discipline, the commune regulation is not.
+    answer = assistant.ask("Ai quyết định kỷ luật đảng viên ở chi bộ?")
+    assert answer.kind == "answer"
+    assert answer.citations[0].document_id == "quy-che-an-binh"
+    assert "không quy định" in answer.notes[0]
+    # the template still answers what it says
+    meets = assistant.ask("Chi bộ họp mấy lần một tháng?")
+    assert meets.citations[0].document_id == "quy-che-chi-bo"

@@ -169,3 +169,18 @@ def test_another_organization_does_not_name_a_document(docs: list[Doc]) -> None:
     assert detect_scope("Hội đồng nhân dân tỉnh họp mấy kỳ?", docs).is_empty
     assert detect_scope("HĐND tỉnh họp mấy kỳ?", docs).is_empty
     assert detect_scope("Đảng ủy UBND tỉnh họp mấy kỳ?", docs).document_ids == ("mau-2025",)
+
+
+def test_a_body_that_is_a_documents_name_names_it_weakly() -> None:
+    branch = Doc("chi-bo", DocumentMeta(title="Quy chế làm việc của chi bộ (mẫu)"))
+    commune = Doc(
+        "an-binh",
+        DocumentMeta(
+            title="Quy chế làm việc của Ban Chấp hành Đảng bộ xã An Bình", level="commune"
+        ),
+    )
+    docs = [branch, commune]
+    weak = detect_scope("Ai quyết định kỷ luật đảng viên ở chi bộ?", docs)
+    assert weak.document_ids == ("chi-bo",) and weak.by_body_only
+    named = detect_scope("Quy chế chi bộ: ai quyết định kỷ luật đảng viên?", docs)
+    assert named.document_ids == ("chi-bo",) and not named.by_body_only
