@@ -27,6 +27,17 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return Assistant.open(settings)
 
 
+def assistant_over(tmp_path: Path, texts: dict[str, str]) -> Assistant:
+    """An assistant over made-up regulations (file name → text), lexical only."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_backend="none")
+    assert not Assistant.ingest_files(settings, [docs]).errors
+    return Assistant.open(settings)
+
+
 def verbatim(assistant: Assistant, answer: Answer) -> None:
     for c in answer.citations:
         assert c.quote in assistant.document(c.document_id).text
@@ -397,12 +408,7 @@ NHIỆM VỤ, QUYỀN HẠN
 def test_words_scattered_over_a_long_clause_do_not_answer_an_unknown_topic(
     tmp_path: Path,
 ) -> None:
-    source = tmp_path / "docs" / "quy-che-an-binh.txt"
-    source.parent.mkdir()
-    source.write_text(SCATTERED, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_backend="none")
-    assert not Assistant.ingest_files(settings, [source.parent]).errors
-    assistant = Assistant.open(settings)
+    assistant = assistant_over(tmp_path, {"quy-che-an-binh.txt": SCATTERED})
     # "đăng kiểm" is never used; "phương tiện đi lại" and "bảo hiểm xã hội" are, in two
     # different points of one clause: together they say nothing about the fee asked.
     asked = "Phí đăng kiểm phương tiện đi lại và bảo hiểm xã hội của cán bộ tính thế nào?"
@@ -456,12 +462,7 @@ WHOSE = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌN
 def test_whose_opinion_is_the_body_named_after_it(tmp_path: Path) -> None:
     # The splitter cuts the sentence at ";": the quote runs on to where the action is,
     # and "của ai" is answered by the body named after it, not by the one before.
-    source = tmp_path / "docs" / "quy-che-an-binh.txt"
-    source.parent.mkdir()
-    source.write_text(WHOSE, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_backend="none")
-    assert not Assistant.ingest_files(settings, [source.parent]).errors
-    assistant = Assistant.open(settings)
+    assistant = assistant_over(tmp_path, {"quy-che-an-binh.txt": WHOSE})
     answer = assistant.ask(
         "Vụ việc liên quan cán bộ thuộc diện Ban Thường vụ quản lý phải có ý kiến chỉ đạo của ai?"
     )
@@ -494,13 +495,9 @@ COMMUNE_RULES = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ
 
 
 def test_a_document_named_only_by_a_body_is_not_the_only_one_asked(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "quy-che-chi-bo.txt").write_text(BRANCH, encoding="utf-8")
-    (docs / "quy-che-an-binh.txt").write_text(COMMUNE_RULES, encoding="utf-8")
-    settings = Settings(home=tmp_path / "home", embedding_backend="none")
-    assert not Assistant.ingest_files(settings, [docs]).errors
-    assistant = Assistant.open(settings)
+    assistant = assistant_over(
+        tmp_path, {"quy-che-chi-bo.txt": BRANCH, "quy-che-an-binh.txt": COMMUNE_RULES}
+    )
     # "chi bộ" is the branch template's name and a body the question speaks of: the
     # template is silent on discipline, the commune regulation is not.
     answer = assistant.ask("Ai quyết định kỷ luật đảng viên ở chi bộ?")
