@@ -944,12 +944,15 @@ def _name_terms(doc: Document) -> set[str]:
     """Terms that name the document (place names, number): a question uses them to pick
     the document, not to say what it asks, so they never count as coverage."""
     m = doc.meta
-    names = [m.province, m.number]
+    places = [m.province]
     for text in (m.issuing_body, m.governed_body, m.title):
-        names.extend(_place_names(text))
-    terms: set[str] = set()
-    for name in names:
-        terms.update(text_terms(name))  # no abbreviation expansion: "TU" names, it is no topic
+        places.extend(_place_names(text))
+    terms = text_terms(m.number)  # no abbreviation expansion: "TU" names, it is no topic
+    for place in places:
+        syllables = words(place)
+        # A place of several syllables is left out where it is written whole: typed
+        # without diacritics, "Đồng Tháp" must not take "động" out of "điều động".
+        terms.update([" ".join(syllables)] if len(syllables) > 1 else text_terms(place))
     return terms
 
 

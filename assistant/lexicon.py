@@ -37,3 +37,9 @@ def word_length_at(
         if all(usable[start : start + n]) and " ".join(syllables[start : start + n]) in listed:
             return n
     return 0
+
+
+def is_listed(syllables: Sequence[str], folded: bool) -> bool:
+    """Whether the syllables (lower-case) are one listed word."""
+    accented, folded_words = _words()
+    return " ".join(syllables) in (folded_words if folded else accented)

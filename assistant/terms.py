@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.lexicon import word_length_at
+from assistant.lexicon import is_listed, word_length_at
 from index.abbreviations import expansion
 from ingest.bodies import find_bodies
 from ingest.normalize import canonical, strip_diacritics, words
@@ -101,7 +101,8 @@ def question_terms(
     text: str, exclude: Collection[str] = (), name_words: Collection[str] = ()
 ) -> list[str]:
     """``exclude``: words that only name a document wherever they stand (places,
-    numbers); ``name_words``: the folded syllables of the documents the question names,
+    numbers; an entry with spaces is a phrase of folded syllables, left out only where it
+    is written whole); ``name_words``: the folded syllables of the documents the question names,
     dropped where they run together as a name (see :func:`_name_positions`)."""
     return list(_question_terms(text, frozenset(exclude), frozenset(name_words)))
 
@@ -141,11 +142,23 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     # Numbers are values the question supplies ("48 ủy viên"), not what it is about;
     # ``exclude`` holds words that only name a document. A removed word breaks phrases:
     # bigrams join words that stood side by side in the question.
+    dropped |= _phrase_positions(folded, [e.split() for e in exclude if " " in e])
     keep = tuple(
         i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
         for i, f in enumerate(folded)
     )
     return forms, keep
+
+
+def _phrase_positions(folded: list[str], phrases: list[list[str]]) -> set[int]:
+    """Indices of the words where one of ``phrases`` (folded syllables) is written."""
+    found: set[int] = set()
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(folded) - n + 1):
+            if folded[i : i + n] == phrase:
+                found.update(range(i, i + n))
+    return found
 
 
 @dataclass(frozen=True)
@@ -300,6 +313,13 @@ class TermStats:
             and t not in named
         ]
 
+    def _other_split(self, left: str, right: str) -> bool:
+        """Whether ``left right`` is a word the corpus writes: then the listed word beside
+        it may be a wrong split ("người yêu cầu" is "người" + "yêu cầu", not "người yêu");
+        a pair no list has ("học công" in "trường đại học công lập") is no such word."""
+        pair = [left.removeprefix(FOLDED), right.removeprefix(FOLDED)]
+        return bool(self.df.get(f"{left}_{right}", 0)) and is_listed(pair, left.startswith(FOLDED))
+
     def unknown_words(
         self, compounds: Iterable[Compound], known: Collection[str] = ()
     ) -> list[str]:
@@ -310,9 +330,9 @@ class TermStats:
         for c in compounds:
             if all(self.df.get(f"{a}_{b}", 0) for a, b in itertools.pairwise(c.terms)):
                 continue
-            if c.before and self.df.get(f"{c.before}_{c.terms[0]}", 0):
+            if c.before and self._other_split(c.before, c.terms[0]):
                 continue
-            if c.after and self.df.get(f"{c.terms[-1]}_{c.after}", 0):
+            if c.after and self._other_split(c.terms[-1], c.after):
                 continue
             if all(t in known for t in c.terms):
                 continue

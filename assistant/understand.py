@@ -255,7 +255,10 @@ def _without_names(text: str, documents: Sequence[HasMeta]) -> str:
         for name in (doc.meta.province, doc.meta.number):
             key = fold(name)
             if key:
-                folded = re.sub(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", " ", folded)
+                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
+                folded = re.sub(
+                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
+                )
     return re.sub(r"\s+", " ", folded).strip()
 
 
@@ -283,7 +286,21 @@ def _without_own_bodies(
     return re.sub(r"\s+", " ", expanded).strip()
 
 
-_LEADING = {"con", "the", "vay", "thi", "doi", "voi", "neu", "chi", "truong", "hop", "ho"}
+_LEADING = {
+    "con",
+    "the",
+    "vay",
+    "thi",
+    "doi",
+    "voi",
+    "neu",
+    "chi",
+    "truong",
+    "hop",
+    "ho",
+    "o",
+    "tai",
+}
 _TRAILING = {"sao", "thi", "nao", "the", "a", "vay", "nhi"}
 
 

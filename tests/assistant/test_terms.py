@@ -65,3 +65,19 @@ def test_a_body_in_the_name_is_still_asked_about() -> None:
 def test_bao_is_a_word_bao_nhieu_and_bao_gio_are_not() -> None:
     assert "báo_cáo" in question_terms("Chế độ báo cáo thế nào?")
     assert "~bao" not in question_terms("bao gio thi hop, hop bao nhieu lan, bao lau")
+
+
+def test_a_split_into_no_listed_word_is_no_doubt() -> None:
+    stats = TermStats([*CLAUSES, "Cử cán bộ đi học, công tác ở nước ngoài."])
+    # "học công" is written in the corpus ("đi học, công tác") but is no word: "đại học"
+    # and "công lập" stay words the corpus never writes
+    question = "Ai ký quyết định thành lập trường đại học công lập?"
+    unknown = stats.unknown_words(question_compounds(question))
+    assert "đại học" in unknown and "công lập" in unknown
+
+
+def test_a_place_is_left_out_only_where_it_is_written_whole() -> None:
+    # typed without diacritics, "Đồng Tháp" is "dong thap": "điều động" keeps its "động"
+    terms = question_terms("ai quyet dinh dieu dong can bo o dong thap", {"dong thap"})
+    assert FOLDED + "dieu_" + FOLDED + "dong" in terms
+    assert FOLDED + "thap" not in terms

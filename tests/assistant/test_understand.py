@@ -2,7 +2,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from assistant.understand import laws_not_loaded
+from assistant.models import Turn
+from assistant.understand import laws_not_loaded, understand
 from ingest.models import DocumentMeta
 
 
@@ -36,3 +37,20 @@ def test_laws_named_but_not_loaded(question: str, expected: list[str]) -> None:
 def test_a_loaded_law_is_not_reported() -> None:
     question = "HĐND tỉnh họp mấy kỳ theo Luật Tổ chức chính quyền địa phương?"
     assert laws_not_loaded(question, [REGULATION, LAW]) == []
+
+
+def test_a_follow_up_to_another_place_drops_the_words_that_placed_the_first() -> None:
+    docs = [
+        Doc(
+            "dien-bien",
+            DocumentMeta(title="Quy chế làm việc của Tỉnh ủy Điện Biên", province="Điện Biên"),
+        ),
+        Doc(
+            "dong-thap",
+            DocumentMeta(title="Quy chế làm việc của Đảng ủy Khối", province="Đồng Tháp"),
+        ),
+    ]
+    history = [Turn(role="user", content="ai quyet dinh dieu dong can bo o dien bien")]
+    u = understand("Còn ở Đồng Tháp thì sao?", history, docs)
+    assert u.document_ids == ("dong-thap",)
+    assert "dien bien" not in u.text and " o " not in f" {u.text} " and "ở" not in u.text
