@@ -18,7 +18,7 @@ from assistant.models import Answer, Citation, DocumentRef, NumericResult, Ranke
 from assistant.numeric import compose_numeric
 from assistant.rules.models import Rule
 from assistant.rules.numbers import STRICT_NUMBER, read_number
-from assistant.rules.query import answer_numeric
+from assistant.rules.query import answer_numeric, read_question
 from assistant.rules.text import fold_aligned
 from assistant.terms import (
     TermStats,
@@ -156,7 +156,7 @@ class Answerer:
                 return self._not_loaded(question, f"quy chế làm việc của {places}")
             notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
         answer = self._route(u)
-        if answer.kind == "refusal" and u.scope_by_body_only:
+        if answer.kind == "refusal" and u.scope_by_body_only and not _asks_a_number(u):
             answer = self._beyond_scope(u, answer)
         answer.question = question
         answer.notes = notes + answer.notes
@@ -169,7 +169,8 @@ class Answerer:
 
     def _beyond_scope(self, u: Understanding, refusal: Answer) -> Answer:
         """ "Ai quyết định kỷ luật đảng viên ở chi bộ?" named the branch's template only by
-        the body it speaks of; that template is silent, another regulation may not be."""
+        the body it speaks of; that template is silent, another regulation may not be.
+        (Never for a number: one the named document does not give is not borrowed.)"""
         wider = self._route(
             u.model_copy(
                 update={
@@ -1133,3 +1134,8 @@ def _same_meaning(text: str) -> str:
         for other in group
     ]
     return " ".join(found)
+
+
+def _asks_a_number(u: Understanding) -> bool:
+    """A question the rule module reads as one for a number (a deadline, a frequency)."""
+    return u.kind == "numeric" or read_question(u.text).kind is not None

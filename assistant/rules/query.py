@@ -57,6 +57,8 @@ _THRESHOLD_ASKED = (
     # the scale itself: "ngưỡng tiền phân cấp", "mức vốn đầu tư nào", "hạn mức chi"
     r"|(?:nguong|muc) (?:tien|von|dau tu|kinh phi|gia tri|chi)|han muc"
 )
+# "chi" as spending ("khoản chi", "chi 300 triệu"), not "chi bộ", "chi ủy", "chỉ đạo".
+_SPENDING = r"(?<![a-z])chi(?! (?:bo|uy|dao|tiet|doan|hoi|cuc|nhanh)(?![a-z]))(?![a-z])"
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
     r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
@@ -86,7 +88,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "money_threshold",
         None,
-        r"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|chi|dau tu)"
+        rf"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|{_SPENDING}|dau tu)"
         rf"|{_THRESHOLD_ASKED}",
     ),
     (

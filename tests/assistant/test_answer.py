@@ -491,6 +491,9 @@ COMMUNE_RULES = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ
 Điều 1. Thi hành kỷ luật đảng
 1. Chi bộ xem xét, quyết định kỷ luật khiển trách, cảnh cáo đối với đảng viên trong chi bộ.
 2. Ban Thường vụ Đảng ủy quyết định kỷ luật đảng viên là cán bộ diện Ban Thường vụ quản lý.
+
+Điều 2. Kết nạp đảng viên
+1. Trong thời hạn một tháng kể từ ngày có quyết định, chi bộ tổ chức lễ kết nạp.
 """
 
 
@@ -507,3 +510,6 @@ def test_a_document_named_only_by_a_body_is_not_the_only_one_asked(tmp_path: Pat
     # the template still answers what it says
     meets = assistant.ask("Chi bộ họp mấy lần một tháng?")
     assert meets.citations[0].document_id == "quy-che-chi-bo"
+    # a number it does not give is not borrowed from another document
+    deadline = assistant.ask("Thời hạn gửi báo cáo tháng của chi bộ là khi nào?")
+    assert deadline.kind == "refusal"

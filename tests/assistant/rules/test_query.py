@@ -86,6 +86,11 @@ def test_counting_items_is_not_a_membership_count() -> None:
     assert read_question("Quy trình kết nạp gồm mấy bước?").kind is None
 
 
+def test_chi_bo_is_no_spending() -> None:
+    assert read_question("ai quyet dinh ky luat dang vien o chi bo").kind is None
+    assert read_question("Ai quyết định khoản chi 300 triệu?").kind == "money_threshold"
+
+
 def test_not_numeric() -> None:
     assert answer_numeric("Quy chế có hiệu lực từ khi nào?", []) is None
     assert not is_numeric_question("Nhiệm vụ của Bí thư là gì?")
