@@ -600,6 +600,7 @@ class Answerer:
         single = bool(u.document_ids) and len(u.document_ids) == 1
         if single or (u.kind == "citation" and u.scope_from_question):
             chosen = chosen[:1]
+        left_out = [_short_name(item.doc) for item in chosen[MAX_DOCUMENTS_SHOWN:]]
         chosen = chosen[:MAX_DOCUMENTS_SHOWN]
         lines: list[str] = []
         citations: list[Citation] = []
@@ -628,6 +629,11 @@ class Answerer:
         notes = []
         if len(chosen) > 1:
             notes.append(_agreement_note(chosen))
+        if left_out:
+            notes.append(
+                f"Còn {len(left_out)} văn bản khác có quy định liên quan, chưa trình bày: "
+                f"{'; '.join(left_out)}. Hãy nêu tên văn bản để xem."
+            )
         answer_text = "\n\n".join(lines)
         return Answer(
             question=u.original,

@@ -513,3 +513,17 @@ def test_a_document_named_only_by_a_body_is_not_the_only_one_asked(tmp_path: Pat
     # a number it does not give is not borrowed from another document
     deadline = assistant.ask("Thời hạn gửi báo cáo tháng của chi bộ là khi nào?")
     assert deadline.kind == "refusal"
+
+
+def test_documents_beyond_the_ones_shown_are_named(tmp_path: Path) -> None:
+    provinces = ["An Bình", "Bình Minh", "Cát Tiên", "Đông Hà", "Gia Lâm", "Hòa An"]
+    texts = {
+        f"quy-che-{i}.txt": f"QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ {p.upper()}\n\n"
+        f"Điều 1. Chế độ hội nghị\n1. Ban Thường vụ xã {p} quyết định triệu tập hội nghị bất "
+        f"thường khi có {i + 2} ủy viên đề nghị.\n"
+        for i, p in enumerate(provinces)
+    }
+    assistant = assistant_over(tmp_path, texts)
+    answer = assistant.ask("Ai quyết định triệu tập hội nghị bất thường?")
+    assert len(answer.documents) == 5
+    assert any("Còn 1 văn bản khác" in n for n in answer.notes)
