@@ -164,12 +164,14 @@ def compose_numeric(
         labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in answering}
         if len(labels) == 1:
             notes.append("Các văn bản quy định giống nhau về con số này.")
-        elif u.scope_from_question:
-            notes.append("Các văn bản quy định khác nhau; mỗi văn bản được trình bày riêng.")
         else:
+            # One highlighted value would stand for all of them: each is in the text.
+            result = None
             notes.append(
-                "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi văn bản "
-                "được trình bày riêng."
+                "Các văn bản quy định khác nhau; mỗi văn bản được trình bày riêng."
+                if u.scope_from_question
+                else "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi "
+                "văn bản được trình bày riêng."
             )
     return Answer(
         question=u.original,
