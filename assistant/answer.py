@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, RankedClause, Turn
 from assistant.numeric import compose_numeric
-from assistant.rules.models import Rule
+from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.numbers import STRICT_NUMBER, read_number
 from assistant.rules.query import answer_numeric, read_question
 from assistant.rules.text import fold_aligned
@@ -300,15 +300,20 @@ class Answerer:
         if u.kind == "procedure":
             return self._procedure(u, located)
         answer = self._per_document(u, located)
-        if wants_number or u.kind == "numeric":
-            shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
-            if not u.document_ids and not any(_states_number(q) for q in shown_quotes):
-                # No rule anywhere and the closest clauses give no number: the regulations
-                # do not answer a "how many" question, however close their words are.
-                return self._refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
+        lacking: list[DocumentNumeric] = []
         if wants_number and numeric is not None:
             shown = {d.document_id for d in answer.documents}
             lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
+        if wants_number or u.kind == "numeric":
+            shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
+            if not any(_states_number(q) for q in shown_quotes) and (
+                not u.document_ids or not lacking
+            ):
+                # No rule and the closest clauses give no number: the regulations do not
+                # answer a "how many" question, however close their words are. (A document
+                # named that has rules of other kinds is said to lack this one, below.)
+                return self._refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
+        if wants_number and numeric is not None:
             if lacking:
                 # The rule table has nothing of this kind for the document: say so plainly.
                 names = ", ".join(self.documents[d.document_id].meta.title for d in lacking)

@@ -529,3 +529,16 @@ def test_documents_beyond_the_ones_shown_are_named(tmp_path: Path) -> None:
     answer = assistant.ask("Ai quyết định triệu tập hội nghị bất thường?")
     assert len(answer.documents) == 5
     assert any("Còn 1 văn bản khác" in n for n in answer.notes)
+
+
+def test_a_how_many_question_about_a_named_document_needs_a_number(
+    assistant: Assistant,
+) -> None:
+    # No rule of any kind, and the closest clause states no number: not an answer, even
+    # though the question names the document.
+    answer = assistant.ask("Quy chế Đảng ủy Khối Đồng Tháp có bao nhiêu điều?")
+    assert answer.kind == "refusal"
+    # a kind of rule the named document lacks is still said to be missing, with its
+    # nearest clause
+    lacking = assistant.ask("Ban cán sự đảng Kon Tum mỗi phiên họp kéo dài tối đa bao lâu?")
+    assert lacking.kind != "refusal" and "không quy định" in lacking.answer
