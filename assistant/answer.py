@@ -920,7 +920,7 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
                 return before[-1].body
     if title_bodies:
         return title_bodies[0]
-    return mentions[0].body if mentions and position is None else ""
+    return ""
 
 
 def _phrase_span(action: list[str], folded: str) -> tuple[int, int] | None:

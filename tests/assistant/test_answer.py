@@ -341,6 +341,13 @@ POWERS = make_doc(
                 "1. Hội nghị Đảng ủy Khối do Ban Thường vụ Đảng ủy Khối triệu tập sáu tháng một lần.",
             ],
         ),
+        (
+            9,
+            "Tổ chức thực hiện",
+            [
+                "1. Văn phòng Đảng ủy và các cơ quan có liên quan chịu trách nhiệm thi hành Quy chế này."
+            ],
+        ),
     ]
 )
 
@@ -354,6 +361,9 @@ POWERS = make_doc(
         ("Ai bầu Bí thư?", 7, 1, "Ban Thường vụ"),
         # "do hội nghị Ban Chấp hành ... quyết định": the conference of the body decides.
         ("Ai quyết định kỷ luật Đảng ủy viên?", 7, 2, "Ban Chấp hành"),
+        # The action is not in the clause and the title names no holder: no body is
+        # claimed (the first one named, "Văn phòng", did not issue the regulation).
+        ("Ai ban hành Quy chế này?", 9, 1, ""),
     ],
 )
 def test_the_deciding_body_is_the_one_that_acts(
