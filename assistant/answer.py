@@ -167,6 +167,22 @@ class Answerer:
             )
         return answer
 
+    def _ask_what(self, u: Understanding) -> Answer:
+        """ "Còn ở Đồng Tháp thì sao?" with no conversation before it names a document and
+        nothing to look up in it: ask, rather than answer with whatever clause is first."""
+        named = [self.documents[d] for d in u.document_ids]
+        where = f" trong {'; '.join(_short_name(d) for d in named)}" if named else ""
+        return Answer(
+            question=u.original,
+            kind="clarification",
+            answer=(
+                f"Câu hỏi chưa nêu nội dung cần tra cứu{where}. Hãy hỏi cụ thể, ví dụ: "
+                "«Ai quyết định triệu tập hội nghị?», «Hội nghị cần bao nhiêu người dự?». "
+                "Nếu đây là câu hỏi tiếp theo, hãy hỏi trong cùng cuộc hội thoại."
+            ),
+            documents=[_doc_ref(d) for d in named],
+        )
+
     def _beyond_scope(self, u: Understanding, refusal: Answer) -> Answer:
         """ "Ai quyết định kỷ luật đảng viên ở chi bộ?" named the branch's template only by
         the body it speaks of; that template is silent, another regulation may not be.
@@ -267,6 +283,8 @@ class Answerer:
             )
         if u.reference is not None and u.kind in ("citation", "general"):
             return self._lookup(u)
+        if not self._topic_terms(u):
+            return self._ask_what(u)
         hits = self._retrieve(u)
         located = self._locate(u, hits)
         if not located or not self._covers(u, located[0]):

@@ -81,6 +81,9 @@ STOPWORDS = frozenset(
         "nguong",  # "ngưỡng": how people name a numeric threshold; the texts never do
     ]
 )
+# Function words that are only unambiguous with their diacritics ("còn" but not "con",
+# "ở" but not "ô", "tại" but not "tài"): dropped when typed so.
+ACCENTED_STOPWORDS = frozenset(["còn", "ở", "tại", "đã", "rồi", "vậy"])
 # Phrases that frame a question or name the kind of text, removed before splitting.
 STOP_PHRASES = re.compile(
     r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
@@ -144,7 +147,11 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     # bigrams join words that stood side by side in the question.
     dropped |= _phrase_positions(folded, [e.split() for e in exclude if " " in e])
     keep = tuple(
-        i not in dropped and f not in STOPWORDS and not f.isdigit() and forms[i] not in exclude
+        i not in dropped
+        and f not in STOPWORDS
+        and tokens[i] not in ACCENTED_STOPWORDS
+        and not f.isdigit()
+        and forms[i] not in exclude
         for i, f in enumerate(folded)
     )
     return forms, keep

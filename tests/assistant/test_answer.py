@@ -552,3 +552,10 @@ def test_a_how_many_question_about_a_named_document_needs_a_number(
     # nearest clause
     lacking = assistant.ask("Ban cán sự đảng Kon Tum mỗi phiên họp kéo dài tối đa bao lâu?")
     assert lacking.kind != "refusal" and "không quy định" in lacking.answer
+
+
+def test_a_question_with_nothing_to_look_up_is_asked_back(assistant: Assistant) -> None:
+    # a follow-up sent without its conversation names a document and nothing else
+    answer = assistant.ask("Còn ở Kon Tum thì sao?")
+    assert answer.kind == "clarification" and not answer.citations
+    assert [d.document_id for d in answer.documents] == [KON_TUM]

@@ -81,3 +81,9 @@ def test_a_place_is_left_out_only_where_it_is_written_whole() -> None:
     terms = question_terms("ai quyet dinh dieu dong can bo o dong thap", {"dong thap"})
     assert FOLDED + "dieu_" + FOLDED + "dong" in terms
     assert FOLDED + "thap" not in terms
+
+
+def test_function_words_typed_with_their_diacritics_are_not_content() -> None:
+    assert question_terms("Còn ở Đồng Tháp thì sao?", {"dong thap"}) == []
+    # folded, "con" may be "con" (a child) and stays
+    assert FOLDED + "con" in question_terms("con nuoi")
