@@ -470,23 +470,23 @@ class Answerer:
                     spelled.update(text_terms(body))
         return self._name_terms | spelled if spelled else self._name_terms
 
-    def _topic_terms(self, u: Understanding, text: str | None = None) -> list[str]:
-        """The terms of the question (or of ``text``, a part of it) without the words that
-        name a document: "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế độ báo
-        cáo?" asks about "chế độ báo cáo"; a clause that names the template does not
-        answer it."""
+    def _topic_terms(self, u: Understanding) -> list[str]:
+        """The terms of the question without the words that name a document, nor a
+        citation question's frame: "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế
+        độ báo cáo?" asks about "chế độ báo cáo"; a clause that names the template does
+        not answer it."""
         name_words: frozenset[str] = frozenset()
         if u.names_document:
             name_words = frozenset(
                 w for doc_id in u.document_ids for w in words(_meta_text(self.documents[doc_id]))
             )
-        if text is None:
-            text = _without_citation_frame(u.text) if u.kind == "citation" else u.text
+        text = _without_citation_frame(u.text) if u.kind == "citation" else u.text
         return question_terms(text, self._naming(u), name_words)
 
     def _locate(self, u: Understanding, hits: Sequence[Hit]) -> list[_Located]:
         names = self._naming(u)
-        terms = self.stats.weigh(self._topic_terms(u))
+        topic = self._topic_terms(u)
+        terms = self.stats.weigh(topic)
         syllables = content_syllables(u.text)
         content = [w for w in syllables if w not in names]
         located: list[_Located] = []
@@ -528,7 +528,7 @@ class Answerer:
                 located,
                 key=lambda item: (
                     len(_numbers_not_in(u.text, item.quote, amounts=True)),
-                    not self._title_answers(u, item),
+                    not self._title_answers(topic, item),
                     -item.score,
                 ),
             )
@@ -627,8 +627,9 @@ class Answerer:
         chosen = chosen[:MAX_DOCUMENTS_SHOWN]
         lines: list[str] = []
         citations: list[Citation] = []
+        topic = self._topic_terms(u) if u.kind == "citation" else []
         for item in chosen:
-            if u.kind == "citation" and self._title_answers(u, item):
+            if u.kind == "citation" and self._title_answers(topic, item):
                 line, cited = self._article_claim(item)
                 lines.append(line)
                 citations += cited
@@ -667,14 +668,14 @@ class Answerer:
             notes=notes,
         )
 
-    def _title_answers(self, u: Understanding, item: _Located) -> bool:
-        """Whether the article's title says what the question asks the place of. Words of
-        the document's own name ("Đảng ủy Khối") say which document, not what."""
+    def _title_answers(self, topic: Sequence[str], item: _Located) -> bool:
+        """Whether the article's title says what a citation question (its ``topic``
+        terms) asks the place of. Words of the document's own name ("Đảng ủy Khối") say
+        which document, not what."""
         if not _has_own_title(item.article):
             return False
         name = self._profile(_meta_text(item.doc)).terms
-        subject = _without_citation_frame(u.text)
-        asked = [t for t in self._topic_terms(u, subject) if t not in name]
+        asked = [t for t in topic if t not in name]
         if not asked:
             return False
         title = self._profile(item.article.title)

@@ -31,10 +31,8 @@ def word_length_at(
 ) -> int:
     """Syllables in the longest listed word that starts at ``start`` using only usable
     syllables (0: none). Syllables are lower-case; ``folded``: without diacritics."""
-    accented, folded_words = _words()
-    listed = folded_words if folded else accented
     for n in range(min(MAX_WORD_SYLLABLES, len(syllables) - start), 1, -1):
-        if all(usable[start : start + n]) and " ".join(syllables[start : start + n]) in listed:
+        if all(usable[start : start + n]) and is_listed(syllables[start : start + n], folded):
             return n
     return 0
 

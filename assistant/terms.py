@@ -227,25 +227,25 @@ def _name_positions(folded: list[str], name_words: frozenset[str]) -> set[int]:
     if not runs:
         return set()
     joined = " ".join(folded)
-    starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
-    in_bodies = {
-        i
-        for mention in find_bodies(joined)
-        if not _SEAT.fullmatch(joined[mention.start : mention.end])
-        for i, s in enumerate(starts[:-1])
-        if mention.start <= s < mention.end
-    }
+    bodies = [
+        (m.start, m.end)
+        for m in find_bodies(joined)
+        if not _SEAT.fullmatch(joined[m.start : m.end])
+    ]
+    in_bodies = _words_in(folded, bodies)
     return {i for run in runs for i in run if i not in in_bodies}
 
 
 def _stop_positions(folded: list[str]) -> set[int]:
     """Indices of the words covered by a stop phrase."""
-    joined = " ".join(folded)
-    starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
-    dropped: set[int] = set()
-    for match in STOP_PHRASES.finditer(joined):
-        dropped.update(i for i, s in enumerate(starts[:-1]) if match.start() <= s < match.end())
-    return dropped
+    return _words_in(folded, [m.span() for m in STOP_PHRASES.finditer(" ".join(folded))])
+
+
+def _words_in(folded: list[str], spans: Iterable[tuple[int, int]]) -> set[int]:
+    """Indices of the words that start inside ``spans`` (offsets in the words joined by
+    single spaces)."""
+    starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))[:-1]
+    return {i for a, b in spans for i, s in enumerate(starts) if a <= s < b}
 
 
 def text_terms(text: str) -> set[str]:
