@@ -370,7 +370,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = add("eval", "đánh giá truy xuất và câu trả lời trên bộ câu hỏi của nhóm")
-    p.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    p.add_argument(
+        "--gold",
+        choices=["team", "frozen"],
+        default="team",
+        help="bộ câu hỏi: team (297 câu của nhóm) hoặc frozen (bộ giữ kín, chỉ để báo cáo)",
+    )
+    p.add_argument("--split", choices=["dev", "heldout", "frozen", "all"], default="all")
+    p.add_argument(
+        "--robust",
+        action="store_true",
+        help="hỏi lại mỗi câu dưới các biến thể (bỏ dấu, Telex/VNI, viết tắt, lời mở/kết, lỗi gõ)",
+    )
     p.add_argument("--no-baselines", action="store_true")
     p.add_argument("--answers", action="store_true", help="đánh giá cả câu trả lời")
     p.add_argument("--json", help="ghi kết quả chi tiết ra tệp")

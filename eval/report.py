@@ -37,10 +37,12 @@ def groups(items: Sequence[GoldItem]) -> list[tuple[str, Callable[[GoldItem], bo
 
 
 def splits(items: Sequence[GoldItem]) -> list[tuple[str, list[GoldItem]]]:
-    """dev and heldout separately (when both are present), then together."""
-    dev = [i for i in items if i.split == "dev"]
-    heldout = [i for i in items if i.split == "heldout"]
-    out = [(name, part) for name, part in (("dev", dev), ("heldout", heldout)) if part]
+    """frozen, dev and heldout separately (when several are present), then together."""
+    out = [
+        (name, part)
+        for name in ("frozen", "dev", "heldout")
+        if (part := [i for i in items if i.split == name])
+    ]
     if len(out) > 1:
         out.append(("all", list(items)))
     return out

@@ -9,16 +9,18 @@ corpus. Everything runs in a fresh data home in a temp folder; embeddings are ca
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer import Answerer
 from eval.answers import AnswerOutcome, AnswerScores, ask_all, summarize, wrong_refusal
-from eval.gold_set import CATEGORIES, GoldItem, SplitChoice, load_gold
+from eval.gold_set import CATEGORIES, GOLD_SETS, GoldItem, SplitChoice, load_gold
 from eval.metrics import ItemOutcome, Scores, score
 from eval.report import groups, pct, splits, table
 from eval.retrieval import Indexes, build_indexes, run_system
@@ -33,6 +35,9 @@ from eval.workspace import (
 )
 from index.retrieve import DenseOnly, HybridRetriever, LexicalOnly
 from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 log = logging.getLogger(__name__)
 
@@ -236,13 +241,7 @@ def build_systems(
     return systems
 
 
-def run_answers(
-    settings: Settings,
-    files: Sequence[Path],
-    items: Sequence[GoldItem],
-    texts: dict[str, str],
-    progress: bool,
-) -> dict[str, AnswerOutcome]:
+def open_assistant(settings: Settings, files: Sequence[Path]) -> Assistant:
     from assistant.service import Assistant
 
     ingest = Assistant.ingest_files(settings, files)
@@ -250,7 +249,40 @@ def run_answers(
         log.warning("ingest errors: %s", "; ".join(ingest.errors))
     assistant = Assistant.open(settings)
     assistant.embed_pending()
-    return ask_all(assistant, items, texts, progress)
+    return assistant
+
+
+def run_answers(
+    settings: Settings,
+    files: Sequence[Path],
+    items: Sequence[GoldItem],
+    texts: dict[str, str],
+    progress: bool,
+) -> dict[str, AnswerOutcome]:
+    return ask_all(open_assistant(settings, files), items, texts, progress)
+
+
+def main_robust(args: argparse.Namespace, items: Sequence[GoldItem]) -> int:
+    """Originals and their variants, graded; no retrieval baselines."""
+    from eval.robust import robust_table, run_robust
+
+    progress = not getattr(args, "quiet", False)
+    with temp_home(persistent_dir(getattr(args, "home", None))) as settings:
+        files = source_files()
+        texts = {d.id: d.text for d in parse_sources(files)}
+        assistant = open_assistant(settings, files)
+        original = ask_all(assistant, items, texts, progress)
+        rows, outcomes = run_robust(assistant, items, texts, original, progress)
+    print(robust_table(rows))
+    if getattr(args, "json", None):
+        report = {
+            "rows": [r.model_dump() for r in rows],
+            "original": [o.model_dump() for o in original.values()],
+            "variants": [o.model_dump() for o in outcomes.values()],
+        }
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
+        print(f"\ndetails: {args.json}")
+    return 0
 
 
 def choose_split(value: object) -> SplitChoice:
@@ -258,6 +290,8 @@ def choose_split(value: object) -> SplitChoice:
         return "dev"
     if value == "heldout":
         return "heldout"
+    if value == "frozen":
+        return "frozen"
     return "all"
 
 
@@ -265,7 +299,9 @@ def main(args: argparse.Namespace) -> int:
     go_offline()
     split = choose_split(getattr(args, "split", None))
     progress = not getattr(args, "quiet", False)
-    items = list(load_gold().select(split).items)
+    items = list(load_gold(GOLD_SETS[getattr(args, "gold", None) or "team"]).select(split).items)
+    if getattr(args, "robust", False):
+        return main_robust(args, items)
     report = RunReport(split=split)
     persistent = persistent_dir(getattr(args, "home", None))
     with temp_home(persistent) as settings:
