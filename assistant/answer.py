@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, RankedClause, Turn
+from assistant.normalize_question import NormalizedQuestion, normalize_question
 from assistant.numeric import compose_numeric
 from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.numbers import STRICT_NUMBER, read_number
@@ -31,6 +32,7 @@ from assistant.terms import (
     text_terms,
 )
 from assistant.understand import Understanding, sanitize, understand
+from assistant.vocabulary import Vocabulary
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies, organizations_in
@@ -108,6 +110,17 @@ class Answerer:
         self._docs = list(self.documents.values())
         self._name_terms = frozenset(t for d in self._docs for t in _name_terms(d))
         self._meta_terms = frozenset(text_terms(" ".join(_meta_text(d) for d in self._docs)))
+        self._vocabulary: Vocabulary | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The loaded regulations' words, built on the first question (one pass of text)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(d.text for d in self._docs)
+        return self._vocabulary
+
+    def normalize(self, text: str) -> NormalizedQuestion:
+        return normalize_question(text, self.vocabulary)
 
     # --- entry point -------------------------------------------------------------------
 
@@ -131,12 +144,16 @@ class Answerer:
             unknown = [d for d in document_ids if d not in self.documents]
             if unknown:
                 return self._refusal(question, f"Không có văn bản với mã: {', '.join(unknown)}.")
-        history = [
-            Turn(role=t.role, content=sanitize(t.content, self.settings.max_question_chars)[0])
-            for t in history[-8:]
-        ]
-        u = understand(text, history, self._docs, document_ids)
+        history = [Turn(role=t.role, content=self._turn_text(t)) for t in history[-8:]]
+        normalized = self.normalize(text)
+        u = understand(normalized.text, history, self._docs, document_ids)
         notes = []
+        if normalized.repairs:
+            notes.append(
+                "Đã đọc "
+                + ", ".join(f"«{r.typed}» là «{r.meant}»" for r in normalized.repairs)
+                + "."
+            )
         if cut:
             notes.append(
                 f"Câu hỏi quá dài nên chỉ xét {self.settings.max_question_chars} ký tự đầu."
@@ -166,6 +183,10 @@ class Answerer:
                 question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
             )
         return answer
+
+    def _turn_text(self, turn: Turn) -> str:
+        text = sanitize(turn.content, self.settings.max_question_chars)[0]
+        return self.normalize(text).text if turn.role == "user" else text
 
     def _ask_what(self, u: Understanding) -> Answer:
         """ "Còn ở Đồng Tháp thì sao?" with no conversation before it names a document and

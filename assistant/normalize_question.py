@@ -1,0 +1,276 @@
+"""Question normalisation, the first stage of answering: what the user meant to type.
+
+Three repairs, each decided from data rather than from the question's wording:
+- keystrokes of an input method left in a word ("quyeets", "ho5p") are decoded by the
+  Telex/VNI rules when the result is a syllable Vietnamese uses;
+- a word neither the regulations nor everyday Vietnamese write is replaced by the
+  regulations' syllable one edit away, when exactly one is likely ("dnh" → "dinh");
+- the conversational frame ("cho em hỏi chút ...", "... với ạ") is dropped: personal
+  pronouns and sentence-final particles (closed grammatical classes) and the everyday words
+  around them that the regulations never write (by frequency, see assistant.vocabulary).
+  Question words ("ai", "bao nhiêu") are never dropped.
+
+Abbreviations, numbers and words the regulations use are left exactly as typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.typing_codes import decode_any
+from assistant.vocabulary import Vocabulary, function_words
+from index.abbreviations import expansion
+from ingest.normalize import canonical, has_diacritics, strip_diacritics
+
+_TOKEN = re.compile(r"[^\W_]+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_END_MARK = re.compile(r"[?!.]")
+MIN_TYPO_LENGTH = 3
+# Folded closed-class words are ambiguous ("ban" is bạn and Ban): taken as conversational
+# only when the regulations write the folded syllable this rarely.
+MAX_FOLDED_CORPUS_COUNT = 2
+
+RepairKind = Literal["telex", "vni", "typo"]
+
+
+class Repair(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    typed: str
+    meant: str
+    kind: RepairKind
+
+
+class NormalizedQuestion(BaseModel):
+    """The question as the user meant it; ``text`` is what every later stage reads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    original: str
+    text: str
+    repairs: tuple[Repair, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.repairs or self.dropped)
+
+
+class _Token(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    start: int
+    end: int
+    word: str  # canonical (lower-case) form after repair
+    protected: bool  # a number, an abbreviation or a question word
+    after_break: bool  # punctuation stands between this token and the one before
+
+
+def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
+    tokens: list[_Token] = []
+    repairs: list[Repair] = []
+    position = 0
+    for m in _TOKEN.finditer(text):
+        typed = m.group()
+        after_break = bool(_PUNCTUATION.search(text[position : m.start()]))
+        position = m.end()
+        word, repair = _repair(typed, vocabulary)
+        if repair is not None:
+            repairs.append(repair)
+        protected = bool(
+            any(c.isdigit() for c in word)
+            # the unit or noun of a number or of a quantity asked ("25 ha", "bao nhiêu
+            # ha", "mấy người") is never conversation
+            or (
+                tokens
+                and not after_break
+                and (tokens[-1].word.isdigit() or _is_interrogative(tokens[-1].word))
+            )
+            or expansion(typed)
+            or _is_interrogative(word)
+            or _in_class(word, function_words().question_frame)
+            or (typed[:1].isupper() and m.start() > 0 and not typed.isupper())
+        )
+        tokens.append(
+            _Token(
+                text=typed,
+                start=m.start(),
+                end=m.end(),
+                word=word,
+                protected=protected,
+                after_break=after_break,
+            )
+        )
+    accented = has_diacritics(text)
+    drop = _conversational(tokens, vocabulary, accented)
+    rebuilt = _rebuild(text, tokens, drop, {r.typed: r.meant for r in repairs})
+    if not _TOKEN.search(rebuilt):  # nothing but conversation: keep what was typed
+        rebuilt, drop = text, set()
+    return NormalizedQuestion(
+        original=text,
+        text=rebuilt,
+        repairs=tuple(repairs),
+        dropped=tuple(tokens[i].text for i in sorted(drop)),
+    )
+
+
+def _repair(typed: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
+    word = canonical(typed)
+    if (
+        expansion(typed)
+        or not word.isalpha()
+        or vocabulary.is_known(word)
+        or (typed.isupper() and len(typed) > 1)
+    ):
+        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+            return _decoded(typed, word, vocabulary)
+        return word, None
+    decoded = _decoded(typed, word, vocabulary)
+    if decoded[1] is not None:
+        return decoded
+    folded = strip_diacritics(word)
+    if len(folded) >= MIN_TYPO_LENGTH and folded.isascii():
+        closest = vocabulary.closest(folded)
+        if closest is not None:
+            meant = vocabulary.spelled.get(closest, closest) if word != folded else closest
+            return meant, Repair(typed=typed, meant=meant, kind="typo")
+    return word, None
+
+
+def _decoded(typed: str, word: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
+    for meant in decode_any(word):
+        if vocabulary.is_known(meant):
+            kind: RepairKind = "vni" if any(c.isdigit() for c in word) else "telex"
+            return meant, Repair(typed=typed, meant=meant, kind=kind)
+    return word, None
+
+
+def _is_interrogative(word: str) -> bool:
+    return _in_class(word, function_words().interrogatives)
+
+
+def _in_class(word: str, members: frozenset[str]) -> bool:
+    """Membership as typed, or folded when the word was typed without diacritics."""
+    return word in members or (word == strip_diacritics(word) and word in _folded(members))
+
+
+@functools.cache
+def _folded(members: frozenset[str]) -> frozenset[str]:
+    return frozenset(strip_diacritics(w) for w in members)
+
+
+def _is_closed_class(
+    tokens: Sequence[_Token], i: int, vocabulary: Vocabulary, accented: bool
+) -> bool:
+    """A pronoun or particle. Typed without diacritics it is ambiguous ("ban" is bạn and
+    Ban, "minh" is mình and Minh): then it counts only where the regulations never write
+    it beside its neighbours, or hardly write it at all."""
+    classes = function_words()
+    word = tokens[i].word
+    if word in classes.conversational:
+        return True
+    if accented and word != strip_diacritics(word):
+        return False
+    if word not in _folded(classes.conversational):
+        return False
+    if vocabulary.corpus_count(strip_diacritics(word)) <= MAX_FOLDED_CORPUS_COUNT:
+        return True
+    before = tokens[i - 1].word if i > 0 else ""
+    after = tokens[i + 1].word if i + 1 < len(tokens) else ""
+    return not (
+        (before and vocabulary.writes_pair(before, word))
+        or (after and vocabulary.writes_pair(word, after))
+    )
+
+
+def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: bool) -> set[int]:
+    """Indices of the tokens that frame the question rather than ask it. An opening or a
+    closing is dropped only when a pronoun or particle anchors it: common words of a
+    topic ("chế độ thai sản cho công chức", "đất rừng bao nhiêu ha") are never taken for a
+    frame by frequency alone."""
+    closed = [
+        not t.protected and _is_closed_class(tokens, i, vocabulary, accented)
+        for i, t in enumerate(tokens)
+    ]
+    marker = [
+        closed[i] or (not t.protected and vocabulary.is_everyday(t.word))
+        for i, t in enumerate(tokens)
+    ]
+    glue = [not t.protected and vocabulary.is_glue(t.word) for t in tokens]
+    drop: set[int] = set()
+    run = _edge_run(range(len(tokens)), marker, glue)
+    if run and any(closed[i] for i in run):
+        drop.update(range(run[-1] + 1))
+    run = _edge_run(range(len(tokens) - 1, -1, -1), marker, glue)
+    if run and any(closed[i] for i in run):
+        drop.update(range(run[-1], len(tokens)))
+    # Inside: a pronoun or particle typed with its diacritics, with the everyday words
+    # next to it up to the nearest punctuation ("..., em muốn biết ...").
+    for i, t in enumerate(tokens):
+        if accented and not t.protected and t.word in function_words().conversational:
+            drop.add(i)
+            j = i - 1
+            while j >= 0 and not tokens[j + 1].after_break and marker[j] and not closed[j]:
+                drop.add(j)
+                j -= 1
+            j = i + 1
+            while j < len(tokens) and not tokens[j].after_break and marker[j] and not closed[j]:
+                drop.add(j)
+                j += 1
+    return drop
+
+
+def _edge_run(order: Iterable[int], marker: Sequence[bool], glue: Sequence[bool]) -> list[int]:
+    """From one edge: the tokens up to the last conversational one before the first token
+    that is neither conversational nor glue (empty when there is none)."""
+    run: list[int] = []
+    seen: list[int] = []
+    for i in order:
+        if not (marker[i] or glue[i]):
+            break
+        seen.append(i)
+        if marker[i]:
+            run = list(seen)
+    return run
+
+
+def _rebuild(text: str, tokens: Sequence[_Token], drop: set[int], meant: dict[str, str]) -> str:
+    """The text with dropped tokens removed (the punctuation around them kept once) and
+    repaired tokens replaced; untouched stretches stay exactly as typed."""
+    out: list[str] = []
+    pending: str | None = None  # punctuation of a dropped stretch, None: nothing dropped
+    position = 0
+    for i, t in enumerate(tokens):
+        separator = text[position : t.start]
+        position = t.end
+        if i in drop:
+            pending = (pending or "") + "".join(_PUNCTUATION.findall(separator))
+            continue
+        if out:
+            out.append(
+                separator
+                if pending is None
+                else _join(pending + "".join(_PUNCTUATION.findall(separator)))
+            )
+        pending = None
+        out.append(meant.get(t.text, t.text))
+    tail = text[position:]
+    if pending is not None:  # a dropped closing keeps only the sentence's end mark
+        tail = "".join(dict.fromkeys(_END_MARK.findall(pending + tail)))
+    out.append(tail)
+    return "".join(out).strip()
+
+
+def _join(marks: str) -> str:
+    """The separator between two kept words: their punctuation (once each) and a space."""
+    kept = "".join(dict.fromkeys(marks))
+    return f"{kept} " if kept and kept not in {"-", "/"} else (kept or " ")
+
+
+__all__ = ["NormalizedQuestion", "Repair", "normalize_question"]

@@ -1,0 +1,169 @@
+"""What words the loaded regulations use, and how common each is in Vietnamese at large.
+
+Two frequency sources, one question each answers:
+- the regulations themselves (counted from the loaded documents): is this syllable one the
+  regulations write, and how is it written with its diacritics;
+- general Vietnamese (wordfreq's Vietnamese list, shipped inside the package: subtitles,
+  web and news text): is this a common word of everyday language.
+
+A syllable that everyday Vietnamese uses far more often than the regulations do ("hỏi",
+"chút", "biết") says how the user talks, not what they ask about.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from ingest.normalize import canonical, strip_diacritics
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+# A syllable everyday Vietnamese writes this many times more often than the regulations
+# (counts smoothed by half an occurrence) is conversational. Ten keeps the regulations'
+# own rare words (a topic a clause mentions once) on the topic side.
+CONVERSATIONAL_RATIO = 10.0
+# Below this general frequency (Zipf scale: 3 = once per million words) a word is not
+# common enough to be small talk, however rarely the regulations use it.
+MIN_CONVERSATIONAL_ZIPF = 4.5
+# Common enough to be the glue between conversational words ("cho", "xin", "với").
+GLUE_ZIPF = 5.7
+KNOWN_ZIPF = 3.0
+# Absence from a small collection says little: counts are read as if from at least this
+# many syllables (about the five bundled regulations), so one short regulation loaded
+# alone is judged like the bundled set.
+MIN_REFERENCE_SYLLABLES = 50_000
+
+
+class FunctionWords(BaseModel):
+    """The closed word classes of ``assistant/data/function_words.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    personal_pronouns: frozenset[str]
+    particles: frozenset[str]
+    interrogatives: frozenset[str]
+    question_frame: frozenset[str]
+
+    @property
+    def conversational(self) -> frozenset[str]:
+        return (
+            (self.personal_pronouns | self.particles) - self.interrogatives - (self.question_frame)
+        )
+
+
+@functools.cache
+def function_words() -> FunctionWords:
+    raw = resources.files("assistant").joinpath("data/function_words.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return FunctionWords(**{k: frozenset(canonical(w) for w in v) for k, v in data.items()})
+
+
+@functools.cache
+def _general() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's Vietnamese frequencies: by canonical syllable, and by folded syllable
+    (the most frequent reading, for text typed without diacritics)."""
+    import wordfreq
+
+    by_word: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("vi", wordlist="best").items():
+        key = canonical(word)
+        by_word[key] = by_word.get(key, 0.0) + freq
+    folded: dict[str, float] = {}
+    for word, freq in by_word.items():
+        key = strip_diacritics(word)
+        folded[key] = max(folded.get(key, 0.0), freq)
+    return by_word, folded
+
+
+def zipf(frequency: float) -> float:
+    return math.log10(frequency) + 9 if frequency > 0 else 0.0
+
+
+class Vocabulary:
+    """Syllable counts of the loaded regulations plus general Vietnamese frequencies.
+    Built once per set of documents (cheap: one pass over their text)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        accented: Counter[str] = Counter()
+        pairs: set[tuple[str, str]] = set()
+        for text in texts:
+            syllables = _SYLLABLE.findall(canonical(text))
+            accented.update(syllables)
+            folded = [strip_diacritics(w) for w in syllables]
+            pairs.update(itertools.pairwise(folded))
+        self.folded_pairs = frozenset(pairs)
+        self.accented_counts = accented
+        self.folded_counts: Counter[str] = Counter()
+        best: dict[str, tuple[int, str]] = {}
+        for word, count in accented.items():
+            key = strip_diacritics(word)
+            self.folded_counts[key] += count
+            if count > best.get(key, (0, ""))[0]:
+                best[key] = (count, word)
+        self.spelled = {key: word for key, (_count, word) in best.items()}
+        self.total = max(sum(accented.values()), MIN_REFERENCE_SYLLABLES)
+        self._speller: object | None = None
+
+    # --- lookups (syllables are lower-case; folded means without diacritics) ------------
+
+    def corpus_count(self, syllable: str) -> int:
+        if syllable == strip_diacritics(syllable):
+            return self.folded_counts.get(syllable, 0)
+        return self.accented_counts.get(syllable, 0)
+
+    def writes_pair(self, first: str, second: str) -> bool:
+        """Whether the regulations write the two syllables side by side (folded)."""
+        return (strip_diacritics(first), strip_diacritics(second)) in self.folded_pairs
+
+    def general_frequency(self, syllable: str) -> float:
+        by_word, folded = _general()
+        if syllable == strip_diacritics(syllable):
+            return folded.get(syllable, 0.0)
+        return by_word.get(syllable, 0.0)
+
+    def is_known(self, syllable: str) -> bool:
+        """A syllable the regulations write or everyday Vietnamese uses."""
+        return self.corpus_count(syllable) > 0 or zipf(self.general_frequency(syllable)) >= (
+            KNOWN_ZIPF
+        )
+
+    def is_everyday(self, syllable: str) -> bool:
+        """Common in everyday Vietnamese and (almost) never written by the regulations."""
+        general = self.general_frequency(syllable)
+        if zipf(general) < MIN_CONVERSATIONAL_ZIPF or self.corpus_count(syllable) > 1:
+            return False
+        corpus = (self.corpus_count(syllable) + 0.5) / self.total
+        return general / corpus >= CONVERSATIONAL_RATIO
+
+    def is_glue(self, syllable: str) -> bool:
+        return zipf(self.general_frequency(syllable)) >= GLUE_ZIPF
+
+    def closest(self, syllable: str) -> str | None:
+        """The regulations' syllable one edit away from an unknown folded syllable (the one
+        they use most), or None."""
+        from symspellpy import SymSpell, Verbosity
+
+        if self._speller is None:
+            speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+            for word, count in self.folded_counts.items():
+                if count >= 2:
+                    speller.create_dictionary_entry(word, count)
+            self._speller = speller
+        assert isinstance(self._speller, SymSpell)
+        found = self._speller.lookup(syllable, Verbosity.CLOSEST, max_edit_distance=1)
+        if not found:
+            return None
+        best = max(found, key=lambda s: s.count)
+        ties = [s for s in found if s.count * 2 > best.count and s.term != best.term]
+        return None if ties else best.term
+
+
+__all__ = ["FunctionWords", "Vocabulary", "function_words", "zipf"]

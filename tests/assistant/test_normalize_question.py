@@ -1,0 +1,109 @@
+"""Question normalisation on a made-up regulation: keystrokes, typos, conversational
+frames; topic words and question words are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalize_question import normalize_question
+from assistant.vocabulary import Vocabulary
+
+REGULATION = (
+    """
+Điều 3. Nhiệm vụ của Ban Thường vụ Đảng ủy
+1. Ban Thường vụ quyết định triệu tập hội nghị Ban Chấp hành; chuẩn bị nội dung hội nghị.
+2. Quyết định kết nạp đảng viên, kỷ luật đảng viên theo thẩm quyền.
+3. Ban Thường vụ họp định kỳ mỗi tháng một lần; khi cần thiết họp bất thường.
+Điều 4. Thường trực Đảng ủy
+1. Thường trực chủ trì, phối hợp công việc của các ban; ký văn bản theo ủy quyền.
+2. Hội nghị hợp lệ khi có ít nhất hai phần ba số ủy viên tham dự. Kinh phí hoạt động
+do Văn phòng quản lý; chế độ làm việc, thời gian và nội dung do Thường trực quyết định.
+3. Trường hợp đó, người dự họp ở cơ sở báo cáo theo khoản 2 Điều này.
+"""
+    * 3
+)
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary([REGULATION])
+
+
+class TestRepairs:
+    def test_telex_leftovers(self, vocabulary: Vocabulary) -> None:
+        out = normalize_question("ai quyeets ddinhj trieeju taapj hojp", vocabulary)
+        assert out.text == "ai quyết định triệu tập họp"
+        assert [r.kind for r in out.repairs] == ["telex"] * 5
+
+    def test_vni_leftover(self, vocabulary: Vocabulary) -> None:
+        out = normalize_question("ban thuong vu ho5p may lan", vocabulary)
+        assert out.text == "ban thuong vu họp may lan"
+        assert out.repairs[0].kind == "vni"
+
+    def test_one_edit_typo(self, vocabulary: Vocabulary) -> None:
+        out = normalize_question("ai quyet dinh trieu tpa hoi nghi", vocabulary)
+        assert "trieu tap" in out.text
+
+    def test_known_words_numbers_and_abbreviations_untouched(self, vocabulary: Vocabulary) -> None:
+        question = "BTV có 13 người, khoản 2 Điều 4 Quy chế 09-QC/TU nói gì?"
+        out = normalize_question(question, vocabulary)
+        assert out.text == question
+        assert not out.changed
+
+
+class TestConversation:
+    @pytest.mark.parametrize(
+        ("typed", "meant"),
+        [
+            (
+                "cho em hỏi chút, ai quyết định kết nạp đảng viên nhé?",
+                "ai quyết định kết nạp đảng viên?",
+            ),
+            (
+                "anh chị ơi cho mình hỏi Ban Thường vụ họp mấy lần với ạ",
+                "Ban Thường vụ họp mấy lần",
+            ),
+            (
+                "ai quyết định triệu tập hội nghị vậy ạ, em cảm ơn",
+                "ai quyết định triệu tập hội nghị",
+            ),
+        ],
+    )
+    def test_frames_dropped(self, vocabulary: Vocabulary, typed: str, meant: str) -> None:
+        assert normalize_question(typed, vocabulary).text == meant
+
+    def test_pronoun_inside_dropped_with_its_everyday_words(self, vocabulary: Vocabulary) -> None:
+        out = normalize_question(
+            "Ban Thường vụ có 9 người, em muốn biết 5 người dự thì họp được không?", vocabulary
+        )
+        assert out.text == "Ban Thường vụ có 9 người, 5 người dự thì họp được không?"
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            # Common words of a topic the regulations never speak of stay: they are what
+            # is asked, and the refusal needs them.
+            "Chế độ nghỉ phép năm của công chức là bao nhiêu ngày?",
+            "lương của bí thư là bao nhiêu",
+            "đi công tác bằng máy bay thì ai duyệt",
+            "Điều đó nằm ở khoản nào?",
+        ],
+    )
+    def test_topics_kept(self, vocabulary: Vocabulary, question: str) -> None:
+        assert normalize_question(question, vocabulary).text == question
+
+    def test_unit_after_a_number_kept(self, vocabulary: Vocabulary) -> None:
+        # "ha" is also a sentence-final particle; after a number it is the hectare.
+        for question in (
+            "dự án chuyển mục đích 25 ha đất thì ai quyết định?",
+            "đất rừng bao nhiêu ha trở lên thì ai quyết định?",
+        ):
+            assert normalize_question(question, vocabulary).text == question
+
+    def test_folded_pronoun_that_is_a_body_kept(self, vocabulary: Vocabulary) -> None:
+        # "ban" is bạn and Ban: beside "thuong" it is the Ban the regulation writes.
+        out = normalize_question("ban thuong vu hop may lan nhe", vocabulary)
+        assert out.text == "ban thuong vu hop may lan"
+
+    def test_only_conversation_is_kept_as_typed(self, vocabulary: Vocabulary) -> None:
+        assert normalize_question("anh ơi ạ", vocabulary).text == "anh ơi ạ"
