@@ -173,6 +173,10 @@ def compose_numeric(
                 else "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi "
                 "văn bản được trình bày riêng."
             )
+    if result is not None and result.result and len(answering) == 1:
+        # The answer first: the computed number, the deciding body, or the verdict on the
+        # numbers the question gave ("Không đủ: 8 người dự, cần ít nhất 9 người").
+        lines.insert(0, f"{result.result}.")
     return Answer(
         question=u.original,
         kind="numeric",

@@ -82,6 +82,25 @@ def required_count(fraction: Fraction, comparator: str, n: int) -> Calculation:
     return at_least(fraction, n)
 
 
+def count_verdict(required: Calculation, given: int, counted_as: str) -> Calculation:
+    """Whether a head count the question gives reaches what a share rule requires
+    ("8 người dự" against 9 needed: không đủ)."""
+    need = required.value or 0
+    met = given >= need
+    verdict = "Đủ" if met else "Không đủ"
+    sign = "≥" if met else "<"
+    return required.model_copy(
+        update={
+            "met": met,
+            "result": f"{verdict}: {given} người {counted_as}, cần ít nhất {need} người",
+            "computation": (
+                f"{required.computation}; {given} người {counted_as} {sign} {need}"
+                f" → {verdict.lower()}"
+            ),
+        }
+    )
+
+
 _CMP_TEXT = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 
 

@@ -191,6 +191,9 @@ class QuestionFrame(_Model):
     subject: str | None = None
     bodies: tuple[str, ...] = ()
     member_count: int | None = None
+    # A head count the question gives to be decided ("8 người dự"), with its verb.
+    given_count: int | None = None
+    given_as: str = ""  # "dự", "tán thành", "đề nghị"
     amount: int | None = None  # đồng
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
     area: int | None = None  # m²

@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from assistant.citations import location
 from assistant.models import NumericResult, Turn
+from assistant.quantities import given_quantities, role_info
 from assistant.rules.calc import (
     area_decision,
+    count_verdict,
     latest_send_date,
     money_decision,
     occurrences_per,
@@ -157,6 +160,11 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     """What a question asks: rule kind, subject, bodies, and numbers it gives."""
     q = fold_query(question)
     kind, subject = _intent(q)
+    given = given_quantities(question)
+    if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
+        # A count with its verb ("8 người dự") says which rule decides it.
+        info = role_info(given.role)
+        kind, subject = cast(RuleKind, info.rule_kind), info.subject
     bodies = _bodies(question)
     if kind is None or not bodies:
         # a follow-up ("còn Ban Thường vụ thì sao?") borrows what it leaves out
@@ -176,7 +184,9 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     if asked:
         subject = asked[0]
     members = None
-    if kind in ("quorum", "vote_threshold", "request_trigger"):
+    if given.role is not None:
+        members = given.total
+    elif kind in ("quorum", "vote_threshold", "request_trigger"):
         m = _MEMBERS.search(q)
         if m:
             members = int(m.group(1) or m.group(2))
@@ -187,6 +197,8 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         subject=subject,
         bodies=tuple(bodies),
         member_count=members,
+        given_count=given.count,
+        given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         amount=money[0].value if money else None,
         amount_alternative=money[0].alternative if money else None,
         area=area[0].value if area else None,
@@ -285,7 +297,12 @@ def is_numeric_question(question: str) -> bool:
     """Whether the question asks for a number ("bao nhiêu", "mấy ngày", "tối thiểu") or
     who decides an amount of money or an area; with or without diacritics."""
     q = fold_query(question)
-    return bool(_NUMERIC_CUES.search(q) or find_money(question) or find_area(question))
+    return bool(
+        _NUMERIC_CUES.search(q)
+        or find_money(question)
+        or find_area(question)
+        or given_quantities(question).role is not None
+    )
 
 
 def answer_numeric(
@@ -534,6 +551,8 @@ def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMa
         size_rule, members = size, size.value.number
     if fraction is not None and members:
         calculation = required_count(fraction, rule.comparator, members)
+        if frame.given_count is not None:
+            calculation = count_verdict(calculation, frame.given_count, frame.given_as)
         if rule.basis:
             calculation = calculation.model_copy(
                 update={"computation": f"{calculation.computation} (tính trên {rule.basis})"}

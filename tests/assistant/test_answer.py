@@ -559,3 +559,13 @@ def test_a_question_with_nothing_to_look_up_is_asked_back(assistant: Assistant) 
     answer = assistant.ask("Còn ở Kon Tum thì sao?")
     assert answer.kind == "clarification" and not answer.citations
     assert [d.document_id for d in answer.documents] == [KON_TUM]
+
+
+def test_story_form_quorum_is_decided(assistant: Assistant) -> None:
+    # Numbers set in a story: a total and a count present, decided against the rule.
+    answer = assistant.ask(
+        "Ban Thường vụ Tỉnh ủy Điện Biên có 12 người, 7 người dự thì họp được không?"
+    )
+    assert answer.kind == "numeric" and answer.numeric is not None
+    assert answer.answer.startswith("Không đủ: 7 người dự, cần ít nhất 8 người")
+    verbatim(assistant, answer)

@@ -1,0 +1,114 @@
+"""Head counts a question gives, each with what it stands for.
+
+"Ban Thường vụ có 13 người, 8 người dự thì họp được không?" gives a total (13) and a
+count present (8): a question to decide, not a number to look up. The role of a count is
+read from the verb right after it (data: assistant/data/quantity_roles.yaml); a count
+with no such verb is the body's size.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from ingest.normalize import fold
+
+Role = Literal["present", "in_favour", "requesting"]
+ROLES: tuple[Role, ...] = ("present", "in_favour", "requesting")
+# How many words after the count (its noun included) the role verb may stand.
+ROLE_WINDOW = 4
+
+
+class RoleInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule_kind: str
+    subject: str
+    verbs: tuple[str, ...]
+
+
+class GivenQuantities(BaseModel):
+    """The body's size and the count with a role, as the question states them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    total: int | None = None
+    count: int | None = None
+    role: Role | None = None
+
+
+@functools.cache
+def _data() -> tuple[dict[Role, RoleInfo], tuple[str, ...]]:
+    raw = resources.files("assistant").joinpath("data/quantity_roles.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+    roles = {name: RoleInfo(**data[name]) for name in ROLES}
+    return roles, tuple(data["count_nouns"])
+
+
+def role_info(role: Role) -> RoleInfo:
+    return _data()[0][role]
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], dict[Role, re.Pattern[str]]]:
+    roles, nouns = _data()
+    noun = "|".join(sorted((re.escape(fold(n)) for n in nouns), key=len, reverse=True))
+    count = re.compile(rf"(?<![\d.,/])(\d{{1,4}})(?![\d.,/%])\s*(?:{noun})?(?![a-z])")
+    verbs = {
+        name: re.compile(
+            "|".join(sorted((re.escape(fold(v)) for v in info.verbs), key=len, reverse=True))
+        )
+        for name, info in roles.items()
+    }
+    return count, verbs
+
+
+_STOP = re.compile(r"[\d,.;:?!()]")
+
+
+def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Role | None:
+    """The role whose verb stands next to a count: within a few words after it, or at the
+    very end of the words before it ("có mặt 19 người"), never past punctuation or
+    another number."""
+    stop = _STOP.search(text) if after else None
+    if after:
+        words = text[: stop.start() if stop else len(text)].split()[:ROLE_WINDOW]
+    else:
+        words = _STOP.split(text)[-1].split()[-ROLE_WINDOW:]
+    window = " ".join(words)
+    for role in ROLES:
+        for m in verbs[role].finditer(window):
+            bounded = (m.start() == 0 or window[m.start() - 1] == " ") and (
+                m.end() == len(window) or window[m.end()] == " "
+            )
+            if bounded and (after or m.end() == len(window)):
+                return role
+    return None
+
+
+def given_quantities(question: str) -> GivenQuantities:
+    """The total and the counted role a question gives (None where it gives none). When
+    several counts could be the counted one, the smaller is: a part is never larger than
+    the whole it is counted from."""
+    count_pattern, verbs = _patterns()
+    folded = fold(question)
+    found: list[tuple[int, Role | None]] = []
+    for m in count_pattern.finditer(folded):
+        role = _role_near(folded[m.end() :], verbs, after=True) or _role_near(
+            folded[: m.start()], verbs, after=False
+        )
+        found.append((int(m.group(1)), role))
+    with_role = [(v, r) for v, r in found if r is not None]
+    if not with_role:
+        return GivenQuantities(total=found[0][0] if found else None)
+    counted, role = min(with_role, key=lambda x: x[0])
+    others = [v for v, _ in found if v != counted]
+    return GivenQuantities(total=max(others) if others else None, count=counted, role=role)
+
+
+__all__ = ["ROLES", "GivenQuantities", "Role", "given_quantities", "role_info"]

@@ -1,0 +1,27 @@
+"""Head counts a question gives, with what each stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.quantities import GivenQuantities, given_quantities
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Ban Thường vụ có 11 người, 7 người dự thì họp được không?", (11, 7, "present")),
+        ("BCH 40 ủy viên, 21 người nhất trí thì thông qua chưa", (40, 21, "in_favour")),
+        ("co 12 thanh vien, 4 nguoi de nghi hop bat thuong duoc khong", (12, 4, "requesting")),
+        # the verb before the count, and the part smaller than the whole
+        ("hội nghị 27 người, có mặt 17 người", (27, 17, "present")),
+        ("Ban Thường vụ có 25 ủy viên thì cần bao nhiêu người dự?", (25, None, None)),
+    ],
+)
+def test_roles(question: str, expected: tuple[int | None, int | None, str | None]) -> None:
+    total, count, role = expected
+    assert given_quantities(question) == GivenQuantities(total=total, count=count, role=role)
+
+
+def test_money_is_no_head_count() -> None:
+    assert given_quantities("dự án 2,5 tỷ thì ai quyết định") == GivenQuantities()
