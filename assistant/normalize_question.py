@@ -76,11 +76,14 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     tokens: list[_Token] = []
     repairs: list[Repair] = []
     position = 0
-    for m in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text))
+    for index, m in enumerate(matches):
         typed = m.group()
         after_break = bool(_PUNCTUATION.search(text[position : m.start()]))
         position = m.end()
-        word, repair = _repair(typed, vocabulary)
+        before = tokens[-1].word if tokens and not after_break else ""
+        after = canonical(matches[index + 1].group()) if index + 1 < len(matches) else ""
+        word, repair = _repair(typed, vocabulary, before, after)
         if repair is not None:
             repairs.append(repair)
         protected = bool(
@@ -120,7 +123,9 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     )
 
 
-def _repair(typed: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
+def _repair(
+    typed: str, vocabulary: Vocabulary, before: str = "", after: str = ""
+) -> tuple[str, Repair | None]:
     word = canonical(typed)
     if (
         expansion(typed)
@@ -136,7 +141,7 @@ def _repair(typed: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
         return decoded
     folded = strip_diacritics(word)
     if len(folded) >= MIN_TYPO_LENGTH and folded.isascii():
-        closest = vocabulary.closest(folded)
+        closest = vocabulary.closest(folded, before, after)
         if closest is not None:
             meant = vocabulary.spelled.get(closest, closest) if word != folded else closest
             return meant, Repair(typed=typed, meant=meant, kind="typo")

@@ -93,13 +93,13 @@ class Vocabulary:
 
     def __init__(self, texts: Iterable[str]) -> None:
         accented: Counter[str] = Counter()
-        pairs: set[tuple[str, str]] = set()
+        pairs: Counter[tuple[str, str]] = Counter()
         for text in texts:
             syllables = _SYLLABLE.findall(canonical(text))
             accented.update(syllables)
             folded = [strip_diacritics(w) for w in syllables]
             pairs.update(itertools.pairwise(folded))
-        self.folded_pairs = frozenset(pairs)
+        self.folded_pairs = pairs
         self.accented_counts = accented
         self.folded_counts: Counter[str] = Counter()
         best: dict[str, tuple[int, str]] = {}
@@ -121,7 +121,10 @@ class Vocabulary:
 
     def writes_pair(self, first: str, second: str) -> bool:
         """Whether the regulations write the two syllables side by side (folded)."""
-        return (strip_diacritics(first), strip_diacritics(second)) in self.folded_pairs
+        return self.pair_count(first, second) > 0
+
+    def pair_count(self, first: str, second: str) -> int:
+        return self.folded_pairs.get((strip_diacritics(first), strip_diacritics(second)), 0)
 
     def general_frequency(self, syllable: str) -> float:
         by_word, folded = _general()
@@ -146,9 +149,11 @@ class Vocabulary:
     def is_glue(self, syllable: str) -> bool:
         return zipf(self.general_frequency(syllable)) >= GLUE_ZIPF
 
-    def closest(self, syllable: str) -> str | None:
-        """The regulations' syllable one edit away from an unknown folded syllable (the one
-        they use most), or None."""
+    def closest(self, syllable: str, before: str = "", after: str = "") -> str | None:
+        """The regulations' syllable one edit away from an unknown folded syllable, or None.
+        Candidates the regulations write beside the neighbouring words come first, by how
+        often ("mỗi piên họp" is "phiên họp"); without that evidence, the one they use most,
+        when it is clearly the most used."""
         from symspellpy import SymSpell, Verbosity
 
         if self._speller is None:
@@ -161,6 +166,17 @@ class Vocabulary:
         found = self._speller.lookup(syllable, Verbosity.CLOSEST, max_edit_distance=1)
         if not found:
             return None
+
+        def context(term: str) -> int:
+            return (self.pair_count(before, term) if before else 0) + (
+                self.pair_count(term, after) if after else 0
+            )
+
+        if any(context(s.term) for s in found):
+            found = [s for s in found if context(s.term)]
+            best = max(found, key=lambda s: context(s.term))
+            ties = [s for s in found if context(s.term) * 2 > context(best.term) and s != best]
+            return None if ties else best.term
         best = max(found, key=lambda s: s.count)
         ties = [s for s in found if s.count * 2 > best.count and s.term != best.term]
         return None if ties else best.term

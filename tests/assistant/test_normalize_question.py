@@ -44,6 +44,11 @@ class TestRepairs:
         out = normalize_question("ai quyet dinh trieu tpa hoi nghi", vocabulary)
         assert "trieu tap" in out.text
 
+    def test_typo_read_from_its_neighbours(self, vocabulary: Vocabulary) -> None:
+        # "thág" is one edit from several syllables; the regulation writes "mỗi tháng".
+        out = normalize_question("Ban Thường vụ họp mỗi thág mấy lần", vocabulary)
+        assert out.text == "Ban Thường vụ họp mỗi tháng mấy lần"
+
     def test_known_words_numbers_and_abbreviations_untouched(self, vocabulary: Vocabulary) -> None:
         question = "BTV có 13 người, khoản 2 Điều 4 Quy chế 09-QC/TU nói gì?"
         out = normalize_question(question, vocabulary)
