@@ -16,13 +16,14 @@ Abbreviations, numbers and words the regulations use are left exactly as typed.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.typing_codes import decode_any
+from assistant.typing_codes import decode_any, tone_of
 from assistant.vocabulary import Vocabulary, function_words
 from index.abbreviations import expansion
 from ingest.normalize import canonical, has_diacritics, strip_diacritics
@@ -34,6 +35,8 @@ MIN_TYPO_LENGTH = 3
 # Folded closed-class words are ambiguous ("ban" is bạn and Ban): taken as conversational
 # only when the regulations write the folded syllable this rarely.
 MAX_FOLDED_CORPUS_COUNT = 2
+# How far from either end of the question a folded pronoun or particle may stand.
+EDGE_WORDS = 3
 
 RepairKind = Literal["telex", "vni", "typo"]
 
@@ -94,6 +97,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 tokens
                 and not after_break
                 and (tokens[-1].word.isdigit() or _is_interrogative(tokens[-1].word))
+                and word not in function_words().conversational
             )
             or expansion(typed)
             or _is_interrogative(word)
@@ -144,7 +148,9 @@ def _repair(
         closest = vocabulary.closest(folded, before, after)
         if closest is not None:
             meant = vocabulary.spelled.get(closest, closest) if word != folded else closest
-            return meant, Repair(typed=typed, meant=meant, kind="typo")
+            # a typo changes letters, not the tone the user typed ("tícch" is no "tịch")
+            if tone_of(meant) == tone_of(word):
+                return meant, Repair(typed=typed, meant=meant, kind="typo")
     return word, None
 
 
@@ -184,6 +190,8 @@ def _is_closed_class(
         return False
     if word not in _folded(classes.conversational):
         return False
+    if EDGE_WORDS <= i < len(tokens) - EDGE_WORDS:
+        return False  # typed without diacritics, only an opening or a closing is read so
     if vocabulary.corpus_count(strip_diacritics(word)) <= MAX_FOLDED_CORPUS_COUNT:
         return True
     before = tokens[i - 1].word if i > 0 else ""
@@ -209,21 +217,34 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
     ]
     glue = [not t.protected and vocabulary.is_glue(t.word) for t in tokens]
     drop: set[int] = set()
+    # The opening: through its last pronoun or particle and the everyday words right
+    # after it ("cho mình hỏi chút | ..."), never further.
     run = _edge_run(range(len(tokens)), marker, glue)
-    if run and any(closed[i] for i in run):
-        drop.update(range(run[-1] + 1))
+    # its pronouns and particles come before any word of content ("cho em", "anh ơi")
+    opening = list(itertools.takewhile(lambda i: closed[i] or glue[i] or not marker[i], run))
+    anchors = [i for i in opening if closed[i]]
+    if anchors:
+        end = anchors[-1]
+        while (
+            end + 1 < len(tokens)
+            and marker[end + 1]
+            and not closed[end + 1]
+            and not tokens[end + 1].after_break
+        ):
+            end += 1
+        drop.update(range(end + 1))
+    # The closing: from its first pronoun or particle to the end ("... vậy ạ, em cảm ơn").
     run = _edge_run(range(len(tokens) - 1, -1, -1), marker, glue)
-    if run and any(closed[i] for i in run):
-        drop.update(range(run[-1], len(tokens)))
-    # Inside: a pronoun or particle typed with its diacritics, with the everyday words
-    # next to it up to the nearest punctuation ("..., em muốn biết ...").
+    anchors = [i for i in run if closed[i]]
+    if anchors:
+        drop.update(range(min(anchors), len(tokens)))
+    # Inside: a pronoun or particle typed with its diacritics; after a pronoun, the
+    # everyday words it speaks with, up to the nearest punctuation ("..., em muốn biết").
     for i, t in enumerate(tokens):
         if accented and not t.protected and t.word in function_words().conversational:
             drop.add(i)
-            j = i - 1
-            while j >= 0 and not tokens[j + 1].after_break and marker[j] and not closed[j]:
-                drop.add(j)
-                j -= 1
+            if t.word not in function_words().personal_pronouns:
+                continue
             j = i + 1
             while j < len(tokens) and not tokens[j].after_break and marker[j] and not closed[j]:
                 drop.add(j)

@@ -43,6 +43,11 @@ def _split_tone(syllable: str) -> tuple[str, str]:
     return bare, tone
 
 
+def tone_of(syllable: str) -> str:
+    """The combining tone mark of a syllable ("" for the level tone)."""
+    return _split_tone(syllable.lower())[1]
+
+
 def encode(syllable: str, method: Method = "telex") -> str:
     """The keystrokes that type ``syllable`` (lower-case) with the method, tone key last."""
     bare, tone = _split_tone(syllable.lower())
@@ -190,4 +195,4 @@ def decode_any(token: str) -> list[str]:
     return [f for f in found if f]
 
 
-__all__ = ["Method", "decode", "decode_any", "encode", "place_tone"]
+__all__ = ["Method", "decode", "decode_any", "encode", "place_tone", "tone_of"]

@@ -66,7 +66,7 @@ class TestConversation:
             ),
             (
                 "anh chị ơi cho mình hỏi Ban Thường vụ họp mấy lần với ạ",
-                "Ban Thường vụ họp mấy lần",
+                "Ban Thường vụ họp mấy lần với",
             ),
             (
                 "ai quyết định triệu tập hội nghị vậy ạ, em cảm ơn",
@@ -96,6 +96,28 @@ class TestConversation:
     )
     def test_topics_kept(self, vocabulary: Vocabulary, question: str) -> None:
         assert normalize_question(question, vocabulary).text == question
+
+    @pytest.mark.parametrize(
+        ("typed", "meant"),
+        [
+            # the frame ends at the words right after its pronoun: the topic stays
+            (
+                "anh chị ơi cho mình hỏi chế độ nghỉ phép cho công chức nữ là bao lâu với ạ",
+                "chế độ nghỉ phép cho công chức nữ là bao lâu với",
+            ),
+            # a closing starts at its particle: the words before it stay
+            ("thủ tục cấp đổi giấy phép lái xe nhé", "thủ tục cấp đổi giấy phép lái xe"),
+        ],
+    )
+    def test_frame_never_takes_the_topic(
+        self, vocabulary: Vocabulary, typed: str, meant: str
+    ) -> None:
+        assert normalize_question(typed, vocabulary).text == meant
+
+    def test_typo_keeps_the_typed_tone(self, vocabulary: Vocabulary) -> None:
+        # "kỹ" in a made-up word: one edit from "kỳ" of the regulation, but not its tone.
+        out = normalize_question("định kỹy họp", vocabulary)
+        assert all(r.meant != "kỳ" for r in out.repairs)
 
     def test_unit_after_a_number_kept(self, vocabulary: Vocabulary) -> None:
         # "ha" is also a sentence-final particle; after a number it is the hectare.
