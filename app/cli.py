@@ -186,6 +186,29 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_powers(args: argparse.Namespace) -> int:
+    assistant = _open(args)
+    powers = assistant.powers(document_id=args.doc, body=args.body)
+    if args.json:
+        from assistant.citations import cite_as
+
+        records = [
+            p.model_dump(mode="json")
+            | {
+                "cite_as": cite_as(
+                    assistant.document(p.document_id), p.part, p.article, p.clause, p.point
+                )
+            }
+            for p in powers
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    from app.tables import powers_table
+
+    print(powers_table(powers))
+    return 0
+
+
 # --- asking ----------------------------------------------------------------------------
 
 
@@ -346,6 +369,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rules)
+
+    p = add("powers", "bảng thẩm quyền: cơ quan nào quyết định, phê duyệt, cho ý kiến việc gì")
+    p.add_argument("--doc", help="mã văn bản (xem quyche docs)")
+    p.add_argument("--body", help="cơ quan, ví dụ: 'Ban Thường vụ', BTV, 'Bí thư'")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_powers)
 
     p = add("ask", "hỏi một câu")
     p.add_argument("question", nargs="*")

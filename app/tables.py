@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from assistant.citations import location
 from assistant.rules.models import KIND_LABELS, Rule
+from ingest.powers import ACT_LABELS, Power
 
 
 def rules_table(rules: Sequence[Rule]) -> str:
@@ -27,3 +28,24 @@ def rules_table(rules: Sequence[Rule]) -> str:
             f"{about} | {value} | {r.basis} |"
         )
     return "\n".join(rows) + f"\n\n{len(rules)} quy tắc."
+
+
+def powers_table(powers: Sequence[Power]) -> str:
+    """A markdown table of the table of powers, grouped by document and body."""
+    if not powers:
+        return "Không có thẩm quyền nào."
+    rows = [
+        "| văn bản | vị trí | cơ quan | hành vi | nội dung | điều kiện |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in sorted(powers, key=lambda p: (p.document_id, p.body, p.part, p.article, p.start)):
+        where = location(p.article, p.clause, p.point)
+        if p.part != "regulation":
+            where += f" ({p.part})"
+        action = p.action if len(p.action) <= 120 else p.action[:117] + "..."
+        delegate = f" → {p.delegate_to}" if p.delegate_to else ""
+        rows.append(
+            f"| {p.document_id} | {where} | {p.body} | {ACT_LABELS[p.act]}{delegate} | "
+            f"{action} | {p.condition} |"
+        )
+    return "\n".join(rows) + f"\n\n{len(powers)} thẩm quyền."

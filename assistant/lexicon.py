@@ -8,22 +8,15 @@ and pyvi's tagger is never loaded.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from importlib import resources
 
-from ingest.normalize import canonical, strip_diacritics
+from ingest.words import listed_words
 
 MAX_WORD_SYLLABLES = 4
 
 
-@functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of two or more syllables: as written, and folded (for questions typed
-    without diacritics)."""
-    listing = resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
-    accented = {canonical(w) for w in listing.splitlines() if " " in w.strip()}
-    return frozenset(accented), frozenset(strip_diacritics(w) for w in accented)
+    return listed_words()
 
 
 def word_length_at(

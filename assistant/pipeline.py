@@ -28,6 +28,7 @@ from ingest.errors import InputError, QuycheError
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.models import Chunk, Document
 from ingest.parse import document_id_for, parse_file
+from ingest.powers import Power, PowerTable, power_table
 
 if TYPE_CHECKING:
     from assistant.shared import SharedMarker, SharedState
@@ -290,6 +291,7 @@ def _write_snapshot(
     tables: dict[str, RuleTable] = {}
     (tmp / "documents").mkdir()
     (tmp / "rules").mkdir()
+    (tmp / "powers").mkdir()
     chunks: list[Chunk] = []
     for doc_id, doc in sorted(documents.items()):
         (tmp / "documents" / f"{doc_id}.json").write_text(doc.model_dump_json(), encoding="utf-8")
@@ -299,6 +301,8 @@ def _write_snapshot(
         table = RuleTable(document_id=doc_id, content_hash=doc.content_hash, rules=rules)
         tables[doc_id] = table
         (tmp / "rules" / f"{doc_id}.json").write_text(table.model_dump_json(), encoding="utf-8")
+        powers = power_table(doc).model_dump_json()
+        (tmp / "powers" / f"{doc_id}.json").write_text(powers, encoding="utf-8")
         chunks.extend(chunk_document(doc))
     LexicalIndex.build(chunks).save(tmp / "lexical")
     (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=1), encoding="utf-8")
@@ -307,3 +311,20 @@ def _write_snapshot(
 
 def load_rules(snapshot: Path | None) -> dict[str, list[Rule]]:
     return _read_rules(snapshot)
+
+
+def load_powers(snapshot: Path | None, documents: dict[str, Document]) -> tuple[Power, ...]:
+    """The table of powers written at ingest; for a document without one (a snapshot from
+    an older version, or a shared store), extracted now (milliseconds a document)."""
+    tables: dict[str, PowerTable] = {}
+    folder = snapshot / "powers" if snapshot is not None else None
+    if folder is not None and folder.exists():
+        for path in folder.glob("*.json"):
+            table = PowerTable.model_validate_json(path.read_text("utf-8"))
+            doc = documents.get(table.document_id)
+            if doc is not None and doc.content_hash == table.content_hash:
+                tables[table.document_id] = table
+    for doc_id, doc in sorted(documents.items()):
+        if doc_id not in tables:
+            tables[doc_id] = power_table(doc)
+    return tuple(p for _id, table in sorted(tables.items()) for p in table.powers)

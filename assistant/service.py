@@ -19,14 +19,23 @@ from assistant.answer import Answerer
 from assistant.home import DataHome
 from assistant.models import Answer, Turn
 from assistant.phrasing import Rephraser
-from assistant.pipeline import IngestReport, Progress, RuleTable, ingest_paths, load_rules
+from assistant.pipeline import (
+    IngestReport,
+    Progress,
+    RuleTable,
+    ingest_paths,
+    load_powers,
+    load_rules,
+)
 from assistant.rules.models import Rule
 from assistant.shared import SharedState, SharedStoreError, StaleStateError
 from index.lexical import LexicalIndex, fingerprint
 from index.retrieve import HybridRetriever
+from ingest.bodies import bodies_in
 from ingest.chunk import chunk_document
 from ingest.errors import QuycheError
 from ingest.models import Chunk, Document, DocumentMeta
+from ingest.powers import Power
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -68,6 +77,7 @@ class Snapshot(BaseModel):
     documents: dict[str, Document] = Field(default_factory=dict)
     chunks: tuple[Chunk, ...] = ()
     rules: tuple[Rule, ...] = ()
+    powers: tuple[Power, ...] = ()
     lexical: LexicalIndex | None = None
 
 
@@ -87,7 +97,12 @@ def load_snapshot(home: DataHome) -> Snapshot:
         log.warning("lexical index unusable (%s); rebuilding from chunks", exc)
         lexical = LexicalIndex.build(chunks)
     return Snapshot(
-        name=path.name, documents=documents, chunks=chunks, rules=rules, lexical=lexical
+        name=path.name,
+        documents=documents,
+        chunks=chunks,
+        rules=rules,
+        powers=load_powers(path, documents),
+        lexical=lexical,
     )
 
 
@@ -102,6 +117,7 @@ def snapshot_from_tables(
         documents=documents,
         chunks=chunks,
         rules=rules,
+        powers=load_powers(None, documents),
         lexical=LexicalIndex.build(chunks),
     )
 
@@ -285,6 +301,18 @@ class Assistant:
         ]
 
     # --- asking --------------------------------------------------------------------
+
+    def powers(self, document_id: str | None = None, body: str | None = None) -> list[Power]:
+        """The table of powers, optionally of one document and of one body (by its
+        canonical name or any way people write it: "BTV", "ban thuong vu")."""
+        self.refresh()
+        wanted = bodies_in(body)[0] if body and bodies_in(body) else body
+        return [
+            p
+            for p in self._snapshot.powers
+            if (document_id is None or p.document_id == document_id)
+            and (wanted is None or p.body == wanted)
+        ]
 
     def ask(
         self,

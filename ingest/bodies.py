@@ -89,7 +89,11 @@ _ALIASES = _longest_first(BODIES)
 
 def find_bodies(text: str) -> list[BodyMention]:
     """Body mentions in reading order; overlapping aliases resolve to the longest."""
-    folded = fold(text)
+    return body_mentions(fold(text))
+
+
+def body_mentions(folded: str) -> list[BodyMention]:
+    """:func:`find_bodies` on text already folded (offsets are into ``folded``)."""
     taken = [False] * len(folded)
     found: list[BodyMention] = []
     for alias, body in _ALIASES:

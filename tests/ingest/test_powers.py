@@ -1,0 +1,80 @@
+"""The table of powers: golden listings of two reviewed regulations, and the reading rules
+on made-up clauses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingest.parse import parse_text
+from ingest.powers import extract_powers
+from tests.golden.powers.regen import HERE, SOURCES, listing
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
+def test_matches_golden(path) -> None:  # type: ignore[no-untyped-def]
+    doc_id, rows = listing(path)
+    assert rows == json.loads((HERE / f"{doc_id}.json").read_text(encoding="utf-8"))
+
+
+REGULATION = """QUY CHẾ LÀM VIỆC
+Điều 1. Nhiệm vụ, quyền hạn của Ban Thường vụ
+1. Quyết định kết nạp đảng viên; cho ý kiến về dự thảo báo cáo chính trị.
+2. Thảo luận và quyết định:
+a) Chương trình công tác năm;
+b) Dự toán ngân sách của cơ quan.
+3. Ban Thường vụ ủy quyền cho Thường trực giải quyết công việc hằng ngày.
+Điều 2. Chế độ làm việc
+1. Việc khen thưởng tập thể do Ban Chấp hành xem xét, quyết định.
+2. Khi cần thiết, Bí thư triệu tập hội nghị theo quy định tại khoản 1 Điều 1 Quy chế này.
+3. Văn phòng giúp Bí thư chuẩn bị nội dung; thực hiện theo sự phân công của Thường trực.
+4. Trường hợp khẩn cấp, Thường trực xin ý kiến Ban Thường vụ bằng văn bản.
+"""
+
+
+@pytest.fixture(scope="module")
+def powers():  # type: ignore[no-untyped-def]
+    doc = parse_text(REGULATION, source_file="made-up.txt")
+    return {(p.article, p.clause, p.point, p.act): p for p in extract_powers(doc)}
+
+
+def test_holder_from_the_title(powers) -> None:  # type: ignore[no-untyped-def]
+    assert powers[(1, 1, None, "decides")].body == "Ban Thường vụ"
+    assert powers[(1, 1, None, "gives_opinion")].action.startswith("cho ý kiến")
+
+
+def test_points_take_the_verb_of_their_lead_in(powers) -> None:  # type: ignore[no-untyped-def]
+    point = powers[(1, 2, "a", "decides")]
+    assert point.body == "Ban Thường vụ" and point.action == "Chương trình công tác năm"
+
+
+def test_delegation(powers) -> None:  # type: ignore[no-untyped-def]
+    assert powers[(1, 3, None, "delegates")].delegate_to == "Thường trực"
+
+
+def test_passive_object_and_actor(powers) -> None:  # type: ignore[no-untyped-def]
+    found = powers[(2, 1, None, "decides")]
+    assert found.body == "Ban Chấp hành" and found.action == "Việc khen thưởng tập thể"
+
+
+def test_condition_and_resolved_reference(powers) -> None:  # type: ignore[no-untyped-def]
+    found = powers[(2, 2, None, "convenes")]
+    assert found.body == "Bí thư" and found.condition == "Khi cần thiết"
+    assert [(r.article, r.clause, r.resolved) for r in found.references] == [(1, 1, True)]
+
+
+def test_helped_body_and_nominal_verb_are_no_actors(powers) -> None:  # type: ignore[no-untyped-def]
+    # "giúp Bí thư": the office helps; "theo sự phân công": no act of anyone here
+    assert (2, 3, None, "decides") not in powers
+    assert all(p.body != "Bí thư" for k, p in powers.items() if k[:2] == (2, 3))
+
+
+def test_consulted_body(powers) -> None:  # type: ignore[no-untyped-def]
+    assert powers[(2, 4, None, "is_consulted")].body == "Ban Thường vụ"
+
+
+def test_quotes_are_verbatim() -> None:
+    doc = parse_text(REGULATION, source_file="made-up.txt")
+    for p in extract_powers(doc):
+        assert doc.text[p.start : p.end] == p.quote and p.action in doc.text
