@@ -36,7 +36,7 @@ MIN_TYPO_LENGTH = 3
 # only when the regulations write the folded syllable this rarely.
 MAX_FOLDED_CORPUS_COUNT = 2
 # How far from either end of the question a folded pronoun or particle may stand.
-EDGE_WORDS = 3
+EDGE_WORDS = 4
 
 RepairKind = Literal["telex", "vni", "typo"]
 
@@ -86,7 +86,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
         position = m.end()
         before = tokens[-1].word if tokens and not after_break else ""
         after = canonical(matches[index + 1].group()) if index + 1 < len(matches) else ""
-        word, repair = _repair(typed, vocabulary, before, after)
+        word, repair = _repair(typed, vocabulary, before, after, has_diacritics(text))
         if repair is not None:
             repairs.append(repair)
         protected = bool(
@@ -128,30 +128,53 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
 
 
 def _repair(
-    typed: str, vocabulary: Vocabulary, before: str = "", after: str = ""
+    typed: str, vocabulary: Vocabulary, before: str = "", after: str = "", accented: bool = False
 ) -> tuple[str, Repair | None]:
     word = canonical(typed)
-    if (
-        expansion(typed)
-        or not word.isalpha()
-        or vocabulary.is_known(word)
-        or (typed.isupper() and len(typed) > 1)
-    ):
+    classes = function_words()
+    if _in_class(word, classes.interrogatives | classes.question_frame | classes.conversational):
+        return word, None  # "bao lâu" is asked as typed, whatever the regulations write
+    if expansion(typed) or not word.isalpha() or (typed.isupper() and len(typed) > 1):
         if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             return _decoded(typed, word, vocabulary)
+        return word, None
+    if vocabulary.is_known(word):
+        if vocabulary.corpus_count(word) == 0:
+            # a word of everyday Vietnamese the regulations never write, typed where the
+            # regulations always write a word one letter away ("ban tường vụ")
+            return _one_edit(typed, word, vocabulary, (before, after), True, accented)
         return word, None
     decoded = _decoded(typed, word, vocabulary)
     if decoded[1] is not None:
         return decoded
+    return _one_edit(typed, word, vocabulary, (before, after), False, accented)
+
+
+def _one_edit(
+    typed: str,
+    word: str,
+    vocabulary: Vocabulary,
+    neighbours: tuple[str, str],
+    evidence_only: bool,
+    accented: bool,
+) -> tuple[str, Repair | None]:
+    """The regulations' word one edit away; in a question typed with diacritics it is
+    judged as they write it (a word typed bare there is still read with its marks)."""
+    before, after = neighbours
     folded = strip_diacritics(word)
-    if len(folded) >= MIN_TYPO_LENGTH and folded.isascii():
-        closest = vocabulary.closest(folded, before, after)
-        if closest is not None:
-            meant = vocabulary.spelled.get(closest, closest) if word != folded else closest
-            # a typo changes letters, not the tone the user typed ("tícch" is no "tịch")
-            if tone_of(meant) == tone_of(word):
-                return meant, Repair(typed=typed, meant=meant, kind="typo")
-    return word, None
+    if len(folded) < MIN_TYPO_LENGTH or not folded.isascii():
+        return word, None
+    closest = vocabulary.closest(
+        folded, before, after, evidence_only=evidence_only, typed=word, accented=accented
+    )
+    if closest is None or closest == folded:
+        return word, None
+    meant = vocabulary.spelled_like(closest, word) if accented else closest
+    # a typo changes letters, not a tone the user typed ("tícch" is no "tịch"); a tone
+    # lost with its letter ("Đin" for "Điện") is no evidence either way
+    if tone_of(word) and tone_of(meant) != tone_of(word):
+        return word, None
+    return meant, Repair(typed=typed, meant=meant, kind="typo")
 
 
 def _decoded(typed: str, word: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
@@ -180,15 +203,16 @@ def _is_closed_class(
     tokens: Sequence[_Token], i: int, vocabulary: Vocabulary, accented: bool
 ) -> bool:
     """A pronoun or particle. Typed without diacritics it is ambiguous ("ban" is bạn and
-    Ban, "minh" is mình and Minh): then it counts only where the regulations never write
-    it beside its neighbours, or hardly write it at all."""
+    Ban, "vang" is vâng and vàng): then it counts only when that is the syllable's usual
+    reading in everyday Vietnamese, near an end of the question, and where the
+    regulations never write it beside its neighbours, or hardly write it at all."""
     classes = function_words()
     word = tokens[i].word
     if word in classes.conversational:
         return True
     if accented and word != strip_diacritics(word):
         return False
-    if word not in _folded(classes.conversational):
+    if vocabulary.usual_reading(word) not in classes.conversational:
         return False
     if EDGE_WORDS <= i < len(tokens) - EDGE_WORDS:
         return False  # typed without diacritics, only an opening or a closing is read so
@@ -211,11 +235,24 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
         not t.protected and _is_closed_class(tokens, i, vocabulary, accented)
         for i, t in enumerate(tokens)
     ]
+    # A word the regulations write beside its neighbour is part of a phrase of theirs
+    # ("dien bien", "ban thuong vu"): content, whatever its frequency.
+    content = [_in_phrase(tokens, i, vocabulary, closed) for i in range(len(tokens))]
     marker = [
-        closed[i] or (not t.protected and vocabulary.is_everyday(t.word))
+        closed[i]
+        or (
+            not t.protected
+            and not content[i]
+            # typed without diacritics, a word the regulations never write beside its
+            # neighbours ("em hoi chut", "cam on") is as good as everyday
+            and (vocabulary.is_everyday(t.word) or t.word == strip_diacritics(t.word))
+        )
         for i, t in enumerate(tokens)
     ]
-    glue = [not t.protected and vocabulary.is_glue(t.word) for t in tokens]
+    glue = [
+        not t.protected and not content[i] and vocabulary.is_glue(t.word)
+        for i, t in enumerate(tokens)
+    ]
     drop: set[int] = set()
     # The opening: through its last pronoun or particle and the everyday words right
     # after it ("cho mình hỏi chút | ..."), never further.
@@ -250,6 +287,22 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
                 drop.add(j)
                 j += 1
     return drop
+
+
+def _in_phrase(
+    tokens: Sequence[_Token], i: int, vocabulary: Vocabulary, closed: Sequence[bool]
+) -> bool:
+    """Whether the regulations write the token beside the word before or after it."""
+    word = tokens[i].word
+    if closed[i]:
+        return False
+    before = i > 0 and not closed[i - 1] and vocabulary.writes_pair(tokens[i - 1].word, word)
+    after = (
+        i + 1 < len(tokens)
+        and not closed[i + 1]
+        and vocabulary.writes_pair(word, tokens[i + 1].word)
+    )
+    return before or after
 
 
 def _edge_run(order: Iterable[int], marker: Sequence[bool], glue: Sequence[bool]) -> list[int]:

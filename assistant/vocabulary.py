@@ -44,6 +44,8 @@ KNOWN_ZIPF = 3.0
 # many syllables (about the five bundled regulations), so one short regulation loaded
 # alone is judged like the bundled set.
 MIN_REFERENCE_SYLLABLES = 50_000
+# Weight of the bigram against the unigram in the interpolated model typo repair uses.
+BIGRAM_WEIGHT = 0.8
 
 
 class FunctionWords(BaseModel):
@@ -100,6 +102,17 @@ def _general() -> tuple[dict[str, float], dict[str, float]]:
     return by_word, folded
 
 
+@functools.cache
+def _usual_readings() -> dict[str, str]:
+    by_word, _folded = _general()
+    best: dict[str, tuple[float, str]] = {}
+    for word, freq in by_word.items():
+        key = strip_diacritics(word)
+        if freq > best.get(key, (0.0, ""))[0]:
+            best[key] = (freq, word)
+    return {key: word for key, (_freq, word) in best.items()}
+
+
 def zipf(frequency: float) -> float:
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
@@ -111,12 +124,15 @@ class Vocabulary:
     def __init__(self, texts: Iterable[str]) -> None:
         accented: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
+        accented_pairs: Counter[tuple[str, str]] = Counter()
         for text in texts:
             syllables = _SYLLABLE.findall(canonical(text))
             accented.update(syllables)
+            accented_pairs.update(itertools.pairwise(syllables))
             folded = [strip_diacritics(w) for w in syllables]
             pairs.update(itertools.pairwise(folded))
         self.folded_pairs = pairs
+        self.accented_pairs = accented_pairs
         self.accented_counts = accented
         self.folded_counts: Counter[str] = Counter()
         best: dict[str, tuple[int, str]] = {}
@@ -126,6 +142,9 @@ class Vocabulary:
             if count > best.get(key, (0, ""))[0]:
                 best[key] = (count, word)
         self.spelled = {key: word for key, (_count, word) in best.items()}
+        self._spellings: dict[str, list[tuple[int, str]]] = {}
+        for word, count in accented.items():
+            self._spellings.setdefault(strip_diacritics(word), []).append((count, word))
         self.total = max(sum(accented.values()), MIN_REFERENCE_SYLLABLES)
         self._speller: object | None = None
 
@@ -141,7 +160,16 @@ class Vocabulary:
         return self.pair_count(first, second) > 0
 
     def pair_count(self, first: str, second: str) -> int:
+        """How often the regulations write the two syllables side by side: as written when
+        both carry diacritics ("đó làm" is not "độ làm"), else folded."""
+        if first != strip_diacritics(first) and second != strip_diacritics(second):
+            return self.accented_pairs.get((first, second), 0)
         return self.folded_pairs.get((strip_diacritics(first), strip_diacritics(second)), 0)
+
+    def usual_reading(self, folded: str) -> str:
+        """The reading everyday Vietnamese gives a syllable typed without diacritics most
+        often ("em" → em, "nha" → nhà, "vang" → vàng); "" when it has none."""
+        return _usual_readings().get(folded, "")
 
     def general_frequency(self, syllable: str) -> float:
         by_word, folded = _general()
@@ -163,14 +191,54 @@ class Vocabulary:
         corpus = (self.corpus_count(syllable) + 0.5) / self.total
         return general / corpus >= CONVERSATIONAL_RATIO
 
+    def spelled_like(self, folded: str, typed: str) -> str:
+        """How the regulations write a folded syllable, as close to what was typed as they
+        allow: the same đ or d, the same tone when one was typed; else the most frequent."""
+        from assistant.typing_codes import tone_of
+
+        forms = sorted(self._spellings.get(folded, []), reverse=True)
+        if not forms:
+            return folded
+        typed = typed.lower()
+        wants_dd = typed.startswith("đ")
+        tone = tone_of(typed)
+        for _count, word in forms:
+            if word.startswith("đ") == wants_dd and (not tone or tone_of(word) == tone):
+                return word
+        return forms[0][1]
+
+    def _unigram(self, syllable: str) -> float:
+        return (self.corpus_count(syllable) + 0.5) / self.total
+
+    def _next(self, first: str, second: str) -> float:
+        """P(second | first) of the regulations' bigrams, interpolated with unigrams."""
+        count = self.corpus_count(first)
+        bigram = self.pair_count(first, second) / count if count else 0.0
+        return BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * self._unigram(second)
+
     def is_glue(self, syllable: str) -> bool:
         return zipf(self.general_frequency(syllable)) >= GLUE_ZIPF
 
-    def closest(self, syllable: str, before: str = "", after: str = "") -> str | None:
-        """The regulations' syllable one edit away from an unknown folded syllable, or None.
-        Candidates the regulations write beside the neighbouring words come first, by how
-        often ("mỗi piên họp" is "phiên họp"); without that evidence, the one they use most,
-        when it is clearly the most used."""
+    def closest(
+        self,
+        syllable: str,
+        before: str = "",
+        after: str = "",
+        evidence_only: bool = False,
+        typed: str = "",
+        accented: bool = False,
+    ) -> str | None:
+        """The regulations' syllable one edit away from a folded syllable, or None.
+
+        Candidates are scored by a bigram model of the regulations (interpolated with the
+        unigram model): how likely each is beside the neighbouring words ("mỗi piên họp" is
+        "phiên họp", "Tỉnh ủy Đin Biên" is "Điện Biên" though "định" is more frequent). The
+        best must be at least twice as likely as the next. ``evidence_only`` (the syllable
+        is itself a real word, only not one the regulations write): each neighbour must
+        attest the candidate, twice in all, and none the syllable.
+        ``accented`` (the question carries diacritics): candidates are judged as the
+        regulations write them (:meth:`spelled_like` ``typed``), beside the neighbours as
+        typed; the result is folded."""
         from symspellpy import SymSpell, Verbosity
 
         if self._speller is None:
@@ -180,23 +248,48 @@ class Vocabulary:
                     speller.create_dictionary_entry(word, count)
             self._speller = speller
         assert isinstance(self._speller, SymSpell)
-        found = self._speller.lookup(syllable, Verbosity.CLOSEST, max_edit_distance=1)
+        found = [
+            s.term
+            for s in self._speller.lookup(syllable, Verbosity.ALL, max_edit_distance=1)
+            if s.term != syllable
+        ]
         if not found:
             return None
+        if accented:
+            written = {self.spelled_like(t, typed): t for t in found}
+            best = self._best(list(written), typed, before, after, evidence_only)
+            return written[best] if best is not None else None
+        return self._best(found, syllable, before, after, evidence_only)
 
-        def context(term: str) -> int:
+    def _best(
+        self, found: list[str], syllable: str, before: str, after: str, evidence_only: bool
+    ) -> str | None:
+        def attested(term: str) -> int:
             return (self.pair_count(before, term) if before else 0) + (
                 self.pair_count(term, after) if after else 0
             )
 
-        if any(context(s.term) for s in found):
-            found = [s for s in found if context(s.term)]
-            best = max(found, key=lambda s: context(s.term))
-            ties = [s for s in found if context(s.term) * 2 > context(best.term) and s != best]
-            return None if ties else best.term
-        best = max(found, key=lambda s: s.count)
-        ties = [s for s in found if s.count * 2 > best.count and s.term != best.term]
-        return None if ties else best.term
+        if evidence_only:
+            # a real word is replaced only where every neighbour attests the other one
+            # ("ban tường vụ"), never on one side's say-so ("giá xăng dầu" stays)
+            found = [
+                t
+                for t in found
+                if attested(t) >= 2
+                and (not before or self.pair_count(before, t))
+                and (not after or self.pair_count(t, after))
+            ]
+            if not found or attested(syllable):
+                return None
+
+        def likelihood(term: str) -> float:
+            score = self._next(before, term) if before else self._unigram(term)
+            return score * self._next(term, after) if after else score
+
+        ranked = sorted(found, key=likelihood, reverse=True)
+        if len(ranked) > 1 and likelihood(ranked[1]) * 2 > likelihood(ranked[0]):
+            return None
+        return ranked[0]
 
 
 __all__ = ["FunctionWords", "Vocabulary", "function_words", "zipf"]
