@@ -38,6 +38,7 @@ from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in, find_bodies, organizations_in
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, has_diacritics, words
+from ingest.powers import Power
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -95,8 +96,13 @@ class Answerer:
         rules: Sequence[Rule],
         retriever: HybridRetriever,
         settings: Settings,
+        powers: Sequence[Power] = (),
     ) -> None:
         self.documents = dict(documents)
+        self._powers: dict[tuple[str, str, int, int | None], list[Power]] = {}
+        for power in powers:
+            key = (power.document_id, power.part, power.article, power.clause)
+            self._powers.setdefault(key, []).append(power)
         self.chunks = list(chunks)
         self.rules = list(rules)
         self.retriever = retriever
@@ -736,7 +742,7 @@ class Answerer:
         prefix = f"Theo {doc_name}"
         quote = item.quote.strip()
         if u.kind == "who_decides":
-            body = _deciding_body(u, item)
+            body = _deciding_body(u, item, self._table_holder(u, item))
             shared = _SHARED.search(fold(item.quote))
             if not body:
                 return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
@@ -748,6 +754,22 @@ class Answerer:
         if u.kind == "citation":
             return f"{prefix}, nội dung này được quy định tại {where} ({item.article.title}):\n«{quote}»"
         return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+
+    def _table_holder(self, u: Understanding, item: _Located) -> str:
+        """Who the table of powers says acts in the quoted sentence (it reads the article's
+        and the lead-in's holder, passives and points under "Thảo luận và quyết định:");
+        among several acts there, the one whose action shares most of the question's."""
+        key = (item.doc.id, item.article.part, item.article.number, item.clause.number)
+        start = item.doc.text.find(item.quote, item.clause.start)
+        if start < 0:
+            return ""
+        end = start + len(item.quote)
+        here = [p for p in self._powers.get(key, []) if p.start < end and start < p.end]
+        if not here:
+            return ""
+        asked = set(_action(u.text))
+        best = max(here, key=lambda p: len(asked & set(words(p.action))))
+        return best.body
 
     def _procedure(self, u: Understanding, located: list[_Located]) -> Answer:
         top = located[0]
@@ -925,10 +947,11 @@ def _asks_whose(question: str) -> bool:
     return bool(re.search(r"\b(?:cua|do|boi)\s+ai\s*\W*$", fold(question)))
 
 
-def _deciding_body(u: Understanding, item: _Located) -> str:
+def _deciding_body(u: Understanding, item: _Located, from_table: str = "") -> str:
     """The body that holds the power: the body named right before the action in the
-    quoted sentence ("... thì Ban Thường vụ quyết định triệu tập ..."), else the holder
-    named in the article title ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
+    quoted sentence ("... thì Ban Thường vụ quyết định triệu tập ..."), else the actor the
+    table of powers reads for that sentence, else the holder named in the article title
+    ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
     folded = fold(item.quote)
     mentions = find_bodies(item.quote)
     action = _action(u.text)
@@ -958,6 +981,8 @@ def _deciding_body(u: Understanding, item: _Located) -> str:
             gap = len(folded[before[-1].end : position].split())
             if gap < MAX_WORDS_BODY_TO_ACTION or not title_bodies:
                 return before[-1].body
+    if from_table:
+        return from_table
     if title_bodies:
         return title_bodies[0]
     return ""

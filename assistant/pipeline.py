@@ -21,7 +21,7 @@ import assistant.rules as rules_package
 import ingest as ingest_package
 from assistant.home import DataHome, Manifest, ManifestEntry
 from assistant.rules.extract import extract_rules
-from assistant.rules.models import Rule
+from assistant.rules.models import Rule, RuleTable
 from index.lexical import LexicalIndex
 from ingest.chunk import chunk_document
 from ingest.errors import InputError, QuycheError
@@ -270,14 +270,6 @@ def _read_rules(snapshot: Path | None) -> dict[str, list[Rule]]:
         table = RuleTable.model_validate_json(path.read_text("utf-8"))
         rules[table.document_id] = table.rules
     return rules
-
-
-class RuleTable(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    document_id: str
-    content_hash: str
-    rules: list[Rule]
 
 
 def _write_snapshot(

@@ -22,12 +22,11 @@ from assistant.phrasing import Rephraser
 from assistant.pipeline import (
     IngestReport,
     Progress,
-    RuleTable,
     ingest_paths,
     load_powers,
     load_rules,
 )
-from assistant.rules.models import Rule
+from assistant.rules.models import Rule, RuleTable
 from assistant.shared import SharedState, SharedStoreError, StaleStateError
 from index.lexical import LexicalIndex, fingerprint
 from index.retrieve import HybridRetriever
@@ -384,4 +383,5 @@ class Assistant:
             rules=snapshot.rules,
             retriever=retriever,
             settings=self.settings,
+            powers=snapshot.powers,
         )

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.home import SCHEMA_VERSION, Manifest
-from assistant.pipeline import RuleTable
+from assistant.rules.models import RuleTable
 from ingest.errors import IndexVersionError, IngestLockedError, QuycheError
 from ingest.models import Document
 from ingest.settings import Settings

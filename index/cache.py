@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embed import Embedder
+from index.models import Embedder
 from index.windows import Vectors
 
 _SCHEMA = """

@@ -10,10 +10,11 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from index.models import Embedder
 from index.windows import Vectors, approx_token_count, embed_windowed, normalize_rows
 from ingest.errors import QuycheError
 from ingest.models import Chunk
@@ -31,19 +32,6 @@ OFFLINE_ENV = {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "ANONYMIZED_TELEMETRY": "False",
 }
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    """Turns texts into unit vectors. ``name`` identifies the model in caches and
-    collection names: two embedders with one name must give the same vectors."""
-
-    name: str
-    dim: int
-
-    def embed_passages(self, texts: list[str]) -> Vectors: ...
-
-    def embed_query(self, text: str) -> Vectors: ...
 
 
 def passage_text(chunk: Chunk) -> str:

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from index.windows import Vectors
 from ingest.models import Chunk, Level, Status
 
 RetrieverName = Literal["lexical", "dense", "fused"]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into unit vectors. ``name`` identifies the model in caches and
+    collection names: two embedders with one name must give the same vectors."""
+
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> Vectors: ...
+
+    def embed_query(self, text: str) -> Vectors: ...
 
 
 class _Value(BaseModel):

@@ -230,3 +230,13 @@ def format_area(square_metres: int) -> str:
         decimals = f"{rest:04d}".rstrip("0")
         return f"{format_int(whole)},{decimals} ha" if decimals else f"{format_int(whole)} ha"
     return f"{format_int(square_metres)} m²"
+
+
+class RuleTable(BaseModel):
+    """One document's rules as stored in a snapshot (``rules/<document_id>.json``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: str
+    content_hash: str
+    rules: list[Rule]
