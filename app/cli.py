@@ -401,9 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("eval", "đánh giá truy xuất và câu trả lời trên bộ câu hỏi của nhóm")
     p.add_argument(
         "--gold",
-        choices=["team", "frozen"],
+        choices=["team", "frozen", "wild"],
         default="team",
-        help="bộ câu hỏi: team (297 câu của nhóm) hoặc frozen (bộ giữ kín, chỉ để báo cáo)",
+        help=(
+            "bộ câu hỏi: team (297 câu của nhóm), frozen (bộ giữ kín, chỉ để báo cáo) hoặc "
+            "wild (câu hỏi viết theo lối người dùng, để tinh chỉnh)"
+        ),
     )
     p.add_argument("--split", choices=["dev", "heldout", "frozen", "all"], default="all")
     p.add_argument(

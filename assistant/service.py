@@ -325,7 +325,7 @@ class Assistant:
         try:
             answer = answerer.answer(question, history=history, document_ids=document_ids)
         except Exception as exc:
-            if current.retriever.vector is None:
+            if current.locator.retriever.vector is None:
                 raise
             # A vector store damaged mid-write (a killed embed) must not fail questions:
             # answer lexically until the next `quyche embed`/ingest repairs it.

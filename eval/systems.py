@@ -11,7 +11,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.answer import MAX_DOCUMENTS_SHOWN, Answerer
+from assistant.answer import Answerer
+from assistant.locate import MAX_DOCUMENTS_SHOWN
 from assistant.models import RankedClause
 from assistant.understand import understand
 from eval.gold_set import GoldItem, Target

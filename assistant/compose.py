@@ -1,0 +1,284 @@
+"""Answers composed from located clauses: every claim a verbatim quote with its citation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from assistant.citations import QuoteNotVerbatimError, location, make_citation
+from assistant.deciding_body import (
+    SHARED_POWER,
+    asked_action,
+    deciding_body,
+)
+from assistant.document_names import doc_ref, short_name
+from assistant.evidence import refusal_answer
+from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
+from assistant.models import Answer, Citation
+from assistant.terms import (
+    sentences,
+)
+from assistant.understand import Understanding
+from ingest.models import Article, Clause, Document, Point
+from ingest.normalize import fold, words
+from ingest.powers import Power
+
+MAX_CLAUSES_LISTED = 5
+MIN_OPENING_LETTERS = 12
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+class Composer:
+    """The answer's text and citations, per kind: a claim per document, an article in
+    full, a procedure's steps, a referenced clause."""
+
+    def __init__(
+        self,
+        *,
+        documents: Mapping[str, Document],
+        locator: ClauseLocator,
+        powers: Sequence[Power] = (),
+    ) -> None:
+        self.documents = dict(documents)
+        self.locator = locator
+        self._powers: dict[tuple[str, str, int, int | None], list[Power]] = {}
+        for power in powers:
+            key = (power.document_id, power.part, power.article, power.clause)
+            self._powers.setdefault(key, []).append(power)
+
+    def ask_what(self, u: Understanding) -> Answer:
+        """ "Còn ở Đồng Tháp thì sao?" with no conversation before it names a document and
+        nothing to look up in it: ask, rather than answer with whatever clause is first."""
+        named = [self.documents[d] for d in u.document_ids]
+        where = f" trong {'; '.join(short_name(d) for d in named)}" if named else ""
+        return Answer(
+            question=u.original,
+            kind="clarification",
+            answer=(
+                f"Câu hỏi chưa nêu nội dung cần tra cứu{where}. Hãy hỏi cụ thể, ví dụ: "
+                "«Ai quyết định triệu tập hội nghị?», «Hội nghị cần bao nhiêu người dự?». "
+                "Nếu đây là câu hỏi tiếp theo, hãy hỏi trong cùng cuộc hội thoại."
+            ),
+            documents=[doc_ref(d) for d in named],
+        )
+
+    def cite(self, item: Located) -> Citation:
+        try:
+            return make_citation(item.doc, item.article, item.clause, item.point, item.quote)
+        except QuoteNotVerbatimError:
+            return make_citation(item.doc, item.article, item.clause)
+
+    def per_document(self, u: Understanding, located: list[Located]) -> Answer:
+        best_per_doc: dict[str, Located] = {}
+        for item in located:
+            if item.coverage < MIN_COVERAGE:
+                continue
+            best_per_doc.setdefault(item.doc.id, item)
+        chosen = list(best_per_doc.values())
+        if len(u.document_ids) > 1 and u.scope_from_question:
+            # Documents the question names are answered in the order it names them.
+            chosen.sort(key=lambda item: u.document_ids.index(item.doc.id))
+        single = bool(u.document_ids) and len(u.document_ids) == 1
+        if single or (u.kind == "citation" and u.scope_from_question):
+            chosen = chosen[:1]
+        left_out = [short_name(item.doc) for item in chosen[MAX_DOCUMENTS_SHOWN:]]
+        chosen = chosen[:MAX_DOCUMENTS_SHOWN]
+        lines: list[str] = []
+        citations: list[Citation] = []
+        topic = self.locator.topic_terms(u) if u.kind == "citation" else []
+        for item in chosen:
+            if u.kind == "citation" and self.locator.title_answers(topic, item):
+                line, cited = self._article_claim(item)
+                lines.append(line)
+                citations += cited
+                continue
+            citation = self.cite(item)
+            citations.append(citation)
+            lines.append(self._claim(u, item, citation, several=len(chosen) > 1))
+        # Supporting clauses from the first document, after the main ones (a clause
+        # already cited, as one of an article's clauses, is not cited twice).
+        places = {citation_place(c) for c in citations}
+        for item in located[1:4]:
+            if (
+                item.doc.id == chosen[0].doc.id
+                and item.coverage >= MIN_COVERAGE
+                and item not in chosen
+            ):
+                citation = self.cite(item)
+                if citation_place(citation) not in places:
+                    places.add(citation_place(citation))
+                    citations.append(citation)
+        notes = []
+        if len(chosen) > 1:
+            notes.append(agreement_note(chosen))
+        if left_out:
+            notes.append(
+                f"Còn {len(left_out)} văn bản khác có quy định liên quan, chưa trình bày: "
+                f"{'; '.join(left_out)}. Hãy nêu tên văn bản để xem."
+            )
+        answer_text = "\n\n".join(lines)
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer=answer_text,
+            citations=citations,
+            documents=[doc_ref(i.doc) for i in chosen],
+            notes=notes,
+        )
+
+    def _article_claim(self, item: Located) -> tuple[str, list[Citation]]:
+        """The article as the answer: cited whole (its heading), then its clauses in order,
+        each by its first sentence."""
+        doc, article = item.doc, item.article
+        heading = article.text.split("\n", 1)[0].strip()
+        citations = [make_citation(doc, article, quote=heading or None)]
+        lines = [
+            f"Theo {short_name(doc)}, nội dung này được quy định tại Điều {article.number} "
+            f"({article.title})."
+        ]
+        for clause in article.clauses[:MAX_CLAUSES_LISTED]:
+            citation = make_citation(doc, article, clause, quote=self._opening(clause.text))
+            citations.append(citation)
+            lines.append(f"- khoản {clause.number}: «{citation.quote}»")
+        more = len(article.clauses) - MAX_CLAUSES_LISTED
+        if more > 0:
+            lines.append(f"(và {more} khoản khác)")
+        return "\n".join(lines), citations
+
+    def _opening(self, text: str) -> str | None:
+        """The first sentence of ``text`` that says something (not only "1." or "a)"),
+        with the ones before it: a verbatim slice."""
+        spans = self.locator.sentences(text)
+        for _, end in spans:
+            if len(_LETTERS.findall(text[spans[0][0] : end])) >= MIN_OPENING_LETTERS:
+                return text[spans[0][0] : end].strip() or None
+        return text.strip() or None
+
+    def _claim(self, u: Understanding, item: Located, citation: Citation, several: bool) -> str:
+        where = f"{location(citation.article, citation.clause, citation.point)}"
+        doc_name = short_name(item.doc)
+        prefix = f"Theo {doc_name}"
+        quote = item.quote.strip()
+        if u.kind == "who_decides":
+            body = deciding_body(
+                u.text, item.quote, item.article.title, self._table_holder(u, item)
+            )
+            shared = SHARED_POWER.search(fold(item.quote))
+            if not body:
+                return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+            head = f"{prefix}: {body}"
+            tail = ""
+            if shared:
+                tail = "\n(Điều khoản có nhắc tới ủy quyền/xin ý kiến/phối hợp — xem nguyên văn.)"
+            return f"{head} ({where}, {item.article.title}).\n«{quote}»{tail}"
+        if u.kind == "citation":
+            return f"{prefix}, nội dung này được quy định tại {where} ({item.article.title}):\n«{quote}»"
+        return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+
+    def _table_holder(self, u: Understanding, item: Located) -> str:
+        """Who the table of powers says acts in the quoted sentence (it reads the article's
+        and the lead-in's holder, passives and points under "Thảo luận và quyết định:");
+        among several acts there, the one whose action shares most of the question's."""
+        key = (item.doc.id, item.article.part, item.article.number, item.clause.number)
+        start = item.doc.text.find(item.quote, item.clause.start)
+        if start < 0:
+            return ""
+        end = start + len(item.quote)
+        here = [p for p in self._powers.get(key, []) if p.start < end and start < p.end]
+        if not here:
+            return ""
+        asked = set(asked_action(u.text))
+        best = max(here, key=lambda p: len(asked & set(words(p.action))))
+        return best.body
+
+    def procedure(self, u: Understanding, located: list[Located]) -> Answer:
+        top = located[0]
+        steps: list[tuple[str, Citation]] = []
+        if len(top.clause.points) >= 2:
+            for point in top.clause.points:
+                steps.append((point.text, make_citation(top.doc, top.article, top.clause, point)))
+        else:
+            for start, end in sentences(top.clause.text):
+                quote = top.clause.text[start:end]
+                steps.append((quote, make_citation(top.doc, top.article, top.clause, None, quote)))
+        steps = steps[:10]
+        if len(steps) < 2:
+            return self.per_document(u, located)
+        where = location(top.article.number, top.clause.number)
+        lines = [f"Theo {short_name(top.doc)}, {where} ({top.article.title}), trình tự như sau:"]
+        lines += [f"{n}. «{text.strip()}»" for n, (text, _) in enumerate(steps, 1)]
+        others = [i for i in located[1:] if i.doc.id != top.doc.id and i.coverage >= MIN_COVERAGE]
+        notes = []
+        if others and not u.document_ids:
+            names = ", ".join(dict.fromkeys(short_name(i.doc) for i in others[:3]))
+            notes.append(
+                f"Các văn bản khác cũng có quy định liên quan: {names}. Hãy chọn văn bản để xem."
+            )
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer="\n".join(lines),
+            citations=[c for _, c in steps],
+            documents=[doc_ref(top.doc)],
+            notes=notes,
+        )
+
+    def lookup(self, u: Understanding) -> Answer:
+        ref = u.reference
+        assert ref is not None
+        candidates = (
+            [self.documents[d] for d in u.document_ids]
+            if u.document_ids
+            else list(self.documents.values())
+        )
+        found: list[tuple[Document, Article, Clause | None, Point | None]] = []
+        for doc in candidates:
+            article = doc.article(ref.article, ref.part)
+            if article is None:
+                continue
+            clause = article.clause(ref.clause) if ref.clause is not None else None
+            if ref.clause is not None and clause is None:
+                continue
+            point = None
+            if ref.point and clause is not None:
+                point = next((p for p in clause.points if p.id == ref.point), None)
+            found.append((doc, article, clause, point))
+        where = location(ref.article, ref.clause, ref.point)
+        if not found:
+            scope = "các văn bản đã chọn" if u.document_ids else "các văn bản đã nạp"
+            return refusal_answer(u.original, f"Không có {where} trong {scope}.")
+        if len(found) > 1 and not u.document_ids:
+            return Answer(
+                question=u.original,
+                kind="clarification",
+                answer=(
+                    f"Có {len(found)} văn bản có {where}. Bạn hỏi văn bản nào?\n"
+                    + "\n".join(f"- {short_name(d)} ({d.id}): {a.title}" for d, a, _, _ in found)
+                ),
+                citations=[make_citation(d, a, c, p) for d, a, c, p in found],
+                documents=[doc_ref(d) for d, _, _, _ in found],
+            )
+        doc, article, clause, point = found[0]
+        citation = make_citation(doc, article, clause, point)
+        heading = f"{location(article.number, clause.number if clause else None, point.id if point else None)}"
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer=f"{heading} {short_name(doc)} ({article.title}):\n«{citation.quote}»",
+            citations=[citation],
+            documents=[doc_ref(doc)],
+        )
+
+
+def agreement_note(items: Sequence[Located]) -> str:
+    texts = {fold(i.quote) for i in items}
+    if len(texts) == 1:
+        return "Các văn bản quy định giống nhau về nội dung này."
+    return (
+        "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi văn bản được "
+        "trình bày riêng. Hãy nêu tên văn bản (tỉnh, số hiệu, cấp) để chỉ xem một văn bản."
+    )
+
+
+def citation_place(citation: Citation) -> tuple[str, str, int, int | None, str | None]:
+    return (citation.document_id, citation.part, citation.article, citation.clause, citation.point)

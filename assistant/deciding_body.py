@@ -1,0 +1,109 @@
+"""Who holds the power a who-decides question asks about, read from the quoted sentence:
+the body named right before the action, after it for "... của ai?", else the table of
+powers' actor, else the holder the article's title names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.terms import content_syllables
+from ingest.bodies import bodies_in, find_bodies
+from ingest.normalize import fold
+
+DECISION_VERBS = re.compile(
+    r"\b(quyet dinh|phe duyet|xem xet, quyet dinh|chi dinh|bo nhiem|trieu tap|chu tri|"
+    r"ky ban hanh|ban hanh|thong qua|cho y kien|giai quyet|ket nap|ky|duyet|giao|"
+    r"lanh dao|chi dao|de nghi|bau|cu|trinh)\b"
+)
+SHARED_POWER = re.compile(
+    r"\b(uy quyen|uy nhiem|xin y kien|sau khi co y kien|y kien cua|phoi hop|thong nhat voi|"
+    r"trinh|bao cao)\b"
+)
+
+
+_ASKER = re.compile(
+    r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
+    r"ai co quyen|ai co tham quyen|thuoc tham quyen cua ai|do ai)\b"
+)
+
+
+# A body right after these words is an object ("phụ trách Văn phòng", "báo cáo Ban
+# Thường vụ"), not the one acting.
+_OBJECT_OF = re.compile(
+    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien)\s+$"
+)
+# Words that only say "decides" before the action asked ("ai quyết định triệu tập ..."):
+# the text writes the action ("... do Ban Thường vụ triệu tập").
+_DECIDES = re.compile(r"^(?:(?:co tham quyen|co quyen|duoc quyen|quyet dinh|xem xet)\s+)+")
+# A body named this many words or more before the action is not the one that acts
+# ("Ban Chấp hành ... xem xét, đề nghị Bộ Chính trị ... cho ý kiến về giới thiệu nhân sự
+# bầu"): the article's holder of the powers is.
+MAX_WORDS_BODY_TO_ACTION = 8
+
+
+def asked_action(question: str) -> list[str]:
+    """The verb phrase asked about: the content words after "ai"/"cơ quan nào", or
+    before it when the question ends with it ("... phải có ý kiến chỉ đạo của ai?")."""
+    folded = fold(question)
+    match = _ASKER.search(folded)
+    tail = folded[match.end() :] if match else folded
+    found = content_syllables(tail)[:4]
+    if not found and match and asks_whose(question):
+        found = content_syllables(folded[: match.start()])[-4:]
+    return found
+
+
+def asks_whose(question: str) -> bool:
+    """ "... ý kiến chỉ đạo của ai?", "... do ai?": the body follows the action."""
+    return bool(re.search(r"\b(?:cua|do|boi)\s+ai\s*\W*$", fold(question)))
+
+
+def deciding_body(question: str, quote: str, title: str, from_table: str = "") -> str:
+    """The body that holds the power: the body named right before the action in the
+    quoted sentence ("... thì Ban Thường vụ quyết định triệu tập ..."), else the actor the
+    table of powers reads for that sentence, else the holder named in the article title
+    ("Nhiệm vụ, quyền hạn của Ban Thường vụ")."""
+    folded = fold(quote)
+    mentions = find_bodies(quote)
+    action = asked_action(question)
+    span = phrase_span(action, folded)
+    if span is None:
+        plain = _DECIDES.sub("", " ".join(action)).split()
+        span = phrase_span(plain, folded) if plain and plain != action else None
+    position = span[0] if span else None
+    title_bodies = bodies_in(title)
+    if span is not None and asks_whose(question):
+        # "... đều phải có ý kiến chỉ đạo của thường trực huyện ủy": named right after
+        after = next((m for m in mentions if m.start >= span[1]), None)
+        if after is not None and re.fullmatch(
+            r"\s*(?:cua|do|boi)\s+", folded[span[1] : after.start]
+        ):
+            return after.body
+    if position is not None:
+        segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
+        before = [
+            m
+            for m in mentions
+            if segment_start <= m.start
+            and m.end <= position
+            and not _OBJECT_OF.search(folded[max(0, m.start - 16) : m.start])
+        ]
+        if before:
+            gap = len(folded[before[-1].end : position].split())
+            if gap < MAX_WORDS_BODY_TO_ACTION or not title_bodies:
+                return before[-1].body
+    if from_table:
+        return from_table
+    if title_bodies:
+        return title_bodies[0]
+    return ""
+
+
+def phrase_span(action: list[str], folded: str) -> tuple[int, int] | None:
+    """Where in ``folded`` the longest prefix of ``action`` is written as a phrase."""
+    for n in range(len(action), 0, -1):
+        phrase = " ".join(action[:n])
+        match = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)
+        if match:
+            return match.span()
+    return None

@@ -1,0 +1,76 @@
+"""How a question may name a document: its place names, number and bodies, and the short
+name and reference an answer shows for it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import DocumentRef
+from assistant.terms import text_terms
+from ingest.models import Document
+from ingest.normalize import words
+
+_PLACE_UNIT = re.compile(
+    r"\b(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|tỉnh ủy|tỉnh uỷ|huyện ủy)\s+", re.I
+)
+
+
+def place_names(text: str) -> list[str]:
+    """Capitalised words right after an administrative unit: "xã Tân Phú", "Tỉnh ủy Kon Tum"."""
+    names = []
+    for match in _PLACE_UNIT.finditer(text):
+        run = []
+        for word in re.findall(r"[^\s,.;:()]+", text[match.end() :]):
+            if not word[:1].isupper():
+                break
+            run.append(word)
+        if run:
+            names.append(" ".join(run))
+    return names
+
+
+def name_terms(doc: Document) -> set[str]:
+    """Terms that name the document (place names, number): a question uses them to pick
+    the document, not to say what it asks, so they never count as coverage."""
+    m = doc.meta
+    places = [m.province]
+    for text in (m.issuing_body, m.governed_body, m.title):
+        places.extend(place_names(text))
+    terms = text_terms(m.number)  # no abbreviation expansion: "TU" names, it is no topic
+    for place in places:
+        syllables = words(place)
+        # A place of several syllables is left out where it is written whole: typed
+        # without diacritics, "Đồng Tháp" must not take "động" out of "điều động".
+        terms.update([" ".join(syllables)] if len(syllables) > 1 else text_terms(place))
+    return terms
+
+
+def meta_text(doc: Document) -> str:
+    """What the question may use to name the document: it counts as covered."""
+    m = doc.meta
+    return " ".join(
+        [
+            m.title,
+            m.number,
+            m.issuing_body,
+            m.governed_body,
+            m.province,
+            m.term,
+            m.term_years,
+            doc.id,
+        ]
+    )
+
+
+def short_name(doc: Document) -> str:
+    meta = doc.meta
+    name = meta.title or doc.source_file
+    extra = meta.number or meta.issuing_body
+    return f"{name} ({extra})" if extra else name
+
+
+def doc_ref(doc: Document) -> DocumentRef:
+    meta = doc.meta
+    return DocumentRef(
+        document_id=doc.id, title=meta.title, number=meta.number, issuing_body=meta.issuing_body
+    )

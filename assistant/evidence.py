@@ -1,0 +1,206 @@
+"""The support checks between located clauses and an answer, and the refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.citations import location
+from assistant.document_names import doc_ref, meta_text, short_name
+from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
+from assistant.models import Answer
+from assistant.stated_numbers import (
+    ASKED_UNIT,
+)
+from assistant.terms import (
+    question_compounds,
+    question_terms,
+)
+from assistant.understand import Understanding
+from ingest.bodies import bodies_in, organizations_in
+from ingest.models import Document
+from ingest.normalize import fold
+
+MAX_LISTED_DOCUMENTS = 10
+# Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
+# never uses reach 0.59 by common words (no in-scope dev question has such a word).
+MIN_COVERAGE_WITH_UNKNOWN = 0.6
+# The same for the article a numeric answer cites (numbers and question words excluded).
+MIN_NUMERIC_COVERAGE = 0.3
+
+
+def refusal_answer(question: str, message: str) -> Answer:
+    return Answer(question=question, kind="refusal", answer=message)
+
+
+class EvidenceGate:
+    """Whether the located clauses answer the question at all, and the refusal (with its
+    reason and the nearest articles) when they do not."""
+
+    def __init__(self, *, documents: Mapping[str, Document], locator: ClauseLocator) -> None:
+        self.documents = dict(documents)
+        self.locator = locator
+        self._name_organizations: dict[str, frozenset[str]] = {}
+
+    def foreign_organizations(self, u: Understanding) -> list[str]:
+        """Organizations outside the Party the question is about: named, with no Party body
+        named, and not part of a document's own name ("Đảng ủy UBND tỉnh")."""
+        if bodies_in(u.text):
+            return []
+        named = organizations_in(u.text)
+        if not named:
+            return []
+        in_scope = list(u.document_ids) or list(self.documents)
+        own = {o for doc_id in in_scope for o in self._organizations_named_by(doc_id)}
+        return [o for o in named if o not in own]
+
+    def _organizations_named_by(self, doc_id: str) -> frozenset[str]:
+        """Organizations in a document's own name, read once per document: an unscoped
+        question would otherwise read every document's name again."""
+        if doc_id not in self._name_organizations:
+            doc = self.documents[doc_id]
+            self._name_organizations[doc_id] = frozenset(organizations_in(meta_text(doc)))
+        return self._name_organizations[doc_id]
+
+    @staticmethod
+    def names_any(organizations: Sequence[str], text: str) -> bool:
+        return not organizations or bool(set(organizations) & set(organizations_in(text)))
+
+    def first_citation_names(self, organizations: Sequence[str], answer: Answer) -> bool:
+        """Whether the rule that answers (its sentence or its article's title) names one of
+        ``organizations`` (trivially, when there are none)."""
+        if not organizations or not answer.citations:
+            return True
+        first = answer.citations[0]
+        article = self.documents[first.document_id].article(first.article, first.part)
+        title = article.title if article is not None else ""
+        return self.names_any(organizations, f"{first.quote} {title}")
+
+    def _shares_phrase(self, u: Understanding, item: Located) -> bool:
+        """Beyond single words (folded, "thời tiết" and "thời" share a syllable), a question
+        of three or more content words shares at least one two-word phrase with the clause
+        it is answered from."""
+        terms = self.locator.topic_terms(u)
+        singles = [t for t in terms if "_" not in t]
+        phrases = [t for t in terms if "_" in t]
+        if len(singles) < 3 or not phrases:
+            return True
+        clause = self.locator.profile(f"{item.article.title} {item.clause.text}")
+        return any(p in clause.terms for p in phrases)
+
+    def unknown_words(self, u: Understanding) -> list[str]:
+        """Syllables ("thuế") and listed words ("hiệu trưởng") of the question that the
+        corpus never uses, document names excepted."""
+        names = self.locator.meta_terms
+        listed = self.locator.stats.unknown_words(question_compounds(u.text), names)
+        in_listed = {s for w in listed for s in w.split()}
+        syllables = self.locator.stats.unknown(question_terms(u.text), names)
+        return [*listed, *(s for s in syllables if s not in in_listed)]
+
+    def _min_coverage(self, u: Understanding) -> float:
+        """A word the corpus never uses ("thuế", "hiệu trưởng") says the question is about
+        something else: then the answer must cover the question much better."""
+        return MIN_COVERAGE_WITH_UNKNOWN if self.unknown_words(u) else MIN_COVERAGE
+
+    def covers(self, u: Understanding, item: Located) -> bool:
+        """Whether the best clause answers the question. With a word the corpus never uses,
+        the quoted sentence itself must cover it: a long clause lists many matters, and the
+        question's words scattered across its points ("thu nhập" in one, "tiền lương" in
+        another) do not say one thing."""
+        bar = self._min_coverage(u)
+        if item.coverage < bar or not self._shares_phrase(u, item):
+            return False
+        return bar == MIN_COVERAGE or item.focus >= bar
+
+    def on_topic(self, u: Understanding, answer: Answer) -> bool:
+        """A rule of the right kind can still be about something else ("thời hạn giao đất"
+        is no deadline of these regulations): the cited clause must cover the question."""
+        if not answer.citations:
+            return True
+        # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
+        # not a topic the clause must name.
+        asked = set(ASKED_UNIT.findall(fold(u.text)))
+        terms = self.locator.stats.weigh(
+            [t for t in question_terms(u.text, self.locator.name_terms) if fold(t) not in asked]
+        )
+        best = 0.0
+        for citation in answer.citations[:3]:
+            doc = self.documents[citation.document_id]
+            article = doc.article(citation.article, citation.part)
+            if article is None:
+                continue
+            # Words that name the document ("Quy chế mẫu Đảng ủy UBND tỉnh") count as covered.
+            text = f"{article.title} {article.text} {meta_text(doc)}"
+            text = f"{text} {same_meaning(text)}"
+            best = max(best, self.locator.stats.coverage(terms, self.locator.profile(text)))
+        return best >= MIN_NUMERIC_COVERAGE
+
+    def refusal_text(self, u: Understanding) -> str:
+        return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
+
+    def refuse_uncovered(
+        self, u: Understanding, located: list[Located], message: str = ""
+    ) -> Answer:
+        if not message:
+            unknown = self.unknown_words(u)
+            message = "Các quy chế đã nạp không quy định về nội dung này"
+            unknown = [t for t in unknown if len(t) <= 20]  # never echo junk back at length
+            if unknown:
+                message += f" (không văn bản nào nhắc tới: {', '.join(unknown[:5])})"
+            message += "."
+        related: list[Located] = []
+        for item in located:
+            if len(related) == 3 or item.coverage < 0.3:
+                break
+            if all(
+                (r.doc.id, r.article.number) != (item.doc.id, item.article.number) for r in related
+            ):
+                related.append(item)
+        if related:
+            message += "\nCác điều gần nhất có thể tham khảo:\n" + "\n".join(
+                f"- {location(i.article.number)} {short_name(i.doc)}: {i.article.title}"
+                for i in related
+            )
+        return Answer(
+            question=u.original,
+            kind="refusal",
+            answer=message,
+            citations=[],
+            documents=[doc_ref(i.doc) for i in related],
+        )
+
+    def not_loaded(self, question: str, what: str) -> Answer:
+        """The question is about a committee whose regulation (or a law) is not loaded:
+        answering from another committee's regulation would mix rules of different bodies."""
+        docs = list(self.documents.values())
+        listed = "\n".join(f"- {short_name(d)}" for d in docs[:MAX_LISTED_DOCUMENTS])
+        if len(docs) > MAX_LISTED_DOCUMENTS:
+            listed += f"\n- … và {len(docs) - MAX_LISTED_DOCUMENTS} văn bản khác"
+        message = (
+            f"Chưa có {what} trong các văn bản đã nạp, nên không trả lời theo văn bản "
+            "khác. Các văn bản đã nạp:\n"
+            f"{listed}\nHãy nạp văn bản đó (quyche ingest, hoặc tải lên trong giao diện) "
+            "hoặc hỏi theo một văn bản đã nạp."
+        )
+        return Answer(
+            question=question,
+            kind="refusal",
+            answer=message,
+            documents=[doc_ref(d) for d in docs[:MAX_LISTED_DOCUMENTS]],
+        )
+
+
+# Words the regulations use for one thing ("hội nghị bất thường" in one, "họp đột xuất"
+# in another): a question in either words is about a clause in the other.
+SAME_MEANING: tuple[tuple[str, ...], ...] = (("đột xuất", "bất thường"),)
+
+
+def same_meaning(text: str) -> str:
+    """The other words for what ``text`` says, from :data:`SAME_MEANING`."""
+    folded = fold(text)
+    found = [
+        other
+        for group in SAME_MEANING
+        if any(fold(word) in folded for word in group)
+        for other in group
+    ]
+    return " ".join(found)

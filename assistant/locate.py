@@ -1,0 +1,285 @@
+"""Clauses located for a question: retrieved, read for the sentence that answers, reranked
+by coverage of the question's terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.deciding_body import (
+    DECISION_VERBS,
+    asked_action,
+    phrase_span,
+)
+from assistant.document_names import meta_text, name_terms
+from assistant.stated_numbers import (
+    numbers_not_in,
+)
+from assistant.terms import (
+    TermStats,
+    TextProfile,
+    WeightedTerms,
+    content_syllables,
+    question_terms,
+    sentences,
+    text_terms,
+)
+from assistant.understand import Understanding
+from index.models import Hit, RetrievalQuery
+from index.retrieve import HybridRetriever
+from ingest.bodies import bodies_in
+from ingest.models import Article, Chunk, Clause, Document, Point
+from ingest.normalize import fold, words
+from ingest.settings import Settings
+
+# Below this IDF-weighted share of the question's content terms found in the best
+# clause, the corpus is taken not to cover the question (calibrated on the eval set).
+MIN_COVERAGE = 0.35
+# A quote run on past ";" to reach the action asked about stays under this many characters.
+MAX_RUN_ON_QUOTE = 900
+MAX_DOCUMENTS_SHOWN = 5
+# "Điều nào quy định chế độ phát ngôn?": when the article's title covers this much of the
+# question, the whole article is the answer (cited as "Điều 16", its clauses in order).
+MIN_TITLE_COVERAGE = 0.6
+
+
+@dataclass(frozen=True)
+class Located:
+    """A retrieved clause with the sentence that best answers the question."""
+
+    doc: Document
+    article: Article
+    clause: Clause
+    point: Point | None
+    quote: str
+    score: float
+    coverage: float
+    focus: float  # the same share, in the quoted sentence alone
+
+
+class ClauseLocator:
+    """Retrieval proposes clauses; this reads each for the sentence that answers the
+    question and reranks them by how much of the question they cover."""
+
+    def __init__(
+        self,
+        *,
+        documents: Mapping[str, Document],
+        chunks: Sequence[Chunk],
+        retriever: HybridRetriever,
+        settings: Settings,
+    ) -> None:
+        self.documents = dict(documents)
+        self.retriever = retriever
+        self.settings = settings
+        self.stats = TermStats(c.index_text for c in chunks)
+        # Per-process caches of text analysis (clauses and sentences are immutable).
+        self._profiles: dict[str, TextProfile] = {}
+        self._sentence_spans: dict[str, list[tuple[int, int]]] = {}
+        self._body_cache: dict[str, list[str]] = {}
+        docs = list(self.documents.values())
+        self.name_terms = frozenset(t for d in docs for t in name_terms(d))
+        self.meta_terms = frozenset(text_terms(" ".join(meta_text(d) for d in docs)))
+
+    def retrieve(self, u: Understanding) -> list[Hit]:
+        # A wide pool: retrieval proposes, the coverage rerank below decides.
+        top_k = max(self.settings.retrieval_top_k * 3, 30)
+        scopes: list[tuple[str, ...]] = [u.document_ids]
+        if 1 < len(u.document_ids) <= MAX_DOCUMENTS_SHOWN:
+            # A few documents named (a comparison): each gets its own candidates.
+            scopes = [(d,) for d in u.document_ids]
+            top_k = max(3, top_k // len(scopes))
+        hits: list[Hit] = []
+        for scope in scopes:
+            query = RetrievalQuery(
+                text=u.text, document_ids=scope, top_k=top_k, boost_bodies=u.kind != "who_decides"
+            )
+            hits.extend(self.retriever.retrieve(query))
+        return hits
+
+    def naming(self, u: Understanding) -> frozenset[str]:
+        """Words that only name a document: place names and numbers of every document,
+        plus a scoped document's issuing or governed body when the question spells it out
+        ("Ai là chủ tài khoản của Đảng uỷ xã Tân Phú?" is not about "Đảng ủy xã")."""
+        folded = fold(u.text)
+        spelled: set[str] = set()
+        for doc_id in u.document_ids:
+            meta = self.documents[doc_id].meta
+            for body in (meta.issuing_body, re.sub(r"\([^)]*\)", "", meta.governed_body)):
+                key = fold(body).strip()
+                if key and len(key.split()) >= 2 and key in folded:
+                    spelled.update(text_terms(body))
+        return self.name_terms | spelled if spelled else self.name_terms
+
+    def topic_terms(self, u: Understanding) -> list[str]:
+        """The terms of the question without the words that name a document, nor a
+        citation question's frame: "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế
+        độ báo cáo?" asks about "chế độ báo cáo"; a clause that names the template does
+        not answer it."""
+        name_words: frozenset[str] = frozenset()
+        if u.names_document:
+            name_words = frozenset(
+                w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
+            )
+        text = without_citation_frame(u.text) if u.kind == "citation" else u.text
+        return question_terms(text, self.naming(u), name_words)
+
+    def locate(self, u: Understanding, hits: Sequence[Hit]) -> list[Located]:
+        names = self.naming(u)
+        topic = self.topic_terms(u)
+        terms = self.stats.weigh(topic)
+        syllables = content_syllables(u.text)
+        content = [w for w in syllables if w not in names]
+        located: list[Located] = []
+        for rank, hit in enumerate(hits):
+            chunk = hit.chunk
+            doc = self.documents.get(chunk.document_id)
+            if doc is None:
+                continue
+            article = doc.article(chunk.article, chunk.part)
+            if article is None:
+                continue
+            clause = next((c for c in article.clauses if c.number == chunk.clause), None)
+            if clause is None:
+                continue
+            # For who-decides the article title names the holder of the power, not what
+            # the question asks about: only the clause's own words count.
+            covered = self.profile(chunk.text if u.kind == "who_decides" else chunk.index_text)
+            coverage = self.stats.coverage(terms, covered)
+            quote, point = self._best_sentence(u, terms, syllables, clause)
+            quoted = self.profile(quote)
+            focus = self.stats.coverage(terms, quoted)
+            run = quoted.longest_run(content)
+            if u.kind == "citation" and has_own_title(article):
+                # "Điều nào quy định chế độ phát ngôn ...": the article title names it.
+                run = max(run, self.profile(article.title).longest_run(content))
+            phrase = run / max(len(content), 1)
+            score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
+            located.append(
+                Located(
+                    doc, article, clause, point, quote, score=score, coverage=coverage, focus=focus
+                )
+            )
+        # Rerank: retrieval proposes, coverage of the question's content terms decides.
+        if u.kind == "citation":
+            # "Điều nào quy định chế độ báo cáo?": an article whose title says it comes
+            # before a clause that merely mentions it ("báo cáo ... theo chế độ"); the
+            # place of a number ("mức 03 tỷ đồng") states that number.
+            return sorted(
+                located,
+                key=lambda item: (
+                    len(numbers_not_in(u.text, item.quote, amounts=True)),
+                    not self.title_answers(topic, item),
+                    -item.score,
+                ),
+            )
+        return sorted(located, key=lambda item: -item.score)
+
+    def _best_sentence(
+        self, u: Understanding, terms: WeightedTerms, content: list[str], clause: Clause
+    ) -> tuple[str, Point | None]:
+        """The sentence of the clause that best covers the question (whole clause if short)."""
+        text = clause.text
+        if len(text) <= 400:
+            return text, None
+        best: tuple[float, int, int] | None = None
+        for start, end in self.sentences(text):
+            sentence = text[start:end]
+            profile = self.profile(sentence)
+            score = self.stats.coverage(terms, profile)
+            score += 0.3 * profile.longest_run(content) / max(len(content), 1)
+            if u.bodies and any(b in self.bodies(sentence) for b in u.bodies):
+                score += 0.2
+            if u.kind == "who_decides" and DECISION_VERBS.search(" ".join(profile.syllables)):
+                score += 0.1
+            if u.kind == "citation":
+                # the place of "mức 03 tỷ đồng" is the sentence that states it
+                score -= len(numbers_not_in(u.text, sentence, amounts=True))
+            if best is None or score > best[0]:
+                best = (score, start, end)
+        if best is None:
+            return text, None
+        _, start, end = best
+        if u.kind == "who_decides":
+            end = self._to_the_action(u, text, start, end)
+        quote = text[start:end]
+        absolute = clause.start + start
+        point = next((p for p in clause.points if p.start <= absolute < p.end), None)
+        return quote, point
+
+    def _to_the_action(self, u: Understanding, text: str, start: int, end: int) -> int:
+        """The end of the quote, run on to the end of its sentence when the action asked
+        about comes only there: "Các vụ án có liên quan ...; những vụ án ... đều phải có ý
+        kiến chỉ đạo của thường trực huyện ủy." is one sentence, cut at ";" by the splitter."""
+        action = asked_action(u.text)
+        if not action or phrase_span(action, fold(text[start:end])) is not None:
+            return end
+        for _, next_end in (span for span in self.sentences(text) if span[0] >= end):
+            run_on = text[start:next_end]
+            if not text[start:end].rstrip().endswith(";") or "\n" in text[end:next_end].strip():
+                return end
+            if len(run_on) > MAX_RUN_ON_QUOTE:
+                return end
+            if phrase_span(action, fold(run_on)) is not None:
+                return next_end
+            end = next_end
+        return end
+
+    def profile(self, text: str) -> TextProfile:
+        profile = self._profiles.get(text)
+        if profile is None:
+            profile = self._profiles[text] = TextProfile(text)
+        return profile
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        spans = self._sentence_spans.get(text)
+        if spans is None:
+            spans = self._sentence_spans[text] = sentences(text)
+        return spans
+
+    def bodies(self, text: str) -> list[str]:
+        found = self._body_cache.get(text)
+        if found is None:
+            found = self._body_cache[text] = bodies_in(text)
+        return found
+
+    def title_answers(self, topic: Sequence[str], item: Located) -> bool:
+        """Whether the article's title says what a citation question (its ``topic``
+        terms) asks the place of. Words of the document's own name ("Đảng ủy Khối") say
+        which document, not what."""
+        if not has_own_title(item.article):
+            return False
+        name = self.profile(meta_text(item.doc)).terms
+        asked = [t for t in topic if t not in name]
+        if not asked:
+            return False
+        title = self.profile(item.article.title)
+        return self.stats.coverage(self.stats.weigh(asked), title) >= MIN_TITLE_COVERAGE
+
+
+# "Điều nào quy định về ...", "... nằm ở điều, khoản nào": the frame of a citation question.
+CITATION_FRAME = re.compile(
+    r"\b(?:(?:o\s+)?(?:dieu|khoan|diem)(?:\s*,?\s*(?:dieu|khoan|diem))*\s+(?:nao|may)|"
+    r"quy dinh(?:\s+(?:ve|o dau|tai dau|gi))?|noi (?:gi|ve)|nam o|o dau)\b"
+)
+
+
+def without_citation_frame(text: str) -> str:
+    """``text`` without the words that ask for a place ("điều nào quy định về"). Each is
+    replaced by a question word of its length, so the words on either side do not join
+    into a phrase or a document's name ("tỉnh [quy định] chế độ")."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text  # offsets in the folded text would not be offsets in ``text``
+    for m in reversed(list(CITATION_FRAME.finditer(folded))):
+        filler = "nào".ljust(m.end() - m.start())
+        text = f"{text[: m.start()]}{filler}{text[m.end() :]}"
+    return text
+
+
+def has_own_title(article: Article) -> bool:
+    """Whether the heading names the article: "Điều 2. Các tỉnh ủy ... căn cứ Quy chế mẫu
+    để chỉ đạo ..." (a decision's article) has no title; its first words are its text."""
+    first = article.clauses[0].text.lstrip() if article.clauses else ""
+    return bool(article.title) and not first.startswith(article.title.strip())

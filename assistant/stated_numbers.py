@@ -1,0 +1,103 @@
+"""Numbers as a quote states them and as a question is about them: whether a clause gives
+the value asked for, and which of the question's numbers a clause never states."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.rules.numbers import STRICT_NUMBER, read_number
+from assistant.rules.query import read_question
+from assistant.rules.text import fold_aligned
+from assistant.understand import Understanding
+from ingest.normalize import fold, has_diacritics
+
+ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
+NO_NUMBER_MESSAGE = (
+    "Các quy chế đã nạp không nêu con số được hỏi; không suy đoán một con số không có "
+    "trong văn bản."
+)
+# A number as regulations write one: digits, number words, shares, a template blank, or a
+# period ("hằng tháng") that answers "how often". Number words are read with their
+# diacritics when the text has them ("nắm" is not "năm", "bà" is not "ba").
+# "một số", "một cách", "một trong": "some", "in a way", "one of", not a value; "phần"
+# is a number only after one ("hai phần ba"), never in "thành phần".
+_NUMBER_WORDS = (
+    r"một(?! (?:số|cách|vài|khi|trong))|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nửa"
+)
+_NUMBER_STATED = re.compile(
+    r"\d|(?:\.{3,}|…+)\s*(?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|ty|trieu|dong|hang|buoi|gio|%)"
+    r"|(?<![a-z])(?:ngay|nhat|qua|tu|truoc|so|den)\s*(?:\.{3,}|…+)"
+    r"|(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
+)
+_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)")
+_NUMBER_WORD_FOLDED = re.compile(rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)})(?![a-z])")
+# "2/-", "(1)-", "3.2.", "c)" opening an item: a position in a list, not a value.
+_ITEM_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)?[/.)\-]+-?(?=\s|$)")
+
+
+def states_number(quote: str) -> bool:
+    """Whether a quote gives a number: a value in its words, or a list of two or more
+    items (which answers "gồm mấy bước")."""
+    if len(_ITEM_LABEL.findall(quote)) >= 2:
+        return True
+    text = _ITEM_LABEL.sub(" ", quote)
+    folded = fold(text)
+    if _NUMBER_STATED.search(folded):
+        return True
+    if has_diacritics(text):
+        return bool(_NUMBER_WORD.search(text.lower()))
+    return bool(_NUMBER_WORD_FOLDED.search(folded))
+
+
+# A number that says what the question is about ("Huy hiệu 30 năm", "đảng viên 18
+# tuổi"): not a document number ("09-QC/TU"), a year, an article reference, or an amount
+# the rule module reads.
+_ABOUT_NUMBER = re.compile(
+    r"(?<![\w/.,-])(?P<n>\d{1,3})(?![\w/.,-])(?!\s*(?:ty|ti|trieu|nghin|dong|ha|m2|%))"
+)
+_REFERENCE_BEFORE = re.compile(r"(?:dieu|khoan|diem|chuong|muc|so|phan|quyet dinh|quy che)\s*$")
+
+
+# Any number of the question, amounts included: what a citation question looks for
+# ("Mức 03 tỷ đồng ở điều khoản nào?").
+# A number with a unit is an amount, whatever the word before ("mức 03 tỷ" folds to
+# "muc 03 ty", and "mục 3" is a section).
+_AMOUNT_UNIT = re.compile(r"\s*(?:ty|ti|trieu|nghin|dong|ngay|thang|tuan|lan|gio|ha|m2|%)(?![a-z])")
+_ANY_NUMBER = re.compile(r"(?<![\w/.,-])(?P<n>\d{1,4})(?![\w.,-])")
+
+
+def numbers_not_in(question: str, text: str, amounts: bool = False) -> list[str]:
+    """Numbers the question is about that ``text`` (digits or words) never states; with
+    ``amounts``, amounts of money, land and shares count too."""
+    q = fold_aligned(question)  # same offsets as the question, to echo its own words
+    asked = [
+        m
+        for m in (_ANY_NUMBER if amounts else _ABOUT_NUMBER).finditer(q)
+        if _AMOUNT_UNIT.match(q, m.end())
+        or not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
+    ]
+    if not asked:
+        return []
+    stated = stated_numbers(text)
+    missing = []
+    for m in asked:
+        if int(m.group("n")) not in stated:
+            unit = re.match(r"\s*[a-z]+", q[m.end() :])
+            missing.append(question[m.start() : m.end() + (unit.end() if unit else 0)].strip())
+    return missing
+
+
+def stated_numbers(text: str) -> set[int]:
+    folded = fold(_ITEM_LABEL.sub(" ", text))  # "(3)", "2.1-" label items, state nothing
+    stated = {int(n) for n in re.findall(r"\d+", folded)}
+    stated |= {
+        value
+        for words in re.findall(rf"(?<![a-z]){STRICT_NUMBER}(?![a-z])", folded)
+        if (value := read_number(words)) is not None
+    }
+    return stated
+
+
+def asks_a_number(u: Understanding) -> bool:
+    """A question the rule module reads as one for a number (a deadline, a frequency)."""
+    return u.kind == "numeric" or read_question(u.text).kind is not None
