@@ -20,7 +20,7 @@ from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, normalize_question
 from assistant.numeric import compose_numeric
 from assistant.rules.models import DocumentNumeric, Rule
-from assistant.rules.query import answer_numeric
+from assistant.rules.query import answer_frame
 from assistant.stated_numbers import (
     NO_NUMBER_MESSAGE,
     asks_a_number,
@@ -202,7 +202,9 @@ class Answerer:
 
     def _route(self, u: Understanding) -> Answer:
         foreign = self.evidence.foreign_organizations(u)
-        numeric = answer_numeric(u.text, self.rules, scope=list(u.document_ids) or None)
+        numeric = answer_frame(
+            u.frame, u.asks_number, u.text, self.rules, scope=list(u.document_ids) or None
+        )
         # The rule module answers numbers: when the question asks for one, compares
         # documents on one, or asks who decides a given amount (of money, of land).
         wants_number = numeric is not None and (

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from assistant.rules.numbers import STRICT_NUMBER, read_number
-from assistant.rules.query import read_question
 from assistant.rules.text import fold_aligned
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics
@@ -100,4 +99,4 @@ def stated_numbers(text: str) -> set[int]:
 
 def asks_a_number(u: Understanding) -> bool:
     """A question the rule module reads as one for a number (a deadline, a frequency)."""
-    return u.kind == "numeric" or read_question(u.text).kind is not None
+    return u.kind == "numeric" or u.frame.kind is not None

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
-from assistant.rules.query import is_numeric_question
+from assistant.rules.models import QuestionFrame
+from assistant.rules.query import is_numeric_question, read_question
 from assistant.rules.text import fold_aligned
 from index.scope import HasMeta, detect_scope, unknown_places
 from index.tokens import expand_abbreviations
@@ -47,6 +48,10 @@ class Understanding(BaseModel):
     scope_by_body_only: bool = False
     # State legal documents the question names that no loaded document is ("Luật Đất đai").
     unloaded_laws: tuple[str, ...] = ()
+    # Read once here, for every later stage: the kind of rule and the numbers the question
+    # gives, and whether it asks for a number at all.
+    frame: QuestionFrame = QuestionFrame()
+    asks_number: bool = False
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -103,7 +108,7 @@ def is_english(text: str) -> bool:
     return len(words) >= 3 and hits / len(words) >= 0.3
 
 
-def classify(folded: str, has_reference: bool) -> QuestionKind:
+def classify(folded: str, has_reference: bool, asks_number: bool | None = None) -> QuestionKind:
     if _COMPARISON.search(folded):
         return "comparison"
     if has_reference and not _WHO.search(folded):
@@ -112,7 +117,9 @@ def classify(folded: str, has_reference: bool) -> QuestionKind:
         return "citation"
     if _WHO.search(folded):
         return "who_decides"
-    if _NUMERIC.search(folded) or is_numeric_question(folded):
+    if asks_number is None:
+        asks_number = is_numeric_question(folded)
+    if _NUMERIC.search(folded) or asks_number:
         return "numeric"
     if _PROCEDURE.search(folded):
         return "procedure"
@@ -187,7 +194,8 @@ def understand(
                 break
 
     merged_folded = fold(expand_abbreviations(text))
-    kind = classify(merged_folded, reference is not None)
+    asks_number = is_numeric_question(text)
+    kind = classify(merged_folded, reference is not None, asks_number)
     if kind == "citation" and reference is None and is_follow_up:
         kind = classify(fold(expand_abbreviations(users[-1])), False)
     return Understanding(
@@ -207,6 +215,8 @@ def understand(
         names_document=named.by_name,
         scope_by_body_only=named.by_body_only and scope == own_scope and not document_ids,
         unloaded_laws=tuple(laws_not_loaded(original, documents)),
+        frame=read_question(text),
+        asks_number=asks_number,
     )
 
 

@@ -313,8 +313,19 @@ def answer_numeric(
 ) -> NumericAnswer | None:
     """Rules answering ``question``, per document, computed where the question gives a
     number. None when the question is neither numeric nor about a kind of rule."""
-    frame = read_question(question, history)
-    numeric = is_numeric_question(question)
+    return answer_frame(
+        read_question(question, history), is_numeric_question(question), question, rules, scope
+    )
+
+
+def answer_frame(
+    frame: QuestionFrame,
+    numeric: bool,
+    question: str,
+    rules: Sequence[Rule],
+    scope: Sequence[str] | None = None,
+) -> NumericAnswer | None:
+    """:func:`answer_numeric` for a question already read (``frame``, ``numeric``)."""
     if frame.kind is None:
         return NumericAnswer(is_numeric=True, frame=frame) if numeric else None
     by_doc: dict[str, list[Rule]] = {}
@@ -603,7 +614,13 @@ def _on_total(rule: Rule) -> bool:
     return basis.startswith("tong so") and not re.search(r"duong nhiem|co mat|trieu tap", basis)
 
 
-__all__ = ["answer_numeric", "is_numeric_question", "read_question", "to_numeric_result"]
+__all__ = [
+    "answer_frame",
+    "answer_numeric",
+    "is_numeric_question",
+    "read_question",
+    "to_numeric_result",
+]
 
 
 def to_numeric_result(match: RuleMatch) -> NumericResult:

@@ -113,7 +113,7 @@ def main(path: Path) -> int:
         if set(item) != KEYS:
             errors.append(f"{qid}: keys {sorted(set(item) ^ KEYS)} wrong")
             continue
-        if not re.fullmatch(r"[qf]\d{3,}", item["id"]):
+        if not re.fullmatch(r"[qfw]\d{3,}", item["id"]):
             errors.append(f"{qid}: bad id")
         if item["split"] not in {"dev", "heldout", "frozen"}:
             errors.append(f"{qid}: bad split")
