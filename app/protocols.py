@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from assistant.models import Answer, Turn
 from ingest.models import Document, DocumentMeta
+from ingest.powers import Power
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -64,3 +65,7 @@ class AssistantService(Protocol):
     def rules(
         self, document_id: str | None = None, kind: str | None = None
     ) -> Sequence[BaseModel]: ...
+
+    def powers(
+        self, document_id: str | None = None, body: str | None = None
+    ) -> Sequence[Power]: ...

@@ -33,7 +33,10 @@ from app.render import (
     render_question,
 )
 from app.upload import read_upload, stage_uploads
+from assistant.citations import cite_as
 from assistant.models import Answer, Turn
+from ingest.models import Document
+from ingest.powers import ACT_LABELS, Power
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -67,6 +70,20 @@ def rules_table(rules: Sequence[BaseModel]) -> tuple[list[str], list[list[Any]]]
     for dump in dumps:
         headers.extend(k for k in dump if k not in headers)
     return headers, [[_cell(d.get(h)) for h in headers] for d in dumps]
+
+
+POWER_HEADERS = ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
+
+
+def power_rows(document: Document, powers: Sequence[Power]) -> list[list[Any]]:
+    """One row per power, by body then by place in the text; Vietnamese labels only."""
+    ordered = sorted(powers, key=lambda p: (p.body, p.part, p.article, p.start))
+    rows: list[list[Any]] = []
+    for p in ordered:
+        act = ACT_LABELS[p.act] + (f" → {p.delegate_to}" if p.delegate_to else "")
+        where = cite_as(document, p.part, p.article, p.clause, p.point)
+        rows.append([p.body, act, p.action, p.condition, where])
+    return rows
 
 
 def report_html(report: IngestReportLike, extra_errors: Sequence[str] = ()) -> str:
@@ -189,6 +206,18 @@ class WebUI:
             logger.exception("rules failed")
             return ["lỗi"], [["Không tải được bảng quy tắc."]]
 
+    def powers_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
+        """Who does what in one regulation, with the citation a drafter can copy."""
+        if not document_id:
+            return POWER_HEADERS, []
+        try:
+            document = self.assistant.document(document_id)
+            powers = self.assistant.powers(document_id=document_id)
+        except Exception:
+            logger.exception("powers failed")
+            return ["lỗi"], [["Không tải được bảng thẩm quyền."]]
+        return POWER_HEADERS, power_rows(document, powers)
+
     # -- access and upload --------------------------------------------------------------
 
     def can_upload(self, username: str | None) -> bool:
@@ -293,6 +322,22 @@ def _rules_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
     load.click(show, inputs=[doc_pick], outputs=[table])
 
 
+def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
+    gr.Markdown(
+        "Cơ quan nào quyết định, phê duyệt, cho ý kiến… việc gì, theo từng quy chế "
+        "(chọn văn bản ở khung «Tra cứu theo Chương/Điều»)."
+    )
+    load = gr.Button("Xem bảng thẩm quyền")
+    table = gr.Dataframe(headers=POWER_HEADERS, interactive=False, wrap=True, elem_id="qc-powers")
+
+    def show(document_id: str | None) -> Any:
+        headers, rows = ui.powers_rows(document_id)
+        return gr.Dataframe(value=rows, headers=headers)
+
+    load.click(show, inputs=[doc_pick], outputs=[table])
+    doc_pick.change(show, inputs=[doc_pick], outputs=[table])
+
+
 def _upload_tab(ui: WebUI) -> tuple[gr.File, gr.HTML]:
     mb = ui.settings.max_upload_bytes // (1024 * 1024)
     gr.Markdown(f"Nạp quy chế mới (.txt, .md, .docx, .pdf; tối đa {mb} MB mỗi tệp).")
@@ -335,6 +380,8 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab("Hỏi đáp"):
                 _chat_tab(ui, scope)
+            with gr.Tab("Bảng thẩm quyền"):
+                _powers_tab(ui, doc_pick)
             with gr.Tab("Bảng quy tắc"):
                 _rules_tab(ui, doc_pick)
             with gr.Tab("Nạp quy chế", visible=ui.auth is None) as upload_tab:

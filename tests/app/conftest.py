@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
 from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
+from ingest.powers import Power, extract_powers
 from ingest.settings import Settings
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -54,12 +55,12 @@ def _document() -> Document:
         "Điều 1. Triệu tập hội nghị\n1. Ban Thường vụ quyết định triệu tập hội nghị.\n"
         "a) Gửi tài liệu trước 05 ngày.\nĐiều 2. Quan hệ công tác\nNội dung <b>quan hệ</b>."
     )
-    point = Point(id="a", text="Gửi tài liệu trước 05 ngày.", start=60, end=86)
+    point = Point(id="a", text="Gửi tài liệu trước 05 ngày.", start=78, end=105)
     clause = Clause(
         number=1,
         text="1. Ban Thường vụ quyết định triệu tập hội nghị.",
-        start=28,
-        end=75,
+        start=27,
+        end=74,
         points=(point,),
     )
     art1 = Article(
@@ -198,6 +199,10 @@ class FakeAssistant:
                 details={"note": EVIL},
             ),
         ]
+
+    def powers(self, document_id: str | None = None, body: str | None = None) -> list[Power]:
+        found = extract_powers(self.doc) if document_id in (None, self.doc.id) else []
+        return [p for p in found if body is None or p.body == body]
 
 
 @pytest.fixture

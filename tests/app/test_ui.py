@@ -77,6 +77,20 @@ def test_rules_table_flattens_nested_values(fake_assistant: FakeAssistant) -> No
     assert rows[1][4].startswith('{"note": ')
 
 
+def test_powers_table_names_body_act_and_citation(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    ui = _ui(fake_assistant, settings)
+    headers, rows = ui.powers_rows("quy-che-thu")
+    assert headers == ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
+    assert rows, "the made-up clause gives Ban Thường vụ a power"
+    body, act, action, _, where = rows[0]
+    assert body == "Ban Thường vụ" and act == "quyết định"
+    assert "triệu tập hội nghị" in action
+    assert where == "khoản 1 Điều 1 Quy chế làm việc thử (01-QC/TU)"
+    assert ui.powers_rows(None) == (headers, [])
+
+
 def _accounts() -> AuthConfig:
     return AuthConfig(
         users=(
