@@ -115,6 +115,13 @@ class Answerer:
                 "Vui lòng đặt câu hỏi bằng tiếng Việt. (This assistant answers in Vietnamese, "
                 "about the loaded working regulations only.)",
             )
+        if u.asks_person:
+            return refusal_answer(
+                question,
+                "Các quy chế làm việc quy định chức danh, nhiệm vụ và thẩm quyền, không nêu tên "
+                "người đang giữ chức vụ; không suy đoán. Hãy tra cứu thông tin nhân sự ở "
+                "nguồn chính thức của cơ quan.",
+            )
         if u.unloaded_laws and not document_ids:
             return self.evidence.not_loaded(question, ", ".join(u.unloaded_laws))
         if u.unknown_places and not document_ids:
@@ -247,9 +254,10 @@ class Answerer:
         if not located or not self.evidence.covers(u, located[0]):
             return self.evidence.refuse_uncovered(u, located)
         top = located[0]
-        if not self.evidence.names_any(foreign, f"{top.article.title} {top.clause.text}"):
-            # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a clause that
-            # never names the organization asked about does not answer for it.
+        if not self.evidence.names_any(foreign, f"{top.article.title} {top.quote}"):
+            # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a sentence that
+            # never names the organization asked about does not answer for it (a long
+            # clause lists many organizations, each in its own sentence).
             return self.evidence.refuse_uncovered(
                 u,
                 located,
@@ -281,7 +289,7 @@ class Answerer:
             lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
         if wants_number or u.kind == "numeric":
             shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
-            if not any(states_number(q) for q in shown_quotes) and (
+            if not any(states_number(q, u.text) for q in shown_quotes) and (
                 not u.document_ids or not lacking
             ):
                 # No rule and the closest clauses give no number: the regulations do not

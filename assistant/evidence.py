@@ -16,7 +16,7 @@ from assistant.terms import (
     question_terms,
 )
 from assistant.understand import Understanding
-from ingest.bodies import bodies_in, organizations_in
+from ingest.bodies import find_bodies, organization_mentions, organizations_in
 from ingest.models import Document
 from ingest.normalize import fold
 
@@ -44,10 +44,8 @@ class EvidenceGate:
     def foreign_organizations(self, u: Understanding) -> list[str]:
         """Organizations outside the Party the question is about: named, with no Party body
         named, and not part of a document's own name ("Đảng ủy UBND tỉnh")."""
-        if bodies_in(u.text):
-            return []
         named = organizations_in(u.text)
-        if not named:
+        if not named or party_bodies(u.text):
             return []
         in_scope = list(u.document_ids) or list(self.documents)
         own = {o for doc_id in in_scope for o in self._organizations_named_by(doc_id)}
@@ -204,3 +202,21 @@ def same_meaning(text: str) -> str:
         for other in group
     ]
     return " ".join(found)
+
+
+# A body written right before an organization's name is that organization's organ ("Ban
+# Chấp hành Công đoàn", "BTV Tỉnh đoàn"), not a Party body.
+MAX_WORDS_BODY_TO_ORGANIZATION = 1
+
+
+def party_bodies(text: str) -> list[str]:
+    """The Party bodies ``text`` names, without those that belong to an organization."""
+    folded = fold(text)
+    organizations = organization_mentions(text)
+    own: list[str] = []
+    for mention in find_bodies(text):
+        after = next((o for o in organizations if o.start >= mention.end), None)
+        gap = folded[mention.end : after.start].split() if after is not None else None
+        if gap is None or len(gap) > MAX_WORDS_BODY_TO_ORGANIZATION:
+            own.append(mention.body)
+    return own

@@ -31,6 +31,8 @@ from ingest.normalize import canonical, has_diacritics, strip_diacritics
 _TOKEN = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _END_MARK = re.compile(r"[?!.]")
+# Signs that are part of a quantity, written right after its number or question word.
+_QUANTITY_SYMBOL = re.compile(r"\s*[%‰]")
 MIN_TYPO_LENGTH = 3
 # Folded closed-class words are ambiguous ("ban" is bạn and Ban): taken as conversational
 # only when the regulations write the folded syllable this rarely.
@@ -329,6 +331,11 @@ def _rebuild(text: str, tokens: Sequence[_Token], drop: set[int], meant: dict[st
         separator = text[position : t.start]
         position = t.end
         if i in drop:
+            symbol = _QUANTITY_SYMBOL.match(separator)
+            if symbol is not None and out and pending is None:
+                # "bao nhiêu % ạ": the sign belongs to the number asked, not to the closing
+                out.append(symbol.group())
+                separator = separator[symbol.end() :]
             pending = (pending or "") + "".join(_PUNCTUATION.findall(separator))
             continue
         if out:

@@ -34,9 +34,17 @@ _NUMBER_WORD_FOLDED = re.compile(rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)})(?![a-z])
 _ITEM_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)?[/.)\-]+-?(?=\s|$)")
 
 
-def states_number(quote: str) -> bool:
+# A share asked for ("bao nhiêu %", "mấy phần trăm") is stated only as one.
+_ASKS_SHARE = re.compile(r"(?<![a-z])(?:bao nhieu|may)\s*(?:%|phan tram)")
+_STATES_SHARE = re.compile(r"\d\s*%|phan tram|\d\s*/\s*\d|phan (?:hai|ba|bon|nam|muoi)|nua")
+
+
+def states_number(quote: str, question: str = "") -> bool:
     """Whether a quote gives a number: a value in its words, or a list of two or more
-    items (which answers "gồm mấy bước")."""
+    items (which answers "gồm mấy bước"). Asked for a share, only a share counts: "hằng
+    tháng" answers how often, not "bao nhiêu phần trăm"."""
+    if _ASKS_SHARE.search(fold(question)):
+        return bool(_STATES_SHARE.search(fold(quote)))
     if len(_ITEM_LABEL.findall(quote)) >= 2:
         return True
     text = _ITEM_LABEL.sub(" ", quote)

@@ -19,7 +19,9 @@ from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.rules.text import fold_aligned
-from index.scope import HasMeta, detect_scope, unknown_places
+from assistant.terms import content_syllables
+from assistant.vocabulary import function_words
+from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.normalize import canonical, fold
@@ -52,6 +54,8 @@ class Understanding(BaseModel):
     # gives, and whether it asks for a number at all.
     frame: QuestionFrame = QuestionFrame()
     asks_number: bool = False
+    # "Bí thư Tỉnh ủy ... hiện nay là ai?": the name of whoever holds an office now.
+    asks_person: bool = False
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -217,6 +221,7 @@ def understand(
         unloaded_laws=tuple(laws_not_loaded(original, documents)),
         frame=read_question(text),
         asks_number=asks_number,
+        asks_person=asks_for_a_person(question, documents),
     )
 
 
@@ -224,8 +229,10 @@ def understand(
 # then its name.
 _LAW = re.compile(
     r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat(?! (?:su|le|gia)(?![a-z]))|nghi dinh|"
-    r"thong tu|hien phap|phap lenh)(?![a-z])"
+    r"thong tu|hien phap|phap lenh|dieu le)(?![a-z])"
 )
+# A document number with its issuer ("232-QĐ/TW", "số 05-HD/BTC"): it names one document.
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])0*\d{1,4}\s*-\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}(?![\w])")
 _LAW_NAME_END = re.compile(
     r"\s(?:quy dinh|thi|ve|co|la|duoc|cho|nhu|khi|de|ma|va|hoac|nam nay|hien hanh|"
     r"bao nhieu|may|gi|nao|ai|phat|xu phat)(?![a-z])|[,.;:?!()]"
@@ -238,11 +245,11 @@ def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
     "Nghị định 100") while no loaded document is of that kind: the regulations cannot say
     what those say. A bare "theo luật" names none."""
     folded = fold_aligned(question)
+    found = _numbers_not_loaded(question, folded, documents)
     matches = list(_LAW.finditer(folded))
     if not matches:
-        return []  # most questions: the loaded titles need not be read
+        return found  # most questions: the loaded titles need not be read
     loaded = " ".join(fold(d.meta.title) for d in documents)
-    found: list[str] = []
     for match in matches:
         if re.search(rf"(?<![a-z]){match.group()}(?![a-z])", loaded):
             continue
@@ -252,6 +259,51 @@ def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
         if name_words:
             found.append(" ".join([question[match.start() : match.end()], *name_words]))
     return found
+
+
+# "X là ai", "ai là X", "X tên (là) gì": who someone is, not who acts.
+_IDENTITY = re.compile(
+    r"^ai la (?P<after>.+)$|^(?P<before>.+?) (?:la ai|ten (?:la )?gi|la dong chi nao)$"
+)
+
+
+def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
+    """Whether the question asks the name of whoever holds an office now: an identity
+    question ("là ai", "tên gì") with a word of the present, about nothing but bodies and
+    the places that name a document. Regulations name offices, never the people in them;
+    "Ai là chủ tài khoản?" asks for an office and is answered."""
+    folded = re.sub(r"[^\w\s/-]", " ", fold(question))
+    folded = re.sub(r"\s+", " ", folded).strip()
+    now = [fold(w) for w in function_words().present_time]
+    present = [w for w in now if re.search(rf"(?<![a-z]){w}(?![a-z])", folded)]
+    if not present:
+        return False
+    for word in present:
+        folded = re.sub(rf"(?<![a-z]){word}(?![a-z])", " ", folded)
+    match = _IDENTITY.match(re.sub(r"\s+", " ", folded).strip())
+    if match is None:
+        return False
+    subject = match["after"] or match["before"] or ""
+    for mention in reversed(find_bodies(subject)):
+        subject = subject[: mention.start] + " " + subject[mention.end :]
+    naming = {
+        w
+        for d in documents
+        for field in (d.meta.province, d.meta.title, d.meta.issuing_body, d.meta.number)
+        for w in fold(field).split()
+    }
+    rest = [w for w in subject.split() if w not in naming]
+    return not content_syllables(" ".join(rest))
+
+
+def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
+    """Document numbers the question gives that no loaded document carries, as typed."""
+    loaded = {parse_number(d.meta.number) for d in documents if d.meta.number}
+    return [
+        question[m.start() : m.end()]
+        for m in _DOCUMENT_NUMBER.finditer(folded)
+        if parse_number(m.group()) not in loaded
+    ]
 
 
 # "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).

@@ -57,6 +57,7 @@ class FunctionWords(BaseModel):
     particles: frozenset[str]
     interrogatives: frozenset[str]
     question_frame: frozenset[str]
+    present_time: frozenset[str]
 
     @property
     def conversational(self) -> frozenset[str]:

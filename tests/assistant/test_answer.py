@@ -569,3 +569,10 @@ def test_story_form_quorum_is_decided(assistant: Assistant) -> None:
     assert answer.kind == "numeric" and answer.numeric is not None
     assert answer.answer.startswith("Không đủ: 7 người dự, cần ít nhất 8 người")
     verbatim(assistant, answer)
+
+
+def test_a_share_asked_for_is_stated_only_as_a_share() -> None:
+    question = "Mỗi đảng viên đóng bao nhiêu % thu nhập?"
+    assert not states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.", question)
+    assert states_number("Đảng viên đóng 1% thu nhập hằng tháng.", question)
+    assert states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.")

@@ -134,3 +134,10 @@ class TestConversation:
 
     def test_only_conversation_is_kept_as_typed(self, vocabulary: Vocabulary) -> None:
         assert normalize_question("anh ơi ạ", vocabulary).text == "anh ơi ạ"
+
+
+def test_a_quantity_sign_stays_with_the_number_asked() -> None:
+    vocabulary = Vocabulary(["Mỗi đảng viên đóng một phần thu nhập. Tỷ lệ 50% số ủy viên."])
+    assert normalize_question("Đảng viên đóng bao nhiêu % ạ?", vocabulary).text == (
+        "Đảng viên đóng bao nhiêu %?"
+    )

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.models import Turn
-from assistant.understand import laws_not_loaded, understand
+from assistant.understand import asks_for_a_person, laws_not_loaded, understand
 from ingest.models import DocumentMeta
 
 
@@ -32,6 +32,48 @@ LAW = Doc("luat", DocumentMeta(title="Luật Tổ chức chính quyền địa p
 )
 def test_laws_named_but_not_loaded(question: str, expected: list[str]) -> None:
     assert laws_not_loaded(question, [REGULATION]) == expected
+
+
+NUMBERED = Doc(
+    "quy-che-hoa-binh",
+    DocumentMeta(
+        title="Quy chế làm việc của Tỉnh ủy Hòa Bình", number="07-QC/TU", province="Hòa Bình"
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Theo Quy định 118-QĐ/TW thì kỷ luật thế nào?", ["118-QĐ/TW"]),
+        ("huong dan 05-hd/btc noi gi", ["05-hd/btc"]),
+        ("Điều lệ Đảng quy định tuổi đảng viên bao nhiêu?", ["Điều lệ Đảng"]),
+        # the loaded document's own number, and "điều lệ" as a plain noun, name nothing new
+        ("Khoản 2 Điều 3 Quy chế 07-QC/TU nói gì?", []),
+        ("Ai giám sát việc thi hành điều lệ?", []),
+    ],
+)
+def test_documents_named_by_number_or_kind_but_not_loaded(
+    question: str, expected: list[str]
+) -> None:
+    assert laws_not_loaded(question, [NUMBERED]) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("Bí thư Tỉnh ủy Hòa Bình hiện nay là ai?", True),
+        ("chu tich ubnd tinh hoa binh hien tai ten gi", True),
+        ("Hiện nay ai là Phó Bí thư thường trực?", True),
+        # an office asked for, not a person; or no word of the present
+        ("Ai là chủ tài khoản của Đảng ủy hiện nay?", False),
+        ("Ai là người ký văn bản của Ban Thường vụ?", False),
+        ("Bí thư là ai?", False),
+        ("Hiện nay ai quyết định triệu tập hội nghị?", False),
+    ],
+)
+def test_a_question_for_whoever_holds_an_office_now(question: str, person: bool) -> None:
+    assert asks_for_a_person(question, [NUMBERED]) is person
 
 
 def test_a_loaded_law_is_not_reported() -> None:
