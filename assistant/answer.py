@@ -101,7 +101,9 @@ class Answerer:
         if normalized.repairs:
             notes.append(
                 "Đã đọc "
-                + ", ".join(f"«{r.typed}» là «{r.meant}»" for r in normalized.repairs)
+                + ", ".join(
+                    dict.fromkeys(f"«{r.typed}» là «{r.meant}»" for r in normalized.repairs)
+                )
                 + "."
             )
         if cut:

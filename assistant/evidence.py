@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
@@ -16,6 +18,7 @@ from assistant.terms import (
     question_terms,
 )
 from assistant.understand import Understanding
+from assistant.vocabulary import function_words
 from ingest.bodies import find_bodies, organization_mentions, organizations_in
 from ingest.models import Document
 from ingest.normalize import fold
@@ -92,7 +95,11 @@ class EvidenceGate:
         listed = self.locator.stats.unknown_words(question_compounds(u.text), names)
         in_listed = {s for w in listed for s in w.split()}
         syllables = self.locator.stats.unknown(question_terms(u.text), names)
-        return [*listed, *(s for s in syllables if s not in in_listed)]
+        found = [*listed, *(s for s in syllables if s not in in_listed)]
+        # Words of the grammar's closed classes ("hôm nay", "xong", "kiểu gì") frame the
+        # question: the regulations not writing them says nothing about its topic.
+        framing = framing_syllables(u.text)
+        return [w for w in found if not set(fold(w).split()) <= framing]
 
     def _min_coverage(self, u: Understanding) -> float:
         """A word the corpus never uses ("thuế", "hiệu trưởng") says the question is about
@@ -220,3 +227,18 @@ def party_bodies(text: str) -> list[str]:
         if gap is None or len(gap) > MAX_WORDS_BODY_TO_ORGANIZATION:
             own.append(mention.body)
     return own
+
+
+def framing_syllables(text: str) -> frozenset[str]:
+    """The syllables (folded) of ``text`` that belong to a closed-class word or phrase."""
+    folded = " ".join(fold(text).split())
+    found: set[str] = set()
+    for member in _folded_grammar():
+        if re.search(rf"(?<![a-z]){re.escape(member)}(?![a-z])", folded):
+            found.update(member.split())
+    return frozenset(found)
+
+
+@functools.cache
+def _folded_grammar() -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in function_words().grammatical}))

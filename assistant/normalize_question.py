@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.typing_codes import decode_any, tone_of
-from assistant.vocabulary import Vocabulary, function_words
+from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
 from index.abbreviations import expansion
 from ingest.normalize import canonical, has_diacritics, strip_diacritics
 
@@ -40,7 +40,7 @@ MAX_FOLDED_CORPUS_COUNT = 2
 # How far from either end of the question a folded pronoun or particle may stand.
 EDGE_WORDS = 4
 
-RepairKind = Literal["telex", "vni", "typo"]
+RepairKind = Literal["telex", "vni", "typo", "shorthand"]
 
 
 class Repair(BaseModel):
@@ -133,6 +133,9 @@ def _repair(
     typed: str, vocabulary: Vocabulary, before: str = "", after: str = "", accented: bool = False
 ) -> tuple[str, Repair | None]:
     word = canonical(typed)
+    shorthand = chat_shorthand().get(word)
+    if shorthand and vocabulary.corpus_count(word) == 0:
+        return shorthand, Repair(typed=typed, meant=shorthand, kind="shorthand")
     classes = function_words()
     if _in_class(word, classes.interrogatives | classes.question_frame | classes.conversational):
         return word, None  # "bao lâu" is asked as typed, whatever the regulations write

@@ -58,6 +58,21 @@ class FunctionWords(BaseModel):
     interrogatives: frozenset[str]
     question_frame: frozenset[str]
     present_time: frozenset[str]
+    aspect_markers: frozenset[str]
+    frame_phrases: frozenset[str]
+
+    @property
+    def grammatical(self) -> frozenset[str]:
+        """Every member of every class: words and phrases that frame, never the topic."""
+        return (
+            self.personal_pronouns
+            | self.particles
+            | self.interrogatives
+            | self.question_frame
+            | self.present_time
+            | self.aspect_markers
+            | self.frame_phrases
+        )
 
     @property
     def conversational(self) -> frozenset[str]:
@@ -71,6 +86,14 @@ def function_words() -> FunctionWords:
     raw = resources.files("assistant").joinpath("data/function_words.yaml").read_text("utf-8")
     data = yaml.safe_load(raw)
     return FunctionWords(**{k: frozenset(canonical(w) for w in v) for k, v in data.items()})
+
+
+@functools.cache
+def chat_shorthand() -> dict[str, str]:
+    """Chat shorthand ("ko", "đc") and the word each stands for
+    (``assistant/data/chat_shorthand.yaml``)."""
+    raw = resources.files("assistant").joinpath("data/chat_shorthand.yaml").read_text("utf-8")
+    return {canonical(k): canonical(v) for k, v in yaml.safe_load(raw).items()}
 
 
 def _wordfreq_vietnamese() -> dict[str, float]:

@@ -281,6 +281,7 @@ class _NodeDraft:
     key: str = ""
     number: int | None = None
     points: list[_NodeDraft] = field(default_factory=list)
+    prefixed: bool = False  # numbered under its article ("12.1.")
 
 
 def _build_article(draft: _ArticleDraft, part_id: str, lines: list[_Line], text: str) -> Article:
@@ -292,7 +293,7 @@ def _build_article(draft: _ArticleDraft, part_id: str, lines: list[_Line], text:
         title = body[0].text.strip().rstrip(" .:;")
         title_span = (body[0].content_start, body[0].end)
         body = body[1:]
-    clauses = _clauses(body, text)
+    clauses = _clauses(body, text, draft.number)
     if not clauses and title_span is not None:
         # The whole article is its heading line ("Điều 3. Văn phòng ... thi hành Quyết định này.").
         clauses = [_NodeDraft(start=title_span[0], end=_rstrip_end(text, title_span[1]))]
@@ -327,7 +328,9 @@ def _rstrip_end(text: str, end: int) -> int:
     return end
 
 
-def _clauses(body: list[_Line], text: str) -> list[_NodeDraft]:
+def _clauses(body: list[_Line], text: str, article: int = 0) -> list[_NodeDraft]:
+    """Khoản with their points. Clauses numbered under their article ("12.1.", "12.2."
+    in Điều 12) are khoản 1, 2: the first number repeats the article's."""
     clauses: list[_NodeDraft] = []
     intro: _NodeDraft | None = None
     current: _NodeDraft | None = None
@@ -358,6 +361,18 @@ def _clauses(body: list[_Line], text: str) -> list[_NodeDraft]:
         last_number = clauses[-1].number if clauses else 0
         if clause and not sub and int(clause["num"]) == (last_number or 0) + 1:
             current = _NodeDraft(start=line.content_start, end=line.end, number=int(clause["num"]))
+            clauses.append(current)
+            open_point, last_letter, last_paren, bullets = None, None, 0, 0
+            continue
+        if (
+            sub
+            and int(sub["num"]) == article
+            and int(sub["sub"]) == (last_number or 0) + 1
+            and (current is None or current.prefixed)
+        ):
+            current = _NodeDraft(
+                start=line.content_start, end=line.end, number=int(sub["sub"]), prefixed=True
+            )
             clauses.append(current)
             open_point, last_letter, last_paren, bullets = None, None, 0, 0
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence import party_bodies
+from assistant.evidence import framing_syllables, party_bodies
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,18 @@ def test_bodies_of_other_organizations_are_notparty_bodies(
     question: str, bodies: list[str]
 ) -> None:
     assert party_bodies(question) == bodies
+
+
+@pytest.mark.parametrize(
+    ("question", "framing"),
+    [
+        ("Hôm nay có 4 người dự thì họp được không?", {"hom", "nay"}),
+        ("Ký xong thì bao lâu phải công bố?", {"xong"}),
+        ("Lấy ý kiến kiểu gì?", {"kieu", "gi"}),
+        ("Thuế đất nộp ở đâu?", set()),
+    ],
+)
+def test_closed_class_words_frame_the_question(question: str, framing: set[str]) -> None:
+    found = framing_syllables(question)
+    assert framing <= found
+    assert "thue" not in found

@@ -141,3 +141,15 @@ def test_a_quantity_sign_stays_with_the_number_asked() -> None:
     assert normalize_question("Đảng viên đóng bao nhiêu % ạ?", vocabulary).text == (
         "Đảng viên đóng bao nhiêu %?"
     )
+
+
+def test_chat_shorthand_is_read_as_the_word_it_stands_for() -> None:
+    vocabulary = Vocabulary(["Ban Thường vụ họp được khi có đủ ủy viên. k) Việc khác."])
+    normalized = normalize_question("Việc gấp ko họp được thì sao, có đc ko?", vocabulary)
+    assert normalized.text == "Việc gấp không họp được thì sao, có được không?"
+    assert {(r.typed, r.meant, r.kind) for r in normalized.repairs} == {
+        ("ko", "không", "shorthand"),
+        ("đc", "được", "shorthand"),
+    }
+    # a form the regulations write themselves ("k)" labels a point) is left as typed
+    assert normalize_question("điểm k nói gì", vocabulary).text == "điểm k nói gì"

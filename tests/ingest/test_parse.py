@@ -124,10 +124,10 @@ Quy chế có hiệu lực từ ngày ký.
     assert [p.id for p in doc.parts] == ["part-1", "part-2"]
     first = doc.parts[0].articles[0]
     assert first.section == "Mục 1"
-    assert [c.number for c in first.clauses] == [None]
+    # "1.1.", "1.2." in Điều 1 number its khoản under the article; "(1)" items are points.
+    assert [c.number for c in first.clauses] == [1, 2]
     assert doc.parts[0].title == "Phần I. QUY ĐỊNH CHUNG"
-    # "1.1." without a clause 1 stays text of the article; "(1)" items are points.
-    assert [p.id for p in first.clauses[0].points] == ["(1)", "(2)"]
+    assert [p.id for p in first.clauses[1].points] == ["(1)", "(2)"]
     assert doc.meta.status == "template"
 
 
@@ -183,3 +183,25 @@ def test_no_articles_is_an_input_error() -> None:
 )
 def test_document_id_slug(name: str, expected: str) -> None:
     assert document_id_for(name) == expected
+
+
+def test_clauses_numbered_under_their_article() -> None:
+    text = """QUY CHẾ LÀM VIỆC
+Điều 1. Chế độ họp
+1.1. Ban Thường vụ họp mỗi tháng một lần.
+1.2. Khi cần, Bí thư triệu tập họp bất thường:
+a) theo đề nghị của Thường trực;
+b) theo đề nghị của một phần ba ủy viên.
+1.3. Hội nghị hợp lệ khi có hai phần ba ủy viên dự.
+Điều 2. Quan hệ công tác
+1. Với cấp trên.
+1.1. Báo cáo định kỳ.
+2. Với cấp dưới.
+"""
+    doc = parse_text(text, "thu.txt")
+    seventh, eighth = doc.parts[0].articles
+    assert [c.number for c in seventh.clauses] == [1, 2, 3]
+    assert [p.id for p in seventh.clauses[1].points] == ["a", "b"]
+    # "1.1." under khoản 1 of another article stays its sub-clause
+    assert [c.number for c in eighth.clauses] == [1, 2]
+    assert [p.id for p in eighth.clauses[0].points] == ["1.1"]
