@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.lexicon import is_listed, word_length_at
+from assistant.vocabulary import function_words
 from index.abbreviations import expansion
 from ingest.bodies import find_bodies
 from ingest.normalize import canonical, strip_diacritics, words
@@ -146,6 +147,7 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     # ``exclude`` holds words that only name a document. A removed word breaks phrases:
     # bigrams join words that stood side by side in the question.
     dropped |= _phrase_positions(folded, [e.split() for e in exclude if " " in e])
+    dropped |= _adverbial_positions(tokens, folded)
     keep = tuple(
         i not in dropped
         and f not in STOPWORDS
@@ -155,6 +157,22 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
         for i, f in enumerate(folded)
     )
     return forms, keep
+
+
+def _adverbial_positions(tokens: list[str], folded: list[str]) -> set[int]:
+    """Where the question says when or how it asks ("hôm nay", "kiểu gì", "xong"):
+    phrases wherever written, a one-syllable adverb only with its diacritics ("đã", not
+    "da")."""
+    phrases, singles = _adverbials()
+    found = _phrase_positions(folded, [p.split() for p in phrases])
+    return found | {i for i, t in enumerate(tokens) if t in singles}
+
+
+@functools.cache
+def _adverbials() -> tuple[tuple[str, ...], frozenset[str]]:
+    members = function_words().adverbial
+    phrases = tuple(strip_diacritics(m) for m in members if " " in m)
+    return phrases, frozenset(m for m in members if " " not in m)
 
 
 def _phrase_positions(folded: list[str], phrases: list[list[str]]) -> set[int]:

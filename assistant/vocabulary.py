@@ -62,6 +62,11 @@ class FunctionWords(BaseModel):
     frame_phrases: frozenset[str]
 
     @property
+    def adverbial(self) -> frozenset[str]:
+        """Words that say when or how the question is asked, never what it is about."""
+        return self.present_time | self.aspect_markers | self.frame_phrases
+
+    @property
     def grammatical(self) -> frozenset[str]:
         """Every member of every class: words and phrases that frame, never the topic."""
         return (
