@@ -10,13 +10,11 @@ from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
+from assistant.quantities import quantity_syllables
 from assistant.stated_numbers import (
     ASKED_UNIT,
 )
-from assistant.terms import (
-    question_compounds,
-    question_terms,
-)
+from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
 from assistant.vocabulary import function_words
 from ingest.bodies import find_bodies, organization_mentions, organizations_in
@@ -124,8 +122,15 @@ class EvidenceGate:
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
         asked = set(ASKED_UNIT.findall(fold(u.text)))
+        if u.frame.given_count is not None:
+            # "5 người nhất trí": the rule's computation decides these words, in any synonym
+            asked |= quantity_syllables()
         terms = self.locator.stats.weigh(
-            [t for t in question_terms(u.text, self.locator.name_terms) if fold(t) not in asked]
+            [
+                t
+                for t in question_terms(u.text, self.locator.name_terms)
+                if not set(fold(t).replace(FOLDED, "").replace("_", " ").split()) <= asked
+            ]
         )
         best = 0.0
         for citation in answer.citations[:3]:

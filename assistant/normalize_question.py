@@ -78,8 +78,9 @@ class _Token(BaseModel):
 
 
 def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
+    original = text
+    text, repairs = _slashed_shorthand(text)
     tokens: list[_Token] = []
-    repairs: list[Repair] = []
     position = 0
     matches = list(_TOKEN.finditer(text))
     for index, m in enumerate(matches):
@@ -122,11 +123,24 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     if not _TOKEN.search(rebuilt):  # nothing but conversation: keep what was typed
         rebuilt, drop = text, set()
     return NormalizedQuestion(
-        original=text,
+        original=original,
         text=rebuilt,
         repairs=tuple(repairs),
         dropped=tuple(tokens[i].text for i in sorted(drop)),
     )
+
+
+def _slashed_shorthand(text: str) -> tuple[str, list[Repair]]:
+    """Shorthand written with a slash ("đ/c"), which the word tokens would split."""
+    repairs: list[Repair] = []
+    for short, meant in chat_shorthand().items():
+        if "/" not in short:
+            continue
+        pattern = re.compile(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])", re.IGNORECASE)
+        for typed in dict.fromkeys(m.group() for m in pattern.finditer(text)):
+            repairs.append(Repair(typed=typed, meant=meant, kind="shorthand"))
+        text = pattern.sub(meant, text)
+    return text, repairs
 
 
 def _repair(

@@ -111,4 +111,20 @@ def given_quantities(question: str) -> GivenQuantities:
     return GivenQuantities(total=max(others) if others else None, count=counted, role=role)
 
 
-__all__ = ["ROLES", "GivenQuantities", "Role", "given_quantities", "role_info"]
+@functools.cache
+def quantity_syllables() -> frozenset[str]:
+    """The folded syllables of every role verb and count noun: in a story-form question
+    ("9 người, 5 người nhất trí") they state the numbers the rule decides, not its topic."""
+    roles, nouns = _data()
+    phrases = [*nouns, *(v for info in roles.values() for v in info.verbs)]
+    return frozenset(s for p in phrases for s in fold(p).split())
+
+
+__all__ = [
+    "ROLES",
+    "GivenQuantities",
+    "Role",
+    "given_quantities",
+    "quantity_syllables",
+    "role_info",
+]

@@ -153,3 +153,10 @@ def test_chat_shorthand_is_read_as_the_word_it_stands_for() -> None:
     }
     # a form the regulations write themselves ("k)" labels a point) is left as typed
     assert normalize_question("điểm k nói gì", vocabulary).text == "điểm k nói gì"
+
+
+def test_shorthand_written_with_a_slash() -> None:
+    vocabulary = Vocabulary(["Ban Chấp hành có mười đồng chí."])
+    normalized = normalize_question("BCH có 15 đ/c, 9 Đ/c dự", vocabulary)
+    assert normalized.text == "BCH có 15 đồng chí, 9 đồng chí dự"
+    assert normalized.original == "BCH có 15 đ/c, 9 Đ/c dự"

@@ -25,3 +25,10 @@ def test_roles(question: str, expected: tuple[int | None, int | None, str | None
 
 def test_money_is_no_head_count() -> None:
     assert given_quantities("dự án 2,5 tỷ thì ai quyết định") == GivenQuantities()
+
+
+def test_quantity_words_cover_every_synonym_of_a_role() -> None:
+    from assistant.quantities import quantity_syllables
+
+    words = quantity_syllables()
+    assert {"nhat", "tri", "dong", "y", "du", "nguoi"} <= words
