@@ -122,14 +122,19 @@ class EvidenceGate:
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
         asked = set(ASKED_UNIT.findall(fold(u.text)))
-        if u.frame.given_count is not None:
+        story = u.frame.given_count is not None
+        if story:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym
             asked |= quantity_syllables()
-        terms = self.locator.stats.weigh(
+        stats = self.locator.stats
+        terms = stats.weigh(
             [
                 t
                 for t in question_terms(u.text, self.locator.name_terms)
                 if not set(fold(t).replace(FOLDED, "").replace("_", " ").split()) <= asked
+                # a story's counts and role already pick the rule; a word no regulation
+                # writes ("hôm họp") tells no article from another
+                and not (story and not stats.df.get(t, 0))
             ]
         )
         best = 0.0

@@ -153,6 +153,8 @@ def _repair(
     classes = function_words()
     if _in_class(word, classes.interrogatives | classes.question_frame | classes.conversational):
         return word, None  # "bao lâu" is asked as typed, whatever the regulations write
+    if word in _grammatical_syllables():
+        return word, None  # "hôm" of "hôm nay", "kiểu" of "kiểu gì": grammar, no typo
     if expansion(typed) or not word.isalpha() or (typed.isupper() and len(typed) > 1):
         if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             return _decoded(typed, word, vocabulary)
@@ -202,6 +204,11 @@ def _decoded(typed: str, word: str, vocabulary: Vocabulary) -> tuple[str, Repair
             kind: RepairKind = "vni" if any(c.isdigit() for c in word) else "telex"
             return meant, Repair(typed=typed, meant=meant, kind=kind)
     return word, None
+
+
+@functools.cache
+def _grammatical_syllables() -> frozenset[str]:
+    return frozenset(s for member in function_words().grammatical for s in member.split())
 
 
 def _is_interrogative(word: str) -> bool:

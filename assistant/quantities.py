@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -44,10 +44,16 @@ class GivenQuantities(BaseModel):
 
 @functools.cache
 def _data() -> tuple[dict[Role, RoleInfo], tuple[str, ...]]:
-    raw = resources.files("assistant").joinpath("data/quantity_roles.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = _raw()
     roles = {name: RoleInfo(**data[name]) for name in ROLES}
     return roles, tuple(data["count_nouns"])
+
+
+@functools.cache
+def _raw() -> dict[str, Any]:
+    raw = resources.files("assistant").joinpath("data/quantity_roles.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
 
 
 def role_info(role: Role) -> RoleInfo:
@@ -113,10 +119,12 @@ def given_quantities(question: str) -> GivenQuantities:
 
 @functools.cache
 def quantity_syllables() -> frozenset[str]:
-    """The folded syllables of every role verb and count noun: in a story-form question
-    ("9 người, 5 người nhất trí") they state the numbers the rule decides, not its topic."""
+    """The folded syllables of every role verb, count noun and verdict word: in a story-form
+    question ("9 người, 5 người nhất trí, có thông qua không?") they state the numbers the
+    rule decides and ask for its verdict; they are not its topic."""
     roles, nouns = _data()
-    phrases = [*nouns, *(v for info in roles.values() for v in info.verbs)]
+    verdict = _raw()["verdict_words"]
+    phrases = [*nouns, *verdict, *(v for info in roles.values() for v in info.verbs)]
     return frozenset(s for p in phrases for s in fold(p).split())
 
 

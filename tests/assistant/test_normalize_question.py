@@ -160,3 +160,9 @@ def test_shorthand_written_with_a_slash() -> None:
     normalized = normalize_question("BCH có 15 đ/c, 9 Đ/c dự", vocabulary)
     assert normalized.text == "BCH có 15 đồng chí, 9 đồng chí dự"
     assert normalized.original == "BCH có 15 đ/c, 9 Đ/c dự"
+
+
+def test_a_syllable_of_a_grammatical_phrase_is_never_repaired() -> None:
+    # "hôm" (of "hôm nay") is one edit from "họp", which the regulations write often
+    vocabulary = Vocabulary(["Ban Thường vụ họp. Họp thường kỳ. Hợp lệ khi đủ người họp."])
+    assert normalize_question("hôm họp có 9 người dự", vocabulary).text == ("hôm họp có 9 người dự")

@@ -32,3 +32,12 @@ def test_quantity_words_cover_every_synonym_of_a_role() -> None:
 
     words = quantity_syllables()
     assert {"nhat", "tri", "dong", "y", "du", "nguoi"} <= words
+
+
+def test_the_words_of_a_story_are_the_rules_not_its_topic() -> None:
+    from assistant.quantities import quantity_syllables
+
+    words = quantity_syllables()
+    # synonyms of a role, count nouns and the verdict asked for
+    assert {"nhat", "tri", "dong", "y", "nguoi", "du", "hop", "le"} <= words
+    assert "ky" not in words
