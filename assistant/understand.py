@@ -181,6 +181,10 @@ def understand(
             # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
             asked = canonical(question)
             text = asked[: pronoun.start()] + previous_bodies[0] + asked[pronoun.end() :]
+        elif _asks_on_its_own(question, documents):
+            # "Còn họp Thường trực thì kéo dài bao lâu?": a new ask in the same context
+            # keeps its own words; only the documents carry over (below).
+            text = question
         else:
             text = _merge_follow_up(previous, question)
 
@@ -357,8 +361,6 @@ _LEADING = {
     "voi",
     "neu",
     "chi",
-    "truong",
-    "hop",
     "ho",
     "o",
     "tai",
@@ -372,11 +374,34 @@ def _follow_up_rest(question: str) -> str:
     words = question.split()
     folded = [fold(w).strip("?.,!:;") for w in words]
     start, end = 0, len(words)
-    while start < end and folded[start] in _LEADING:
-        start += 1
+    while start < end:
+        if folded[start] in _LEADING:
+            start += 1
+        elif folded[start : start + 2] == ["truong", "hop"]:  # "(còn) trường hợp ..."
+            start += 2
+        else:
+            break
     while end > start and folded[end - 1] in _TRAILING:
         end -= 1
     return " ".join(words[start:end]).strip(" ?.!")
+
+
+def _asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
+    """Whether a follow-up asks something of its own: a question word besides its frame
+    ("còn ... thì sao?") and content words besides the bodies and places it names."""
+    rest = fold(expand_abbreviations(_follow_up_rest(question)))
+    for mention in reversed(find_bodies(rest)):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _without_names(rest, documents)
+    asks = {fold(w) for w in function_words().interrogatives}
+    if not any(w.strip("?.,!") in asks for w in rest.split()):
+        return False
+    return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
+
+
+# A follow-up with a content word of its own (besides bodies, places and question frames)
+# asks a question of its own ("khiếu nại trong bao lâu"), not "the same of another body".
+MIN_OWN_CONTENT_WORDS = 1
 
 
 def _merge_follow_up(previous: str, question: str) -> str:

@@ -213,11 +213,31 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     )
 
 
+# Where a question asks its measure, and what divides a condition from the ask ("...
+# không đồng ý thì khiếu nại trong bao lâu" asks a deadline, not a vote).
+_ASKED_MEASURE = re.compile(
+    r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
+)
+_SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]")
+
+
 def _intent(q: str) -> tuple[RuleKind | None, str | None]:
-    for kind, subject, cue in _INTENTS:
-        if re.search(cue, q):
-            return kind, _refined_subject(kind, subject, q)
-    return None, None
+    """The kind of rule asked: the first cue (in the order of ``_INTENTS``) written in the
+    part of the question that asks the measure, else the first cue anywhere."""
+    found = [
+        (kind, subject, cue) for kind, subject, cue in _INTENTS if re.search(cue, q) is not None
+    ]
+    if not found:
+        return None, None
+    anchor = _ASKED_MEASURE.search(q)
+    if anchor is not None and len(found) > 1:
+        starts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(q) if m.end() <= anchor.start())]
+        stop = _SEGMENT_BREAK.search(q, anchor.end())
+        segment = q[starts[-1] : stop.start() if stop else len(q)]
+        here = [f for f in found if re.search(f[2], segment) is not None]
+        found = here or found
+    kind, subject, _ = found[0]
+    return kind, _refined_subject(kind, subject, q)
 
 
 def _asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:

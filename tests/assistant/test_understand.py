@@ -96,3 +96,16 @@ def test_a_follow_up_to_another_place_drops_the_words_that_placed_the_first() ->
     u = understand("Còn ở Đồng Tháp thì sao?", history, docs)
     assert u.document_ids == ("dong-thap",)
     assert "dien bien" not in u.text and " o " not in f" {u.text} " and "ở" not in u.text
+
+
+def test_a_follow_up_with_its_own_ask_keeps_its_words() -> None:
+    history = [
+        Turn(role="user", content="Hội nghị Ban Thường vụ cần bao nhiêu người dự?"),
+        Turn(role="assistant", content="Ít nhất 2/3 tổng số ủy viên."),
+    ]
+    own = understand("Còn họp Thường trực thì kéo dài bao lâu?", history, [REGULATION])
+    assert own.is_follow_up and own.text == "Còn họp Thường trực thì kéo dài bao lâu?"
+    swapped = understand("Còn Thường trực thì sao?", history, [REGULATION])
+    assert "bao nhieu nguoi du" in swapped.text.lower().replace("ư", "u") or (
+        "bao nhiêu người dự" in swapped.text
+    )

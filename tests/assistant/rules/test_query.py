@@ -42,6 +42,8 @@ def rules() -> list[Rule]:
     ("question", "kind"),
     [
         ("Hội nghị Tỉnh ủy cần ít nhất bao nhiêu người?", "quorum"),
+        # a condition before "thì" does not say what is asked after it
+        ("Cán bộ không tán thành kết luận thì khiếu nại trong bao lâu?", "deadline"),
         ("hoi nghi btv can toi thieu bao nhieu nguoi", "quorum"),
         ("Tỉnh ủy họp thường lệ bao lâu một lần?", "frequency"),
         ("BTV hop may lan mot thang", "frequency"),
