@@ -17,7 +17,7 @@ from assistant.document_names import short_name
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.locate import ClauseLocator
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
-from assistant.normalize_question import NormalizedQuestion, normalize_question
+from assistant.normalize_question import NormalizedQuestion, Repair, normalize_question
 from assistant.numeric import compose_numeric
 from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.query import answer_frame
@@ -33,6 +33,7 @@ from assistant.terms import (
 from assistant.understand import Understanding, sanitize, understand
 from assistant.vocabulary import Vocabulary
 from index.retrieve import HybridRetriever
+from index.scope import misspelled_places
 from ingest.models import Chunk, Document
 from ingest.powers import Power
 from ingest.settings import Settings
@@ -70,7 +71,18 @@ class Answerer:
         return self._vocabulary
 
     def normalize(self, text: str) -> NormalizedQuestion:
-        return normalize_question(text, self.vocabulary)
+        normalized = normalize_question(text, self.vocabulary)
+        places = misspelled_places(normalized.text, self._docs)
+        if not places:
+            return normalized
+        # a loaded regulation's place one letter off ("Điện Bên") is that place
+        fixed = normalized.text
+        for typed, meant in places:
+            fixed = fixed.replace(typed, meant)
+        repairs = [Repair(typed=t, meant=m, kind="typo") for t, m in places]
+        return normalized.model_copy(
+            update={"text": fixed, "repairs": (*normalized.repairs, *repairs)}
+        )
 
     # --- entry point -------------------------------------------------------------------
 

@@ -159,10 +159,19 @@ def _repair(
         if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             return _decoded(typed, word, vocabulary)
         return word, None
+    # a question word or particle beside the word says nothing of what it should be
+    grammar = classes.interrogatives | classes.question_frame | classes.conversational
+    # (as typed: folded, "dau" may be "dầu" as well as "đâu")
+    before = "" if before in grammar else before
+    after = "" if after in grammar else after
     if vocabulary.is_known(word):
         if vocabulary.corpus_count(word) == 0:
-            # a word of everyday Vietnamese the regulations never write, typed where the
-            # regulations always write a word one letter away ("ban tường vụ")
+            # keystrokes that spell a word the regulations write ("cos" is "có"), else a
+            # word of everyday Vietnamese the regulations never write, typed where they
+            # always write a word one letter away ("ban tường vụ")
+            decoded = _decoded(typed, word, vocabulary, in_corpus=True)
+            if decoded[1] is not None:
+                return decoded
             return _one_edit(typed, word, vocabulary, (before, after), True, accented)
         return word, None
     decoded = _decoded(typed, word, vocabulary)
@@ -198,9 +207,11 @@ def _one_edit(
     return meant, Repair(typed=typed, meant=meant, kind="typo")
 
 
-def _decoded(typed: str, word: str, vocabulary: Vocabulary) -> tuple[str, Repair | None]:
+def _decoded(
+    typed: str, word: str, vocabulary: Vocabulary, in_corpus: bool = False
+) -> tuple[str, Repair | None]:
     for meant in decode_any(word):
-        if vocabulary.is_known(meant):
+        if vocabulary.corpus_count(meant) if in_corpus else vocabulary.is_known(meant):
             kind: RepairKind = "vni" if any(c.isdigit() for c in word) else "telex"
             return meant, Repair(typed=typed, meant=meant, kind=kind)
     return word, None

@@ -60,11 +60,12 @@ class FunctionWords(BaseModel):
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
+    performatives: frozenset[str]
 
     @property
     def adverbial(self) -> frozenset[str]:
         """Words that say when or how the question is asked, never what it is about."""
-        return self.present_time | self.aspect_markers | self.frame_phrases
+        return self.present_time | self.aspect_markers | self.frame_phrases | self.performatives
 
     @property
     def grammatical(self) -> frozenset[str]:
@@ -77,6 +78,7 @@ class FunctionWords(BaseModel):
             | self.present_time
             | self.aspect_markers
             | self.frame_phrases
+            | self.performatives
         )
 
     @property

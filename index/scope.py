@@ -433,6 +433,43 @@ def unknown_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[st
     return list(dict.fromkeys(unknown))
 
 
+def misspelled_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[str, str]]:
+    """(as typed, as the documents write it): a place the question names that no loaded
+    document is about, one letter from the name of one that is ("Tỉnh ủy Điện Bên")."""
+    unknown = unknown_places(question, documents)
+    if not unknown:
+        return []
+    names = {
+        name
+        for d in documents
+        for field in (d.meta.province, d.meta.issuing_body, d.meta.governed_body, d.meta.title)
+        for name in ([field] if field == d.meta.province else [n for _, n in place_mentions(field)])
+        if name
+    }
+    found: list[tuple[str, str]] = []
+    for _, typed in unknown:
+        typed_words = words(typed)
+        close = [
+            n
+            for n in names
+            if len(words(n)) == len(typed_words)
+            and _edits(" ".join(typed_words), " ".join(words(n))) == 1
+        ]
+        if len(close) == 1:
+            found.append((typed, close[0]))
+    return found
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (names are short)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
 @functools.lru_cache(maxsize=65536)
 def _meta_spaced(m: DocumentMeta) -> str:
     """A document's name fields as spaced folded words (cached: metadata is immutable)."""
@@ -482,6 +519,7 @@ __all__ = [
     "STATUS_PHRASES",
     "HasMeta",
     "detect_scope",
+    "misspelled_places",
     "parse_number",
     "place_mentions",
     "unknown_places",

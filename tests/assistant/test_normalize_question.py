@@ -166,3 +166,18 @@ def test_a_syllable_of_a_grammatical_phrase_is_never_repaired() -> None:
     # "hôm" (of "hôm nay") is one edit from "họp", which the regulations write often
     vocabulary = Vocabulary(["Ban Thường vụ họp. Họp thường kỳ. Hợp lệ khi đủ người họp."])
     assert normalize_question("hôm họp có 9 người dự", vocabulary).text == ("hôm họp có 9 người dự")
+
+
+def test_keystrokes_that_spell_a_word_of_the_regulations_beat_an_everyday_reading() -> None:
+    # "cos" is a word elsewhere; typed in Telex it is "có", which the regulations write
+    vocabulary = Vocabulary(["Quy chế có hiệu lực từ ngày ký. Quy chế có hiệu lực thi hành."])
+    assert normalize_question("Quy chế cos hiệu lực khi nào?", vocabulary).text == (
+        "Quy chế có hiệu lực khi nào?"
+    )
+
+
+def test_a_question_word_beside_a_typo_is_no_evidence_either_way() -> None:
+    # "quet" (quét) is an everyday word; "ai" before it is a question word the regulations
+    # rarely write, so the word after it decides
+    vocabulary = Vocabulary(["Ban Thường vụ quyết định kết nạp. Bí thư quyết định triệu tập."] * 3)
+    assert normalize_question("ai quet dinh ket nap", vocabulary).text == ("ai quyet dinh ket nap")

@@ -184,3 +184,19 @@ def test_a_body_that_is_a_documents_name_names_it_weakly() -> None:
     assert weak.document_ids == ("chi-bo",) and weak.by_body_only
     named = detect_scope("Quy chế chi bộ: ai quyết định kỷ luật đảng viên?", docs)
     assert named.document_ids == ("chi-bo",) and not named.by_body_only
+
+
+def test_a_place_one_letter_off_is_the_loaded_one() -> None:
+    from index.scope import misspelled_places
+
+    docs = [
+        Doc(
+            "quy-che-ha-giang",
+            DocumentMeta(title="Quy chế làm việc của Tỉnh ủy Hà Giang", province="Hà Giang"),
+        )
+    ]
+    question = "Tỉnh ủy Hà Gian họp mấy lần?"
+    assert misspelled_places(question, docs) == [("Hà Gian", "Hà Giang")]
+    # two letters off, or another place altogether: not loaded, not guessed
+    assert misspelled_places("Tỉnh ủy Hà Nam họp mấy lần?", docs) == []
+    assert misspelled_places("Tỉnh ủy Hà Giang họp mấy lần?", docs) == []
