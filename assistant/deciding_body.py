@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.terms import content_syllables
-from ingest.bodies import bodies_in, find_bodies
+from ingest.bodies import BodyMention, bodies_in, find_bodies
 from ingest.normalize import fold
 
 DECISION_VERBS = re.compile(
@@ -30,8 +30,11 @@ _ASKER = re.compile(
 # A body right after these words is an object ("phụ trách Văn phòng", "báo cáo Ban
 # Thường vụ"), not the one acting.
 _OBJECT_OF = re.compile(
-    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien)\s+$"
+    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien|truoc)\s+$"
 )
+# What joins the bodies of a list ("trước Đảng ủy, Ban Thường vụ và đồng chí Bí thư"):
+# the word before the first governs them all.
+_COORDINATION = re.compile(r"(?:\s|,|\bva\b|\bdong chi\b|\btap the\b|\bcac\b)*$")
 # Words that only say "decides" before the action asked ("ai quyết định triệu tập ..."):
 # the text writes the action ("... do Ban Thường vụ triệu tập").
 _DECIDES = re.compile(r"^(?:(?:co tham quyen|co quyen|duoc quyen|quyet dinh|xem xet)\s+)+")
@@ -86,7 +89,7 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
             for m in mentions
             if segment_start <= m.start
             and m.end <= position
-            and not _OBJECT_OF.search(folded[max(0, m.start - 16) : m.start])
+            and not _is_object(folded, mentions, m)
         ]
         if before:
             gap = len(folded[before[-1].end : position].split())
@@ -97,6 +100,21 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
     if title_bodies:
         return title_bodies[0]
     return ""
+
+
+def _is_object(folded: str, mentions: list[BodyMention], mention: BodyMention) -> bool:
+    """Whether the body is the object of the word before it, or of the word before the
+    list it is coordinated in."""
+    start = mention.start
+    ends = {m.end: m for m in mentions}
+    while True:
+        joined = _COORDINATION.search(folded, 0, start)
+        head = joined.start() if joined is not None else start
+        previous = ends.get(head)
+        if previous is None or head == start:
+            break
+        start = previous.start
+    return bool(_OBJECT_OF.search(folded[max(0, start - 16) : start]))
 
 
 def phrase_span(action: list[str], folded: str) -> tuple[int, int] | None:

@@ -576,3 +576,14 @@ def test_a_share_asked_for_is_stated_only_as_a_share() -> None:
     assert not states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.", question)
     assert states_number("Đảng viên đóng 1% thu nhập hằng tháng.", question)
     assert states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.")
+
+
+def test_a_body_in_a_list_governed_by_a_preposition_is_no_actor() -> None:
+    quote = (
+        "- Chịu trách nhiệm trước Ban Chấp hành, Ban Thường vụ và đồng chí Bí thư: "
+        "làm chủ tài khoản của cơ quan; điều hành công tác văn phòng."
+    )
+    title = "Nhiệm vụ của Phó Bí thư Thường trực"
+    assert deciding_body("Ai làm chủ tài khoản của cơ quan?", quote, title) == (
+        "Phó Bí thư Thường trực"
+    )
