@@ -82,6 +82,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     text, repairs = _slashed_shorthand(text)
     tokens: list[_Token] = []
     position = 0
+    meant: dict[int, str] = {}  # token index -> the words every later stage reads
     matches = list(_TOKEN.finditer(text))
     for index, m in enumerate(matches):
         typed = m.group()
@@ -117,9 +118,13 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 after_break=after_break,
             )
         )
+        if repair is not None:
+            meant[index] = repair.meant
+        elif (full := _spelled_out(text, m)) is not None:
+            meant[index] = full
     accented = has_diacritics(text)
     drop = _conversational(tokens, vocabulary, accented)
-    rebuilt = _rebuild(text, tokens, drop, {r.typed: r.meant for r in repairs})
+    rebuilt = _rebuild(text, tokens, drop, meant)
     if not _TOKEN.search(rebuilt):  # nothing but conversation: keep what was typed
         rebuilt, drop = text, set()
     return NormalizedQuestion(
@@ -356,7 +361,22 @@ def _edge_run(order: Iterable[int], marker: Sequence[bool], glue: Sequence[bool]
     return run
 
 
-def _rebuild(text: str, tokens: Sequence[_Token], drop: set[int], meant: dict[str, str]) -> str:
+def _spelled_out(text: str, match: re.Match[str]) -> str | None:
+    """The full name of an abbreviation ("BTV" → "Ban Thường vụ"), so that every later
+    stage reads the words the regulations write; never inside a document number
+    ("09-QC/TU")."""
+    full = expansion(match.group())
+    if not full:
+        return None
+    around = text[max(0, match.start() - 1) : match.start()] + text[match.end() : match.end() + 1]
+    if "-" in around or "/" in around:
+        return None
+    if not has_diacritics(text):
+        full = strip_diacritics(full)  # one typing style: the question's own
+    return full[:1].upper() + full[1:]
+
+
+def _rebuild(text: str, tokens: Sequence[_Token], drop: set[int], meant: dict[int, str]) -> str:
     """The text with dropped tokens removed (the punctuation around them kept once) and
     repaired tokens replaced; untouched stretches stay exactly as typed."""
     out: list[str] = []
@@ -380,7 +400,7 @@ def _rebuild(text: str, tokens: Sequence[_Token], drop: set[int], meant: dict[st
                 else _join(pending + "".join(_PUNCTUATION.findall(separator)))
             )
         pending = None
-        out.append(meant.get(t.text, t.text))
+        out.append(meant.get(i, t.text))
     tail = text[position:]
     if pending is not None:  # a dropped closing keeps only the sentence's end mark
         tail = "".join(dict.fromkeys(_END_MARK.findall(pending + tail)))

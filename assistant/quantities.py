@@ -92,7 +92,8 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
             bounded = (m.start() == 0 or window[m.start() - 1] == " ") and (
                 m.end() == len(window) or window[m.end()] == " "
             )
-            if bounded and (after or m.end() == len(window)):
+            negated = window[: m.start()].split()[-1:] in (["khong"], ["chua"])
+            if bounded and not negated and (after or m.end() == len(window)):
                 return role
     return None
 

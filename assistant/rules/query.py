@@ -117,7 +117,9 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "vote_threshold",
         "resolution",
-        r"tan thanh|thong qua|bieu quyet|dong y|nghi quyet.*(?:hieu luc|hop le)",
+        # a negated approval ("không đồng ý kết nạp") is a refusal, not a vote count
+        r"(?<!khong )(?<!chua )(?:tan thanh|thong qua|dong y)|bieu quyet"
+        r"|nghi quyet.*(?:hieu luc|hop le)",
     ),
     (
         "quorum",
