@@ -56,7 +56,7 @@ class Composer:
             kind="clarification",
             answer=(
                 f"Câu hỏi chưa nêu nội dung cần tra cứu{where}. Hãy hỏi cụ thể, ví dụ: "
-                "«Ai quyết định triệu tập hội nghị?», «Hội nghị cần bao nhiêu người dự?». "
+                "«Ai ký nghị quyết của Ban Thường vụ?», «Phiên họp cần mấy ủy viên có mặt?». "
                 "Nếu đây là câu hỏi tiếp theo, hãy hỏi trong cùng cuộc hội thoại."
             ),
             documents=[doc_ref(d) for d in named],

@@ -46,7 +46,7 @@ MAX_WORDS_BODY_TO_ACTION = 8
 
 def asked_action(question: str) -> list[str]:
     """The verb phrase asked about: the content words after "ai"/"cơ quan nào", or
-    before it when the question ends with it ("... phải có ý kiến chỉ đạo của ai?")."""
+    before it when the question ends with it ("... phải được sự đồng ý của ai?")."""
     folded = fold(question)
     match = _ASKER.search(folded)
     tail = folded[match.end() :] if match else folded
@@ -57,7 +57,7 @@ def asked_action(question: str) -> list[str]:
 
 
 def asks_whose(question: str) -> bool:
-    """ "... ý kiến chỉ đạo của ai?", "... do ai?": the body follows the action."""
+    """ "... sự đồng ý của ai?", "... do ai?": the body follows the action."""
     return bool(re.search(r"\b(?:cua|do|boi)\s+ai\s*\W*$", fold(question)))
 
 
@@ -76,7 +76,7 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
     position = span[0] if span else None
     title_bodies = bodies_in(title)
     if span is not None and asks_whose(question):
-        # "... đều phải có ý kiến chỉ đạo của thường trực huyện ủy": named right after
+        # "... phải được sự đồng ý của ban thường vụ": named right after
         after = next((m for m in mentions if m.start >= span[1]), None)
         if after is not None and re.fullmatch(
             r"\s*(?:cua|do|boi)\s+", folded[span[1] : after.start]

@@ -39,7 +39,7 @@ MIN_COVERAGE = 0.35
 # A quote run on past ";" to reach the action asked about stays under this many characters.
 MAX_RUN_ON_QUOTE = 900
 MAX_DOCUMENTS_SHOWN = 5
-# "Điều nào quy định chế độ phát ngôn?": when the article's title covers this much of the
+# "Điều nào nói về lưu trữ hồ sơ?": when the article's title covers this much of the
 # question, the whole article is the answer (cited as "Điều 16", its clauses in order).
 MIN_TITLE_COVERAGE = 0.6
 
@@ -101,7 +101,7 @@ class ClauseLocator:
     def naming(self, u: Understanding) -> frozenset[str]:
         """Words that only name a document: place names and numbers of every document,
         plus a scoped document's issuing or governed body when the question spells it out
-        ("Ai là chủ tài khoản của Đảng uỷ xã Tân Phú?" is not about "Đảng ủy xã")."""
+        ("Ai giữ con dấu của Đảng ủy xã Bình An?" is not about "Đảng ủy xã")."""
         folded = fold(u.text)
         spelled: set[str] = set()
         for doc_id in u.document_ids:
@@ -114,8 +114,8 @@ class ClauseLocator:
 
     def topic_terms(self, u: Understanding) -> list[str]:
         """The terms of the question without the words that name a document, nor a
-        citation question's frame: "Điều nào của quy chế mẫu đảng ủy UBND tỉnh quy định chế
-        độ báo cáo?" asks about "chế độ báo cáo"; a clause that names the template does
+        citation question's frame: "Khoản nào trong quy chế mẫu của đảng ủy khối nói về lưu
+        trữ hồ sơ?" asks about "lưu trữ hồ sơ"; a clause that names the template does
         not answer it."""
         name_words: frozenset[str] = frozenset()
         if u.names_document:
@@ -152,7 +152,7 @@ class ClauseLocator:
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
             if u.kind == "citation" and has_own_title(article):
-                # "Điều nào quy định chế độ phát ngôn ...": the article title names it.
+                # "Điều nào nói về lưu trữ hồ sơ ...": the article title names it.
                 run = max(run, self.profile(article.title).longest_run(content))
             phrase = run / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
@@ -163,8 +163,8 @@ class ClauseLocator:
             )
         # Rerank: retrieval proposes, coverage of the question's content terms decides.
         if u.kind == "citation":
-            # "Điều nào quy định chế độ báo cáo?": an article whose title says it comes
-            # before a clause that merely mentions it ("báo cáo ... theo chế độ"); the
+            # "Điều nào nói về lưu trữ hồ sơ?": an article whose title says it comes
+            # before a clause that merely mentions it ("lưu trữ ... theo hồ sơ"); the
             # place of a number ("mức 03 tỷ đồng") states that number.
             return sorted(
                 located,
@@ -210,8 +210,8 @@ class ClauseLocator:
 
     def _to_the_action(self, u: Understanding, text: str, start: int, end: int) -> int:
         """The end of the quote, run on to the end of its sentence when the action asked
-        about comes only there: "Các vụ án có liên quan ...; những vụ án ... đều phải có ý
-        kiến chỉ đạo của thường trực huyện ủy." is one sentence, cut at ";" by the splitter."""
+        about comes only there: "Các hồ sơ mật ...; những hồ sơ ... chỉ được sao lục khi
+        có sự đồng ý của ban thường vụ." is one sentence, cut at ";" by the splitter."""
         action = asked_action(u.text)
         if not action or phrase_span(action, fold(text[start:end])) is not None:
             return end

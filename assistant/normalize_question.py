@@ -271,7 +271,7 @@ def _is_closed_class(
 def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: bool) -> set[int]:
     """Indices of the tokens that frame the question rather than ask it. An opening or a
     closing is dropped only when a pronoun or particle anchors it: common words of a
-    topic ("chế độ thai sản cho công chức", "đất rừng bao nhiêu ha") are never taken for a
+    topic ("phụ cấp trách nhiệm cho kế toán", "diện tích rừng mấy ha") are never taken for a
     frame by frequency alone."""
     closed = [
         not t.protected and _is_closed_class(tokens, i, vocabulary, accented)

@@ -1,7 +1,7 @@
 """Head counts a question gives, each with what it stands for.
 
-"Ban Thường vụ có 13 người, 8 người dự thì họp được không?" gives a total (13) and a
-count present (8): a question to decide, not a number to look up. The role of a count is
+"Chi ủy 11 người mà chỉ 6 người đến dự, vậy có hợp lệ?" gives a total (11) and a
+count present (6): a question to decide, not a number to look up. The role of a count is
 read from the verb right after it (data: assistant/data/quantity_roles.yaml); a count
 with no such verb is the body's size.
 """

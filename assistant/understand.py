@@ -182,7 +182,7 @@ def understand(
             asked = canonical(question)
             text = asked[: pronoun.start()] + previous_bodies[0] + asked[pronoun.end() :]
         elif _asks_on_its_own(question, documents):
-            # "Còn họp Thường trực thì kéo dài bao lâu?": a new ask in the same context
+            # "Còn Thường trực họp vào thứ mấy?": a new ask in the same context
             # keeps its own words; only the documents carry over (below).
             text = question
         else:

@@ -345,7 +345,7 @@ def _subject(
     before = [m for m in acting if m.end <= verb_start and verb_start - m.end < MAX_SUBJECT_GAP]
     if before and not _first_verb(written[before[-1].end : verb_start]):
         chosen = mentions.index(before[-1])
-        # "Bí thư Ban cán sự đảng": a body right after another names whose it is
+        # "Văn phòng Huyện ủy": a body right after another names whose it is
         while chosen > 0 and mentions[chosen].start - mentions[chosen - 1].end <= 1:
             chosen -= 1
         return mentions[chosen].body, -1

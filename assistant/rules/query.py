@@ -216,7 +216,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
 
 
 # Where a question asks its measure, and what divides a condition from the ask ("...
-# không đồng ý thì khiếu nại trong bao lâu" asks a deadline, not a vote).
+# không tán thành kết luận thì kiến nghị lại trong mấy ngày" asks a deadline, not a vote).
 _ASKED_MEASURE = re.compile(
     r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
 )
