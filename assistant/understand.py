@@ -394,11 +394,23 @@ def _asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
         rest = rest[: mention.start] + " " + rest[mention.end :]
     rest = _without_names(rest, documents)
     asks = {fold(w) for w in function_words().interrogatives}
-    if not any(w.strip("?.,!") in asks for w in rest.split()):
+    if any(w.strip("?.,!") in asks for w in rest.split()):
+        return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
+    if not _CONDITIONAL.match(fold(question)):
         return False
-    return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
+    # "Nếu Ban Thường vụ không đồng ý thì sao?": a new condition with its own verb phrase;
+    # "Nếu chỉ 300 triệu thì sao?" only changes the number asked before
+    tokens = rest.split()
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if not t.isdigit() and not (i and tokens[i - 1].isdigit())  # a number and its unit
+    ]
+    return len(content_syllables(" ".join(kept))) >= MIN_CONDITION_WORDS
 
 
+_CONDITIONAL = re.compile(r"\s*(?:(?:va|the|con|vay)\s+)*(?:neu|truong hop|gia su)(?![a-z])")
+MIN_CONDITION_WORDS = 2
 # A follow-up with a content word of its own (besides bodies, places and question frames)
 # asks a question of its own ("khiếu nại trong bao lâu"), not "the same of another body".
 MIN_OWN_CONTENT_WORDS = 1

@@ -109,3 +109,14 @@ def test_a_follow_up_with_its_own_ask_keeps_its_words() -> None:
     assert "bao nhieu nguoi du" in swapped.text.lower().replace("ư", "u") or (
         "bao nhiêu người dự" in swapped.text
     )
+
+
+def test_a_new_condition_is_a_question_of_its_own_a_new_number_is_not() -> None:
+    history = [
+        Turn(role="user", content="Ban Thường vụ xét đơn trong bao lâu?"),
+        Turn(role="assistant", content="Trong mười ngày làm việc."),
+    ]
+    condition = understand("Nếu Ban Thường vụ không đồng ý thì sao?", history, [REGULATION])
+    assert condition.text == "Nếu Ban Thường vụ không đồng ý thì sao?"
+    amount = understand("Nếu chỉ 300 triệu thì sao?", history, [REGULATION])
+    assert amount.text != "Nếu chỉ 300 triệu thì sao?"
