@@ -168,6 +168,11 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         info = role_info(given.role)
         kind, subject = cast(RuleKind, info.rule_kind), info.subject
     bodies = _bodies(question)
+    owner = _total_owner(question, given.total)
+    if owner is not None and owner not in bodies:
+        # "Tỉnh ủy có 50 ủy viên, 24 người đề nghị thì Ban Thường vụ có phải triệu tập?":
+        # the rule counts the members of the body whose size is given
+        bodies = [owner, *bodies]
     if kind is None or not bodies:
         # a follow-up ("còn Ban Thường vụ thì sao?") borrows what it leaves out
         for turn in reversed(history):
@@ -291,6 +296,25 @@ def _bodies(question: str) -> list[str]:
 
 
 _NAMES_REGULATION = re.compile(r"(?<![a-z])quy che(?: lam viec)?(?: mau)?(?: cua)?\s*$")
+
+
+# A size belongs to the body named just before it ("Tỉnh ủy có 50 ủy viên", "BTV 13 người").
+MAX_WORDS_BODY_TO_SIZE = 3
+
+
+def _total_owner(question: str, total: int | None) -> str | None:
+    """The body whose size the question gives, as the rule module names bodies."""
+    if total is None:
+        return None
+    folded = fold_aligned(question)
+    size = re.search(rf"(?<![\d.,/]){total}(?![\d.,/])", folded)
+    if size is None:
+        return None
+    before = [m for m in find_mentions(folded) if m.end <= size.start() and m.rule_body]
+    if not before:
+        return None
+    gap = folded[before[-1].end : size.start()].split()
+    return before[-1].rule_body if len(gap) <= MAX_WORDS_BODY_TO_SIZE else None
 
 
 def _seat_only(folded: str, mention: Mention) -> bool:

@@ -510,3 +510,13 @@ def test_the_body_on_the_other_side_of_a_threshold_is_its_body() -> None:
         2_000_000_000,
         "Thường trực",
     )
+
+
+def test_the_body_whose_size_is_given_is_the_rules_body() -> None:
+    frame = read_question(
+        "Huyện ủy có 40 ủy viên, 15 người đề nghị họp bất thường thì Ban Thường vụ có phải "
+        "triệu tập không?"
+    )
+    assert frame.kind == "request_trigger"
+    assert frame.bodies[0] == "Ban Chấp hành" and "Ban Thường vụ" in frame.bodies
+    assert (frame.member_count, frame.given_count) == (40, 15)
