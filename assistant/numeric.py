@@ -140,6 +140,11 @@ def compose_numeric(
             if citation is None:
                 continue
             where = location(citation.article, citation.clause, citation.point)
+            article = doc.article(citation.article, citation.part)
+            if article is not None and article.title:
+                # the article's title names whose power or meeting it is ("... của Ban
+                # Thường vụ Tỉnh ủy"), which the rule's short body name does not
+                where = f"{where}, {article.title}"
             if citation in citations:
                 # several rules of one sentence ("đất trồng lúa từ 10 ha, đất rừng phòng hộ
                 # từ 20 ha"): the words are quoted once
