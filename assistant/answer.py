@@ -15,13 +15,14 @@ from collections.abc import Mapping, Sequence
 from assistant.compose import Composer
 from assistant.document_names import short_name
 from assistant.evidence import EvidenceGate, refusal_answer
-from assistant.locate import ClauseLocator
+from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, Repair, normalize_question
 from assistant.numeric import compose_numeric
 from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.query import answer_frame
 from assistant.stated_numbers import (
+    ASKED_UNIT,
     NO_NUMBER_MESSAGE,
     asks_a_number,
     numbers_not_in,
@@ -35,6 +36,7 @@ from assistant.vocabulary import Vocabulary
 from index.retrieve import HybridRetriever
 from index.scope import misspelled_places
 from ingest.models import Chunk, Document
+from ingest.normalize import fold, words
 from ingest.powers import Power
 from ingest.settings import Settings
 
@@ -303,6 +305,10 @@ class Answerer:
             lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
         if wants_number or u.kind == "numeric":
             shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
+            if u.frame.kind is None and _lists_what_is_counted(u, located[0]):
+                # "gồm mấy bước?": no rule counts them, the clause lists them; the list,
+                # numbered, is the answer
+                return self.composer.procedure(u, located)
             if not any(states_number(q, u.text) for q in shown_quotes) and (
                 not u.document_ids or not lacking
             ):
@@ -329,6 +335,17 @@ class Answerer:
     # --- compositions ------------------------------------------------------------------
 
     # --- refusals ----------------------------------------------------------------------
+
+
+def _lists_what_is_counted(u: Understanding, item: Located) -> bool:
+    """Whether the question counts things ("gồm mấy bước") that the clause lists as its
+    points, named in the clause's words before the first point ("... theo các bước sau")."""
+    points = item.clause.points
+    asked = ASKED_UNIT.findall(fold(u.text))
+    if len(points) < 2 or not asked:
+        return False
+    lead_in = item.doc.text[item.clause.start : points[0].start]
+    return bool(set(asked) & set(words(lead_in)))
 
 
 __all__ = ["Answerer", "NumericResult"]

@@ -198,9 +198,16 @@ class Composer:
             for point in top.clause.points:
                 steps.append((point.text, make_citation(top.doc, top.article, top.clause, point)))
         else:
-            for start, end in sentences(top.clause.text):
-                quote = top.clause.text[start:end]
+            text = top.clause.text
+            begin: int | None = None
+            for start, end in sentences(text):
+                # a sentence of a label alone ("1.") opens the step after it
+                begin = start if begin is None else begin
+                if len(_LETTERS.findall(text[begin:end])) < MIN_OPENING_LETTERS:
+                    continue
+                quote = text[begin:end]
                 steps.append((quote, make_citation(top.doc, top.article, top.clause, None, quote)))
+                begin = None
         steps = steps[:10]
         if len(steps) < 2:
             return self.per_document(u, located)

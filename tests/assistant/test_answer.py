@@ -10,7 +10,7 @@ from assistant.deciding_body import deciding_body
 from assistant.models import Answer, Turn
 from assistant.service import Assistant
 from assistant.stated_numbers import numbers_not_in, states_number
-from assistant.understand import understand
+from assistant.understand import Understanding, understand
 from ingest.settings import Settings
 from tests.assistant.rules.fixtures import make_doc
 from tests.conftest import CORPUS
@@ -587,3 +587,33 @@ def test_a_body_in_a_list_governed_by_a_preposition_is_no_actor() -> None:
     assert deciding_body("Ai làm chủ tài khoản của cơ quan?", quote, title) == (
         "Phó Bí thư Thường trực"
     )
+
+
+def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
+    from assistant.answer import _lists_what_is_counted
+    from assistant.locate import Located
+
+    doc = make_doc(
+        [
+            (
+                5,
+                "Trình tự xét khen thưởng",
+                [
+                    (
+                        "1. Việc xét khen thưởng thực hiện theo các bước:",
+                        [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")],
+                    )
+                ],
+            )
+        ]
+    )
+    article = doc.parts[0].articles[0]
+    clause = article.clauses[0]
+    item = Located(doc, article, clause, None, clause.text, 1.0, 1.0, 1.0)
+
+    def u(question: str) -> Understanding:
+        return understand(question, [], [doc])
+
+    assert _lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
+    # a count of something else the clause does not list
+    assert not _lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
