@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from assistant.models import Answer
-from assistant.rules.numbers import (
+from ingest.normalize import canonical, has_diacritics
+from ingest.rules.numbers import (
     SHARE,
     find_money,
     parse_decimal,
@@ -25,8 +26,7 @@ from assistant.rules.numbers import (
     read_number,
     words_to_int,
 )
-from assistant.rules.text import fold_query
-from ingest.normalize import canonical, has_diacritics
+from ingest.rules.text import fold_query
 
 MIN_CHARS = 10
 

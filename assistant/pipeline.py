@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field
 import assistant.rules as rules_package
 import ingest as ingest_package
 from assistant.home import DataHome, Manifest, ManifestEntry
-from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule, RuleTable
 from index.lexical import LexicalIndex
 from ingest.chunk import chunk_document
@@ -29,6 +28,7 @@ from ingest.load import SUPPORTED_SUFFIXES
 from ingest.models import Chunk, Document
 from ingest.parse import document_id_for, parse_file
 from ingest.powers import Power, PowerTable, power_table
+from ingest.rules.extract import extract_rules
 
 if TYPE_CHECKING:
     from assistant.shared import SharedMarker, SharedState

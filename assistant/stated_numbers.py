@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.rules.numbers import STRICT_NUMBER, read_number
-from assistant.rules.text import fold_aligned
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics
+from ingest.rules.numbers import STRICT_NUMBER, read_number
+from ingest.rules.text import fold_aligned
 
 ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
 NO_NUMBER_MESSAGE = (

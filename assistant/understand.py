@@ -18,13 +18,13 @@ from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
-from assistant.rules.text import fold_aligned
 from assistant.terms import content_syllables
 from assistant.vocabulary import function_words
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.normalize import canonical, fold
+from ingest.rules.text import fold_aligned
 
 QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
 

@@ -25,7 +25,6 @@ from assistant.rules.calc import (
     occurrences_per,
     required_count,
 )
-from assistant.rules.extract import day_subject, frequency_subject
 from assistant.rules.models import (
     THRESHOLD_KINDS,
     Calculation,
@@ -37,8 +36,9 @@ from assistant.rules.models import (
     RuleMatch,
     format_int,
 )
-from assistant.rules.numbers import AREA_UNIT, find_area, find_money
-from assistant.rules.text import (
+from ingest.rules.extract import day_subject, frequency_subject
+from ingest.rules.numbers import AREA_UNIT, find_area, find_money
+from ingest.rules.text import (
     Mention,
     find_mentions,
     fold_aligned,

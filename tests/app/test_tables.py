@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from app.tables import rules_table
-from assistant.rules.extract import extract_rules
-from tests.assistant.rules.fixtures import make_doc
+from ingest.rules.extract import extract_rules
+from tests.ingest.rules.fixtures import make_doc
 
 LAND = make_doc(
     [

@@ -12,8 +12,8 @@ from assistant.service import Assistant
 from assistant.stated_numbers import numbers_not_in, states_number
 from assistant.understand import Understanding, understand
 from ingest.settings import Settings
-from tests.assistant.rules.fixtures import make_doc
 from tests.conftest import CORPUS
+from tests.ingest.rules.fixtures import make_doc
 
 DIEN_BIEN = "quy-che-tinh-uy-dien-bien-khoa-xiv"
 KON_TUM = "quy-che-ban-can-su-dang-ubnd-tinh-kon-tum-2021-2026"

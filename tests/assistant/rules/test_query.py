@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from assistant.models import Turn
-from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule, RuleMatch
 from assistant.rules.query import (
     answer_numeric,
@@ -13,8 +12,9 @@ from assistant.rules.query import (
     read_question,
     to_numeric_result,
 )
-from tests.assistant.rules.fixtures import make_doc
-from tests.assistant.rules.test_extract import MEETINGS
+from ingest.rules.extract import extract_rules
+from tests.ingest.rules.fixtures import make_doc
+from tests.ingest.rules.test_extract import MEETINGS
 
 TEMPLATE = make_doc(
     [

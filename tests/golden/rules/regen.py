@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from assistant.rules.extract import extract_rules  # noqa: E402
 from ingest.parse import parse_file  # noqa: E402
+from ingest.rules.extract import extract_rules  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SOURCES = (ROOT / "data" / "regulations", ROOT / "eval" / "regulations")

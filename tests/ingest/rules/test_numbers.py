@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from assistant.rules.numbers import (
+from ingest.rules.numbers import (
     find_area,
     parse_decimal,
     parse_duration,

@@ -4,10 +4,10 @@ from fractions import Fraction
 
 import pytest
 
-from assistant.rules.extract import extract_rules
 from assistant.rules.models import Rule
-from assistant.rules.text import sentences
-from tests.assistant.rules.fixtures import make_doc
+from ingest.rules.extract import extract_rules
+from ingest.rules.text import sentences
+from tests.ingest.rules.fixtures import make_doc
 
 TY = 1_000_000_000
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from assistant.rules.text import fold_aligned, fold_query
 from ingest.normalize import nfc
+from ingest.rules.text import fold_aligned, fold_query
 
 # --- number words ----------------------------------------------------------------------
 

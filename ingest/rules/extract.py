@@ -3,7 +3,7 @@ lead times, durations, money thresholds.
 
 Pattern based and generic: the patterns describe how Vietnamese regulations phrase a
 rule, never a particular document. Matching runs sentence by sentence on an aligned
-folded copy (:func:`assistant.rules.text.fold_aligned`), so every rule keeps its source
+folded copy (:func:`ingest.rules.text.fold_aligned`), so every rule keeps its source
 sentence verbatim. The body a rule applies to is the nearest body governing the
 number: one named in the basis ("2/3 tổng số thành viên Ban cán sự đảng"), the body of a
 meeting noun ("Hội nghị Tỉnh ủy, Ban Thường vụ Tỉnh ủy phải có …": one rule per body),
@@ -20,8 +20,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from assistant.rules.models import THRESHOLD_KINDS, Comparator, Quantity, Rule, RuleKind
-from assistant.rules.numbers import (
+from ingest.models import Article, Document
+from ingest.normalize import has_diacritics
+from ingest.rules.models import THRESHOLD_KINDS, Comparator, Quantity, Rule, RuleKind
+from ingest.rules.numbers import (
     AREA_UNIT,
     BLANK,
     DECIMAL,
@@ -34,7 +36,7 @@ from assistant.rules.numbers import (
     read_number,
     unit_label,
 )
-from assistant.rules.text import (
+from ingest.rules.text import (
     Mention,
     find_mentions,
     fold_aligned,
@@ -43,8 +45,6 @@ from assistant.rules.text import (
     sentences,
     unique_bodies,
 )
-from ingest.models import Article, Document
-from ingest.normalize import has_diacritics
 
 log = logging.getLogger(__name__)
 
