@@ -3,6 +3,7 @@ by coverage of the question's terms."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from assistant.terms import (
 from assistant.understand import Understanding
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
-from ingest.bodies import bodies_in
+from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.settings import Settings
@@ -42,6 +43,10 @@ MAX_DOCUMENTS_SHOWN = 5
 # "Điều nào nói về lưu trữ hồ sơ?": when the article's title covers this much of the
 # question, the whole article is the answer (cited as "Điều 16", its clauses in order).
 MIN_TITLE_COVERAGE = 0.6
+# What one shared (body, verb) pair adds to a sentence's score, and to a located clause's
+# (two at most).
+PAIR_BONUS = 0.15
+PAIR_WEIGHT = 0.05
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class ClauseLocator:
         syllables = content_syllables(u.text)
         content = [w for w in syllables if w not in names]
         located: list[Located] = []
+        asked_pairs = body_verb_pairs(u.text)
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             doc = self.documents.get(chunk.document_id)
@@ -156,6 +162,9 @@ class ClauseLocator:
                 run = max(run, self.profile(article.title).longest_run(content))
             phrase = run / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
+            if asked_pairs:
+                # a body with the verb asked, in either order, in the quoted words
+                score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
             located.append(
                 Located(
                     doc, article, clause, point, quote, score=score, coverage=coverage, focus=focus
@@ -184,11 +193,16 @@ class ClauseLocator:
         if len(text) <= 400:
             return text, None
         best: tuple[float, int, int] | None = None
+        asked_pairs = body_verb_pairs(u.text)
         for start, end in self.sentences(text):
             sentence = text[start:end]
             profile = self.profile(sentence)
             score = self.stats.coverage(terms, profile)
             score += 0.3 * profile.longest_run(content) / max(len(content), 1)
+            if asked_pairs:
+                # "họp BTV" and "Ban Thường vụ họp": a body with its verb, in either order
+                shared = asked_pairs & body_verb_pairs(sentence)
+                score += PAIR_BONUS * min(len(shared), 2)
             if u.bodies and any(b in self.bodies(sentence) for b in u.bodies):
                 score += 0.2
             if u.kind == "who_decides" and DECISION_VERBS.search(" ".join(profile.syllables)):
@@ -283,3 +297,30 @@ def has_own_title(article: Article) -> bool:
     để chỉ đạo ..." (a decision's article) has no title; its first words are its text."""
     first = article.clauses[0].text.lstrip() if article.clauses else ""
     return bool(article.title) and not first.startswith(article.title.strip())
+
+
+@functools.lru_cache(maxsize=8192)
+def body_verb_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each body with the content word right before and right after it (words of another
+    body's name skipped), folded: the same pairing in another word order ("họp Ban Thường
+    vụ", "Ban Thường vụ họp")."""
+    folded = fold(text)
+    mentions = find_bodies(text)
+    names = _body_syllables()
+    words_at = [
+        (m.start(), m.group())
+        for m in re.finditer(r"[a-z0-9]+", folded)
+        if m.group() not in names and not any(b.start <= m.start() < b.end for b in mentions)
+    ]
+    pairs: set[tuple[str, str]] = set()
+    for mention in mentions:
+        before = [w for at, w in words_at if at < mention.start][-1:]
+        after = [w for at, w in words_at if at >= mention.end][:1]
+        pairs.update((mention.body, w) for w in content_syllables(" ".join(before + after)))
+    return frozenset(pairs)
+
+
+@functools.cache
+def _body_syllables() -> frozenset[str]:
+    """Syllables of the bodies' names ("huyện", "ủy"): a seat's name, never a verb."""
+    return frozenset(s for aliases in BODIES.values() for a in aliases for s in a.split())
