@@ -24,6 +24,9 @@ _POINT = re.compile(r"\b(?:diem|điểm)\s*([a-zđ]|\d{1,2}\.\d{1,2}|\(\d{1,2}\)
 _DECISION = re.compile(r"\bquyet dinh\b(?!\s+(?:so\s+)?\.{2,})")
 
 
+_DECISION_BEFORE = re.compile(r"quyet dinh\s+(?:so\s+)?[0-9][\w/.-]*\s*[,:]?\s*$")
+
+
 def parse_reference(text: str) -> Reference | None:
     """The first Điều mentioned, with the khoản/điểm written next to it (either order)."""
     folded = fold(text)
@@ -37,7 +40,9 @@ def parse_reference(text: str) -> Reference | None:
     point = _POINT.search(canonical(text)) or _POINT.search(window)
     part = None
     after = folded[article.end() : article.end() + 30]
-    if re.match(r"\s*(cua\s+)?quyet dinh\b", after):
+    before = folded[max(0, article.start() - 30) : article.start()]
+    if re.match(r"\s*(cua\s+)?quyet dinh\b", after) or _DECISION_BEFORE.search(before):
+        # "Điều 2 Quyết định 261", "Quyết định 261, Điều 2": the decision's own article
         part = "decision"
     return Reference(
         article=int(article.group(1)),
