@@ -34,6 +34,9 @@ _END_MARK = re.compile(r"[?!.]")
 # Signs that are part of a quantity, written right after its number or question word.
 _QUANTITY_SYMBOL = re.compile(r"\s*[%‰]")
 MIN_TYPO_LENGTH = 3
+# The shape of a Vietnamese syllable typed without marks: onset, vowels, and one of the
+# finals the language allows (c, ch, m, n, ng, nh, p, t, or none).
+_SYLLABLE = re.compile(r"[b-df-hj-np-tv-zđ]*[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
 # Folded closed-class words are ambiguous ("ban" is bạn and Ban): taken as conversational
 # only when the regulations write the folded syllable this rarely.
 MAX_FOLDED_CORPUS_COUNT = 2
@@ -175,14 +178,22 @@ def _repair(
             # word of everyday Vietnamese the regulations never write, typed where they
             # always write a word one letter away ("ban tường vụ")
             decoded = _decoded(typed, word, vocabulary, in_corpus=True)
+            if decoded[1] is None and not _SYLLABLE.fullmatch(strip_diacritics(word)):
+                # no Vietnamese syllable ends so ("nos"): keystrokes, whatever they spell
+                decoded = _decoded(typed, word, vocabulary)
             if decoded[1] is not None:
                 return decoded
             return _one_edit(typed, word, vocabulary, (before, after), True, accented)
         return word, None
-    decoded = _decoded(typed, word, vocabulary)
+    # an unknown word: keystrokes for a word the regulations write, then a typo of one,
+    # then keystrokes for any word ("thaay" is "thay" mistyped before it is "thây")
+    decoded = _decoded(typed, word, vocabulary, in_corpus=True)
     if decoded[1] is not None:
         return decoded
-    return _one_edit(typed, word, vocabulary, (before, after), False, accented)
+    edited = _one_edit(typed, word, vocabulary, (before, after), False, accented)
+    if edited[1] is not None:
+        return edited
+    return _decoded(typed, word, vocabulary)
 
 
 def _one_edit(

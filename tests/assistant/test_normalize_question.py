@@ -186,3 +186,12 @@ def test_a_question_word_beside_a_typo_is_no_evidence_either_way() -> None:
     # rarely write, so the word after it decides
     vocabulary = Vocabulary(["Ban Thường vụ quyết định kết nạp. Bí thư quyết định triệu tập."] * 3)
     assert normalize_question("ai quet dinh ket nap", vocabulary).text == ("ai quyet dinh ket nap")
+
+
+def test_a_typo_of_a_regulation_word_beats_keystrokes_for_an_everyday_one() -> None:
+    vocabulary = Vocabulary(["Quy chế này thay thế quy chế trước. Thay thế khi cần."] * 3)
+    # "thaay" is Telex for "thây", a word the regulations never write, and one letter
+    # from "thay", which they do
+    assert normalize_question("quy chế thaay thế quy chế nào", vocabulary).text == (
+        "quy chế thay thế quy chế nào"
+    )
