@@ -116,7 +116,11 @@ def _verb_pattern() -> re.Pattern[str]:
 
 # A verb used as a noun or in the passive states no act of the body before it: "theo sự
 # phân công của ...", "được ủy quyền", "dưới sự lãnh đạo".
-_NOMINAL_BEFORE = re.compile(r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của)\s+$")
+# After the head noun of an organ, the verb names its function ("cơ quan tham mưu",
+# "bộ phận giúp việc"): a noun phrase, no act.
+_NOMINAL_BEFORE = re.compile(
+    r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của|cơ quan|bộ phận)\s+$"
+)
 
 
 def _lowered(text: str) -> str:
@@ -146,6 +150,7 @@ def _first_verb(written: str) -> re.Match[str] | None:
 # Verbs that keep their act when a listed word continues them ("quyết định kỷ luật").
 _TWO_WORD_OK = frozenset({"quyết định", "phê duyệt", "báo cáo", "đề nghị", "ủy quyền"})
 _NOUN_AFTER = re.compile(r"\s+của(?!\w)")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # An item's own label at the start of a quote or an action: "1)", "a)", "(2)", "-", "+".
 _LABEL = re.compile(r"^\s*(?:\(?\d{1,2}[.)/-]+|\(?[a-zđ][).-]|[-+•*])\s*")
 
@@ -269,8 +274,8 @@ def _segment_power(unit: _Unit, start: int, end: int) -> Power | None:
     verb = _first_verb(written)
     mentions = body_mentions(folded)
     if verb is None:
-        if unit.lead_act is None or not unit.holder:
-            return None
+        if unit.lead_act is None or not unit.holder or raw.rstrip().endswith(":"):
+            return None  # (a point that ends with ":" introduces its own items)
         # a point under "Thảo luận và quyết định:" is the object of that verb
         act: Act = unit.lead_act
         body, action = unit.holder, _LABEL.sub("", raw).strip(" ,.:;\n")
@@ -287,6 +292,8 @@ def _segment_power(unit: _Unit, start: int, end: int) -> Power | None:
         else:
             action = raw[verb.start() :].strip(" ,.:;\n")
         verb_end = verb.end()
+    if not _WORD.search(action) or (verb is not None and _lowered(action) == verb.group()):
+        return None  # the verb alone ("... thì Ban Chấp hành quyết định"): no action to list
     quote = raw.strip(" ,;:\n")
     offset = start + raw.index(quote)
     condition = _CONDITION.match(folded.lstrip("-+•*0123456789.)( "))

@@ -78,3 +78,18 @@ def test_quotes_are_verbatim() -> None:
     doc = parse_text(REGULATION, source_file="made-up.txt")
     for p in extract_powers(doc):
         assert doc.text[p.start : p.end] == p.quote and p.action in doc.text
+
+
+def test_no_power_without_an_action_nor_from_an_organ_noun() -> None:
+    text = """QUY CHẾ LÀM VIỆC
+Điều 1. Nhiệm vụ của Ban Thường vụ
+1. Các cơ quan tham mưu, giúp việc chuẩn bị đề án trình hội nghị.
+2. Trường hợp các ủy viên còn ý kiến khác nhau thì Ban Thường vụ quyết định.
+3. Ban Thường vụ quyết định khen thưởng tập thể.
+"""
+    powers = extract_powers(parse_text(text, "thu.txt"))
+    actions = [(p.clause, p.action) for p in powers]
+    assert (3, "quyết định khen thưởng tập thể") in actions
+    # "cơ quan tham mưu" names an organ; the bare "quyết định" lists no action
+    assert all(clause != 2 for clause, _ in actions)
+    assert not any(a.startswith("tham mưu") for _, a in actions)
