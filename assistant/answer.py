@@ -270,7 +270,9 @@ class Answerer:
         if not located or not self.evidence.covers(u, located[0]):
             return self.evidence.refuse_uncovered(u, located)
         top = located[0]
-        if not self.evidence.names_any(foreign, f"{top.article.title} {top.quote}"):
+        if not self.evidence.names_any(foreign, f"{top.article.title} {top.quote}") or (
+            foreign and not self.evidence.covers_beyond_names(u, top)
+        ):
             # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a sentence that
             # never names the organization asked about does not answer for it (a long
             # clause lists many organizations, each in its own sentence).

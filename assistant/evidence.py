@@ -86,6 +86,20 @@ class EvidenceGate:
         clause = self.locator.profile(f"{item.article.title} {item.clause.text}")
         return any(p in clause.terms for p in phrases)
 
+    def covers_beyond_names(self, u: Understanding, item: Located) -> bool:
+        """Whether the quoted sentence covers what the question asks of an organization
+        outside the Party beyond its name: sharing "Hội Liên hiệp Phụ nữ" with a sentence
+        that lists it says nothing of how it elects its chair."""
+        folded = fold(u.text)
+        for mention in reversed(organization_mentions(u.text)):
+            folded = folded[: mention.start] + " " + folded[mention.end :]
+        terms = question_terms(folded, self.locator.naming(u))
+        if not terms:
+            return True
+        weighted = self.locator.stats.weigh(terms)
+        said = self.locator.profile(f"{item.article.title} {item.quote}")
+        return self.locator.stats.coverage(weighted, said) >= MIN_COVERAGE
+
     def unknown_words(self, u: Understanding) -> list[str]:
         """Syllables ("thuế") and listed words ("hiệu trưởng") of the question that the
         corpus never uses, document names excepted."""
@@ -221,9 +235,10 @@ def same_meaning(text: str) -> str:
     return " ".join(found)
 
 
-# A body written right before an organization's name is that organization's organ ("Ban
-# Chấp hành Công đoàn", "BTV Tỉnh đoàn"), not a Party body.
-MAX_WORDS_BODY_TO_ORGANIZATION = 1
+# A body written right before an organization's name, or joined to it by "của", is that
+# organization's organ ("Ban Chấp hành Công đoàn", "BTV Tỉnh đoàn"), not a Party body
+# ("huyện ủy với công an" names both).
+_OWNED_BY = frozenset({(), ("cua",)})
 
 
 def party_bodies(text: str) -> list[str]:
@@ -233,8 +248,8 @@ def party_bodies(text: str) -> list[str]:
     own: list[str] = []
     for mention in find_bodies(text):
         after = next((o for o in organizations if o.start >= mention.end), None)
-        gap = folded[mention.end : after.start].split() if after is not None else None
-        if gap is None or len(gap) > MAX_WORDS_BODY_TO_ORGANIZATION:
+        gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
+        if gap not in _OWNED_BY:
             own.append(mention.body)
     return own
 

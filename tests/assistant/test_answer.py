@@ -617,3 +617,25 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
     assert _lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
     # a count of something else the clause does not list
     assert not _lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
+
+
+ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
+
+Chương I
+NHIỆM VỤ, QUYỀN HẠN
+
+Điều 1. Nhiệm vụ, quyền hạn của Ban Thường vụ
+1. Cho ý kiến về phương án nhân sự đại hội Hội Nông dân, Hội Cựu chiến binh xã và bầu chủ tịch các hội.
+2. Ban Thường vụ họp mỗi tháng một lần.
+"""
+
+
+def test_a_sentence_that_only_names_an_organization_does_not_answer_for_it(
+    tmp_path: Path,
+) -> None:
+    assistant = assistant_over(tmp_path, {"quy-che-binh-an.txt": ORGANIZATIONS})
+    # the clause names the association; how it runs its own congress is not in it
+    assert assistant.ask("Hội Nông dân xã tổ chức đại hội theo trình tự nào?").kind == "refusal"
+    # what the Party body does about the association is
+    answer = assistant.ask("Ai cho ý kiến về nhân sự đại hội Hội Nông dân xã?")
+    assert answer.kind == "answer" and "Ban Thường vụ" in answer.answer

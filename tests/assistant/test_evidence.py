@@ -15,6 +15,8 @@ from assistant.evidence import framing_syllables, party_bodies
         ("BCH cong doan hop may lan", []),
         ("Ban Chấp hành Đảng bộ họp mấy lần?", ["Ban Chấp hành"]),
         ("Ban Thường vụ cho ý kiến về nhân sự Công đoàn thế nào?", ["Ban Thường vụ"]),
+        ("Ban Chấp hành của Công đoàn họp mấy lần?", []),
+        ("Quan hệ của Huyện ủy với Công đoàn thế nào?", ["Ban Chấp hành"]),
     ],
 )
 def test_bodies_of_other_organizations_are_notparty_bodies(
