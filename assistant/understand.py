@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.lexicon import is_listed
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
@@ -23,7 +24,7 @@ from assistant.vocabulary import function_words
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies
-from ingest.normalize import canonical, fold
+from ingest.normalize import canonical, fold, has_diacritics
 from ingest.rules.text import fold_aligned
 
 QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
@@ -163,7 +164,7 @@ def understand(
 
     text = question
     is_follow_up = False
-    anaphora = bool(_ANAPHORA.search(folded) or _PRONOUN.search(canonical(question)))
+    anaphora = bool(_ANAPHORA.search(folded) or _pronoun(question))
     if users and (_FOLLOW_UP.search(folded) or (anaphora and reference is None)):
         is_follow_up = True
         previous = users[-1]
@@ -175,7 +176,7 @@ def understand(
             before, _ = _scope(previous, documents)
             previous = _without_names(previous, documents)
             previous = _without_own_bodies(previous, documents, before, own_scope)
-        pronoun = _PRONOUN.search(canonical(question))
+        pronoun = _pronoun(question)
         previous_bodies = bodies_in(expand_abbreviations(previous))
         if pronoun and previous_bodies:
             # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
@@ -312,6 +313,22 @@ def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]
 
 # "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).
 _PRONOUN = re.compile(r"(?<![^\W\d_])(họ|các đồng chí đó|cơ quan đó|cơ quan này)(?![^\W\d_])")
+# Typed without diacritics, "ho" opening the question is the pronoun: "hộ", "hồ" and the
+# other readings are nouns that need a word before them to be a subject.
+_BARE_PRONOUN = re.compile(r"^(ho)(?=\s+[a-z])")
+
+
+def _pronoun(question: str) -> re.Match[str] | None:
+    """The pronoun for the body just discussed ("Họ họp khi nào?", "ho hop khi nao")."""
+    typed = canonical(question)
+    found = _PRONOUN.search(typed)
+    if found is None and not has_diacritics(question):
+        bare = _BARE_PRONOUN.match(typed)
+        following = typed[bare.end() :].split()[:1] if bare else []
+        # unless it starts a word of its own ("ho so" is "hồ sơ")
+        if bare is not None and not is_listed(["ho", *following], folded=True):
+            found = bare
+    return found
 
 
 def _without_names(text: str, documents: Sequence[HasMeta]) -> str:

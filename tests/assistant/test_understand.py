@@ -120,3 +120,13 @@ def test_a_new_condition_is_a_question_of_its_own_a_new_number_is_not() -> None:
     assert condition.text == "Nếu Ban Thường vụ không đồng ý thì sao?"
     amount = understand("Nếu chỉ 300 triệu thì sao?", history, [REGULATION])
     assert amount.text != "Nếu chỉ 300 triệu thì sao?"
+
+
+def test_a_pronoun_typed_without_diacritics_opens_a_follow_up() -> None:
+    history = [
+        Turn(role="user", content="Thường trực có mấy thành viên?"),
+        Turn(role="assistant", content="Gồm Bí thư và các Phó Bí thư."),
+    ]
+    assert understand("ho hop khi nao?", history, [REGULATION]).text.startswith("Thường trực")
+    # "ho so" is "hồ sơ", no pronoun
+    assert not understand("ho so gui ve dau?", history, [REGULATION]).text.startswith("Thường trực")
