@@ -415,8 +415,8 @@ def _asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
         return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
     if not _CONDITIONAL.match(fold(question)):
         return False
-    # "Nếu Ban Thường vụ không đồng ý thì sao?": a new condition with its own verb phrase;
-    # "Nếu chỉ 300 triệu thì sao?" only changes the number asked before
+    # "Nếu Bí thư đi công tác vắng thì sao?": a new condition with its own verb phrase;
+    # "Nếu là 750 triệu thì sao?" only changes the number asked before
     tokens = rest.split()
     kept = [
         t

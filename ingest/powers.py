@@ -118,9 +118,7 @@ def _verb_pattern() -> re.Pattern[str]:
 # phân công của ...", "được ủy quyền", "dưới sự lãnh đạo".
 # After the head noun of an organ, the verb names its function ("cơ quan tham mưu",
 # "bộ phận giúp việc"): a noun phrase, no act.
-_NOMINAL_BEFORE = re.compile(
-    r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của|cơ quan|bộ phận)\s+$"
-)
+_NOMINAL_BEFORE = re.compile(r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của|cơ quan|bộ phận)\s+$")
 
 
 def _lowered(text: str) -> str:

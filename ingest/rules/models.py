@@ -140,7 +140,7 @@ class Rule(_Model):
     value: Quantity
     comparator: Comparator
     basis: str = ""  # "tổng số thành viên", "số thành viên đương nhiệm", "" if not stated
-    condition: str = ""  # "đối với công tác tổ chức cán bộ", as written
+    condition: str = ""  # "đối với dự án nhóm A", as written
     if_met_body: str = ""  # money thresholds: who decides when the comparison holds
     otherwise_body: str = ""  # ... and when it does not
     document_id: str

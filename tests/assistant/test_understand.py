@@ -116,10 +116,10 @@ def test_a_new_condition_is_a_question_of_its_own_a_new_number_is_not() -> None:
         Turn(role="user", content="Ban Thường vụ xét đơn trong bao lâu?"),
         Turn(role="assistant", content="Trong mười ngày làm việc."),
     ]
-    condition = understand("Nếu Ban Thường vụ không đồng ý thì sao?", history, [REGULATION])
-    assert condition.text == "Nếu Ban Thường vụ không đồng ý thì sao?"
-    amount = understand("Nếu chỉ 300 triệu thì sao?", history, [REGULATION])
-    assert amount.text != "Nếu chỉ 300 triệu thì sao?"
+    condition = understand("Nếu Bí thư đi công tác vắng thì sao?", history, [REGULATION])
+    assert condition.text == "Nếu Bí thư đi công tác vắng thì sao?"
+    amount = understand("Nếu là 750 triệu thì sao?", history, [REGULATION])
+    assert amount.text != "Nếu là 750 triệu thì sao?"
 
 
 def test_a_pronoun_typed_without_diacritics_opens_a_follow_up() -> None:
