@@ -31,7 +31,7 @@ from assistant.stated_numbers import (
 from assistant.terms import (
     question_terms,
 )
-from assistant.understand import Understanding, sanitize, understand
+from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
 from index.retrieve import HybridRetriever
 from index.scope import misspelled_places
@@ -124,7 +124,8 @@ class Answerer:
             notes.append(
                 f"Câu hỏi quá dài nên chỉ xét {self.settings.max_question_chars} ký tự đầu."
             )
-        if u.english:
+        if u.english or is_english(text):
+            # (read as typed: keystroke repair would make "is" a Vietnamese "í")
             return refusal_answer(
                 question,
                 "Trợ lý chỉ trả lời bằng tiếng Việt về các quy chế làm việc đã nạp. "
