@@ -162,7 +162,7 @@ class ClauseLocator:
                 run = max(run, self.profile(article.title).longest_run(content))
             phrase = run / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
-            if asked_pairs:
+            if asked_pairs and self._names_asked(asked_pairs, quote):
                 # a body with the verb asked, in either order, in the quoted words
                 score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
             located.append(
@@ -199,7 +199,7 @@ class ClauseLocator:
             profile = self.profile(sentence)
             score = self.stats.coverage(terms, profile)
             score += 0.3 * profile.longest_run(content) / max(len(content), 1)
-            if asked_pairs:
+            if asked_pairs and self._names_asked(asked_pairs, sentence):
                 # "họp BTV" and "Ban Thường vụ họp": a body with its verb, in either order
                 shared = asked_pairs & body_verb_pairs(sentence)
                 score += PAIR_BONUS * min(len(shared), 2)
@@ -221,6 +221,12 @@ class ClauseLocator:
         absolute = clause.start + start
         point = next((p for p in clause.points if p.start <= absolute < p.end), None)
         return quote, point
+
+    def _names_asked(self, pairs: frozenset[tuple[str, str]], text: str) -> bool:
+        """Whether ``text`` names a body of ``pairs`` (its bodies are read once per text):
+        only then can it pair one with a verb."""
+        named = self.bodies(text)
+        return any(body in named for body, _ in pairs)
 
     def _to_the_action(self, u: Understanding, text: str, start: int, end: int) -> int:
         """The end of the quote, run on to the end of its sentence when the action asked
