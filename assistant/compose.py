@@ -98,6 +98,17 @@ class Composer:
         # Supporting clauses from the first document, after the main ones (a clause
         # already cited, as one of an article's clauses, is not cited twice).
         places = {citation_place(c) for c in citations}
+        # (not for a number: the closest clause states it, or none does)
+        second = (
+            _close_second(located, chosen[0]) if len(chosen) == 1 and u.kind != "numeric" else None
+        )
+        if second is not None and citation_place(self.cite(second)) not in places:
+            # a question with two asks ("làm thế nào, chưa thống nhất thì sao?") is often
+            # answered by two clauses scored alike: the second is quoted too
+            citation = self.cite(second)
+            places.add(citation_place(citation))
+            citations.append(citation)
+            lines.append(_related_line(second, citation))
         for item in located[1:4]:
             if (
                 item.doc.id == chosen[0].doc.id
@@ -214,6 +225,12 @@ class Composer:
         where = location(top.article.number, top.clause.number)
         lines = [f"Theo {short_name(top.doc)}, {where} ({top.article.title}), trình tự như sau:"]
         lines += [f"{n}. «{text.strip()}»" for n, (text, _) in enumerate(steps, 1)]
+        citations = [c for _, c in steps]
+        second = _close_second(located, top)
+        if second is not None:
+            citation = self.cite(second)
+            citations.append(citation)
+            lines.append(_related_line(second, citation))
         others = [i for i in located[1:] if i.doc.id != top.doc.id and i.coverage >= MIN_COVERAGE]
         notes = []
         if others and not u.document_ids:
@@ -225,7 +242,7 @@ class Composer:
             question=u.original,
             kind="answer",
             answer="\n".join(lines),
-            citations=[c for _, c in steps],
+            citations=citations,
             documents=[doc_ref(top.doc)],
             notes=notes,
         )
@@ -289,3 +306,30 @@ def agreement_note(items: Sequence[Located]) -> str:
 
 def citation_place(citation: Citation) -> tuple[str, str, int, int | None, str | None]:
     return (citation.document_id, citation.part, citation.article, citation.clause, citation.point)
+
+
+# A clause of the same document scored this close to the first answers part of the
+# question too.
+CLOSE_SECOND = 0.9
+
+
+def _close_second(located: Sequence[Located], first: Located) -> Located | None:
+    """The next clause of ``first``'s document when it scores nearly as well."""
+    for item in located[1:3]:
+        same_place = (item.article.number, item.clause.number) == (
+            first.article.number,
+            first.clause.number,
+        )
+        if (
+            item.doc.id == first.doc.id
+            and not same_place
+            and item.coverage >= MIN_COVERAGE
+            and item.score >= CLOSE_SECOND * first.score
+        ):
+            return item
+    return None
+
+
+def _related_line(item: Located, citation: Citation) -> str:
+    where = location(citation.article, citation.clause, citation.point)
+    return f"\nCũng liên quan, {where} ({item.article.title}):\n«{item.quote.strip()}»"

@@ -639,3 +639,23 @@ def test_a_sentence_that_only_names_an_organization_does_not_answer_for_it(
     # what the Party body does about the association is
     answer = assistant.ask("Ai cho ý kiến về nhân sự đại hội Hội Nông dân xã?")
     assert answer.kind == "answer" and "Ban Thường vụ" in answer.answer
+
+
+def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
+    from assistant.compose import _close_second
+    from assistant.locate import Located
+
+    doc = make_doc(
+        [
+            (3, "Thường trực", ["1. Thường trực xử lý công việc được ủy quyền.", "2. Khác."]),
+            (4, "Báo cáo", ["1. Chưa thống nhất thì báo cáo Ban Thường vụ."]),
+        ]
+    )
+    first_article, second_article = doc.parts[0].articles
+    first = Located(doc, first_article, first_article.clauses[0], None, "x", 1.0, 0.8, 0.8)
+    close = Located(doc, second_article, second_article.clauses[0], None, "y", 0.95, 0.6, 0.6)
+    far = Located(doc, second_article, second_article.clauses[0], None, "y", 0.5, 0.6, 0.6)
+    assert _close_second([first, close], first) is close
+    assert _close_second([first, far], first) is None
+    # the same clause again is no second answer
+    assert _close_second([first, first], first) is None
