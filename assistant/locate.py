@@ -29,6 +29,7 @@ from assistant.terms import (
 from assistant.understand import Understanding
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
+from index.scope import document_name_phrases
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
@@ -115,6 +116,8 @@ class ClauseLocator:
                 key = fold(body).strip()
                 if key and len(key.split()) >= 2 and key in folded:
                     spelled.update(text_terms(body))
+        # "Quyết định 261", "quy chế 09": the kind and number name the document
+        spelled.update(document_name_phrases(u.text, list(self.documents.values())))
         return self.name_terms | spelled if spelled else self.name_terms
 
     def topic_terms(self, u: Understanding) -> list[str]:

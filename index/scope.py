@@ -433,6 +433,21 @@ def unknown_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[st
     return list(dict.fromkeys(unknown))
 
 
+def document_name_phrases(question: str, documents: Sequence[HasMeta]) -> list[str]:
+    """The words that name a loaded document by its kind and number, as written in the
+    question and folded ("quyet dinh 261", "quy che so 09-qc/tu"): a name, not a topic."""
+    folded = fold(question)
+    numbers = [n for d in documents if d.meta.number and (n := parse_number(d.meta.number))]
+    found: list[str] = []
+    for num, kind, _ in numbers:
+        forms = "|".join(re.escape(f) for f in (kind, *KIND_WORDS.get(kind, ())))
+        pattern = (
+            rf"(?<![\w])(?:{forms})\s+(?:so\s+)?0*{num}(?:\s*-\s*[a-z]+(?:\s*/\s*[a-z]+)?)?(?![\w])"
+        )
+        found += [" ".join(words(m.group())) for m in re.finditer(pattern, folded)]
+    return list(dict.fromkeys(found))
+
+
 def misspelled_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[str, str]]:
     """(as typed, as the documents write it): a place the question names that no loaded
     document is about, one letter from the name of one that is ("Tỉnh ủy Điện Bên")."""
@@ -519,6 +534,7 @@ __all__ = [
     "STATUS_PHRASES",
     "HasMeta",
     "detect_scope",
+    "document_name_phrases",
     "misspelled_places",
     "parse_number",
     "place_mentions",

@@ -200,3 +200,15 @@ def test_a_place_one_letter_off_is_the_loaded_one() -> None:
     # two letters off, or another place altogether: not loaded, not guessed
     assert misspelled_places("Tỉnh ủy Hà Nam họp mấy lần?", docs) == []
     assert misspelled_places("Tỉnh ủy Hà Giang họp mấy lần?", docs) == []
+
+
+def test_a_document_named_by_kind_and_number_is_a_name_not_a_topic() -> None:
+    from index.scope import document_name_phrases
+
+    docs = [Doc("qd", DocumentMeta(title="Quyết định ban hành quy chế", number="120-QĐ/TU"))]
+    assert document_name_phrases("Theo Quyết định 120, ai ký văn bản?", docs) == ["quyet dinh 120"]
+    assert document_name_phrases("quyet dinh so 120-QD/TU noi gi", docs) == [
+        "quyet dinh so 120 qd tu"
+    ]
+    # "quyết định" as the verb asked names nothing
+    assert document_name_phrases("Ai quyết định khen thưởng?", docs) == []
