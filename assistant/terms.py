@@ -216,6 +216,11 @@ def question_compounds(text: str, exclude: Collection[str] = ()) -> list[Compoun
     return found
 
 
+# A word folded once per process: the corpus has a few thousand distinct words and
+# hundreds of thousands of occurrences, read again at every start.
+_folded_word = functools.lru_cache(maxsize=65536)(strip_diacritics)
+
+
 def _canonical_words(text: str) -> list[str]:
     return _WORD.findall(canonical(text))
 
@@ -269,7 +274,7 @@ def _words_in(folded: list[str], spans: Iterable[tuple[int, int]]) -> set[int]:
 def text_terms(text: str) -> set[str]:
     """Folded and accented syllables and bigrams of a text."""
     accented = _canonical_words(text)
-    folded = [FOLDED + strip_diacritics(w) for w in accented]
+    folded = [FOLDED + _folded_word(w) for w in accented]
     terms = set(folded) | {f"{a}_{b}" for a, b in itertools.pairwise(folded)}
     terms.update(accented)
     terms.update(f"{a}_{b}" for a, b in itertools.pairwise(accented))

@@ -103,6 +103,10 @@ def chat_shorthand() -> dict[str, str]:
     return {canonical(k): canonical(v) for k, v in yaml.safe_load(raw).items()}
 
 
+# A syllable folded once per process (a few thousand distinct, many thousand occurrences).
+_folded_syllable = functools.lru_cache(maxsize=65536)(strip_diacritics)
+
+
 def _wordfreq_vietnamese() -> dict[str, float]:
     """wordfreq's Vietnamese list read straight from its data file (the package's "cB"
     format: bucket i holds the words of frequency 10^(-i/100)). Importing wordfreq itself
@@ -160,7 +164,7 @@ class Vocabulary:
             syllables = _SYLLABLE.findall(canonical(text))
             accented.update(syllables)
             accented_pairs.update(itertools.pairwise(syllables))
-            folded = [strip_diacritics(w) for w in syllables]
+            folded = [_folded_syllable(w) for w in syllables]
             pairs.update(itertools.pairwise(folded))
         self.folded_pairs = pairs
         self.accented_pairs = accented_pairs
