@@ -118,7 +118,21 @@ def _verb_pattern() -> re.Pattern[str]:
 # phân công của ...", "được ủy quyền", "dưới sự lãnh đạo".
 # After the head noun of an organ, the verb names its function ("cơ quan tham mưu",
 # "bộ phận giúp việc"): a noun phrase, no act.
-_NOMINAL_BEFORE = re.compile(r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của|cơ quan|bộ phận)\s+$")
+_NOMINAL_BEFORE = re.compile(
+    r"(?:^|\s)(?:sự|theo|được|bị|việc|các|những|của|cơ quan|bộ phận|công tác|cán bộ)\s+$"
+)
+
+
+# "Chủ trì" convenes or chairs ("chủ trì hội nghị", "chủ trì việc lấy phiếu"); "chủ trì,
+# phối hợp ..." names the unit that leads a task with others: coordination.
+_WITH_OTHERS_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?phối hợp(?!\w)")
+
+
+def _act_of(verb: re.Match[str], written: str) -> Act:
+    act = dict(_verbs())[verb.group()]
+    if verb.group() == "chủ trì" and _WITH_OTHERS_AFTER.match(written, verb.end()):
+        return "coordinates"
+    return act
 
 
 def _lowered(text: str) -> str:
@@ -227,7 +241,7 @@ def _clause_powers(
         lead = _lead_holder(lead_text) or holder
         units.append((_Unit(doc, part, article, clause, None, lead), clause.start, lead_end))
         verb = _first_verb(_lowered(lead_text)) if lead_text.rstrip().endswith(":") else None
-        lead_act = dict(_verbs())[verb.group()] if verb is not None else None
+        lead_act = _act_of(verb, _lowered(lead_text)) if verb is not None else None
         units += [
             (_Unit(doc, part, article, clause, p.id, lead, lead_act), p.start, p.end)
             for p in clause.points
@@ -279,7 +293,7 @@ def _segment_power(unit: _Unit, start: int, end: int) -> Power | None:
         body, action = unit.holder, _LABEL.sub("", raw).strip(" ,.:;\n")
         verb_end = 0
     else:
-        act = dict(_verbs())[verb.group()]
+        act = _act_of(verb, written)
         body, passive_at = _subject(folded, written, mentions, verb.start(), verb.end(), act)
         body = body or unit.holder
         if not body:

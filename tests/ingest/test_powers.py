@@ -93,3 +93,16 @@ def test_no_power_without_an_action_nor_from_an_organ_noun() -> None:
     # "cơ quan tham mưu" names an organ; the bare "quyết định" lists no action
     assert all(clause != 2 for clause, _ in actions)
     assert not any(a.startswith("tham mưu") for _, a in actions)
+
+
+def test_leading_a_task_with_others_is_coordination_chairing_is_convening() -> None:
+    text = """QUY CHẾ LÀM VIỆC
+Điều 1. Nhiệm vụ của Văn phòng
+1. Văn phòng chủ trì, phối hợp với các ban chuẩn bị tài liệu hội nghị.
+2. Bí thư chủ trì hội nghị Ban Thường vụ.
+3. Văn phòng tổng hợp công tác khen thưởng trong Đảng bộ.
+"""
+    acts = {(p.clause, p.act) for p in extract_powers(parse_text(text, "thu.txt"))}
+    assert (1, "coordinates") in acts and (2, "convenes") in acts
+    # "công tác khen thưởng" names a field of work, not an award given
+    assert (3, "decides") not in acts
