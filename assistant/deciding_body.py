@@ -30,7 +30,7 @@ _ASKER = re.compile(
 # A body right after these words is an object ("phụ trách Văn phòng", "báo cáo Ban
 # Thường vụ"), not the one acting.
 _OBJECT_OF = re.compile(
-    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien|truoc)\s+$"
+    r"\b(phu trach|chi dao|giup|bao cao|trinh|voi|cho|cua|den|tu|giao|moi|xin y kien|truoc|thay mat)\s+$"
 )
 # What joins the bodies of a list ("trước Đảng ủy, Ban Thường vụ và đồng chí Bí thư"):
 # the word before the first governs them all.

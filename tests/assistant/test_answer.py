@@ -659,3 +659,11 @@ def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
     assert _close_second([first, far], first) is None
     # the same clause again is no second answer
     assert _close_second([first, first], first) is None
+
+
+def test_a_body_one_acts_on_behalf_of_is_no_actor() -> None:
+    quote = "3. Thay mặt Ban Chấp hành, Ban Thường vụ ký các văn bản theo sự phân công."
+    title = "Nhiệm vụ của Phó Bí thư Thường trực"
+    assert deciding_body("Ai ký văn bản của Ban Thường vụ?", quote, title) == (
+        "Phó Bí thư Thường trực"
+    )
