@@ -103,7 +103,7 @@ class Composer:
             _close_second(located, chosen[0]) if len(chosen) == 1 and u.kind != "numeric" else None
         )
         if second is not None and citation_place(self.cite(second)) not in places:
-            # a question with two asks ("làm thế nào, chưa thống nhất thì sao?") is often
+            # a question with two asks ("ai lập hồ sơ, nộp về đâu?") is often
             # answered by two clauses scored alike: the second is quoted too
             citation = self.cite(second)
             places.add(citation_place(citation))
