@@ -15,9 +15,7 @@ from assistant.document_names import doc_ref, short_name
 from assistant.evidence import refusal_answer
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation
-from assistant.terms import (
-    sentences,
-)
+from assistant.terms import sentences
 from assistant.understand import Understanding
 from ingest.models import Article, Clause, Document, Point
 from ingest.normalize import fold, words
@@ -102,13 +100,14 @@ class Composer:
         second = (
             _close_second(located, chosen[0]) if len(chosen) == 1 and u.kind != "numeric" else None
         )
-        if second is not None and citation_place(self.cite(second)) not in places:
+        if second is not None:
             # a question with two asks ("ai lập hồ sơ, nộp về đâu?") is often
             # answered by two clauses scored alike: the second is quoted too
-            citation = self.cite(second)
-            places.add(citation_place(citation))
-            citations.append(citation)
-            lines.append(_related_line(second, citation))
+            related = self.cite(second)
+            if citation_place(related) not in places:
+                places.add(citation_place(related))
+                citations.append(related)
+                lines.append(_related_line(second, related))
         for item in located[1:4]:
             if (
                 item.doc.id == chosen[0].doc.id

@@ -11,13 +11,16 @@ from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.quantities import quantity_syllables
-from assistant.stated_numbers import (
-    ASKED_UNIT,
-)
+from assistant.stated_numbers import ASKED_UNIT
 from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
 from assistant.vocabulary import function_words
-from ingest.bodies import find_bodies, organization_mentions, organizations_in
+from ingest.bodies import (
+    find_bodies,
+    organization_mentions,
+    organizations_in,
+    without_mentions,
+)
 from ingest.models import Document
 from ingest.normalize import fold
 
@@ -90,9 +93,7 @@ class EvidenceGate:
         """Whether the quoted sentence covers what the question asks of an organization
         outside the Party beyond its name: sharing "Hội Liên hiệp Phụ nữ" with a sentence
         that lists it says nothing of how it elects its chair."""
-        folded = fold(u.text)
-        for mention in reversed(organization_mentions(u.text)):
-            folded = folded[: mention.start] + " " + folded[mention.end :]
+        folded = without_mentions(fold(u.text), organization_mentions(u.text))
         terms = question_terms(folded, self.locator.naming(u))
         if not terms:
             return True

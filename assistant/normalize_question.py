@@ -159,7 +159,8 @@ def _repair(
     if shorthand and vocabulary.corpus_count(word) == 0:
         return shorthand, Repair(typed=typed, meant=shorthand, kind="shorthand")
     classes = function_words()
-    if _in_class(word, classes.interrogatives | classes.question_frame | classes.conversational):
+    grammar = classes.interrogatives | classes.question_frame | classes.conversational
+    if _in_class(word, grammar):
         return word, None  # "bao lâu" is asked as typed, whatever the regulations write
     if word in _grammatical_syllables():
         return word, None  # "hôm" of "hôm nay", "kiểu" of "kiểu gì": grammar, no typo
@@ -168,7 +169,6 @@ def _repair(
             return _decoded(typed, word, vocabulary)
         return word, None
     # a question word or particle beside the word says nothing of what it should be
-    grammar = classes.interrogatives | classes.question_frame | classes.conversational
     # (as typed: folded, "dau" may be "dầu" as well as "đâu")
     before = "" if before in grammar else before
     after = "" if after in grammar else after

@@ -23,7 +23,7 @@ from assistant.terms import content_syllables
 from assistant.vocabulary import function_words
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
-from ingest.bodies import BODIES, bodies_in, find_bodies
+from ingest.bodies import BODIES, bodies_in, find_bodies, without_mentions
 from ingest.normalize import canonical, fold, has_diacritics
 from ingest.rules.text import fold_aligned
 
@@ -289,8 +289,7 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
     if match is None:
         return False
     subject = match["after"] or match["before"] or ""
-    for mention in reversed(find_bodies(subject)):
-        subject = subject[: mention.start] + " " + subject[mention.end :]
+    subject = without_mentions(subject, find_bodies(subject))
     naming = {
         w
         for d in documents
@@ -407,9 +406,7 @@ def _asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether a follow-up asks something of its own: a question word besides its frame
     ("còn ... thì sao?") and content words besides the bodies and places it names."""
     rest = fold(expand_abbreviations(_follow_up_rest(question)))
-    for mention in reversed(find_bodies(rest)):
-        rest = rest[: mention.start] + " " + rest[mention.end :]
-    rest = _without_names(rest, documents)
+    rest = _without_names(without_mentions(rest, find_bodies(rest)), documents)
     asks = {fold(w) for w in function_words().interrogatives}
     if any(w.strip("?.,!") in asks for w in rest.split()):
         return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS

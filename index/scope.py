@@ -433,6 +433,15 @@ def unknown_places(question: str, documents: Sequence[HasMeta]) -> list[tuple[st
     return list(dict.fromkeys(unknown))
 
 
+@functools.lru_cache(maxsize=256)
+def _name_pattern(num: int, kind: str) -> re.Pattern[str]:
+    """A document's kind and number as a question writes them ("quyết định 261")."""
+    forms = "|".join(re.escape(f) for f in (kind, *KIND_WORDS.get(kind, ())))
+    return re.compile(
+        rf"(?<![\w])(?:{forms})\s+(?:so\s+)?0*{num}(?:\s*-\s*[a-z]+(?:\s*/\s*[a-z]+)?)?(?![\w])"
+    )
+
+
 def document_name_phrases(question: str, documents: Sequence[HasMeta]) -> list[str]:
     """The words that name a loaded document by its kind and number, as written in the
     question and folded ("quyet dinh 261", "quy che so 09-qc/tu"): a name, not a topic."""
@@ -440,11 +449,7 @@ def document_name_phrases(question: str, documents: Sequence[HasMeta]) -> list[s
     numbers = [n for d in documents if d.meta.number and (n := parse_number(d.meta.number))]
     found: list[str] = []
     for num, kind, _ in numbers:
-        forms = "|".join(re.escape(f) for f in (kind, *KIND_WORDS.get(kind, ())))
-        pattern = (
-            rf"(?<![\w])(?:{forms})\s+(?:so\s+)?0*{num}(?:\s*-\s*[a-z]+(?:\s*/\s*[a-z]+)?)?(?![\w])"
-        )
-        found += [" ".join(words(m.group())) for m in re.finditer(pattern, folded)]
+        found += [" ".join(words(m.group())) for m in _name_pattern(num, kind).finditer(folded)]
     return list(dict.fromkeys(found))
 
 
@@ -461,6 +466,9 @@ def misspelled_places(question: str, documents: Sequence[HasMeta]) -> list[tuple
         for name in ([field] if field == d.meta.province else [n for _, n in place_mentions(field)])
         if name
     }
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+    distance = EditDistance(DistanceAlgorithm.LEVENSHTEIN)
     found: list[tuple[str, str]] = []
     for _, typed in unknown:
         typed_words = words(typed)
@@ -468,21 +476,11 @@ def misspelled_places(question: str, documents: Sequence[HasMeta]) -> list[tuple
             n
             for n in names
             if len(words(n)) == len(typed_words)
-            and _edits(" ".join(typed_words), " ".join(words(n))) == 1
+            and distance.compare(" ".join(typed_words), " ".join(words(n)), 1) == 1
         ]
         if len(close) == 1:
             found.append((typed, close[0]))
     return found
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (names are short)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
 
 
 @functools.lru_cache(maxsize=65536)

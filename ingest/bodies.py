@@ -8,6 +8,7 @@ answering layer all name a body the same way. Matching runs on folded text, so "
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import fold
@@ -172,6 +173,13 @@ def organization_mentions(text: str) -> list[BodyMention]:
                 taken[start:end] = [True] * (end - start)
                 found.append(BodyMention(name, start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+def without_mentions(folded: str, mentions: Sequence[BodyMention]) -> str:
+    """``folded`` with each mention (offsets into it) replaced by a space."""
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        folded = f"{folded[: mention.start]} {folded[mention.end :]}"
+    return folded
 
 
 def organizations_in(text: str) -> list[str]:

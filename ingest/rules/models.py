@@ -7,7 +7,7 @@ assistant does on them), never from generated text.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,18 +23,7 @@ RuleKind = Literal[
     "frequency",
     "count",
 ]
-RULE_KINDS: tuple[RuleKind, ...] = (
-    "quorum",
-    "vote_threshold",
-    "request_trigger",
-    "money_threshold",
-    "area_threshold",
-    "lead_time",
-    "deadline",
-    "duration",
-    "frequency",
-    "count",
-)
+RULE_KINDS: tuple[RuleKind, ...] = get_args(RuleKind)
 Comparator = Literal[">=", ">", "<", "<=", "="]
 # Kinds whose rule says which body decides on each side of a value (money, land area).
 THRESHOLD_KINDS: tuple[RuleKind, ...] = ("money_threshold", "area_threshold")
