@@ -323,7 +323,7 @@ class TermStats:
 
     def weigh(self, terms: Iterable[str]) -> WeightedTerms:
         """The question's terms with their weights, computed once for many texts."""
-        return WeightedTerms({t: self.weight(t) for t in set(terms)})
+        return WeightedTerms({t: self.weight(t) for t in dict.fromkeys(terms)})
 
     def coverage(self, terms: Iterable[str] | WeightedTerms, text: str | TextProfile) -> float:
         """IDF-weighted share of ``terms`` present in ``text`` (0..1)."""
