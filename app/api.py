@@ -13,26 +13,18 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Request, UploadFile, status
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.ask_request import AskRequest, describe_errors, question_problem
 from app.auth import AuthConfig, User
 from app.protocols import AssistantService, IngestReportLike
 from app.qlog import QuestionLog
 from app.upload import Upload, stage_uploads
-from assistant.models import Turn
 from ingest.models import DocumentMeta
 from ingest.settings import Settings
-
-MAX_HISTORY_TURNS = 50
-
-
-class AskRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    question: str = Field(min_length=1)
-    history: list[Turn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS)
-    document_ids: list[str] | None = None
-    id: str | None = Field(default=None, max_length=200)
 
 
 class DocumentOut(BaseModel):
@@ -130,15 +122,26 @@ CurrentUser = Annotated[User | None, Depends(current_user)]
 
 
 def _check_question(question: str, settings: Settings) -> str:
-    text = question.strip()
-    if not text:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail="Câu hỏi trống.")
-    if len(text) > settings.max_question_chars:
-        raise HTTPException(
-            status.HTTP_413_CONTENT_TOO_LARGE,
-            detail=f"Câu hỏi quá dài ({len(text)} ký tự, tối đa {settings.max_question_chars}).",
+    problem = question_problem(question, settings.max_question_chars)
+    if problem is None:
+        return question.strip()
+    code = (
+        status.HTTP_422_UNPROCESSABLE_CONTENT
+        if not question.strip()
+        else status.HTTP_413_CONTENT_TOO_LARGE
+    )
+    raise HTTPException(code, detail=problem)
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    """API requests get one Vietnamese sentence; other routes (the UI's) keep FastAPI's."""
+    assert isinstance(exc, RequestValidationError)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+            content={"detail": describe_errors(exc.errors())},
         )
-    return text
+    return await request_validation_exception_handler(request, exc)
 
 
 router = APIRouter(prefix="/api")
@@ -199,4 +202,5 @@ def ingest(
 def install(app: FastAPI, ctx: ApiContext) -> None:
     """Add the API routes to ``app``, bound to ``ctx``."""
     app.state.quyche = ctx
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.include_router(router)

@@ -225,7 +225,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     assistant = _open(args)
     doc_ids = args.doc or None
     if args.jsonl:
-        return _ask_jsonl(assistant, Path(args.jsonl), doc_ids)
+        return _ask_jsonl(assistant, Path(args.jsonl), doc_ids, _settings(args).max_question_chars)
     if not args.question:
         print(
             'lỗi: cần câu hỏi, ví dụ: quyche ask "Ai triệu tập hội nghị Ban Chấp hành?"',
@@ -237,26 +237,29 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ask_jsonl(assistant, path: Path, doc_ids: Sequence[str] | None) -> int:  # type: ignore[no-untyped-def]
+def _ask_jsonl(assistant, path: Path, doc_ids: Sequence[str] | None, max_chars: int) -> int:  # type: ignore[no-untyped-def]
+    """One output line per input line, in order: an answer, or an error object in its place."""
+    from app.ask_request import AskRequest, RequestProblem, question_problem, read_line
+
     source = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
     status = 0
     with source:
         for n, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                history = [Turn.model_validate(t) for t in item.get("history") or []]
-                question = str(item["question"])
-            except (ValueError, KeyError, TypeError) as exc:
-                print(f"lỗi: dòng {n}: không hợp lệ ({exc})", file=sys.stderr)
+            request = read_line(line, n)
+            if isinstance(request, AskRequest):
+                problem = question_problem(request.question, max_chars)
+                if problem is not None:
+                    request = RequestProblem(id=request.id, line=n, error=problem)
+            if isinstance(request, RequestProblem):
+                print(f"lỗi: dòng {n}: {request.error}", file=sys.stderr)
+                print(json.dumps(request.model_dump(mode="json"), ensure_ascii=False), flush=True)
                 status = 1
                 continue
             answer = assistant.ask(
-                question,
-                history=history,
-                document_ids=item.get("document_ids") or doc_ids,
-                id=None if item.get("id") is None else str(item["id"]),
+                request.question,
+                history=request.history,
+                document_ids=request.document_ids or doc_ids,
+                id=request.id,
             )
             print(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False), flush=True)
     return status

@@ -109,6 +109,15 @@ def test_bad_input_is_422(client: TestClient, payload: bytes) -> None:
         "/api/ask", content=payload, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert isinstance(detail, str) and detail.startswith(("Yêu cầu không hợp lệ", "Câu hỏi"))
+    assert "loc" not in detail and "pydantic" not in detail
+
+
+def test_bad_history_role_names_the_field(client: TestClient) -> None:
+    payload = {"question": "Ai ký?", "history": [{"role": "bot", "content": "x"}]}
+    detail = client.post("/api/ask", json=payload).json()["detail"]
+    assert "vai trò (role)" in detail and "lượt thứ 1" in detail and "'user'" in detail
 
 
 def test_too_long_question_is_413_with_message(
