@@ -39,11 +39,12 @@ def citation_location(citation: Citation) -> str:
 def render_citation(citation: Citation, index: int) -> str:
     """An expandable card: title and place, the verbatim quote, ``cite_as`` to copy."""
     chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
+    blank = '<span class="qc-cite-blank"> · để trống giá trị</span>' if citation.unspecified else ""
     return (
         '<details class="qc-cite">'
         f'<summary><span class="qc-cite-n">[{index}]</span> '
         f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
-        f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span></summary>'
+        f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span>{blank}</summary>'
         f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>'
         '<div class="qc-citeas">'
         f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '

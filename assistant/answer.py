@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
+from assistant.blank_notes import with_blank_notes
 from assistant.compose import Composer
 from assistant.document_names import short_name
 from assistant.evidence import EvidenceGate, refusal_answer
@@ -149,14 +150,15 @@ class Answerer:
         answer = self._route(u)
         if answer.kind == "refusal" and u.scope_by_body_only and not asks_a_number(u):
             answer = self._beyond_scope(u, answer)
-        answer.question = question
-        answer.notes = notes + answer.notes
-        answer.citations = [c for c in answer.citations if self._verbatim(c)]
-        if answer.kind in ("answer", "numeric") and not answer.citations:
+        citations = [c for c in answer.citations if self._verbatim(c)]
+        if answer.kind in ("answer", "numeric") and not citations:
             return refusal_answer(
                 question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
             )
-        return answer
+        answer = answer.model_copy(
+            update={"question": question, "notes": notes + answer.notes, "citations": citations}
+        )
+        return with_blank_notes(answer, self.documents)
 
     def _turn_text(self, turn: Turn) -> str:
         text = sanitize(turn.content, self.settings.max_question_chars)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.models import Citation
 from ingest.models import Article, Clause, Document, Point
+from ingest.rules.blanks import find_blanks
 
 
 class QuoteNotVerbatimError(ValueError):
@@ -75,6 +76,7 @@ def make_citation(
         point=point_id,
         quote=quote,
         cite_as=cite_as(doc, article.part, article.number, clause_number, point_id),
+        unspecified=bool(find_blanks(quote)),
     )
 
 

@@ -31,6 +31,7 @@ class Citation(BaseModel):
     point: str | None = None
     quote: str
     cite_as: str
+    unspecified: bool = False  # the quote leaves a value blank ("ít nhất ... ngày")
 
 
 class NumericResult(BaseModel):

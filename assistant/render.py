@@ -20,5 +20,8 @@ def answer_text(answer: Answer) -> str:
         lines.append(f"Lưu ý: {note}")
     if answer.citations:
         lines.append("Trích dẫn:")
-        lines.extend(f"  [{n}] {c.cite_as}" for n, c in enumerate(answer.citations, 1))
+        lines.extend(
+            f"  [{n}] {c.cite_as}" + (" (để trống giá trị)" if c.unspecified else "")
+            for n, c in enumerate(answer.citations, 1)
+        )
     return "\n".join(lines)

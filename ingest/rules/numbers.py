@@ -300,9 +300,9 @@ def parse_duration(text: str) -> tuple[int, str] | None:
 
 # --- money -----------------------------------------------------------------------------
 
-_MONEY_SCALE = r"(?:ty|ti|trieu|nghin|ngan)"
+MONEY_SCALE = r"(?:ty|ti|trieu|nghin|ngan)"
 MONEY = re.compile(
-    rf"(?P<amount>(?:(?:{DECIMAL})\s*{_MONEY_SCALE}(?:\s+(?:{DECIMAL})\s*{_MONEY_SCALE})*"
+    rf"(?P<amount>(?:(?:{DECIMAL})\s*{MONEY_SCALE}(?:\s+(?:{DECIMAL})\s*{MONEY_SCALE})*"
     rf"(?:\s+ruoi)?(?:\s*(?:dong|vnd|d)(?![a-z]))?)"
     rf"|(?:{DECIMAL})\s*(?:dong|vnd|d)(?![a-z])"
     rf"|{NUMBER_WORDS}\s*(?:dong)?)"
@@ -344,12 +344,12 @@ def _read_money(amount: str) -> tuple[int, int | None] | None:
         if not read or read[1] != len(tokens):
             return None
         return read[0], None
-    if not re.search(_MONEY_SCALE + r"|dong|vnd|\bd\b", amount):
+    if not re.search(MONEY_SCALE + r"|dong|vnd|\bd\b", amount):
         return None
     value = Fraction(0)
     alternative: Fraction | None = Fraction(0)
     ambiguous = False
-    pairs = re.findall(rf"({DECIMAL})\s*({_MONEY_SCALE})?", amount)
+    pairs = re.findall(rf"({DECIMAL})\s*({MONEY_SCALE})?", amount)
     last_scale = 1
     for number, scale_word in pairs:
         scale = _SCALES.get(scale_word, 1)

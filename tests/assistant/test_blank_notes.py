@@ -1,0 +1,56 @@
+"""A quoted blank is said in words, and its citation carries ``unspecified``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.assistant.test_answer import assistant_over
+
+TEMPLATE = """ĐẢNG ỦY XÃ ...
+QUY CHẾ LÀM VIỆC MẪU CỦA ĐẢNG ỦY XÃ
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã.
+
+Điều 2. Chuẩn bị phiên họp của Ban Thường vụ
+1. Văn phòng Đảng ủy gửi tài liệu phiên họp đến các ủy viên trước phiên họp ít nhất ... ngày làm việc.
+2. Ban Thường vụ họp thường lệ mỗi tháng một lần.
+
+Điều 3. Hiệu lực
+Quy chế này có hiệu lực từ ngày ký.
+"""
+
+FILLED = (
+    TEMPLATE.replace("ít nhất ... ngày", "ít nhất 04 ngày")
+    .replace("QUY CHẾ LÀM VIỆC MẪU CỦA ĐẢNG ỦY XÃ", "QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HƯNG LỢI")
+    .replace("ĐẢNG ỦY XÃ ...", "ĐẢNG ỦY XÃ HƯNG LỢI")
+)
+
+
+def test_a_blank_in_the_quote_is_said_in_words(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"mau-xa.txt": TEMPLATE})
+    answer = assistant.ask("Văn phòng gửi tài liệu phiên họp Ban Thường vụ trước bao lâu?")
+    assert answer.kind != "refusal"
+    blank = [c for c in answer.citations if c.unspecified]
+    assert blank and "..." in blank[0].quote
+    assert "để trống" in answer.answer
+
+
+def test_a_filled_value_is_no_blank(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-hung-loi.txt": FILLED})
+    answer = assistant.ask("Ai gửi tài liệu phiên họp Ban Thường vụ đến các ủy viên?")
+    assert answer.kind == "answer"
+    assert not any(c.unspecified for c in answer.citations)
+    assert "để trống" not in answer.answer
+
+
+def test_who_answers_and_comparisons_say_it_too(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"mau-xa.txt": TEMPLATE, "xa-hung-loi.txt": FILLED})
+    answer = assistant.ask("Ai gửi tài liệu phiên họp Ban Thường vụ đến các ủy viên?")
+    assert answer.kind == "answer"
+    notes = [line for line in answer.answer.splitlines() if "để trống" in line]
+    assert len(notes) == 1 and "ít nhất ... ngày" in notes[0]
+    assert {c.unspecified for c in answer.citations} == {True, False}
