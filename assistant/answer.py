@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.blank_notes import with_blank_notes
 from assistant.compose import Composer
+from assistant.document_answer import DocumentAnswerer
 from assistant.document_names import short_name
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.locate import ClauseLocator, Located
@@ -64,6 +65,7 @@ class Answerer:
         )
         self.evidence = EvidenceGate(documents=documents, locator=self.locator)
         self.composer = Composer(documents=documents, locator=self.locator, powers=powers)
+        self.document_answerer = DocumentAnswerer(self.documents)
         self._vocabulary: Vocabulary | None = None
 
     @property
@@ -227,6 +229,9 @@ class Answerer:
         return ok
 
     def _route(self, u: Understanding) -> Answer:
+        about_document = self.document_answerer.answer(u, self.locator.topic_terms(u))
+        if about_document is not None:
+            return about_document
         foreign = self.evidence.foreign_organizations(u)
         numeric = answer_frame(
             u.frame, u.asks_number, u.text, self.rules, scope=list(u.document_ids) or None

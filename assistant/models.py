@@ -32,6 +32,8 @@ class Citation(BaseModel):
     quote: str
     cite_as: str
     unspecified: bool = False  # the quote leaves a value blank ("ít nhất ... ngày")
+    # outside any article: the document's header or its signature block (article is 0)
+    place: Literal["article", "header", "signature"] = "article"
 
 
 class NumericResult(BaseModel):

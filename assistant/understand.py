@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.document_question import asked_attribute
 from assistant.lexicon import is_listed
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
@@ -24,6 +25,7 @@ from assistant.vocabulary import function_words
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies, without_mentions
+from ingest.document_facts import DocumentAttribute
 from ingest.normalize import canonical, fold, has_diacritics
 from ingest.rules.text import fold_aligned
 
@@ -57,6 +59,8 @@ class Understanding(BaseModel):
     asks_number: bool = False
     # "Bí thư Tỉnh ủy ... hiện nay là ai?": the name of whoever holds an office now.
     asks_person: bool = False
+    # "Quy chế này có hiệu lực từ khi nào?": a fact of the document itself.
+    document_attribute: DocumentAttribute | None = None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -227,6 +231,7 @@ def understand(
         frame=read_question(text),
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
+        document_attribute=asked_attribute(merged_folded),
     )
 
 

@@ -1,0 +1,229 @@
+"""What a regulation says about itself, each fact with a verbatim quote and where it stands.
+
+Questions about the document ("who signed it", "when does it take effect", "what does it
+replace") are answered from its header, its closing articles and its signature block, not
+from whichever clause shares the most words. The header and the signature sit outside
+any article, so their facts carry ``place`` instead of an article number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ingest.models import Article, Document
+from ingest.normalize import fold
+from ingest.rules.blanks import find_blanks
+from ingest.rules.text import sentences
+
+DocumentAttribute = Literal[
+    "number", "issuer", "date", "signer", "governed_body", "effect", "replaces", "amendment", "term"
+]
+Place = Literal["header", "article", "signature"]
+
+_DATE_LINE = re.compile(r"\bngay\b.{0,16}\bthang\b.{0,16}\bnam\b")
+_NUMBER_LINE = re.compile(r"^\W*so\b\s*:?")
+_SIGNING = re.compile(r"^\W*(?:t/m|tm\.|k/t|kt\.|q\.|thay mat)\s*\w")
+_REFERRED_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|quy dinh|nghi quyet)\s+so\b")
+_THIS_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|van ban)(?: lam viec)? nay\b")
+# "sửa đổi, bổ sung ... Quy chế": the regulation is what is amended; or an amendment decided
+_AMENDS_THIS = re.compile(r"\bsua doi\b.{0,40}\bquy che\b")
+_DECIDES = re.compile(r"\b(?:quyet dinh|tham quyen)\b")
+_NAME_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,5}$")
+
+
+class DocumentFact(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    attribute: DocumentAttribute
+    value: str  # in words; "" where the document leaves it blank or does not say
+    quote: str  # a verbatim slice of the document's text
+    start: int
+    place: Place
+    part: str = ""
+    article: int | None = None
+    clause: int | None = None
+    unspecified: bool = False
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line in text[start:end], stripped of spaces and '*'."""
+    pos = start
+    for raw in text[start:end].split("\n"):
+        left = len(raw) - len(raw.lstrip(" \t*\u00a0"))
+        right = len(raw.rstrip(" \t*\u00a0"))
+        if right > left:
+            yield pos + left, pos + right
+        pos += len(raw) + 1
+
+
+def _outside_articles(doc: Document) -> list[tuple[Place, int, int]]:
+    """The header before each part's first article, the closing text after its last."""
+    parts = [p for p in doc.parts if p.articles]
+    regions: list[tuple[Place, int, int]] = []
+    for i, part in enumerate(parts):
+        previous_end = parts[i - 1].articles[-1].end if i else 0
+        regions.append(("header", previous_end, part.articles[0].start))
+        following = parts[i + 1].articles[0].start if i + 1 < len(parts) else len(doc.text)
+        regions.append(("signature", part.articles[-1].end, following))
+    return regions
+
+
+def _line_fact(
+    doc: Document, attribute: DocumentAttribute, span: tuple[int, int], value: str, place: Place
+) -> DocumentFact:
+    """A fact read from a header line; a number or date line with a blank is unspecified."""
+    quote = doc.text[span[0] : span[1]]
+    blank = not value or (attribute in ("number", "date") and bool(find_blanks(quote)))
+    return DocumentFact(
+        attribute=attribute,
+        value="" if blank else value,
+        quote=quote,
+        start=span[0],
+        place=place,
+        unspecified=blank,
+    )
+
+
+def _first(folded: list[str], test: Callable[[str], bool]) -> int | None:
+    return next((i for i, f in enumerate(folded) if test(f)), None)
+
+
+def _date_words(iso: str) -> tuple[str, ...]:
+    """The ways a header writes an ISO date: "24/01/2025", "ngay 24 thang 01 nam 2025"."""
+    if not iso:
+        return ()
+    year, month, day = iso.split("-")
+    return tuple(
+        f"{d}/{m}/{year}" for d in {day, day.lstrip("0")} for m in {month, month.lstrip("0")}
+    ) + tuple(
+        f"ngay {d} thang {m} nam {year}"
+        for d in {day, day.lstrip("0")}
+        for m in {month, month.lstrip("0")}
+    )
+
+
+def _header_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
+    meta, facts = doc.meta, []
+    lines = list(_lines(doc.text, start, end))
+    folded = [" ".join(fold(doc.text[s:e]).split()) for s, e in lines]
+    number = fold(meta.number)
+    at = _first(folded, lambda f: bool(number) and number in f)
+    if at is None:
+        at = _first(folded, lambda f: bool(_NUMBER_LINE.search(f)))
+    if at is not None:
+        value = meta.number if number and number in folded[at] else ""
+        facts.append(_line_fact(doc, "number", lines[at], value, "header"))
+    dates = _date_words(meta.date_issued)
+    at = _first(folded, lambda f: any(d in f for d in dates))
+    if at is None:
+        at = _first(folded, lambda f: bool(_DATE_LINE.search(f)))
+    if at is not None:
+        value = meta.date_issued if any(d in folded[at] for d in dates) else ""
+        facts.append(_line_fact(doc, "date", lines[at], value, "header"))
+    issuer = fold(meta.issuing_body)
+
+    def names_issuer(f: str) -> bool:
+        short = len(f) <= len(issuer) + 24 or "ban hanh" in f
+        return bool(issuer) and len(f) >= 6 and (f in issuer or (issuer in f and short))
+
+    at = _first(folded, names_issuer)
+    if at is not None:
+        facts.append(_line_fact(doc, "issuer", lines[at], meta.issuing_body, "header"))
+    at = _first(folded, lambda f: f.startswith("quy che"))
+    if at is not None:
+        # the title may run over the next lines ("QUY CHẾ" / "làm việc của ..." / "khóa ...")
+        span = (lines[at][0], lines[min(len(lines) - 1, at + 2)][1])
+        facts.append(_line_fact(doc, "governed_body", span, meta.governed_body, "header"))
+        years = meta.term_years and f"nhiệm kỳ {meta.term_years}"
+        term = ", ".join(x for x in (meta.term, years) if x)
+        if term:
+            facts.append(_line_fact(doc, "term", span, term, "header"))
+    return facts
+
+
+def _signature_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
+    """ "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / (name)": the capitalised role lines, then a name."""
+    lines = list(_lines(doc.text, start, end))
+    for i, (s, _) in enumerate(lines):
+        if not _SIGNING.search(fold(doc.text[s : lines[i][1]])):
+            continue
+        last = i
+        while last + 1 < len(lines) and doc.text[lines[last + 1][0] : lines[last + 1][1]].isupper():
+            last += 1
+        role = " ".join(doc.text[lines[i][0] : lines[last][1]].replace("*", " ").split())
+        name = ""
+        if last + 1 < len(lines):
+            candidate = doc.text[lines[last + 1][0] : lines[last + 1][1]]
+            if _NAME_WORDS.match(candidate) and not candidate.isupper():
+                name, last = candidate, last + 1
+        return [
+            DocumentFact(
+                attribute="signer",
+                value=f"{name} ({role})" if name else "",
+                quote=doc.text[lines[i][0] : lines[last][1]],
+                start=lines[i][0],
+                place="signature",
+                unspecified=not name,
+            )
+        ]
+    return []
+
+
+def _article_sentences(article: Article) -> Iterator[tuple[int | None, int, int]]:
+    """The heading line ("Điều 27: Quy chế này có hiệu lực ...") and every sentence."""
+    heading = article.text.split("\n", 1)[0].rstrip()
+    yield None, article.start, article.start + len(heading)
+    for clause in article.clauses or ():
+        for span in sentences(clause.text):
+            yield clause.number, clause.start + span.start, clause.start + span.end
+    if not article.clauses:
+        for span in sentences(article.text):
+            yield None, article.start + span.start, article.start + span.end
+
+
+def _closing_facts(doc: Document) -> list[DocumentFact]:
+    """Effect, what it replaces and who may amend it: the last articles that say so."""
+    facts: dict[DocumentAttribute, DocumentFact] = {}
+    for article in reversed(doc.articles):
+        for clause, s, e in _article_sentences(article):
+            folded = fold(doc.text[s:e])
+            found: list[DocumentAttribute] = []
+            if "hieu luc" in folded and _THIS_DOCUMENT.search(folded):
+                found.append("effect")
+            if re.search(r"\b(?:thay the|bai bo)\b", folded) and _REFERRED_DOCUMENT.search(folded):
+                found.append("replaces")
+            if _AMENDS_THIS.search(folded) or (
+                "sua doi" in folded and "quy che" in folded and _DECIDES.search(folded)
+            ):
+                found.append("amendment")
+            for attribute in found:
+                facts.setdefault(
+                    attribute,
+                    DocumentFact(
+                        attribute=attribute,
+                        value="",
+                        quote=doc.text[s:e],
+                        start=s,
+                        place="article",
+                        part=article.part,
+                        article=article.number,
+                        clause=clause,
+                    ),
+                )
+    return list(facts.values())
+
+
+def document_facts(doc: Document) -> tuple[DocumentFact, ...]:
+    """Every fact found, header ones first; a template's blank comes back ``unspecified``."""
+    facts: list[DocumentFact] = []
+    for place, start, end in _outside_articles(doc):
+        if place == "header":
+            facts += _header_facts(doc, start, end)
+        else:
+            facts += _signature_facts(doc, start, end)
+    facts += _closing_facts(doc)
+    return tuple(facts)

@@ -1,0 +1,65 @@
+"""Questions about a regulation itself are answered from its header, signature and closing
+articles; a question that asks about a clause goes on to ordinary retrieval."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.assistant.test_answer import assistant_over
+from tests.ingest.test_document_facts import REGULATION, TEMPLATE
+
+EXTRA = """
+Điều 4. Ý kiến của Thường trực
+Trong phạm vi được ủy quyền, ý kiến chỉ đạo của Thường trực có hiệu lực như quyết định của Ban Thường vụ.
+"""
+
+
+@pytest.fixture
+def assistant(tmp_path: Path) -> Assistant:
+    regulation = REGULATION.replace("\nNơi nhận:", EXTRA + "\nNơi nhận:")
+    return assistant_over(tmp_path, {"xa-hung-loi.txt": regulation, "mau-xa.txt": TEMPLATE})
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "place"),
+    [
+        (
+            "cho mình hỏi quy chế xã Hưng Lợi có hiệu lực từ bao giờ",
+            "hiệu lực kể từ ngày ký",
+            "article",
+        ),
+        ("quy che xa hung loi do ai ky vay", "Lò Văn Pảng", "signature"),
+        ("Quy chế của Đảng bộ xã Hưng Lợi số hiệu là gì?", "07-QC/ĐU", "header"),
+        ("quy chế xã Hưng Lợi thay thế văn bản nào", "02-QC/ĐU", "article"),
+    ],
+)
+def test_document_questions(assistant: Assistant, question: str, words: str, place: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.kind == "answer"
+    assert words in answer.answer
+    assert answer.citations[0].place == place
+    assert answer.citations[0].quote in assistant.document(answer.citations[0].document_id).text
+
+
+def test_a_templates_blank_date_is_said(assistant: Assistant) -> None:
+    answer = assistant.ask("quy chế mẫu của đảng ủy xã ban hành ngày nào?")
+    assert answer.kind == "answer"
+    assert "để trống" in answer.answer and answer.citations[0].unspecified
+
+
+def test_a_clause_about_effect_is_no_document_question(assistant: Assistant) -> None:
+    answer = assistant.ask("Ở xã Hưng Lợi, ý kiến chỉ đạo của Thường trực có hiệu lực thế nào?")
+    assert answer.kind == "answer"
+    assert answer.citations[0].place == "article" and answer.citations[0].article == 4
+
+
+def test_another_regulation_asked_about_by_its_source_is_content() -> None:
+    from assistant.document_question import asked_attribute
+
+    assert (
+        asked_attribute("ai ban hanh quy che lam viec cua chi bo, theo quy che xa hung loi") is None
+    )
+    assert asked_attribute("quy che xa hung loi do ai ban hanh") == "issuer"
