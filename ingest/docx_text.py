@@ -140,6 +140,12 @@ def _table_lines(table: _Element, reader: _Reader) -> list[str]:
         [_block_lines(cell, reader) for cell in _cells(row)]
         for row in table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr")
     ]
+    return table_lines(rows)
+
+
+def table_lines(rows: list[list[list[str]]]) -> list[str]:
+    """Lines of a table given each cell's lines: a layout table (header, signature) column
+    by column, any other table one "cell | cell" line per row."""
     text = "\n".join(line for row in rows for cell in row for line in cell)
     width = max((len(row) for row in rows), default=0)
     if width <= _MAX_LAYOUT_COLUMNS and _LAYOUT_MARK.search(text):
