@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.errors import InputError
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -22,7 +22,7 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             name,
-            f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx hoặc .pdf",
+            f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx, .doc hoặc .pdf",
         )
     if data is None:
         try:
@@ -38,6 +38,10 @@ def read_text(path: Path, data: bytes | None = None) -> str:
         from ingest.docx_text import docx_text  # python-docx: only paid for by .docx users
 
         return docx_text(name, data)
+    if suffix == ".doc":
+        from ingest.doc_convert import doc_text
+
+        return doc_text(name, data)
     if suffix == ".pdf":
         return _pdf_text(name, data)
     return decode_text(name, data)
