@@ -12,7 +12,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run setup ingest serve test lint fmt typecheck unit browser eval bench clean
+.PHONY: run setup tools ingest serve test lint fmt typecheck unit browser eval bench clean
 
 run: setup ingest serve
 
@@ -23,7 +23,18 @@ $(BIN)/quyche: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/quyche
 
-setup: $(BIN)/quyche
+setup: $(BIN)/quyche tools
+
+# System tools the readers call: antiword for old .doc files (apt-get, as root, only when
+# missing; without it .doc files are refused with a one-line hint and the rest still works).
+tools:
+	@command -v antiword >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing antiword to read .doc files"; \
+	    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	     apt-get install -y -qq antiword >/dev/null 2>&1) || \
+	      echo "antiword could not be installed: .doc files will be refused"; \
+	  else echo "antiword is missing: install it (apt-get install antiword) to read .doc files"; fi; }
 
 ingest: setup
 	$(BIN)/quyche ingest data/regulations

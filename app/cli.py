@@ -343,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--home", help="thư mục dữ liệu (mặc định: $QUYCHE_HOME hoặc ~/.quyche)")
         return p
 
-    p = add("ingest", "nạp văn bản (tệp hoặc thư mục .txt/.md/.docx/.pdf)")
+    p = add("ingest", "nạp văn bản (tệp hoặc thư mục .txt/.md/.docx/.doc/.pdf)")
     p.add_argument("paths", nargs="*", help="tệp hoặc thư mục")
     p.add_argument("--remove", action="append", default=[], metavar="ID", help="gỡ văn bản theo mã")
     p.add_argument("--rebuild", action="store_true", help="dựng lại toàn bộ từ các tệp đã cho")

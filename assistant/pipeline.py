@@ -87,7 +87,7 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 and ".meta." not in p.name
             )
             if not found:
-                errors.append(f"{path}: thư mục không có tệp .txt/.md/.docx/.pdf nào")
+                errors.append(f"{path}: thư mục không có tệp .txt/.md/.docx/.doc/.pdf nào")
             files.extend(found)
         elif path.exists():
             files.append(path)

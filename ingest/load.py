@@ -7,15 +7,12 @@ file and the reason in one line.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from ingest.errors import InputError
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf")
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# A .docx is a zip: refuse archives that inflate far beyond any real regulation.
-MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 
 
 def read_text(path: Path, data: bytes | None = None) -> str:
@@ -25,7 +22,7 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             name,
-            f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx hoặc .pdf",
+            f"định dạng {suffix or '(không có)'} không được hỗ trợ; dùng .txt, .md, .docx, .doc hoặc .pdf",
         )
     if data is None:
         try:
@@ -38,7 +35,13 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     if not data.strip():
         raise InputError(name, "tệp rỗng")
     if suffix == ".docx":
-        return _docx_text(name, data)
+        from ingest.docx_text import docx_text  # python-docx: only paid for by .docx users
+
+        return docx_text(name, data)
+    if suffix == ".doc":
+        from ingest.doc_convert import doc_text
+
+        return doc_text(name, data)
     if suffix == ".pdf":
         return _pdf_text(name, data)
     return decode_text(name, data)
@@ -85,29 +88,6 @@ def _mostly_latin(text: str) -> bool:
     sample = [ch for ch in text[:5000] if not ch.isspace()]
     latin = sum(1 for ch in sample if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
     return bool(sample) and latin / len(sample) > 0.8
-
-
-def _docx_text(name: str, data: bytes) -> str:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, "không phải tệp .docx hợp lệ (không mở được dạng zip)") from exc
-    total = sum(info.file_size for info in archive.infolist())
-    if total > MAX_DOCX_UNCOMPRESSED:
-        raise InputError(name, f"tệp .docx giải nén quá lớn ({total} byte), nghi là zip bomb")
-    if "word/document.xml" not in archive.namelist():
-        raise InputError(name, "không phải tệp .docx hợp lệ (thiếu word/document.xml)")
-    import docx  # python-docx; imported here so text-only users never pay for it
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many types on corrupt input
-        raise InputError(name, f"không đọc được tệp .docx ({type(exc).__name__})") from exc
-    lines: list[str] = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
 
 
 def _pdf_text(name: str, data: bytes) -> str:

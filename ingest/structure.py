@@ -20,8 +20,13 @@ SECTION = re.compile(
 PART = re.compile(
     rf"^[ \t]*(?P<kind>Phần|PHẦN)[ \t]+(?P<num>[IVXLC]+|\d{{1,2}}|THỨ[ \t]+\S+|thứ[ \t]+\S+)(?=[ \t]|{_SEP}|$)[ \t]*{_SEP}?[ \t]*(?P<rest>.*?)[ \t]*$"
 )
-# "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH": the signature block ends a body.
-END_OF_BODY = re.compile(r"^[ \t]*(?:Nơi nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN\b|KT\.[ \t])")
+# The line before a .docx's footnotes (ingest.docx_text): they are no article's text.
+FOOTNOTES_MARKER = "Chú thích cuối trang:"
+# "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH": the signature block ends a body,
+# and so do the footnotes.
+END_OF_BODY = re.compile(
+    rf"^[ \t]*(?:Nơi nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN\b|KT\.[ \t]|{FOOTNOTES_MARKER}[ \t]*$)"
+)
 
 # Clause markers: "1.", "1/-", "1/", "1.-", "1-", "1)", "1 –".
 CLAUSE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[ \t]*(?:/-|/|\.-|\.(?!\d)|\)|-(?!\d)|–)[ \t]*")
