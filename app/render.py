@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer, Citation, NumericResult
 from ingest.models import Article, Document
 
@@ -39,12 +40,13 @@ def citation_location(citation: Citation) -> str:
 def render_citation(citation: Citation, index: int) -> str:
     """An expandable card: title and place, the verbatim quote, ``cite_as`` to copy."""
     chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
+    ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if citation.ocr else ""
     return (
         '<details class="qc-cite">'
         f'<summary><span class="qc-cite-n">[{index}]</span> '
         f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
         f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span></summary>'
-        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>'
+        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>{ocr}'
         '<div class="qc-citeas">'
         f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '
         f'<button type="button" class="qc-copy" data-cite="{html.escape(citation.cite_as)}">'

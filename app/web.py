@@ -53,6 +53,7 @@ CSS = """
 .qc-cite-doc { opacity: 0.8; font-size: 0.92em; }
 .qc-quote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #c0c0c0;
   font-style: normal; white-space: normal; }
+.qc-ocr { font-size: 0.85em; font-style: italic; color: #8a5a00; margin: 0 0 4px 0; }
 .qc-citeas { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 0.9em; }
 .qc-citeas-text, .qc-num-formula { padding: 1px 6px; border-radius: 4px;
   background: rgba(128, 128, 128, 0.12); }

@@ -31,6 +31,7 @@ class Citation(BaseModel):
     point: str | None = None
     quote: str
     cite_as: str
+    ocr: bool = False  # the quote was read by OCR from a scan: check it against the original
 
 
 class NumericResult(BaseModel):

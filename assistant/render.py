@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer
 
 KIND_LABELS = {
@@ -20,5 +21,8 @@ def answer_text(answer: Answer) -> str:
         lines.append(f"Lưu ý: {note}")
     if answer.citations:
         lines.append("Trích dẫn:")
-        lines.extend(f"  [{n}] {c.cite_as}" for n, c in enumerate(answer.citations, 1))
+        lines.extend(
+            f"  [{n}] {c.cite_as}" + (f" ({OCR_NOTE})" if c.ocr else "")
+            for n, c in enumerate(answer.citations, 1)
+        )
     return "\n".join(lines)
