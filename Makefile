@@ -12,7 +12,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run setup ingest serve test lint fmt typecheck unit browser eval bench clean
+.PHONY: run setup ocr-deps ingest serve test lint fmt typecheck unit browser eval bench ocr-accuracy clean
 
 run: setup ingest serve
 
@@ -23,7 +23,24 @@ $(BIN)/quyche: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/quyche
 
-setup: $(BIN)/quyche
+setup: $(BIN)/quyche ocr-deps
+
+# Scanned PDFs are read by Tesseract with its Vietnamese model (Debian packages); the OCR
+# tests draw their scans with DejaVu Sans. Installed only when missing, as root.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+ocr-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+	    && [ -f $(DEJAVU) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(OCR_PACKAGES) (OCR of scanned PDFs)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    $(OCR_PACKAGES) >/dev/null) || \
+	    echo "Tesseract could not be installed: scanned PDFs will be refused, OCR tests skipped"; \
+	else \
+	  echo "Tesseract OCR (Vietnamese) is missing: scanned PDFs will be refused and OCR tests"; \
+	  echo "skipped. As root, run: apt-get install -y $(OCR_PACKAGES)"; \
+	fi
 
 ingest: setup
 	$(BIN)/quyche ingest data/regulations
@@ -57,6 +74,9 @@ eval: setup
 
 bench: setup
 	$(BIN)/quyche bench
+
+ocr-accuracy: setup
+	$(BIN)/python -m eval.ocr_accuracy
 
 clean:
 	rm -rf $(VENV) .quyche .mypy_cache .ruff_cache .pytest_cache
