@@ -90,7 +90,9 @@ def read_pdf(name: str, data: bytes, on_page: PageProgress | None = None) -> Sou
     warnings: list[str] = []
     if scanned and not tesseract_ready():
         if len(scanned) == len(layers):
-            raise InputError(name, f"PDF là ảnh quét ({len(layers)} trang); {INSTALL_HINT}")
+            raise InputError(
+                name, f"PDF không có lớp văn bản (ảnh quét, {len(layers)} trang); {INSTALL_HINT}"
+            )
         # A text PDF with a few pages to OCR is still read; those pages are named.
         warnings.extend(f"trang {n}: không có lớp văn bản; {INSTALL_HINT}" for n in sorted(scanned))
         scanned = set()

@@ -11,6 +11,7 @@ from app.render import (
     render_citation,
     render_question,
 )
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer, DocumentRef, NumericResult
 from tests.app.conftest import EVIL, FakeAssistant, citation
 
@@ -25,6 +26,12 @@ def test_citation_card_escapes_quote_and_keeps_structure() -> None:
     assert "Điều 1, khoản 1, điểm a" in html
     assert 'class="qc-copy"' in html
     assert "\n" not in html
+
+
+def test_citation_read_by_ocr_carries_a_note() -> None:
+    assert OCR_NOTE not in render_citation(citation(), 1)
+    html = render_citation(citation().model_copy(update={"ocr": True}), 1)
+    assert f'<div class="qc-ocr">({OCR_NOTE})</div>' in html
 
 
 def test_cite_as_in_attribute_cannot_break_out() -> None:

@@ -132,7 +132,7 @@ def test_missing_tesseract_is_one_clear_line(
     path.write_bytes(blank_pdf())
     with pytest.raises(InputError, match="tesseract-ocr-vie") as info:
         parse_file(path)
-    assert str(info.value).startswith(f"{path}: PDF là ảnh quét")
+    assert str(info.value).startswith(f"{path}: PDF không có lớp văn bản (ảnh quét, 1 trang)")
     assert "\n" not in str(info.value)
 
 
