@@ -58,6 +58,7 @@ CSS = """
 .qc-citeas-text, .qc-num-formula { padding: 1px 6px; border-radius: 4px;
   background: rgba(128, 128, 128, 0.12); }
 .qc-ingest-error { color: #a61b1b; }
+.qc-ingest-warning { color: #8a5a00; }
 .qc-copy { border: 1px solid rgba(128, 128, 128, 0.5); border-radius: 4px; padding: 1px 8px;
   cursor: pointer; background: transparent; }
 .qc-article { max-height: 60vh; overflow-y: auto; font-size: 0.93em; line-height: 1.5; }
