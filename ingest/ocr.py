@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DPI = 300
+# Hostile or odd files: a poster-sized page is rendered smaller than 300 dpi, and a scan
+# longer than any regulation is refused rather than OCR'd for an hour.
+MAX_PAGE_PIXELS = 40_000_000  # A2 at 300 dpi is about 35 million
+MAX_OCR_PAGES = 300
 LANGUAGE = "vie"
 # A text layer with fewer letters than this is no text (a page number, a stamp's label).
 MIN_LAYER_LETTERS = 20
@@ -87,6 +92,10 @@ def read_pdf(name: str, data: bytes, on_page: PageProgress | None = None) -> Sou
     if not layers:
         raise InputError(name, "PDF không có trang nào")
     scanned = {n for n, layer in enumerate(layers, start=1) if not has_real_text(layer)}
+    if len(scanned) > MAX_OCR_PAGES:
+        raise InputError(
+            name, f"PDF có {len(scanned)} trang ảnh quét, quá giới hạn {MAX_OCR_PAGES} trang OCR"
+        )
     warnings: list[str] = []
     if scanned and not tesseract_ready():
         if len(scanned) == len(layers):
@@ -159,7 +168,9 @@ def _render(name: str, data: bytes, number: int) -> Image:
         pdf = pdfium.PdfDocument(data)
         try:
             page = pdf[number - 1]
-            image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+            width, height = page.get_size()  # points: 1/72 inch
+            scale = min(DPI / 72, math.sqrt(MAX_PAGE_PIXELS / max(width * height, 1.0)))
+            image = page.render(scale=scale, grayscale=True).to_pil()
             page.close()
         finally:
             pdf.close()

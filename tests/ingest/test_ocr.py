@@ -12,6 +12,7 @@ from assistant.models import Answer
 from assistant.render import answer_text
 from eval.ocr_accuracy import FONT, PAGE_ONE, PAGE_PX, PAGE_TWO, char_accuracy, image_pdf
 from eval.ocr_accuracy import render_page as draw
+from ingest import ocr
 from ingest.chunk import chunk_document
 from ingest.errors import InputError
 from ingest.models import Document
@@ -149,6 +150,28 @@ def test_text_pdf_with_a_blank_page_is_read_without_tesseract(
     assert [a.number for a in doc.articles] == [1, 2, 3]
     assert not any(p.ocr for p in doc.pages)
     assert [w for w in doc.warnings if w.startswith("trang 2:") and "tesseract-ocr" in w]
+
+
+def test_a_scan_longer_than_any_regulation_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 1)
+    path = tmp_path / "dai.pdf"
+    path.write_bytes(merged(blank_pdf(), blank_pdf()))
+    with pytest.raises(InputError, match="2 trang ảnh quét, quá giới hạn 1 trang OCR"):
+        parse_file(path)
+
+
+def test_a_poster_sized_page_is_rendered_within_the_pixel_budget() -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=72 * 100, height=72 * 100)  # 100 x 100 inches
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    image = ocr._render("poster.pdf", buffer.getvalue(), 1)
+    assert image.width * image.height <= ocr.MAX_PAGE_PIXELS * 1.001  # rounded up to pixels
+    assert image.width > 5000
 
 
 @pytest.mark.parametrize(
