@@ -12,7 +12,7 @@ export HF_HUB_DISABLE_TELEMETRY := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run setup tools ingest serve test lint fmt typecheck unit browser eval bench clean
+.PHONY: run setup tools ocr-deps ingest serve test lint fmt typecheck unit browser eval bench ocr-accuracy clean
 
 run: setup ingest serve
 
@@ -23,7 +23,7 @@ $(BIN)/quyche: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/quyche
 
-setup: $(BIN)/quyche tools
+setup: $(BIN)/quyche tools ocr-deps
 
 # System tools the readers call: antiword for old .doc files (apt-get, as root, only when
 # missing; without it .doc files are refused with a one-line hint and the rest still works).
@@ -35,6 +35,23 @@ tools:
 	     apt-get install -y -qq antiword >/dev/null 2>&1) || \
 	      echo "antiword could not be installed: .doc files will be refused"; \
 	  else echo "antiword is missing: install it (apt-get install antiword) to read .doc files"; fi; }
+
+# Scanned PDFs are read by Tesseract with its Vietnamese model (Debian packages); the OCR
+# tests draw their scans with DejaVu Sans. Installed only when missing, as root.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+ocr-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+	    && [ -f $(DEJAVU) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(OCR_PACKAGES) (OCR of scanned PDFs)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    $(OCR_PACKAGES) >/dev/null) || \
+	    echo "Tesseract could not be installed: scanned PDFs will be refused, OCR tests skipped"; \
+	else \
+	  echo "Tesseract OCR (Vietnamese) is missing: scanned PDFs will be refused and OCR tests"; \
+	  echo "skipped. As root, run: apt-get install -y $(OCR_PACKAGES)"; \
+	fi
 
 ingest: setup
 	$(BIN)/quyche ingest data/regulations
@@ -68,6 +85,9 @@ eval: setup
 
 bench: setup
 	$(BIN)/quyche bench
+
+ocr-accuracy: setup
+	$(BIN)/python -m eval.ocr_accuracy
 
 clean:
 	rm -rf $(VENV) .quyche .mypy_cache .ruff_cache .pytest_cache

@@ -167,6 +167,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             else:
                 print(f"Điều {article.number}. {article.title}")
                 print(clause.text)
+        if doc.read_by_ocr(article.start, article.end):
+            from assistant.citations import OCR_NOTE
+
+            print(f"({OCR_NOTE})")
         shown += 1
     if not shown:
         print(f"lỗi: không tìm thấy Điều {ref.article}", file=sys.stderr)

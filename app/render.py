@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer, Citation, NumericResult
 from ingest.models import Article, Document
 
@@ -40,12 +41,13 @@ def render_citation(citation: Citation, index: int) -> str:
     """An expandable card: title and place, the verbatim quote, ``cite_as`` to copy."""
     chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
     blank = '<span class="qc-cite-blank"> · để trống giá trị</span>' if citation.unspecified else ""
+    ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if citation.ocr else ""
     return (
         '<details class="qc-cite">'
         f'<summary><span class="qc-cite-n">[{index}]</span> '
         f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
         f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span>{blank}</summary>'
-        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>'
+        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>{ocr}'
         '<div class="qc-citeas">'
         f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '
         f'<button type="button" class="qc-copy" data-cite="{html.escape(citation.cite_as)}">'
@@ -135,9 +137,11 @@ def render_article(document: Document, article: Article) -> str:
     """An article for the browse panel, under its document and chapter headings."""
     chapter = " · ".join(x for x in (article.chapter, article.chapter_title) if x)
     title = document.meta.title or document.id
+    read_by_ocr = document.read_by_ocr(article.start, article.end)
+    ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if read_by_ocr else ""
     return (
         '<div class="qc-article">'
         f'<div class="qc-article-doc">{esc(title)}</div>'
         f'<div class="qc-article-chapter">{esc(chapter)}</div>'
-        f'<div class="qc-article-text">{esc(article.text)}</div></div>'
+        f'<div class="qc-article-text">{esc(article.text)}</div>{ocr}</div>'
     )

@@ -97,6 +97,7 @@ def report_html(report: IngestReportLike, extra_errors: Sequence[str] = ()) -> s
     lines = [f"<div><b>{label}:</b> {esc(', '.join(ids))}</div>" for label, ids in groups if ids]
     errors = [*extra_errors, *report.errors]
     lines += [f'<div class="qc-ingest-error">Lỗi: {esc(e)}</div>' for e in errors]
+    lines += [f'<div class="qc-ingest-warning">Cảnh báo: {esc(w)}</div>' for w in report.warnings]
     return "".join(lines) or "<div>Không có tệp nào được nạp.</div>"
 
 
@@ -261,6 +262,7 @@ class _EmptyReport(BaseModel):
     unchanged: list[str] = []
     removed: list[str] = []
     errors: list[str] = []
+    warnings: list[str] = []
 
 
 def _username(request: gr.Request | None) -> str | None:

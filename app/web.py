@@ -53,10 +53,12 @@ CSS = """
 .qc-cite-doc { opacity: 0.8; font-size: 0.92em; }
 .qc-quote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #c0c0c0;
   font-style: normal; white-space: normal; }
+.qc-ocr { font-size: 0.85em; font-style: italic; color: #8a5a00; margin: 0 0 4px 0; }
 .qc-citeas { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 0.9em; }
 .qc-citeas-text, .qc-num-formula { padding: 1px 6px; border-radius: 4px;
   background: rgba(128, 128, 128, 0.12); }
 .qc-ingest-error { color: #a61b1b; }
+.qc-ingest-warning { color: #8a5a00; }
 .qc-copy { border: 1px solid rgba(128, 128, 128, 0.5); border-radius: 4px; padding: 1px 8px;
   cursor: pointer; background: transparent; }
 .qc-article { max-height: 60vh; overflow-y: auto; font-size: 0.93em; line-height: 1.5; }

@@ -6,6 +6,9 @@ from assistant.models import Citation
 from ingest.models import Article, Clause, Document, Point
 from ingest.rules.blanks import find_blanks
 
+# Shown beside a quote read by OCR from a scanned page.
+OCR_NOTE = "văn bản nhận dạng từ ảnh quét — đối chiếu bản gốc"
+
 
 class QuoteNotVerbatimError(ValueError):
     """A quote that is not a slice of its source: a bug, never shown to users as fact."""
@@ -59,10 +62,11 @@ def make_citation(
 ) -> Citation:
     """Build a citation; the quote defaults to the smallest unit's whole text and must be a
     verbatim slice of that unit (and so of the document)."""
-    unit_text = point.text if point else clause.text if clause else article.text
-    quote = unit_text if quote is None else quote
-    if not quote or quote not in unit_text or quote not in doc.text:
+    unit = point or clause or article
+    quote = unit.text if quote is None else quote
+    if not quote or quote not in unit.text or quote not in doc.text:
         raise QuoteNotVerbatimError(f"quote not found in {doc.id} Điều {article.number}")
+    quote_start = unit.start + unit.text.index(quote)
     clause_number = clause.number if clause else None
     point_id = point.id if point else None
     return Citation(
@@ -77,6 +81,7 @@ def make_citation(
         quote=quote,
         cite_as=cite_as(doc, article.part, article.number, clause_number, point_id),
         unspecified=bool(find_blanks(quote)),
+        ocr=doc.read_by_ocr(quote_start, quote_start + len(quote)),
     )
 
 

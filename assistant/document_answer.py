@@ -53,6 +53,7 @@ def fact_citation(doc: Document, fact: DocumentFact) -> Citation:
         cite_as=f"{_PLACE_NAMES[fact.place]} {document_label(doc, part)}",
         unspecified=fact.unspecified,
         place=fact.place,
+        ocr=doc.read_by_ocr(fact.start, fact.start + len(fact.quote)),
     )
 
 

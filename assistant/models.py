@@ -34,6 +34,7 @@ class Citation(BaseModel):
     unspecified: bool = False  # the quote leaves a value blank ("ít nhất ... ngày")
     # outside any article: the document's header or its signature block (article is 0)
     place: Literal["article", "header", "signature"] = "article"
+    ocr: bool = False  # the quote was read by OCR from a scan: check it against the original
 
 
 class NumericResult(BaseModel):

@@ -154,7 +154,7 @@ def ingest_paths(
                 report.unchanged.append(doc_id)
                 continue
             try:
-                doc = parse_file(path, data)
+                doc = parse_file(path, data, _page_progress(progress, path, n, len(files)))
             except InputError as exc:
                 report.errors.append(str(exc))
                 continue
@@ -216,6 +216,17 @@ def ingest_paths(
             home.sweep(keep=home.current_snapshot())
         progress("Xong", 1.0)
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _page_progress(
+    progress: Progress, path: Path, n: int, files: int
+) -> Callable[[int, int], None]:
+    """Progress inside one PDF, page by page: OCR of a scan takes seconds a page."""
+
+    def report(page: int, pages: int) -> None:
+        progress(f"Đọc {path.name}: trang {page}/{pages}", (n + page / pages) / files * 0.5)
+
     return report
 
 

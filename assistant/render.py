@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer
 
 KIND_LABELS = {
@@ -21,7 +22,9 @@ def answer_text(answer: Answer) -> str:
     if answer.citations:
         lines.append("Trích dẫn:")
         lines.extend(
-            f"  [{n}] {c.cite_as}" + (" (để trống giá trị)" if c.unspecified else "")
+            f"  [{n}] {c.cite_as}"
+            + (" (để trống giá trị)" if c.unspecified else "")
+            + (f" ({OCR_NOTE})" if c.ocr else "")
             for n, c in enumerate(answer.citations, 1)
         )
     return "\n".join(lines)

@@ -37,5 +37,6 @@ def _chunk(doc: Document, article: Article, clause: Clause) -> Chunk:
         end=clause.end,
         meta=doc.meta,
         points=clause.points,
+        ocr=doc.read_by_ocr(clause.start, clause.end),
     )
     return chunk.model_copy(update={"index_text": canonical(f"{chunk.context}\n{chunk.text}")})

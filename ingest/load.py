@@ -6,10 +6,11 @@ file and the reason in one line.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from ingest.errors import InputError
+from ingest.models import SourceText
+from ingest.ocr import PageProgress, read_pdf
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -17,6 +18,14 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 def read_text(path: Path, data: bytes | None = None) -> str:
     """Text of a regulation file; ``data`` lets callers pass bytes they already hold."""
+    return read_source(path, data).text
+
+
+def read_source(
+    path: Path, data: bytes | None = None, on_page: PageProgress | None = None
+) -> SourceText:
+    """The text of a regulation file; a PDF's also says which pages OCR read.
+    ``on_page(done, total)`` follows a PDF's pages (OCR takes seconds a page)."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -37,14 +46,14 @@ def read_text(path: Path, data: bytes | None = None) -> str:
     if suffix == ".docx":
         from ingest.docx_text import docx_text  # python-docx: only paid for by .docx users
 
-        return docx_text(name, data)
+        return SourceText(text=docx_text(name, data))
     if suffix == ".doc":
         from ingest.doc_convert import doc_text
 
-        return doc_text(name, data)
+        return SourceText(text=doc_text(name, data))
     if suffix == ".pdf":
-        return _pdf_text(name, data)
-    return decode_text(name, data)
+        return _pdf_source(name, data, on_page)
+    return SourceText(text=decode_text(name, data))
 
 
 def decode_text(name: str, data: bytes) -> str:
@@ -90,18 +99,8 @@ def _mostly_latin(text: str) -> bool:
     return bool(sample) and latin / len(sample) > 0.8
 
 
-def _pdf_text(name: str, data: bytes) -> str:
+def _pdf_source(name: str, data: bytes, on_page: PageProgress | None) -> SourceText:
+    """Text layer per page; pages without one are read by OCR (see ingest.ocr)."""
     if not data.startswith(b"%PDF"):
         raise InputError(name, "không phải tệp PDF hợp lệ")
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, OSError) as exc:
-        raise InputError(name, f"không đọc được tệp PDF ({type(exc).__name__})") from exc
-    text = "\n".join(pages)
-    if not text.strip():
-        raise InputError(name, "PDF không có lớp văn bản (bản quét?); cần PDF có chữ")
-    return text
+    return read_pdf(name, data, on_page)

@@ -103,6 +103,32 @@ class Part(_Fact):
     articles: tuple[Article, ...] = ()
 
 
+class SourcePage(_Fact):
+    """One page of a PDF as read: its text layer, or OCR where it had none."""
+
+    number: int  # 1-based
+    text: str
+    ocr: bool = False
+
+
+class SourceText(_Fact):
+    """A file's text as read, before parsing. A PDF keeps its pages so that text read
+    by OCR stays marked; ``warnings`` name pages that could not be read."""
+
+    text: str
+    pages: tuple[SourcePage, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class PageSpan(_Fact):
+    """Where a PDF page lies in ``Document.text``, and whether OCR read it."""
+
+    number: int
+    start: int
+    end: int
+    ocr: bool = False
+
+
 class Document(_Fact):
     id: str
     source_file: str
@@ -111,6 +137,11 @@ class Document(_Fact):
     text: str
     parts: tuple[Part, ...]
     warnings: tuple[str, ...] = ()
+    pages: tuple[PageSpan, ...] = ()  # PDFs only
+
+    def read_by_ocr(self, start: int, end: int) -> bool:
+        """True when text[start:end] overlaps a page read by OCR: quote it with care."""
+        return any(p.ocr and p.start < max(end, start + 1) and start < p.end for p in self.pages)
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -153,6 +184,7 @@ class Chunk(_Fact):
     meta: DocumentMeta
     points: tuple[Point, ...] = ()
     index_text: str = Field(default="", description="tone-canonical text for indexing")
+    ocr: bool = False  # read from a scanned page: check against the original
 
     @property
     def context(self) -> str:

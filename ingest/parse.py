@@ -15,10 +15,11 @@ from pathlib import Path
 
 from ingest import structure as s
 from ingest.errors import InputError
-from ingest.load import read_text
+from ingest.load import read_source
 from ingest.metadata import extract_meta, read_sidecar
-from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
+from ingest.models import Article, Clause, Document, DocumentMeta, PageSpan, Part, Point, SourcePage
 from ingest.normalize import clean_source, strip_diacritics
+from ingest.ocr import PageProgress
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def parse_file(path: Path, data: bytes | None = None) -> Document:
+def parse_file(
+    path: Path, data: bytes | None = None, on_page: PageProgress | None = None
+) -> Document:
     """Read and parse one file; a sidecar ``<file>.meta.yaml|json`` overrides metadata."""
-    raw = read_text(path, data)
+    source = read_source(path, data, on_page)
     try:
-        return parse_text(raw, source_file=path.name, overrides=read_sidecar(path))
+        doc = parse_text(
+            source.text, source_file=path.name, overrides=read_sidecar(path), pages=source.pages
+        )
     except InputError as exc:
         raise InputError(str(path), exc.reason) from None
+    if source.warnings:
+        doc = doc.model_copy(update={"warnings": source.warnings + doc.warnings})
+    return doc
 
 
 def parse_text(
@@ -81,8 +89,11 @@ def parse_text(
     *,
     document_id: str | None = None,
     overrides: dict[str, str] | None = None,
+    pages: tuple[SourcePage, ...] = (),
 ) -> Document:
-    text = clean_source(raw)
+    """``pages``: a PDF's pages, whose joined text is ``raw``; given, the document keeps
+    where each page lies, so text read by OCR can be told apart."""
+    text, spans = _clean_pages(pages) if pages else (clean_source(raw), ())
     lines = _split_lines(text)
     parts, warnings = _scan(lines)
     if not any(p.articles for p in parts):
@@ -112,7 +123,23 @@ def parse_text(
         text=text,
         parts=tuple(built),
         warnings=tuple(warnings),
+        pages=spans,
     )
+
+
+def _clean_pages(pages: tuple[SourcePage, ...]) -> tuple[str, tuple[PageSpan, ...]]:
+    """Clean page by page, so each page's span in the display text is known exactly."""
+    spans: list[PageSpan] = []
+    texts: list[str] = []
+    offset = 0
+    for page in pages:
+        cleaned = clean_source(page.text)
+        spans.append(
+            PageSpan(number=page.number, start=offset, end=offset + len(cleaned), ocr=page.ocr)
+        )
+        texts.append(cleaned)
+        offset += len(cleaned) + 1
+    return "\n".join(texts), tuple(spans)
 
 
 def _split_lines(text: str) -> list[_Line]:

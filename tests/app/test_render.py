@@ -11,6 +11,7 @@ from app.render import (
     render_citation,
     render_question,
 )
+from assistant.citations import OCR_NOTE
 from assistant.models import Answer, DocumentRef, NumericResult
 from tests.app.conftest import EVIL, FakeAssistant, citation
 
@@ -25,6 +26,24 @@ def test_citation_card_escapes_quote_and_keeps_structure() -> None:
     assert "Điều 1, khoản 1, điểm a" in html
     assert 'class="qc-copy"' in html
     assert "\n" not in html
+
+
+def test_citation_read_by_ocr_carries_a_note() -> None:
+    assert OCR_NOTE not in render_citation(citation(), 1)
+    html = render_citation(citation().model_copy(update={"ocr": True}), 1)
+    assert f'<div class="qc-ocr">({OCR_NOTE})</div>' in html
+
+
+def test_article_from_a_scanned_page_carries_the_note() -> None:
+    from ingest.models import SourcePage
+    from ingest.parse import parse_text
+
+    text = "Điều 1. Phạm vi\n1. Quy chế áp dụng cho Đảng ủy xã Đồi Sim."
+    pages = (SourcePage(number=1, text=text, ocr=True),)
+    scanned = parse_text(text, "scan.pdf", pages=pages)
+    typed = parse_text(text, "typed.txt")
+    assert OCR_NOTE in render_article(scanned, scanned.article(1))
+    assert OCR_NOTE not in render_article(typed, typed.article(1))
 
 
 def test_cite_as_in_attribute_cannot_break_out() -> None:

@@ -136,7 +136,15 @@ def test_upload_errors_are_escaped(
     fake_assistant.ingest = lambda paths, progress=None: type(  # type: ignore[method-assign,assignment]
         "R",
         (),
-        {"added": [], "updated": [], "unchanged": [], "removed": [], "errors": [f"{name}: lỗi"]},
+        {
+            "added": [],
+            "updated": [],
+            "unchanged": [],
+            "removed": [],
+            "errors": [f"{name}: lỗi"],
+            "warnings": [f"{name}: trang 2: OCR không đọc được; trang này bị bỏ qua"],
+        },
     )()
     html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
     assert "<img" not in html and "&lt;img" in html
+    assert "Cảnh báo:" in html and "trang 2: OCR không đọc được" in html
