@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.citations import amendment_line
 from assistant.models import Answer
 
 KIND_LABELS = {
@@ -20,5 +21,9 @@ def answer_text(answer: Answer) -> str:
         lines.append(f"Lưu ý: {note}")
     if answer.citations:
         lines.append("Trích dẫn:")
-        lines.extend(f"  [{n}] {c.cite_as}" for n, c in enumerate(answer.citations, 1))
+        for n, c in enumerate(answer.citations, 1):
+            lines.append(f"  [{n}] {c.cite_as}")
+            if c.amended_by is not None:
+                label = f"Điều {c.article}{c.article_suffix}"
+                lines.append(f"      ({label} được {amendment_line(c.amended_by)})")
     return "\n".join(lines)

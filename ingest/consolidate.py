@@ -89,8 +89,9 @@ def _title_key(title: str) -> str:
 
 
 def _decision_view(doc: Document, decision: AmendingDecision) -> Document:
-    """The decision without the articles that hold instructions (their wording answers
-    from the regulation, with this decision named); its other articles stay citable."""
+    """The decision without the articles that hold instructions: their wording answers
+    from the regulation, with this decision named (the stored document keeps them). Its
+    other articles ("Quyết định này có hiệu lực ...") stay citable."""
     first = decision.instructions[0].start
     parts = tuple(
         part.model_copy(
