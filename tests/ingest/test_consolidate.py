@@ -167,3 +167,30 @@ class TestDecisionView:
         assert view.article(2).text.startswith("Điều 2. Quyết định này có hiệu lực")  # type: ignore[union-attr]
         # the stored document is not changed
         assert [a.number for a in loaded()[DECISION_ID].articles] == [1, 2, 3]
+
+
+def test_a_later_decision_amends_the_amended_wording() -> None:
+    docs = loaded()
+    header = docs[DECISION_ID].text.split("Điều 1.")[0]
+    header = header.replace("15-QĐ/ĐU", "22-QĐ/ĐU").replace(
+        "20 tháng 5 năm 2024", "03 tháng 3 năm 2025"
+    )
+    text = (
+        f"{header}Điều 1. Sửa đổi khoản 2 Điều 7 của Quy chế làm việc số 07-QC/ĐU như sau:\n"
+        "“2. Ban Thường vụ họp thường lệ mỗi tháng ba lần.”\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+    )
+    later = parse_text(text, "qd-22.txt")
+    # loaded first, applied second: the order of effect decides
+    view = consolidate({later.id: later, **docs}).documents[REGULATION_ID]
+    history = view.article_history(7)
+    assert history is not None and [v.kind for v in history.versions] == [
+        "original",
+        "replaced",
+        "replaced",
+    ]
+    wording = {d: version_at(view, 7, "", d) for d in ("2024-01-01", "2024-06-01", "2025-03-03")}
+    assert "mỗi tuần một lần" in wording["2024-01-01"].text  # type: ignore[union-attr]
+    assert "mỗi tháng hai lần" in wording["2024-06-01"].text  # type: ignore[union-attr]
+    assert "mỗi tháng ba lần" in wording["2025-03-03"].text  # type: ignore[union-attr]
+    assert history.versions[-1].amended_by.number == "22-QĐ/ĐU"  # type: ignore[union-attr]
