@@ -132,10 +132,13 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from app.versions import parse_as_at, show_lines, split_suffix
     from assistant.references import parse_reference
 
     assistant = _open(args)
-    ref = parse_reference(args.reference)
+    as_at = parse_as_at(args.as_at) if args.as_at else None
+    reference, suffix = split_suffix(args.reference)
+    ref = parse_reference(reference)
     if ref is None:
         print(
             f'lỗi: không hiểu \'{args.reference}\'; ví dụ: "Điều 14", "khoản 2 Điều 14"',
@@ -152,28 +155,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     for info in docs:
         doc = assistant.document(info.id)
         part = args.part or ref.part or doc.main_part
-        article = doc.article(ref.article, part)
-        if article is None:
+        lines = show_lines(doc, part, (ref.article, suffix), ref.clause, as_at)
+        if lines is None:
             continue
         if shown:
             print()
         print(f"== {doc.meta.title} [{doc.id}, {part}]")
-        if ref.clause is None:
-            print(article.text)
-        else:
-            clause = article.clause(ref.clause)
-            if clause is None:
-                print(f"(Điều {ref.article} không có khoản {ref.clause})")
-            else:
-                print(f"Điều {article.number}. {article.title}")
-                print(clause.text)
-        if doc.read_by_ocr(article.start, article.end):
+        print("\n".join(lines))
+        article = doc.article(ref.article, part, suffix=suffix)
+        if article is not None and doc.read_by_ocr(article.start, article.end):
             from assistant.citations import OCR_NOTE
 
             print(f"({OCR_NOTE})")
         shown += 1
     if not shown:
-        print(f"lỗi: không tìm thấy Điều {ref.article}", file=sys.stderr)
+        print(f"lỗi: không tìm thấy Điều {ref.article}{suffix}", file=sys.stderr)
         return 1
     return 0
 
@@ -366,6 +362,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("reference")
     p.add_argument("--doc", help="mã văn bản (xem quyche docs)")
     p.add_argument("--part", help="phần: regulation hoặc decision")
+    p.add_argument(
+        "--as-at",
+        metavar="NGÀY",
+        help="bản có hiệu lực vào ngày này (2024-01-01 hoặc 01/01/2024), khi điều đã được sửa đổi",
+    )
     p.set_defaults(func=cmd_show)
 
     p = add("rules", "liệt kê các quy tắc số (tỷ lệ, thời hạn, tần suất, ngưỡng tiền)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from assistant.citations import OCR_NOTE
+from assistant.citations import OCR_NOTE, amendment_line
 from assistant.models import Answer, Citation, NumericResult
 from ingest.models import Article, Document
 
@@ -28,7 +28,7 @@ def esc(text: str) -> str:
 
 def citation_location(citation: Citation) -> str:
     """ "Điều 5, khoản 2, điểm a" — the place in the regulation, most specific last."""
-    parts = [f"Điều {citation.article}"]
+    parts = [f"Điều {citation.article}{citation.article_suffix}"]
     if citation.clause is not None:
         parts.append(f"khoản {citation.clause}")
     if citation.point:
@@ -42,12 +42,18 @@ def render_citation(citation: Citation, index: int) -> str:
     chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
     blank = '<span class="qc-cite-blank"> · để trống giá trị</span>' if citation.unspecified else ""
     ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if citation.ocr else ""
+    amended = (
+        f'<div class="qc-amended">Điều {citation.article}{esc(citation.article_suffix)} được '
+        f"{esc(amendment_line(citation.amended_by))}</div>"
+        if citation.amended_by is not None
+        else ""
+    )
     return (
         '<details class="qc-cite">'
         f'<summary><span class="qc-cite-n">[{index}]</span> '
         f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
         f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span>{blank}</summary>'
-        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>{ocr}'
+        f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>{ocr}{amended}'
         '<div class="qc-citeas">'
         f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '
         f'<button type="button" class="qc-copy" data-cite="{html.escape(citation.cite_as)}">'

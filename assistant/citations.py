@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.models import Citation
+from assistant.models import Amendment, Citation
 from ingest.models import Article, Clause, Document, Point
 from ingest.rules.blanks import find_blanks
 
@@ -14,7 +14,7 @@ class QuoteNotVerbatimError(ValueError):
     """A quote that is not a slice of its source: a bug, never shown to users as fact."""
 
 
-def location(article: int, clause: int | None = None, point: str | None = None) -> str:
+def location(article: int | str, clause: int | None = None, point: str | None = None) -> str:
     """ "điểm a khoản 2 Điều 14" (Vietnamese citation order: smallest unit first)."""
     parts = []
     if point:
@@ -49,7 +49,9 @@ def document_label(doc: Document, part: str) -> str:
     return f"{name} ({' '.join(details)})" if details else name
 
 
-def cite_as(doc: Document, part: str, article: int, clause: int | None, point: str | None) -> str:
+def cite_as(
+    doc: Document, part: str, article: int | str, clause: int | None, point: str | None
+) -> str:
     return f"{location(article, clause, point)} {document_label(doc, part)}"
 
 
@@ -79,15 +81,50 @@ def make_citation(
         clause=clause_number,
         point=point_id,
         quote=quote,
-        cite_as=cite_as(doc, article.part, article.number, clause_number, point_id),
+        cite_as=cite_as(doc, article.part, article.label, clause_number, point_id),
+        article_suffix=article.suffix,
+        amended_by=amended_by(doc, article),
         unspecified=bool(find_blanks(quote)),
         ocr=doc.read_by_ocr(quote_start, quote_start + len(quote)),
     )
 
 
+def amended_by(doc: Document, article: Article) -> Amendment | None:
+    """The decision behind the article's wording in force, when one changed it."""
+    history = doc.article_history(article.number, article.suffix)
+    latest = history.versions[-1] if history is not None else None
+    if latest is None or latest.amended_by is None:
+        return None
+    ref = latest.amended_by
+    return Amendment(
+        document_id=ref.document_id,
+        number=ref.number,
+        title=ref.title,
+        date_issued=ref.date_issued,
+        effective=ref.effective,
+        change=latest.change,
+    )
+
+
+def amendment_line(amendment: Amendment) -> str:
+    """ "sửa đổi khoản 2 theo Quyết định số 15-QĐ/ĐU ngày 20/05/2024, hiệu lực từ 01/06/2024"."""
+    name = f"Quyết định số {amendment.number}" if amendment.number else amendment.title
+    line = f"{amendment.change or 'sửa đổi'} theo {name or amendment.document_id}"
+    if amendment.date_issued:
+        line += f" ngày {_vn_date(amendment.date_issued)}"
+    if amendment.effective and amendment.effective != amendment.date_issued:
+        line += f", hiệu lực từ {_vn_date(amendment.effective)}"
+    return line
+
+
+def _vn_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def verify(citation: Citation, doc: Document) -> bool:
     """True when the citation's quote is a verbatim slice of the cited unit."""
-    article = doc.article(citation.article, citation.part)
+    article = doc.article(citation.article, citation.part, citation.article_suffix)
     if article is None:
         return False
     text = article.text

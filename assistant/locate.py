@@ -146,7 +146,7 @@ class ClauseLocator:
             doc = self.documents.get(chunk.document_id)
             if doc is None:
                 continue
-            article = doc.article(chunk.article, chunk.part)
+            article = doc.article(chunk.article, chunk.part, chunk.article_suffix)
             if article is None:
                 continue
             clause = next((c for c in article.clauses if c.number == chunk.clause), None)

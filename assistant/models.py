@@ -16,8 +16,22 @@ class Turn(BaseModel):
     content: str = Field(max_length=200_000)
 
 
+class Amendment(BaseModel):
+    """The decision that gave a cited article its current wording."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    number: str = ""
+    title: str = ""
+    date_issued: str = ""  # ISO date
+    effective: str = ""  # ISO date
+    change: str = ""  # e.g. "sửa đổi khoản 2"
+
+
 class Citation(BaseModel):
-    """Where a claim comes from. ``quote`` is a verbatim slice of the document text."""
+    """Where a claim comes from. ``quote`` is a verbatim slice of the document text.
+    ``amended_by`` names the decision that last changed the cited article, if any."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -35,6 +49,8 @@ class Citation(BaseModel):
     # outside any article: the document's header or its signature block (article is 0)
     place: Literal["article", "header", "signature"] = "article"
     ocr: bool = False  # the quote was read by OCR from a scan: check it against the original
+    article_suffix: str = ""  # "a" for an inserted "Điều 12a"
+    amended_by: Amendment | None = None
 
 
 class NumericResult(BaseModel):

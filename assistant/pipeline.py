@@ -22,7 +22,9 @@ import ingest as ingest_package
 from assistant.home import DataHome, Manifest, ManifestEntry
 from assistant.rules.models import Rule, RuleTable
 from index.lexical import LexicalIndex
+from ingest.amend import read_amendment
 from ingest.chunk import chunk_document
+from ingest.consolidate import consolidate
 from ingest.errors import InputError, QuycheError
 from ingest.load import SUPPORTED_SUFFIXES
 from ingest.models import Chunk, Document
@@ -163,6 +165,7 @@ def ingest_paths(
                 report.errors.append(f"{path}: văn bản này đã được nạp với mã '{other}'")
                 continue
             report.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
+            _forget_rules_if_amending(old_rules, doc, documents.get(doc_id))
             (report.updated if doc_id in documents else report.added).append(doc_id)
             documents[doc_id] = doc
             old_rules.pop(doc_id, None)
@@ -176,6 +179,7 @@ def ingest_paths(
 
         for doc_id in remove:
             if doc_id in documents:
+                _forget_rules_if_amending(old_rules, documents[doc_id])
                 del documents[doc_id]
                 entries.pop(doc_id, None)
                 old_rules.pop(doc_id, None)
@@ -199,7 +203,11 @@ def ingest_paths(
                 else base.marker.manifest
             )
             name = None if changed or base.marker is None else base.marker.snapshot
-            final, tables = _write_snapshot(home, documents, new_manifest, old_rules, name)
+            view = consolidate(documents)
+            report.warnings.extend(view.notices)
+            final, tables = _write_snapshot(
+                home, documents, new_manifest, old_rules, name, view.documents
+            )
             report.snapshot = final.name
             if shared is not None and changed:
                 progress("Ghi trạng thái chung lên Chroma server", 0.9)
@@ -283,22 +291,36 @@ def _read_rules(snapshot: Path | None) -> dict[str, list[Rule]]:
     return rules
 
 
+def _forget_rules_if_amending(cached: dict[str, list[Rule]], *docs: Document | None) -> None:
+    """An amending decision added, changed or removed changes the consolidated text of
+    the regulation it amends: no cached rules can be trusted then."""
+    if any(doc is not None and read_amendment(doc) is not None for doc in docs):
+        cached.clear()
+
+
 def _write_snapshot(
     home: DataHome,
     documents: dict[str, Document],
     manifest: Manifest,
     cached_rules: dict[str, list[Rule]],
     name: str | None = None,
+    answering: dict[str, Document] | None = None,
 ) -> tuple[Path, dict[str, RuleTable]]:
+    """Stored documents as parsed; rules, powers and chunks from ``answering`` (the
+    consolidated view: amended regulations in their current wording)."""
+    answering = documents if answering is None else answering
     tmp = home.new_snapshot_dir()
     tables: dict[str, RuleTable] = {}
     (tmp / "documents").mkdir()
     (tmp / "rules").mkdir()
     (tmp / "powers").mkdir()
     chunks: list[Chunk] = []
-    for doc_id, doc in sorted(documents.items()):
-        (tmp / "documents" / f"{doc_id}.json").write_text(doc.model_dump_json(), encoding="utf-8")
-        rules = cached_rules.get(doc_id)
+    for doc_id, stored in sorted(documents.items()):
+        (tmp / "documents" / f"{doc_id}.json").write_text(
+            stored.model_dump_json(), encoding="utf-8"
+        )
+        doc = answering.get(doc_id, stored)
+        rules = cached_rules.get(doc_id) if doc is stored else None
         if rules is None:
             rules = extract_rules(doc)
         table = RuleTable(document_id=doc_id, content_hash=doc.content_hash, rules=rules)

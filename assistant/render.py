@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.citations import OCR_NOTE
+from assistant.citations import OCR_NOTE, amendment_line
 from assistant.models import Answer
 
 KIND_LABELS = {
@@ -21,10 +21,12 @@ def answer_text(answer: Answer) -> str:
         lines.append(f"Lưu ý: {note}")
     if answer.citations:
         lines.append("Trích dẫn:")
-        lines.extend(
-            f"  [{n}] {c.cite_as}"
-            + (" (để trống giá trị)" if c.unspecified else "")
-            + (f" ({OCR_NOTE})" if c.ocr else "")
-            for n, c in enumerate(answer.citations, 1)
-        )
+        for n, c in enumerate(answer.citations, 1):
+            line = f"  [{n}] {c.cite_as}"
+            line += " (để trống giá trị)" if c.unspecified else ""
+            line += f" ({OCR_NOTE})" if c.ocr else ""
+            lines.append(line)
+            if c.amended_by is not None:
+                label = f"Điều {c.article}{c.article_suffix}"
+                lines.append(f"      ({label} được {amendment_line(c.amended_by)})")
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from index.lexical import LexicalIndex, fingerprint
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in
 from ingest.chunk import chunk_document
+from ingest.consolidate import consolidate
 from ingest.errors import QuycheError
 from ingest.models import Chunk, Document, DocumentMeta
 from ingest.powers import Power
@@ -84,7 +85,8 @@ def load_snapshot(home: DataHome) -> Snapshot:
     path = home.current_snapshot()
     if path is None:
         return Snapshot()
-    documents = home.read_documents(path)
+    # Amended regulations answer in their consolidated wording (the stored ones are as parsed).
+    documents = consolidate(home.read_documents(path)).documents
     chunks = tuple(c for doc in documents.values() for c in chunk_document(doc))
     rules = tuple(r for table in load_rules(path).values() for r in table)
     try:
@@ -109,6 +111,7 @@ def snapshot_from_tables(
     name: str, documents: dict[str, Document], tables: dict[str, RuleTable]
 ) -> Snapshot:
     """A snapshot from documents and rule tables held elsewhere (a Chroma server)."""
+    documents = consolidate(documents).documents
     chunks = tuple(c for _id, doc in sorted(documents.items()) for c in chunk_document(doc))
     rules = tuple(r for _id, table in sorted(tables.items()) for r in table.rules)
     return Snapshot(

@@ -12,9 +12,11 @@ from ingest.models import Article, Chunk, Clause, Document
 from ingest.normalize import canonical
 
 
-def chunk_id(content_hash: str, part: str, article: int, clause: int | None) -> str:
+def chunk_id(
+    content_hash: str, part: str, article: int, clause: int | None, suffix: str = ""
+) -> str:
     """Stable across runs: the document's content hash plus the structural path."""
-    path = f"{part}/{article}/{'' if clause is None else clause}"
+    path = f"{part}/{article}{suffix}/{'' if clause is None else clause}"
     return hashlib.sha256(f"{content_hash}|{path}".encode()).hexdigest()[:32]
 
 
@@ -24,7 +26,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
 
 def _chunk(doc: Document, article: Article, clause: Clause) -> Chunk:
     chunk = Chunk(
-        id=chunk_id(doc.content_hash, article.part, article.number, clause.number),
+        id=chunk_id(doc.content_hash, article.part, article.number, clause.number, article.suffix),
         document_id=doc.id,
         document_title=doc.meta.title or doc.source_file,
         part=article.part,
@@ -38,5 +40,6 @@ def _chunk(doc: Document, article: Article, clause: Clause) -> Chunk:
         meta=doc.meta,
         points=clause.points,
         ocr=doc.read_by_ocr(clause.start, clause.end),
+        article_suffix=article.suffix,
     )
     return chunk.model_copy(update={"index_text": canonical(f"{chunk.context}\n{chunk.text}")})

@@ -73,9 +73,11 @@ class Clause(_Fact):
 
 
 class Article(_Fact):
-    """Điều, with the part and chapter it belongs to."""
+    """Điều, with the part and chapter it belongs to. ``suffix`` is the letter of an
+    article an amending decision inserts ("Điều 12a"): empty for every original one."""
 
     number: int
+    suffix: str = ""
     title: str
     part: str
     chapter: str = ""  # e.g. "Chương II"
@@ -88,6 +90,11 @@ class Article(_Fact):
 
     def clause(self, number: int) -> Clause | None:
         return next((c for c in self.clauses if c.number == number), None)
+
+    @property
+    def label(self) -> str:
+        """ "12" or "12a": what follows "Điều" in a citation."""
+        return f"{self.number}{self.suffix}"
 
     @property
     def numbered_clauses(self) -> tuple[Clause, ...]:
@@ -129,7 +136,45 @@ class PageSpan(_Fact):
     ocr: bool = False
 
 
+class AmendmentRef(_Fact):
+    """The decision that changed an article, as a citation names it."""
+
+    document_id: str
+    number: str = ""
+    title: str = ""
+    date_issued: str = ""  # ISO date
+    effective: str = ""  # ISO date the change takes effect; "" when the decision says none
+
+
+ChangeKind = Literal["original", "replaced", "repealed", "added"]
+
+
+class ArticleVersion(_Fact):
+    """One wording of an article and the day it took effect ("" = since the regulation)."""
+
+    text: str
+    kind: ChangeKind
+    effective: str = ""
+    amended_by: AmendmentRef | None = None
+    change: str = ""  # e.g. "sửa đổi khoản 2", "bãi bỏ khoản 3"
+
+
+class ArticleHistory(_Fact):
+    """Every wording an amended article has had, oldest first; the last is in force."""
+
+    number: int
+    suffix: str = ""
+    versions: tuple[ArticleVersion, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}{self.suffix}"
+
+
 class Document(_Fact):
+    """A parsed document. ``history`` is filled only on a consolidated regulation (one
+    that amending decisions changed); ``amends`` on an amending decision names its target."""
+
     id: str
     source_file: str
     content_hash: str
@@ -142,6 +187,9 @@ class Document(_Fact):
     def read_by_ocr(self, start: int, end: int) -> bool:
         """True when text[start:end] overlaps a page read by OCR: quote it with care."""
         return any(p.ocr and p.start < max(end, start + 1) and start < p.end for p in self.pages)
+
+    history: tuple[ArticleHistory, ...] = ()
+    amends: str = ""
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -156,12 +204,21 @@ class Document(_Fact):
         ids = [p.id for p in self.parts]
         return "regulation" if "regulation" in ids else ids[-1]
 
-    def article(self, number: int, part: str | None = None) -> Article | None:
+    def article(self, number: int, part: str | None = None, suffix: str = "") -> Article | None:
         wanted = part or self.main_part
         return next(
-            (a for p in self.parts if p.id == wanted for a in p.articles if a.number == number),
+            (
+                a
+                for p in self.parts
+                if p.id == wanted
+                for a in p.articles
+                if a.number == number and a.suffix == suffix
+            ),
             None,
         )
+
+    def article_history(self, number: int, suffix: str = "") -> ArticleHistory | None:
+        return next((h for h in self.history if (h.number, h.suffix) == (number, suffix)), None)
 
 
 ChunkMetaValue = str | int | float | bool
@@ -185,12 +242,14 @@ class Chunk(_Fact):
     points: tuple[Point, ...] = ()
     index_text: str = Field(default="", description="tone-canonical text for indexing")
     ocr: bool = False  # read from a scanned page: check against the original
+    article_suffix: str = ""  # "a" for an inserted "Điều 12a"
 
     @property
     def context(self) -> str:
         """The header the embedder and the lexical index see in front of the text."""
         clause = f", khoản {self.clause}" if self.clause is not None else ""
-        return f"{self.document_title}. Điều {self.article}{clause}. {self.article_title}"
+        label = f"{self.article}{self.article_suffix}"
+        return f"{self.document_title}. Điều {label}{clause}. {self.article_title}"
 
     def flat_metadata(self) -> dict[str, ChunkMetaValue]:
         """Scalars only: chromadb rejects None and lists."""

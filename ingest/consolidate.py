@@ -1,0 +1,322 @@
+"""Apply amending decisions to the regulations they amend: the consolidated text answers.
+
+A function of the whole set of loaded documents, so the order they were ingested in
+never matters: a decision loaded before its regulation is kept with a notice and applies
+as soon as the regulation arrives. The stored documents stay as parsed (nothing is
+lost); the consolidated view is rebuilt from them whenever a snapshot is written or read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from ingest.amend import AmendingDecision, Instruction, normal_number, read_amendment
+from ingest.models import (
+    AmendmentRef,
+    Article,
+    ArticleHistory,
+    ArticleVersion,
+    ChangeKind,
+    Document,
+    Part,
+)
+from ingest.normalize import fold
+from ingest.parse import content_hash
+from ingest.rewrite import REPEALED, article_heading, parse_article, shift_article
+
+
+class Consolidation(BaseModel):
+    """The documents to answer from (consolidated regulations, decisions without their
+    amending articles) and one-line notices about what could not be applied."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    documents: dict[str, Document]
+    notices: tuple[str, ...] = ()
+
+
+def consolidate(documents: Mapping[str, Document]) -> Consolidation:
+    """Every amending decision applied, in order of effect, to the regulation it names."""
+    decisions = {d: a for d, doc in documents.items() if (a := read_amendment(doc)) is not None}
+    if not decisions:
+        return Consolidation(documents=dict(documents))
+    regulations = {d: doc for d, doc in documents.items() if d not in decisions}
+    view = dict(documents)
+    notices: list[str] = []
+    by_target: dict[str, list[AmendingDecision]] = {}
+    for doc_id, decision in sorted(decisions.items()):
+        target = link(decision, regulations)
+        view[doc_id] = _decision_view(documents[doc_id], decision)
+        if target is None:
+            named = decision.target_numbers[0] if decision.target_numbers else decision.target_title
+            notices.append(
+                f"{documents[doc_id].source_file}: quyết định sửa đổi {named or 'một quy chế'} "
+                "chưa được nạp; các sửa đổi sẽ áp dụng khi nạp quy chế đó"
+            )
+            continue
+        by_target.setdefault(target.id, []).append(decision)
+    for target_id, amending in sorted(by_target.items()):
+        ordered = sorted(amending, key=lambda a: (a.effective, a.date_issued, a.document_id))
+        view[target_id], applied_notices = apply_amendments(regulations[target_id], ordered)
+        notices.extend(applied_notices)
+    return Consolidation(documents=view, notices=tuple(notices))
+
+
+def link(decision: AmendingDecision, regulations: Mapping[str, Document]) -> Document | None:
+    """The regulation a decision amends: by its number, else by its title."""
+    candidates = [doc for _id, doc in sorted(regulations.items())]
+    for number in decision.target_numbers:
+        for doc in candidates:
+            if doc.meta.number and normal_number(doc.meta.number) == number:
+                return doc
+    wanted = _title_key(decision.target_title)
+    if len(wanted) < 20:
+        return None
+    for doc in candidates:
+        title = _title_key(doc.meta.title)
+        named = bool(title) and (wanted in title or title in wanted)
+        if named and (not doc.meta.number or not decision.target_numbers):
+            return doc
+    return None
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()
+
+
+def _decision_view(doc: Document, decision: AmendingDecision) -> Document:
+    """The decision without the articles that hold instructions: their wording answers
+    from the regulation, with this decision named (the stored document keeps them). Its
+    other articles ("Quyết định này có hiệu lực ...") stay citable."""
+    first = decision.instructions[0].start
+    parts = tuple(
+        part.model_copy(
+            update={
+                "articles": tuple(
+                    a for a in part.articles if not (a.start < decision.end and a.end > first)
+                )
+            }
+        )
+        for part in doc.parts
+    )
+    meta = doc.meta if doc.meta.title else doc.meta.model_copy(update={"title": decision.title})
+    named = decision.target_numbers[0] if decision.target_numbers else decision.target_title
+    return doc.model_copy(update={"parts": parts, "meta": meta, "amends": named})
+
+
+# --- applying instructions -----------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """One article of the regulation while decisions are applied."""
+
+    number: int
+    suffix: str
+    text: str
+    base: Article  # the original (or, for an added article, the one it follows)
+    original: bool
+    versions: list[ArticleVersion] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.number, self.suffix)
+
+    @property
+    def repealed(self) -> bool:
+        return bool(self.versions) and self.versions[-1].kind == "repealed"
+
+
+def apply_amendments(
+    regulation: Document, decisions: Sequence[AmendingDecision]
+) -> tuple[Document, list[str]]:
+    """The regulation with ``decisions`` applied in the order given, and notices for
+    instructions whose target it lacks."""
+    main = regulation.part(regulation.main_part)
+    if main is None or not main.articles:
+        return regulation, []
+    original = _original_version(regulation)
+    states = [
+        _State(a.number, a.suffix, a.text, a, True, [original(a.text)]) for a in main.articles
+    ]
+    notices: list[str] = []
+    for decision in decisions:
+        ref = AmendmentRef(
+            document_id=decision.document_id,
+            number=decision.number,
+            title=decision.title,
+            date_issued=decision.date_issued,
+            effective=decision.effective,
+        )
+        for instruction in decision.instructions:
+            problem = _apply(states, instruction, ref)
+            if problem:
+                notices.append(f"{decision.number or decision.document_id}: {problem}")
+    return _rebuild(regulation, main, states), notices
+
+
+def _original_version(regulation: Document):  # type: ignore[no-untyped-def]
+    def make(text: str) -> ArticleVersion:
+        return ArticleVersion(text=text, kind="original", effective=regulation.meta.date_issued)
+
+    return make
+
+
+def _apply(states: list[_State], ins: Instruction, ref: AmendmentRef) -> str:
+    """Apply one instruction in place; a one-line problem when it cannot be."""
+    key = (ins.target.article, ins.target.suffix)
+    state = next((st for st in states if st.key == key), None)
+    label = ins.target.label
+    if ins.op == "add" and ins.target.clause is None:
+        if state is not None and not state.repealed:
+            return f"{label} đã có trong quy chế; bỏ qua lệnh bổ sung"
+        text = _with_heading(ins.text, key, "")
+        if state is None:
+            after = max((i for i, st in enumerate(states) if st.key < key), default=-1)
+            base = states[after].base if after >= 0 else states[0].base
+            state = _State(key[0], key[1], text, base, False)
+            states.insert(after + 1, state)
+        _record(state, text, "added", ref, "bổ sung")
+        return ""
+    if state is None or state.repealed:
+        return f"quy chế không có {label} (hoặc đã bãi bỏ); bỏ qua"
+    if ins.target.clause is None:
+        if ins.op == "repeal":
+            _record(state, article_heading(state.key, REPEALED), "repealed", ref, "bãi bỏ")
+        else:
+            text = _with_heading(ins.text, key, state.base.title)
+            _record(state, text, "replaced", ref, "sửa đổi")
+        return ""
+    return _apply_to_clause(state, ins, ref)
+
+
+def _apply_to_clause(state: _State, ins: Instruction, ref: AmendmentRef) -> str:
+    number = ins.target.clause
+    assert number is not None
+    article = parse_article(state.text, state.key)
+    clause = article.clause(number)
+    if ins.op == "add":
+        if clause is not None:
+            return f"{ins.target.label} đã có; bỏ qua lệnh bổ sung"
+        later = [c for c in article.numbered_clauses if c.number is not None and c.number > number]
+        at = later[0].start if later else len(state.text)
+        new = _with_number(ins.text, number)
+        text = f"{state.text[:at]}{new}\n{state.text[at:]}" if later else f"{state.text}\n{new}"
+        _record(state, text.rstrip(), "replaced", ref, f"bổ sung khoản {number}")
+        return ""
+    if clause is None:
+        return f"quy chế không có {ins.target.label}; bỏ qua"
+    new = f"{number}. {REPEALED}" if ins.op == "repeal" else _with_number(ins.text, number)
+    verb = "bãi bỏ" if ins.op == "repeal" else "sửa đổi"
+    text = state.text[: clause.start] + new + state.text[clause.end :]
+    _record(state, text, "replaced", ref, f"{verb} khoản {number}")
+    return ""
+
+
+def _record(state: _State, text: str, kind: ChangeKind, ref: AmendmentRef, change: str) -> None:
+    """One version per decision: a second change by the same decision updates it."""
+    state.text = text
+    last = state.versions[-1] if state.versions else None
+    if last is not None and last.amended_by == ref:
+        kind = "added" if last.kind == "added" and kind == "replaced" else kind
+        change = f"{last.change}; {change}"
+        state.versions[-1] = last.model_copy(update={"text": text, "kind": kind, "change": change})
+        return
+    state.versions.append(
+        ArticleVersion(text=text, kind=kind, effective=ref.effective, amended_by=ref, change=change)
+    )
+
+
+_HEADING = re.compile(r"^[ \t]*(?:Điều|ĐIỀU)[ \t]+\d{1,3}[a-zđ]?\b", re.I)
+
+
+def _with_heading(wording: str, key: tuple[int, str], title: str) -> str:
+    if _HEADING.match(wording):
+        return wording
+    return f"{article_heading(key, title)}\n{wording}"
+
+
+def _with_number(wording: str, number: int) -> str:
+    if re.match(rf"^[ \t]*{number}[ \t]*[.)/-]", wording):
+        return wording
+    return f"{number}. {wording}"
+
+
+def _rebuild(regulation: Document, main: Part, states: list[_State]) -> Document:
+    """The consolidated document: the original text around the main part's articles,
+    each article in its current wording, offsets recomputed."""
+    text = regulation.text
+    originals = {a.start: a for a in main.articles}
+    first, last = main.articles[0], main.articles[-1]
+    pieces = [text[: first.start]]
+    articles: list[Article] = []
+    previous_end: int | None = None
+    for state in states:
+        if state.original:
+            if previous_end is not None:
+                pieces.append(text[previous_end : state.base.start])
+            previous_end = state.base.end
+        else:
+            pieces.append("\n\n")
+        at = sum(len(p) for p in pieces)
+        articles.append(_place(state, at, originals))
+        pieces.append(articles[-1].text)
+    delta = sum(len(p) for p in pieces) - last.end
+    pieces.append(text[last.end :])
+    new_text = "".join(pieces)
+    parts = tuple(_rebuilt_part(p, main, articles, delta) for p in regulation.parts)
+    history = tuple(
+        ArticleHistory(number=st.number, suffix=st.suffix, versions=tuple(st.versions))
+        for st in states
+        if any(v.kind != "original" for v in st.versions)
+    )
+    return regulation.model_copy(
+        update={
+            "text": new_text,
+            "content_hash": content_hash(new_text),
+            "parts": parts,
+            "history": history,
+        }
+    )
+
+
+def _place(state: _State, at: int, originals: Mapping[int, Article]) -> Article:
+    if state.original and len(state.versions) == 1:
+        return shift_article(originals[state.base.start], at - state.base.start)
+    article = parse_article(state.text, state.key, repealed=state.repealed)
+    placed = shift_article(article, at)
+    return placed.model_copy(
+        update={
+            "part": state.base.part,
+            "chapter": state.base.chapter,
+            "chapter_title": state.base.chapter_title,
+            "section": state.base.section,
+        }
+    )
+
+
+def _rebuilt_part(part: Part, main: Part, articles: list[Article], delta: int) -> Part:
+    if part.id == main.id:
+        return part.model_copy(update={"articles": tuple(articles)})
+    if part.articles and part.articles[0].start > main.articles[-1].end:
+        return part.model_copy(
+            update={"articles": tuple(shift_article(a, delta) for a in part.articles)}
+        )
+    return part
+
+
+def version_at(doc: Document, number: int, suffix: str, date: str) -> ArticleVersion | None:
+    """The wording of an article in force on ``date`` (ISO); None when it was not (yet)
+    in force: before the regulation, before the decision that added it."""
+    history = doc.article_history(number, suffix)
+    if history is None:
+        article = doc.article(number, suffix=suffix)
+        if article is None or (doc.meta.date_issued and date < doc.meta.date_issued):
+            return None
+        return ArticleVersion(text=article.text, kind="original", effective=doc.meta.date_issued)
+    in_force = [v for v in history.versions if not v.effective or v.effective <= date]
+    return in_force[-1] if in_force else None

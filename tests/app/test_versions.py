@@ -1,0 +1,66 @@
+"""`quyche show ... --as-at`: the wording in force on a day, one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.versions import parse_as_at, split_suffix
+from assistant.home import DataHome
+from assistant.pipeline import ingest_paths
+from tests.ingest.test_consolidate import DATA
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("amend") / "home"
+    ingest_paths(DataHome(path), [DATA])
+    return path
+
+
+def show(home: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["show", "--home", str(home), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("args", "present", "absent"),
+    [
+        (["Điều 5"], ["Nhiệm vụ và quyền hạn của Bí thư", "(Điều 5 được sửa đổi theo Quyết định số 15-QĐ/ĐU"], []),
+        (["Điều 5", "--as-at", "2024-01-01"], ["Điều 5. Nhiệm vụ của Bí thư", "Nguyên văn khi ban hành"], ["Phân công"]),
+        (["khoản 2 Điều 7", "--as-at", "01/06/2024"], ["mỗi tháng hai lần", "Bản có hiệu lực vào ngày 01/06/2024"], ["mỗi tuần"]),
+        (["khoản 2 Điều 7", "--as-at", "2024-05-31"], ["mỗi tuần một lần"], ["hai lần"]),
+        (["Điều 9", "--as-at", "2024-06-02"], ["không còn hiệu lực vào ngày 02/06/2024", "bãi bỏ theo Quyết định"], []),
+        (["Điều 12a", "--as-at", "2024-01-01"], ["Điều 12a chưa có hiệu lực vào ngày 01/01/2024"], []),
+        (["Điều 12a"], ["Điều 12a. Ứng dụng công nghệ thông tin", "được bổ sung theo"], []),
+        (["Điều 3"], ["Điều 3. Nhiệm vụ của Đảng ủy"], ["được sửa đổi"]),
+    ],
+)  # fmt: skip
+def test_show(
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    present: list[str],
+    absent: list[str],
+) -> None:
+    code, out, err = show(home, capsys, *args)
+    assert code == 0, err
+    for text in present:
+        assert text in out
+    for text in absent:
+        assert text not in out
+
+
+def test_a_bad_date_is_one_line(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = show(home, capsys, "Điều 5", "--as-at", "31/31/2024")
+    assert code == 1 and err.count("\n") == 1 and "ngày không hợp lệ" in err
+    assert "Traceback" not in err
+
+
+def test_parsing_helpers() -> None:
+    assert parse_as_at("1/6/2024") == "2024-06-01"
+    assert split_suffix("Điều 12a") == ("dieu 12", "a")
+    assert split_suffix("khoản 2 Điều 7") == ("khoản 2 Điều 7", "")

@@ -1,0 +1,80 @@
+"""Ingest with an amending decision: any order, a notice while its regulation is
+missing, the consolidated text indexed, citations naming the decision, idempotent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from assistant.citations import make_citation
+from assistant.home import DataHome
+from assistant.models import Answer
+from assistant.pipeline import ingest_paths
+from assistant.render import answer_text
+from assistant.service import load_snapshot
+from tests.ingest.test_consolidate import DATA, DECISION_ID, REGULATION_ID
+
+REGULATION = DATA / f"{REGULATION_ID}.txt"
+DECISION = DATA / f"{DECISION_ID}.txt"
+
+
+def test_decision_first_then_regulation(tmp_path: Path) -> None:
+    home = DataHome(tmp_path / "home")
+    first = ingest_paths(home, [DECISION])
+    assert first.added == [DECISION_ID] and not first.errors
+    assert any("07-QC/ĐU" in w and "chưa được nạp" in w for w in first.warnings)
+
+    second = ingest_paths(home, [REGULATION])
+    assert second.added == [REGULATION_ID] and not second.warnings
+    snapshot = load_snapshot(home)
+    regulation = snapshot.documents[REGULATION_ID]
+    assert regulation.article_history(7) is not None
+    texts = {(c.document_id, c.article, c.clause): c.text for c in snapshot.chunks}
+    assert texts[(REGULATION_ID, 7, 2)] == "2. Ban Thường vụ họp thường lệ mỗi tháng hai lần."
+    # the decision's amending article is not answered from; its own articles are
+    assert {a for d, a, _c in texts if d == DECISION_ID} == {2, 3}
+    # nothing stored is lost: the documents are kept as parsed
+    stored = home.read_documents(home.current_snapshot())
+    assert "mỗi tuần một lần" in stored[REGULATION_ID].text
+    assert [a.number for a in stored[DECISION_ID].articles] == [1, 2, 3]
+
+
+def test_reingest_is_idempotent(tmp_path: Path) -> None:
+    home = DataHome(tmp_path / "home")
+    first = ingest_paths(home, [DATA])
+    assert sorted(first.added) == [REGULATION_ID, DECISION_ID] and not first.warnings
+    again = ingest_paths(home, [DATA])
+    assert not again.changed and again.snapshot is None and len(again.unchanged) == 2
+
+
+def test_removing_the_decision_restores_the_original_wording(tmp_path: Path) -> None:
+    home = DataHome(tmp_path / "home")
+    ingest_paths(home, [DATA])
+    ingest_paths(home, [], remove=[DECISION_ID])
+    snapshot = load_snapshot(home)
+    assert not snapshot.documents[REGULATION_ID].history
+    rules_text = " ".join(r.model_dump_json() for r in snapshot.rules)
+    assert "tháng hai lần" not in rules_text
+
+
+def test_citation_names_the_amending_decision(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    shutil.copytree(DATA, folder)
+    home = DataHome(tmp_path / "home")
+    ingest_paths(home, [folder])
+    doc = load_snapshot(home).documents[REGULATION_ID]
+    article = doc.article(7)
+    assert article is not None
+    citation = make_citation(doc, article, article.clause(2))
+    assert citation.amended_by is not None and citation.amended_by.number == "15-QĐ/ĐU"
+    assert citation.amended_by.change == "sửa đổi khoản 2"
+    added = doc.article(12, suffix="a")
+    assert added is not None
+    cited = make_citation(doc, added, added.clauses[0])
+    assert cited.cite_as.startswith("Điều 12a ") and cited.article_suffix == "a"
+    unchanged = doc.article(3)
+    assert unchanged is not None and make_citation(doc, unchanged).amended_by is None
+    answer = Answer(question="?", kind="answer", answer="…", citations=[citation, cited])
+    text = answer_text(answer)
+    assert "(Điều 7 được sửa đổi khoản 2 theo Quyết định số 15-QĐ/ĐU ngày 20/05/2024" in text
+    assert "(Điều 12a được bổ sung theo Quyết định số 15-QĐ/ĐU" in text
