@@ -21,10 +21,10 @@ def blank_sentence(doc: Document, quotes: list[str]) -> str | None:
     contexts = list(dict.fromkeys(b.context for q in quotes for b in find_blanks(q)))
     if not contexts:
         return None
-    who = "Quy chế mẫu" if doc.meta.status == "template" else "Văn bản"
+    kind = " (quy chế mẫu)" if doc.meta.status == "template" else ""
     spans = ", ".join(f"«{c}»" for c in contexts[:MAX_BLANKS_NAMED])
     return (
-        f"Lưu ý: {who} {short_name(doc)} để trống giá trị tại {spans}; "
+        f"Lưu ý: {short_name(doc)}{kind} để trống giá trị tại {spans}; "
         "văn bản không ấn định con số này, đơn vị áp dụng tự quy định."
     )
 
@@ -50,4 +50,5 @@ def with_blank_notes(answer: Answer, documents: Mapping[str, Document]) -> Answe
 
 
 def _shown(citation: Citation, text: str) -> bool:
-    return citation.unspecified and citation.quote.strip() in text
+    """A quoted clause's blank; a header's blank is said by the answer about the document."""
+    return citation.unspecified and citation.place == "article" and citation.quote.strip() in text

@@ -57,20 +57,22 @@ def fact_citation(doc: Document, fact: DocumentFact) -> Citation:
     )
 
 
-def _sentence(doc: Document, fact: DocumentFact) -> str:
-    name, label = short_name(doc), LABELS[fact.attribute]
+def _line(doc: Document, fact: DocumentFact) -> str:
+    """One asked fact: its value in words where the header states one, then the quote."""
+    label = LABELS[fact.attribute]
+    quote = f"«{fact.quote.strip()}»"
+    if fact.article is not None:
+        where = f"Điều {fact.article}" + (f" khoản {fact.clause}" if fact.clause else "")
+        return f"- {label} ({where}): {quote}"
+    where = _PLACE_NAMES[fact.place] + " văn bản"
     if fact.unspecified:
-        if doc.meta.status == "template":
-            return f"{name} là văn bản mẫu: {label} để trống («{fact.quote.strip()}»)."
-        return f"{name} không ghi {label} («{fact.quote.strip()}»)."
-    if fact.value:
-        value = fact.value
-        if fact.attribute == "date":
-            year, month, day = value.split("-")
-            value = f"{day}/{month}/{year}"
-        return f"{name} — {label}: {value}.\n«{fact.quote.strip()}»"
-    where = "Điều " + str(fact.article) + (f" khoản {fact.clause}" if fact.clause else "")
-    return f"Theo {name}, {where}:\n«{fact.quote.strip()}»"
+        left = "để trống" if doc.meta.status in ("template", "draft") else "không ghi"
+        return f"- {label}: văn bản {left} ({where}: {quote})."
+    value = fact.value
+    if fact.attribute == "date":
+        year, month, day = value.split("-")
+        value = f"{day}/{month}/{year}"
+    return f"- {label}: {value} ({where}: {quote})."
 
 
 class DocumentAnswerer:
@@ -80,34 +82,72 @@ class DocumentAnswerer:
         self.documents = documents
         self._facts: dict[str, tuple[DocumentFact, ...]] = {}
 
-    def fact(self, doc: Document, attribute: DocumentAttribute) -> DocumentFact | None:
+    def facts(self, doc: Document, attribute: DocumentAttribute) -> list[DocumentFact]:
+        """The fact asked, read from the document; a number or a date may be given twice
+        (the regulation's own, the decision's it is attached to), stated ones first."""
         if doc.id not in self._facts:
             self._facts[doc.id] = document_facts(doc)
-        found = [f for f in self._facts[doc.id] if f.attribute == attribute]
-        return next((f for f in found if not f.unspecified), found[0] if found else None)
+        found = sorted(
+            (f for f in self._facts[doc.id] if f.attribute == attribute),
+            key=lambda f: f.unspecified,
+        )
+        return found[:2] if attribute in ("number", "date") else found[:1]
+
+    def _answers(
+        self, doc: Document, u: Understanding, topic: Sequence[str]
+    ) -> list[tuple[DocumentAttribute, list[DocumentFact]]] | None:
+        """Each asked attribute's facts in ``doc``, when the question asks nothing else:
+        every content word is in a fact's quote, a way to ask it, the document's name or
+        a body the question names."""
+        facts = [(a, self.facts(doc, a)) for a in u.document_attributes]
+        present = [f for _, found in facts for f in found]
+        if not present:
+            return None
+        known = set(words(meta_text(doc))) | set(words(" ".join(u.bodies)))
+        for attribute in u.document_attributes:
+            known |= attribute_words(attribute)
+        for fact in present:
+            known |= set(words(fact.quote))
+        if not all(fold(t.lstrip("~")) in known for t in topic if "_" not in t):
+            return None
+        return facts
 
     def answer(self, u: Understanding, topic: Sequence[str]) -> Answer | None:
-        attribute = u.document_attribute
-        if attribute is None or u.reference is not None or _gives_numbers(u):
+        if not u.document_attributes or u.reference is not None or _gives_numbers(u):
             return None
         targets = [self.documents[d] for d in u.document_ids] or list(self.documents.values())
-        asked = attribute_words(attribute)
-        found: list[tuple[Document, DocumentFact]] = []
-        for doc in targets:
-            fact = self.fact(doc, attribute)
-            if fact is None:
-                continue
-            known = asked | set(words(fact.quote)) | set(words(meta_text(doc)))
-            if all(fold(t.lstrip("~")) in known for t in topic if "_" not in t):
-                found.append((doc, fact))
+        found = [
+            (doc, facts)
+            for doc in targets
+            for facts in [self._answers(doc, u, topic)]
+            if facts is not None
+        ][:MAX_DOCUMENTS]
         if not found:
             return None
-        found = found[:MAX_DOCUMENTS]
-        citations = [fact_citation(doc, fact) for doc, fact in found]
+        blocks: list[str] = []
+        citations: list[Citation] = []
+        for doc, facts in found:
+            lines = [f"{short_name(doc)}:"]
+            said: dict[str, int] = {}  # a quote already given, by its line
+            for attribute, asked in facts:
+                if not asked:
+                    lines.append(f"- {LABELS[attribute]}: văn bản không có quy định.")
+                for fact in asked:
+                    citation = fact_citation(doc, fact)
+                    if citation not in citations:
+                        citations.append(citation)
+                    if fact.quote in said:
+                        # one sentence answers two asks: name both on its line
+                        at = said[fact.quote]
+                        lines[at] = lines[at].replace(":", f"; {LABELS[attribute]}:", 1)
+                        continue
+                    said[fact.quote] = len(lines)
+                    lines.append(_line(doc, fact))
+            blocks.append("\n".join(lines))
         return Answer(
             question=u.original,
             kind="answer",
-            answer="\n\n".join(_sentence(doc, fact) for doc, fact in found),
+            answer="\n\n".join(blocks),
             citations=citations,
             documents=[doc_ref(doc) for doc, _ in found],
         )

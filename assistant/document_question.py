@@ -22,8 +22,12 @@ class _Phrases(BaseModel):
 
     document_nouns: tuple[str, ...]
     document_verbs: tuple[str, ...]
+    document_name_words: tuple[str, ...]
     source_prepositions: tuple[str, ...]
     attributes: dict[DocumentAttribute, tuple[str, ...]]
+
+
+_VALUE_AFTER = re.compile(r"\s*(?:[ivxlc]+|\d+)\b")
 
 
 @cache
@@ -38,16 +42,29 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
-def asked_attribute(folded: str) -> DocumentAttribute | None:
-    """The document fact a folded question asks for, when its object is the document."""
+def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:
+    """The document facts a folded question asks for, in the order it asks them, when its
+    object is the document ("số hiệu bao nhiêu, ký ngày nào?" asks two)."""
     phrases = _phrases()
-    mentions = list(_pattern(phrases.document_nouns).finditer(folded))
-    if not mentions or _names_a_source_and_another(folded, mentions, phrases):
-        return None
+    found: dict[DocumentAttribute, int] = {}
+    taken: list[tuple[int, int]] = []
     for attribute, words in phrases.attributes.items():
-        if _pattern(words).search(folded):
-            return attribute
-    return None
+        for match in _pattern(words).finditer(folded):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue  # "ký ngày nào" is the date; its "ký" asks no signer
+            if _VALUE_AFTER.match(folded, match.end()):
+                continue  # "khóa XIV", "nhiệm kỳ 2020-2025": it names the document
+            taken.append(match.span())
+            found.setdefault(attribute, match.start())
+    # "số quy chế" is a way to ask; the document it asks about is named elsewhere
+    mentions = [
+        m
+        for m in _pattern(phrases.document_nouns).finditer(folded)
+        if not any(s <= m.start() and m.end() <= e for s, e in taken)
+    ]
+    if not found or not mentions or _names_a_source_and_another(folded, mentions, phrases):
+        return ()
+    return tuple(sorted(found, key=found.__getitem__))
 
 
 def _names_a_source_and_another(
@@ -65,6 +82,11 @@ def attribute_words(attribute: DocumentAttribute) -> frozenset[str]:
     phrases = _phrases()
     return frozenset(
         w
-        for p in (*phrases.attributes[attribute], *phrases.document_nouns, *phrases.document_verbs)
+        for p in (
+            *phrases.attributes[attribute],
+            *phrases.document_nouns,
+            *phrases.document_verbs,
+            *phrases.document_name_words,
+        )
         for w in p.split()
     )

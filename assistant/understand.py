@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.document_question import asked_attribute
+from assistant.document_question import asked_attributes
 from assistant.lexicon import is_listed
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
@@ -60,7 +60,7 @@ class Understanding(BaseModel):
     # "Bí thư Tỉnh ủy ... hiện nay là ai?": the name of whoever holds an office now.
     asks_person: bool = False
     # "Quy chế này có hiệu lực từ khi nào?": a fact of the document itself.
-    document_attribute: DocumentAttribute | None = None
+    document_attributes: tuple[DocumentAttribute, ...] = ()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -231,7 +231,7 @@ def understand(
         frame=read_question(text),
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
-        document_attribute=asked_attribute(merged_folded),
+        document_attributes=asked_attributes(merged_folded),
     )
 
 

@@ -18,7 +18,16 @@ FROZEN_FILE = EVAL_DIR / "gold" / "frozen.jsonl"
 # Written after the frozen set, the same way, as questions to tune on: its failures may be
 # read, so its figures say less about unseen wording than the frozen set's.
 WILD_FILE = EVAL_DIR / "gold" / "wild.jsonl"
-GOLD_SETS: dict[str, Path] = {"team": GOLD_FILE, "frozen": FROZEN_FILE, "wild": WILD_FILE}
+# Complete answers (issue 18): procedures as steps, questions about the document itself,
+# template blanks, references, two asks, follow-ups with new numbers; written by helpers
+# who saw only the regulations and the schema; a dev set.
+COMPLETE_FILE = EVAL_DIR / "gold" / "complete.jsonl"
+GOLD_SETS: dict[str, Path] = {
+    "team": GOLD_FILE,
+    "frozen": FROZEN_FILE,
+    "wild": WILD_FILE,
+    "complete": COMPLETE_FILE,
+}
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
 
@@ -33,6 +42,10 @@ CATEGORIES: tuple[str, ...] = (
     "ambiguous",
     "out_of_scope",
     "follow_up",
+    "document",
+    "blank",
+    "reference",
+    "multi_ask",
 )
 
 

@@ -31,7 +31,11 @@ _REFERRED_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|quy dinh|nghi quyet)\s
 _THIS_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|van ban)(?: lam viec)? nay\b")
 # "sửa đổi, bổ sung ... Quy chế": the regulation is what is amended; or an amendment decided
 _AMENDS_THIS = re.compile(r"\bsua doi\b.{0,40}\bquy che\b")
-_DECIDES = re.compile(r"\b(?:quyet dinh|tham quyen)\b")
+_DECIDES = re.compile(r"\b(?:quyet dinh|tham quyen|xem xet)\b")
+_BASIS = re.compile(r"^\W*can cu\b")  # "- Căn cứ Quy định số ...": another document
+_ENACTS = re.compile(r"\w+ \w+.*\bban hanh quy che\b")  # a body, then "ban hành quy chế"
+_ATTACHED = re.compile(r"\bkem theo quyet dinh so\b")
+_TERM = re.compile(r"\b(?:khoa|nhiem ky)\b")
 _NAME_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,5}$")
 
 
@@ -77,7 +81,7 @@ def _line_fact(
 ) -> DocumentFact:
     """A fact read from a header line; a number or date line with a blank is unspecified."""
     quote = doc.text[span[0] : span[1]]
-    blank = not value or (attribute in ("number", "date") and bool(find_blanks(quote)))
+    blank = not value or (attribute in ("number", "date", "term") and bool(find_blanks(quote)))
     return DocumentFact(
         attribute=attribute,
         value="" if blank else value,
@@ -107,41 +111,80 @@ def _date_words(iso: str) -> tuple[str, ...]:
 
 
 def _header_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
-    meta, facts = doc.meta, []
     lines = list(_lines(doc.text, start, end))
     folded = [" ".join(fold(doc.text[s:e]).split()) for s, e in lines]
-    number = fold(meta.number)
-    at = _first(folded, lambda f: bool(number) and number in f)
-    if at is None:
-        at = _first(folded, lambda f: bool(_NUMBER_LINE.search(f)))
-    if at is not None:
-        value = meta.number if number and number in folded[at] else ""
-        facts.append(_line_fact(doc, "number", lines[at], value, "header"))
-    dates = _date_words(meta.date_issued)
-    at = _first(folded, lambda f: any(d in f for d in dates))
-    if at is None:
-        at = _first(folded, lambda f: bool(_DATE_LINE.search(f)))
-    if at is not None:
-        value = meta.date_issued if any(d in folded[at] for d in dates) else ""
-        facts.append(_line_fact(doc, "date", lines[at], value, "header"))
-    issuer = fold(meta.issuing_body)
+    found = [
+        *_dated_facts(doc, lines, folded),
+        *_issuer_facts(doc, lines, folded),
+        *_title_facts(doc, lines, folded),
+    ]
+    return [
+        f
+        for i, f in enumerate(found)
+        if (f.attribute, f.quote) not in {(g.attribute, g.quote) for g in found[:i]}
+    ]
+
+
+def _dated_facts(
+    doc: Document, lines: list[tuple[int, int]], folded: list[str]
+) -> list[DocumentFact]:
+    """Number and date: the regulation's own ("Số 07-QC/ĐU", "..., ngày 05 tháng 3 ..."), and
+    those of the decision it is attached to ("Kèm theo Quyết định số ..., ngày ...")."""
+    meta, facts = doc.meta, []
+    number, dates = fold(meta.number), _date_words(meta.date_issued)
+    attached = _first(folded, lambda f: bool(_ATTACHED.search(f)))
+    own = _first(folded, lambda f: bool(number) and number in f)
+    for at in dict.fromkeys(
+        x for x in (own, _first(folded, lambda f: bool(_NUMBER_LINE.search(f))), attached)
+    ):
+        if at is not None:
+            value = meta.number if number and number in folded[at] else ""
+            facts.append(_line_fact(doc, "number", lines[at], value, "header"))
+    own = _first(folded, lambda f: any(d in f for d in dates) and not _BASIS.match(f))
+    for at in dict.fromkeys(
+        x for x in (own, _first(folded, lambda f: bool(_DATE_LINE.search(f))), attached)
+    ):
+        if at is not None:
+            value = meta.date_issued if any(d in folded[at] for d in dates) else ""
+            facts.append(_line_fact(doc, "date", lines[at], value, "header"))
+    return facts
+
+
+def _issuer_facts(
+    doc: Document, lines: list[tuple[int, int]], folded: list[str]
+) -> list[DocumentFact]:
+    issuer = fold(doc.meta.issuing_body)
 
     def names_issuer(f: str) -> bool:
         short = len(f) <= len(issuer) + 24 or "ban hanh" in f
         return bool(issuer) and len(f) >= 6 and (f in issuer or (issuer in f and short))
 
-    at = _first(folded, names_issuer)
-    if at is not None:
-        facts.append(_line_fact(doc, "issuer", lines[at], meta.issuing_body, "header"))
+    # the enacting formula ("Ban Chấp hành ... quyết định ban hành Quy chế ...") names the
+    # issuing body in full; the header's first lines, often abbreviated, otherwise
+    at = _first(folded, lambda f: bool(_ENACTS.search(f)) and not _BASIS.match(f))
+    if at is None:
+        at = _first(folded, names_issuer)
+    if at is None:
+        return []
+    return [_line_fact(doc, "issuer", lines[at], doc.meta.issuing_body, "header")]
+
+
+def _title_facts(
+    doc: Document, lines: list[tuple[int, int]], folded: list[str]
+) -> list[DocumentFact]:
+    """The body the regulation governs (its title) and its term ("khóa XIV, nhiệm kỳ ...")."""
+    meta, facts = doc.meta, []
     at = _first(folded, lambda f: f.startswith("quy che"))
     if at is not None:
         # the title may run over the next lines ("QUY CHẾ" / "làm việc của ..." / "khóa ...")
         span = (lines[at][0], lines[min(len(lines) - 1, at + 2)][1])
         facts.append(_line_fact(doc, "governed_body", span, meta.governed_body, "header"))
-        years = meta.term_years and f"nhiệm kỳ {meta.term_years}"
-        term = ", ".join(x for x in (meta.term, years) if x)
-        if term:
-            facts.append(_line_fact(doc, "term", span, term, "header"))
+    years = meta.term_years and f"nhiệm kỳ {meta.term_years}"
+    term = ", ".join(x for x in (meta.term, years) if x)
+    first = at or 0
+    where = _first(folded[first:], lambda f: bool(_TERM.search(f)) and not _BASIS.match(f))
+    if where is not None:
+        facts.append(_line_fact(doc, "term", lines[first + where], term, "header"))
     return facts
 
 
@@ -185,6 +228,11 @@ def _article_sentences(article: Article) -> Iterator[tuple[int | None, int, int]
             yield None, article.start + span.start, article.start + span.end
 
 
+def _unit_end(article: Article, clause: int | None) -> int:
+    unit = next((c for c in article.clauses if c.number == clause), None)
+    return unit.end if unit is not None else article.end
+
+
 def _closing_facts(doc: Document) -> list[DocumentFact]:
     """Effect, what it replaces and who may amend it: the last articles that say so."""
     facts: dict[DocumentAttribute, DocumentFact] = {}
@@ -196,17 +244,20 @@ def _closing_facts(doc: Document) -> list[DocumentFact]:
                 found.append("effect")
             if re.search(r"\b(?:thay the|bai bo)\b", folded) and _REFERRED_DOCUMENT.search(folded):
                 found.append("replaces")
+            closing = article is doc.articles[-1]
             if _AMENDS_THIS.search(folded) or (
-                "sua doi" in folded and "quy che" in folded and _DECIDES.search(folded)
+                "sua doi" in folded and _DECIDES.search(folded) and ("quy che" in folded or closing)
             ):
                 found.append("amendment")
             for attribute in found:
+                # who amends, and how, often runs on to the end of its clause
+                stop = _unit_end(article, clause) if attribute == "amendment" else e
                 facts.setdefault(
                     attribute,
                     DocumentFact(
                         attribute=attribute,
                         value="",
-                        quote=doc.text[s:e],
+                        quote=doc.text[s:stop].rstrip(),
                         start=s,
                         place="article",
                         part=article.part,

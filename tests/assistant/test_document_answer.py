@@ -57,9 +57,31 @@ def test_a_clause_about_effect_is_no_document_question(assistant: Assistant) -> 
 
 
 def test_another_regulation_asked_about_by_its_source_is_content() -> None:
-    from assistant.document_question import asked_attribute
+    from assistant.document_question import asked_attributes
 
     assert (
-        asked_attribute("ai ban hanh quy che lam viec cua chi bo, theo quy che xa hung loi") is None
+        asked_attributes("ai ban hanh quy che lam viec cua chi bo, theo quy che xa hung loi") == ()
     )
-    assert asked_attribute("quy che xa hung loi do ai ban hanh") == "issuer"
+    assert asked_attributes("quy che xa hung loi do ai ban hanh") == ("issuer",)
+
+
+def test_several_asks_about_the_document_are_answered_in_order(assistant: Assistant) -> None:
+    from assistant.document_question import asked_attributes
+
+    folded = "quy che xa hung loi so hieu la gi, ky ngay nao va ai ky"
+    assert asked_attributes(folded) == ("number", "date", "signer")
+    answer = assistant.ask("quy chế xã Hưng Lợi số hiệu là gì, ký ngày nào và ai ký?")
+    text = answer.answer
+    assert text.index("07-QC/ĐU") < text.index("05/03/2031") < text.index("Lò Văn Pảng")
+    assert [c.place for c in answer.citations] == ["header", "header", "signature"]
+
+
+def test_one_sentence_answers_two_asks_and_a_named_term_asks_nothing(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "quy chế xã Hưng Lợi khóa III có hiệu lực khi nào và thay thế quy chế nào?"
+    )
+    lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(lines) == 1 and "hiệu lực" in lines[0] and "thay thế" in lines[0]
+    assert "khóa, nhiệm kỳ" not in answer.answer
