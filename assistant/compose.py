@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
@@ -23,6 +24,7 @@ from ingest.powers import Power
 
 MAX_CLAUSES_LISTED = 5
 MIN_OPENING_LETTERS = 12
+MAX_WHOLE_CLAUSE = 1500  # characters: a longer clause is quoted by its answering sentence
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -67,6 +69,9 @@ class Composer:
             return make_citation(item.doc, item.article, item.clause)
 
     def per_document(self, u: Understanding, located: list[Located]) -> Answer:
+        if u.asks > 1 or u.kind == "procedure":
+            # several asks, or a how: the whole clause answers, not its best sentence
+            located = [whole_clause(item) for item in located]
         best_per_doc: dict[str, Located] = {}
         for item in located:
             if item.coverage < MIN_COVERAGE:
@@ -332,3 +337,11 @@ def _close_second(located: Sequence[Located], first: Located) -> Located | None:
 def _related_line(item: Located, citation: Citation) -> str:
     where = location(citation.article, citation.clause, citation.point)
     return f"\nCũng liên quan, {where} ({item.article.title}):\n«{item.quote.strip()}»"
+
+
+def whole_clause(item: Located) -> Located:
+    """The clause quoted whole (its points included), unless it is too long to read."""
+    text = item.clause.text.strip()
+    if len(text) > MAX_WHOLE_CLAUSE or text == item.quote:
+        return item
+    return dataclasses.replace(item, quote=text, point=None)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.asks import count_asks
 from assistant.document_question import asked_attributes
 from assistant.lexicon import is_listed
 from assistant.models import Turn
@@ -61,6 +62,8 @@ class Understanding(BaseModel):
     asks_person: bool = False
     # "Quy chế này có hiệu lực từ khi nào?": a fact of the document itself.
     document_attributes: tuple[DocumentAttribute, ...] = ()
+    # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
+    asks: int = 1
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -232,6 +235,7 @@ def understand(
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
         document_attributes=asked_attributes(merged_folded),
+        asks=count_asks(question),
     )
 
 

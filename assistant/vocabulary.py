@@ -56,6 +56,7 @@ class FunctionWords(BaseModel):
     personal_pronouns: frozenset[str]
     particles: frozenset[str]
     interrogatives: frozenset[str]
+    ask_words: frozenset[str]
     question_frame: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]

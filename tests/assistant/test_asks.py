@@ -1,0 +1,59 @@
+"""Counting the asks of one message; a message with several gets whole clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.asks import count_asks
+from tests.assistant.test_answer import assistant_over
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("ai ký biên bản?", 1),
+        ("khi họp thì ai chủ trì và ai ghi biên bản", 2),
+        ("tờ trình do ai lập, ai duyệt và gửi trước bao lâu ạ?", 3),
+        ("hội nghị cần bao nhiêu người dự thì hợp lệ", 1),
+        ("quy trình bầu cử diễn ra như thế nào", 1),
+        ("9 người dự thì họp được không", 1),
+    ],
+)
+def test_count_asks(question: str, asks: int) -> None:
+    assert count_asks(question) == asks
+
+
+REGULATION = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Chuẩn bị phiên họp
+1. Văn phòng Đảng ủy lập tờ trình phiên họp; tờ trình ghi rõ nội dung, thời gian và thành phần dự họp. Phó Bí thư Đảng ủy duyệt tờ trình trước khi gửi. Trường hợp Phó Bí thư vắng mặt thì Bí thư duyệt. Tờ trình được gửi các đảng ủy viên trước phiên họp ít nhất 04 ngày, trừ phiên họp bất thường.
+2. Đảng ủy họp thường lệ mỗi tháng một lần.
+"""
+
+
+def test_a_message_with_three_asks_quotes_the_whole_clause(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
+    answer = assistant.ask("Tờ trình phiên họp do ai lập, ai duyệt và gửi trước bao lâu?")
+    assert answer.kind == "answer"
+    for words in ("Văn phòng Đảng ủy lập", "Phó Bí thư Đảng ủy duyệt", "04 ngày"):
+        assert words in answer.answer
+
+
+def test_whole_clause_replaces_the_best_sentence() -> None:
+    from assistant.compose import whole_clause
+    from assistant.locate import Located
+    from ingest.parse import parse_text
+
+    doc = parse_text(REGULATION, "xa-an-tuong.txt")
+    article = doc.article(2)
+    assert article is not None
+    clause = article.clauses[0]
+    sentence = "Phó Bí thư Đảng ủy duyệt tờ trình trước khi gửi."
+    item = Located(doc, article, clause, None, sentence, 1.0, 1.0, 1.0)
+    whole = whole_clause(item)
+    assert whole.quote == clause.text.strip() and sentence in whole.quote
