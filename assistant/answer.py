@@ -12,10 +12,12 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
+from assistant.asks import split_asks
 from assistant.blank_notes import with_blank_notes
 from assistant.compose import Composer
 from assistant.document_answer import DocumentAnswerer
 from assistant.document_names import short_name
+from assistant.each_ask import combine
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
@@ -43,6 +45,10 @@ from ingest.powers import Power
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+# An ask whose topic terms the answer's quotes cover to this share is answered by them.
+COVERED = 0.6
 
 
 class Answerer:
@@ -149,7 +155,7 @@ class Answerer:
             if not u.names_document:
                 return self.evidence.not_loaded(question, f"quy chế làm việc của {places}")
             notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
-        answer = self._route(u)
+        answer = self._each_ask(u, normalized.text, text, history)
         if answer.kind == "refusal" and u.scope_by_body_only and not asks_a_number(u):
             answer = self._beyond_scope(u, answer)
         citations = [c for c in answer.citations if self._verbatim(c)]
@@ -161,6 +167,31 @@ class Answerer:
             update={"question": question, "notes": notes + answer.notes, "citations": citations}
         )
         return with_blank_notes(answer, self.documents)
+
+    def _each_ask(
+        self, u: Understanding, text: str, original: str, history: Sequence[Turn]
+    ) -> Answer:
+        """The message answered whole, then each ask its quotes leave uncovered answered
+        on its own (see assistant/each_ask.py)."""
+        whole = self._route(u)
+        simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
+        if simple or u.reference is not None or u.document_attributes:
+            return whole
+        asks = split_asks(text)
+        typed = split_asks(original)
+        pieces = [a.piece for a in (typed if len(typed) == len(asks) else asks)]
+        quoted = self.locator.profile(" ".join(c.quote for c in whole.citations))
+        rest = []
+        for ask, piece in zip(asks, pieces, strict=True):
+            part = understand(ask.question, history, self._docs, list(u.document_ids) or None)
+            # the ask's own words, not the scene every ask shares, must be in the quotes
+            scene = set(question_terms(ask.scene, self.locator.naming(part)))
+            own = [t for t in self.locator.topic_terms(part) if t not in scene]
+            covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
+            if whole.kind != "refusal" and covered:
+                continue
+            rest.append((piece, self._route(part)))
+        return combine(whole, rest)
 
     def _turn_text(self, turn: Turn) -> str:
         text = sanitize(turn.content, self.settings.max_question_chars)[0]

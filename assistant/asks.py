@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pydantic import BaseModel, ConfigDict
+
 from assistant.vocabulary import function_words
 from ingest.normalize import fold
 
@@ -30,3 +32,39 @@ def count_asks(text: str) -> int:
     for segment in _SEGMENT.split(fold(text)):
         asks += len(set(_ask_pattern().findall(segment)))
     return max(asks, 1)
+
+
+_SEGMENT_RAW = re.compile(r"[,;?!:]|\s(?:và|va|rồi|roi|đồng thời|dong thoi|sau đó|sau do)\s", re.I)
+_TRAILING = re.compile(r"(?:\s+(?:do|bởi|boi|thì|thi|là|la|có|co|được|duoc))+\s*$", re.I)
+
+
+class Ask(BaseModel):
+    """One ask of a message: its own words, and a question that can stand alone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    piece: str  # as typed: "chuẩn bị thế nào"
+    question: str  # with the scene: "Hội nghị X chuẩn bị thế nào"
+    scene: str = ""  # the words every ask shares: "Hội nghị X"
+
+
+def split_asks(text: str) -> list[Ask]:
+    """One question per ask, each with the words that set the scene: "Hội nghị X do ai
+    triệu tập, chuẩn bị thế nào?" → "Hội nghị X do ai triệu tập", "Hội nghị X chuẩn bị
+    thế nào". A message with one ask comes back whole."""
+    whole = [Ask(piece=text, question=text, scene=text)]
+    if count_asks(text) < 2:
+        return whole
+    pieces = [p.strip() for p in _SEGMENT_RAW.split(text) if p and p.strip()]
+    asking = [i for i, p in enumerate(pieces) if _ask_pattern().search(fold(p))]
+    if len(asking) < 2:
+        return whole
+    first = pieces[asking[0]]
+    at = _ask_pattern().search(fold(first))
+    assert at is not None
+    scene = ", ".join([*pieces[: asking[0]], first[: at.start()]])
+    scene = _TRAILING.sub("", scene).strip(" ,")
+    asks = [Ask(piece=first, question=", ".join(pieces[: asking[0] + 1]), scene=scene)]
+    for i in asking[1:]:
+        asks.append(Ask(piece=pieces[i], question=f"{scene} {pieces[i]}".strip(), scene=scene))
+    return asks

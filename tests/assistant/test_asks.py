@@ -57,3 +57,40 @@ def test_whole_clause_replaces_the_best_sentence() -> None:
     item = Located(doc, article, clause, None, sentence, 1.0, 1.0, 1.0)
     whole = whole_clause(item)
     assert whole.quote == clause.text.strip() and sentence in whole.quote
+
+
+def test_split_asks_keeps_the_scene() -> None:
+    from assistant.asks import split_asks
+
+    asks = split_asks("Phiên họp Đảng ủy xã do ai triệu tập, chuẩn bị thế nào và ai ghi biên bản?")
+    assert [a.piece for a in asks] == [
+        "Phiên họp Đảng ủy xã do ai triệu tập",
+        "chuẩn bị thế nào",
+        "ai ghi biên bản",
+    ]
+    assert asks[1].question == "Phiên họp Đảng ủy xã chuẩn bị thế nào"
+    assert {a.scene for a in asks} == {"Phiên họp Đảng ủy xã"}
+    assert split_asks("ai ghi biên bản?")[0].question == "ai ghi biên bản?"
+
+
+SPREAD = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Triệu tập phiên họp
+Thường trực Đảng ủy quyết định triệu tập phiên họp Đảng ủy.
+
+Điều 2. Biên bản phiên họp
+Chánh Văn phòng Đảng ủy ghi biên bản phiên họp Đảng ủy.
+
+Điều 3. Khen thưởng
+Đảng ủy xét khen thưởng đảng viên mỗi năm một lần.
+"""
+
+
+def test_asks_answered_by_different_articles_are_each_answered(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": SPREAD})
+    answer = assistant.ask("Phiên họp Đảng ủy xã An Tường do ai triệu tập và ai ghi biên bản?")
+    assert answer.kind == "answer"
+    assert {c.article for c in answer.citations} >= {1, 2}
+    text = answer.answer
+    assert text.index("Thường trực") < text.index("Chánh Văn phòng")
+    assert "Về ý «ai ghi biên bản»" in text
