@@ -23,6 +23,7 @@ from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, Repair, normalize_question
 from assistant.numeric import compose_numeric
+from assistant.reference_notes import with_references
 from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.query import answer_frame
 from assistant.stated_numbers import (
@@ -166,7 +167,13 @@ class Answerer:
         answer = answer.model_copy(
             update={"question": question, "notes": notes + answer.notes, "citations": citations}
         )
-        return with_blank_notes(answer, self.documents)
+        terms = self.locator.topic_terms(u)
+
+        def relevance(text: str) -> float:
+            return self.locator.stats.coverage(terms, self.locator.profile(text))
+
+        answer = with_blank_notes(answer, self.documents)
+        return with_references(answer, self.documents, relevance)
 
     def _each_ask(
         self, u: Understanding, text: str, original: str, history: Sequence[Turn]

@@ -48,6 +48,8 @@ class Citation(BaseModel):
     unspecified: bool = False  # the quote leaves a value blank ("ít nhất ... ngày")
     # outside any article: the document's header or its signature block (article is 0)
     place: Literal["article", "header", "signature"] = "article"
+    # a clause quoted because a cited clause refers to it: the referring citation's cite_as
+    via: str = ""
     ocr: bool = False  # the quote was read by OCR from a scan: check it against the original
     article_suffix: str = ""  # "a" for an inserted "Điều 12a"
     amended_by: Amendment | None = None

@@ -1,0 +1,111 @@
+"""Follow the references of the quoted clauses: "theo quy định tại Điều 1 Quy chế này"
+quoted without Điều 1 leaves the reader to look it up; the referenced clause is added as
+a linked citation (``via`` names the clause that refers to it), and a reference to a
+document that is not loaded is named as such instead of guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from assistant.citations import location, make_citation
+from assistant.models import Answer, Citation
+from assistant.terms import sentences
+from ingest.models import Document
+from ingest.normalize import fold
+from ingest.references import ResolvedReference, TextReference, find_references, resolve
+
+MAX_REFERENCES = 3
+MAX_REFERENCE_QUOTE = 700  # characters of the referenced unit quoted (whole sentences)
+Relevance = Callable[[str], float]  # how much of the question a text covers
+
+
+def _narrowed(resolved: ResolvedReference, relevance: Relevance) -> ResolvedReference:
+    """A reference to a whole article of several clauses: the clause the question is about
+    (the first, when none is more relevant than another)."""
+    clauses = [c for c in resolved.article.clauses if c.number is not None]
+    if resolved.clause is not None or len(clauses) < 2:
+        return resolved
+    best = max(clauses, key=lambda c: relevance(c.text))
+    if relevance(best.text) <= 0:
+        return resolved
+    return resolved.model_copy(update={"clause": best})
+
+
+def _quote_of(resolved: ResolvedReference) -> str:
+    """The referenced unit, whole when short, else its opening sentences."""
+    unit = resolved.point or resolved.clause or resolved.article
+    text = unit.text.strip()
+    if len(text) <= MAX_REFERENCE_QUOTE:
+        return text
+    end = 0
+    for _start, stop in sentences(text):
+        if stop > MAX_REFERENCE_QUOTE and end:
+            break
+        end = stop
+    return text[:end].strip() or text[:MAX_REFERENCE_QUOTE]
+
+
+def _loaded(documents: Mapping[str, Document], other: str) -> bool:
+    folded = fold(other)
+    return any(d.meta.number and fold(d.meta.number) in folded for d in documents.values())
+
+
+def _referenced(
+    doc: Document, citation: Citation, reference: TextReference
+) -> ResolvedReference | None:
+    resolved = resolve(doc, citation.part, reference)
+    if resolved is None:
+        return None
+    same = (resolved.article.number, resolved.clause.number if resolved.clause else None) == (
+        citation.article,
+        citation.clause,
+    )
+    return None if same else resolved
+
+
+def with_references(
+    answer: Answer, documents: Mapping[str, Document], relevance: Relevance
+) -> Answer:
+    """The answer with the clauses its quotes refer to, each quoted and cited."""
+    if answer.kind == "refusal":
+        return answer
+    lines: list[str] = []
+    added: list[Citation] = []
+    for citation in answer.citations:
+        doc = documents.get(citation.document_id)
+        if doc is None or citation.place != "article" or citation.quote not in answer.answer:
+            continue
+        for reference in find_references(citation.quote):
+            if len(lines) >= MAX_REFERENCES:
+                break
+            if reference.other_document:
+                if not _loaded(documents, reference.other_document):
+                    lines.append(
+                        f"«{reference.text}» dẫn chiếu tới {reference.other_document}: văn bản "
+                        "này chưa được nạp nên không trích được."
+                    )
+                continue
+            resolved = _referenced(doc, citation, reference)
+            if resolved is None:
+                continue
+            resolved = _narrowed(resolved, relevance)
+            linked = make_citation(
+                doc, resolved.article, resolved.clause, resolved.point, _quote_of(resolved)
+            ).model_copy(update={"via": citation.cite_as})
+            if any(c.cite_as == linked.cite_as for c in [*answer.citations, *added]):
+                continue
+            added.append(linked)
+            where = location(linked.article, linked.clause, linked.point)
+            lines.append(
+                f"«{reference.text}» ({location(citation.article, citation.clause)}) dẫn chiếu "
+                f"{where} ({resolved.article.title}):\n«{linked.quote}»"
+            )
+    if not lines:
+        return answer
+    return answer.model_copy(
+        update={
+            "answer": "\n\n".join([answer.answer, *lines]),
+            "citations": [*answer.citations, *added],
+        }
+    )
