@@ -26,6 +26,22 @@ def _ask_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")
 
 
+@cache
+def _list_pattern() -> re.Pattern[str]:
+    words = function_words()
+    plural = "|".join(re.escape(fold(w)) for w in words.plural_markers)
+    asked = "|".join(re.escape(fold(w)) for w in ("ai", "gì", "nào"))
+    verbs = "|".join(re.escape(fold(w)) for w in words.listing_verbs | words.membership_verbs)
+    return re.compile(
+        rf"(?<![a-z])(?:(?:{plural})(?: [a-z]+){{0,4}} (?:{asked})|(?:{verbs}))(?![a-z])"
+    )
+
+
+def asks_for_list(text: str) -> bool:
+    """ "Những việc nào ...?", "gồm những ai?", "liệt kê ...": the whole list is asked."""
+    return bool(_list_pattern().search(fold(text)))
+
+
 def count_asks(text: str) -> int:
     """The number of distinct asks (at least 1 for any question)."""
     asks = 0

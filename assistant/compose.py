@@ -69,8 +69,8 @@ class Composer:
             return make_citation(item.doc, item.article, item.clause)
 
     def per_document(self, u: Understanding, located: list[Located]) -> Answer:
-        if u.asks > 1 or u.kind == "procedure":
-            # several asks, or a how: the whole clause answers, not its best sentence
+        if u.asks > 1 or u.lists or u.kind == "procedure":
+            # several asks, a list or a how: the whole clause answers, not its best sentence
             located = [whole_clause(item) for item in located]
         best_per_doc: dict[str, Located] = {}
         for item in located:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.asks import count_asks
+from assistant.asks import asks_for_list, count_asks
 from assistant.document_question import asked_attributes
 from assistant.lexicon import is_listed
 from assistant.models import Turn
@@ -64,6 +64,7 @@ class Understanding(BaseModel):
     document_attributes: tuple[DocumentAttribute, ...] = ()
     # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
     asks: int = 1
+    lists: bool = False  # "những việc nào", "gồm những ai": the whole list
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -236,6 +237,7 @@ def understand(
         asks_person=asks_for_a_person(question, documents),
         document_attributes=asked_attributes(merged_folded),
         asks=count_asks(question),
+        lists=asks_for_list(question),
     )
 
 

@@ -57,6 +57,9 @@ class FunctionWords(BaseModel):
     particles: frozenset[str]
     interrogatives: frozenset[str]
     ask_words: frozenset[str]
+    plural_markers: frozenset[str]
+    listing_verbs: frozenset[str]
+    membership_verbs: frozenset[str]
     question_frame: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
@@ -66,7 +69,13 @@ class FunctionWords(BaseModel):
     @property
     def adverbial(self) -> frozenset[str]:
         """Words that say when or how the question is asked, never what it is about."""
-        return self.present_time | self.aspect_markers | self.frame_phrases | self.performatives
+        return (
+            self.present_time
+            | self.aspect_markers
+            | self.frame_phrases
+            | self.performatives
+            | self.listing_verbs
+        )
 
     @property
     def grammatical(self) -> frozenset[str]:
@@ -80,6 +89,8 @@ class FunctionWords(BaseModel):
             | self.aspect_markers
             | self.frame_phrases
             | self.performatives
+            | self.listing_verbs
+            | self.plural_markers
         )
 
     @property

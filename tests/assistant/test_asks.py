@@ -94,3 +94,39 @@ def test_asks_answered_by_different_articles_are_each_answered(tmp_path: Path) -
     text = answer.answer
     assert text.index("Thường trực") < text.index("Chánh Văn phòng")
     assert "Về ý «ai ghi biên bản»" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("những việc nào phải báo cáo Thường trực?", True),
+        ("Ban Thường vụ xã gồm những ai", True),
+        ("liet ke giup em cac truong hop hop bat thuong", True),
+        ("ai ký biên bản", False),
+        ("Đảng ủy họp khi nào", False),
+    ],
+)
+def test_asks_for_list(question: str, lists: bool) -> None:
+    from assistant.asks import asks_for_list
+
+    assert asks_for_list(question) is lists
+
+
+LISTED = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Việc Thường trực báo cáo
+1. Thường trực Đảng ủy báo cáo Ban Thường vụ những việc sau: kết quả kiểm tra đảng viên; việc tiếp nhận đảng viên chuyển đến; tình hình thu nộp đảng phí.
+2. Đảng ủy họp thường lệ mỗi tháng một lần.
+"""
+
+
+def test_a_listing_question_gets_the_whole_list(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": LISTED})
+    answer = assistant.ask(
+        "Thường trực Đảng ủy xã An Tường phải báo cáo Ban Thường vụ những việc nào?"
+    )
+    for item in ("kiểm tra đảng viên", "tiếp nhận đảng viên chuyển đến", "thu nộp đảng phí"):
+        assert item in answer.answer
