@@ -139,8 +139,10 @@ class EvidenceGate:
         asked = set(ASKED_UNIT.findall(fold(u.text)))
         story = u.frame.given_count is not None
         if story:
-            # "5 người nhất trí": the rule's computation decides these words, in any synonym
-            asked |= quantity_syllables()
+            # "5 người nhất trí": the rule's computation decides these words, in any synonym;
+            # typed without diacritics, a grammar word ("thế nếu ...") reads as any of its
+            # accented forms ("thể"), and tells no article from another either
+            asked |= quantity_syllables() | {w for p in _folded_grammar() for w in p.split()}
         stats = self.locator.stats
         terms = stats.weigh(
             [
@@ -152,6 +154,8 @@ class EvidenceGate:
                 and not (story and not stats.df.get(t, 0))
             ]
         )
+        if not terms.weights:
+            return True  # every word is the measure asked or the story's: nothing else asked
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]

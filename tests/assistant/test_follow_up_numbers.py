@@ -1,0 +1,33 @@
+"""A follow-up that gives new numbers is computed with the same rule, typed any way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.models import Turn
+from tests.assistant.test_answer import assistant_over
+
+REGULATION = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Hội nghị Đảng ủy
+1. Hội nghị Đảng ủy phải có ít nhất 2/3 tổng số đảng ủy viên tham dự.
+2. Nghị quyết của Đảng ủy phải có trên 1/2 tổng số đảng ủy viên tán thành.
+"""
+
+
+def test_new_numbers_typed_without_diacritics_are_computed(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
+    first = "Hội nghị Đảng ủy xã An Tường cần bao nhiêu người dự?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask(
+        "the neu dang uy co 31 uy vien ma hom do chi 20 dong chi du thi hop duoc khong",
+        history=history,
+    )
+    assert answer.kind == "numeric"
+    assert "21" in answer.answer and "Không đủ" in answer.answer
