@@ -65,9 +65,9 @@ class Ask(BaseModel):
 
 
 def split_asks(text: str) -> list[Ask]:
-    """One question per ask, each with the words that set the scene: "Hội nghị X do ai
-    triệu tập, chuẩn bị thế nào?" → "Hội nghị X do ai triệu tập", "Hội nghị X chuẩn bị
-    thế nào". A message with one ask comes back whole."""
+    """One question per ask, each with the words that set the scene: "Phiên họp X do ai
+    chủ trì, biên bản lưu ở đâu?" → "Phiên họp X do ai chủ trì", "Phiên họp X biên bản
+    lưu ở đâu". A message with one ask comes back whole."""
     whole = [Ask(piece=text, question=text, scene=text)]
     if count_asks(text) < 2:
         return whole

@@ -27,7 +27,7 @@ LABELS: dict[DocumentAttribute, str] = {
     "governed_body": "cơ quan thực hiện quy chế",
     "effect": "thời điểm có hiệu lực",
     "replaces": "văn bản được thay thế",
-    "amendment": "việc sửa đổi, bổ sung quy chế",
+    "amendment": "thẩm quyền sửa đổi văn bản",
     "term": "khóa, nhiệm kỳ",
 }
 _PLACE_NAMES = {"header": "phần đầu", "signature": "phần ký ban hành"}

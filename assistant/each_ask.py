@@ -1,7 +1,7 @@
 """One answer made of the answers to each ask of a message, in the order they were asked.
 
-"Ai triệu tập, tài liệu gửi trước mấy ngày và ai ghi biên bản?" is three questions about
-one meeting; their clauses are often in different articles, and the best single clause
+"Ai chủ trì, tờ trình nộp trước mấy hôm, ai giữ sổ họp?" is three questions about one
+meeting; their clauses are often in different articles, and the best single clause
 answers only some. The message is answered whole; an ask whose words that answer's quotes
 do not cover is then answered on its own (its own citation, its own number from the rule
 module) and added, headed by its words; one no provision answers says so.

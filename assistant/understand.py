@@ -60,7 +60,7 @@ class Understanding(BaseModel):
     asks_number: bool = False
     # "Bí thư Tỉnh ủy ... hiện nay là ai?": the name of whoever holds an office now.
     asks_person: bool = False
-    # "Quy chế này có hiệu lực từ khi nào?": a fact of the document itself.
+    # "Văn bản này bắt đầu áp dụng lúc nào?": a fact of the document itself.
     document_attributes: tuple[DocumentAttribute, ...] = ()
     # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
     asks: int = 1

@@ -29,7 +29,7 @@ _NUMBER_LINE = re.compile(r"^\W*so\b\s*:?")
 _SIGNING = re.compile(r"^\W*(?:t/m|tm\.|k/t|kt\.|q\.|thay mat)\s*\w")
 _REFERRED_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|quy dinh|nghi quyet)\s+so\b")
 _THIS_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|van ban)(?: lam viec)? nay\b")
-# "sửa đổi, bổ sung ... Quy chế": the regulation is what is amended; or an amendment decided
+# the regulation as the object amended, within a few words; or an amendment decided
 _AMENDS_THIS = re.compile(r"\bsua doi\b.{0,40}\bquy che\b")
 _DECIDES = re.compile(r"\b(?:quyet dinh|tham quyen|xem xet)\b")
 _BASIS = re.compile(r"^\W*can cu\b")  # "- Căn cứ Quy định số ...": another document
@@ -159,7 +159,7 @@ def _issuer_facts(
         short = len(f) <= len(issuer) + 24 or "ban hanh" in f
         return bool(issuer) and len(f) >= 6 and (f in issuer or (issuer in f and short))
 
-    # the enacting formula ("Ban Chấp hành ... quyết định ban hành Quy chế ...") names the
+    # the enacting formula ("Đảng ủy xã A ... ban hành Quy chế ...") names the
     # issuing body in full; the header's first lines, often abbreviated, otherwise
     at = _first(folded, lambda f: bool(_ENACTS.search(f)) and not _BASIS.match(f))
     if at is None:
