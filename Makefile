@@ -25,16 +25,19 @@ $(BIN)/quyche: pyproject.toml
 
 setup: $(BIN)/quyche tools ocr-deps
 
-# System tools the readers call: antiword for old .doc files (apt-get, as root, only when
-# missing; without it .doc files are refused with a one-line hint and the rest still works).
+# System tools the readers call: antiword reads old .doc files, LibreOffice (headless
+# writer, no GUI) those whose "Điều 1." comes from Word's automatic numbering, which
+# antiword drops. apt-get, as root, only when missing; without them .doc files are refused
+# with a one-line hint and the rest still works.
+DOC_PACKAGES := antiword libreoffice-writer-nogui
 tools:
-	@command -v antiword >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing antiword to read .doc files"; \
-	    (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
-	     apt-get install -y -qq antiword >/dev/null 2>&1) || \
-	      echo "antiword could not be installed: .doc files will be refused"; \
-	  else echo "antiword is missing: install it (apt-get install antiword) to read .doc files"; fi; }
+	@if command -v antiword >/dev/null 2>&1 && command -v soffice >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(DOC_PACKAGES) to read .doc files"; \
+	  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	   apt-get install -y -qq $(DOC_PACKAGES) >/dev/null 2>&1) || \
+	    echo ".doc readers could not be installed: .doc files will be refused"; \
+	else echo "to read .doc files, as root: apt-get install -y $(DOC_PACKAGES)"; fi
 
 # Scanned PDFs are read by Tesseract with its Vietnamese model (Debian packages); the OCR
 # tests draw their scans with DejaVu Sans. Installed only when missing, as root.

@@ -139,6 +139,18 @@ def article_label(article: Article, with_part: bool = False) -> str:
     return f"{part}{chapter}Điều {article.number}. {article.title}".strip()
 
 
+def render_version(document: Document, article: Article, lines: list[str]) -> str:
+    """The wording of an article in force on a day, with the line naming its version."""
+    chapter = " · ".join(x for x in (article.chapter, article.chapter_title) if x)
+    title = document.meta.title or document.id
+    return (
+        '<div class="qc-article">'
+        f'<div class="qc-article-doc">{esc(title)}</div>'
+        f'<div class="qc-article-chapter">{esc(chapter)}</div>'
+        f'<div class="qc-article-text">{esc(chr(10).join(lines))}</div></div>'
+    )
+
+
 def render_article(document: Document, article: Article) -> str:
     """An article for the browse panel, under its document and chapter headings."""
     chapter = " · ".join(x for x in (article.chapter, article.chapter_title) if x)

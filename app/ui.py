@@ -31,10 +31,13 @@ from app.render import (
     render_article,
     render_error,
     render_question,
+    render_version,
 )
 from app.upload import read_upload, stage_uploads
+from app.versions import parse_as_at, show_lines
 from assistant.citations import cite_as
 from assistant.models import Answer, Turn
+from ingest.errors import QuycheError
 from ingest.models import Document
 from ingest.powers import ACT_LABELS, Power
 from ingest.settings import Settings
@@ -187,7 +190,8 @@ class WebUI:
             for a in document.articles
         ]
 
-    def article_html(self, document_id: str | None, key: str | None) -> str:
+    def article_html(self, document_id: str | None, key: str | None, as_at: str = "") -> str:
+        """The article as in force now, or on the day ``as_at`` names (its amendments)."""
         if not document_id or not key:
             return ""
         part, _, number = key.rpartition(":")
@@ -198,7 +202,14 @@ class WebUI:
         article = document.article(int(number), part) if number.isdigit() else None
         if article is None:
             return render_error("Không tìm thấy điều này trong văn bản.")
-        return render_article(document, article)
+        if not as_at.strip():
+            return render_article(document, article)
+        try:
+            day = parse_as_at(as_at)
+        except QuycheError:
+            return render_error("Ngày không hợp lệ; ví dụ: 01/01/2024.")
+        lines = show_lines(document, part, (article.number, article.suffix), None, day)
+        return render_version(document, article, lines or [])
 
     def rules_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
         try:
@@ -376,6 +387,11 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
             gr.Markdown("### Tra cứu theo Chương/Điều")
             doc_pick = gr.Dropdown(label="Văn bản", choices=[], value=None, elem_id="qc-doc")
             art_pick = gr.Dropdown(label="Điều", choices=[], value=None, elem_id="qc-article")
+            as_at = gr.Textbox(
+                label="Bản có hiệu lực vào ngày",
+                placeholder="dd/mm/yyyy — để trống: bản hiện hành",
+                elem_id="qc-as-at",
+            )
             article = gr.HTML(elem_id="qc-article-text")
         gr.Markdown("## Quy chế — trợ lý tra cứu quy chế làm việc của cấp ủy")
         user_line = gr.Markdown()
@@ -393,7 +409,8 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
             return gr.Dropdown(choices=ui.article_choices(document_id), value=None), ""
 
         doc_pick.change(on_pick_document, inputs=[doc_pick], outputs=[art_pick, article])
-        art_pick.change(ui.article_html, inputs=[doc_pick, art_pick], outputs=[article])
+        art_pick.change(ui.article_html, inputs=[doc_pick, art_pick, as_at], outputs=[article])
+        as_at.submit(ui.article_html, inputs=[doc_pick, art_pick, as_at], outputs=[article])
 
         def refresh(request: gr.Request) -> tuple[Any, Any, Any, str]:
             choices = ui.document_choices()

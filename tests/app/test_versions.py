@@ -64,3 +64,21 @@ def test_parsing_helpers() -> None:
     assert parse_as_at("1/6/2024") == "2024-06-01"
     assert split_suffix("Điều 12a") == ("dieu 12", "a")
     assert split_suffix("khoản 2 Điều 7") == ("khoản 2 Điều 7", "")
+
+
+def test_the_browser_shows_the_version_in_force_on_a_day(home: Path) -> None:
+    from app.qlog import QuestionLog
+    from app.ui import WebUI
+    from assistant.service import Assistant
+    from ingest.settings import Settings
+
+    settings = Settings(home=home, embedding_backend="none")
+    ui = WebUI(Assistant.open(settings), settings, None, QuestionLog.from_settings(settings))
+    doc_id = next(d.id for d in ui.assistant.documents() if d.id.startswith("quy-che-dang-uy-xa"))
+    key = next(k for label, k in ui.article_choices(doc_id) if k.endswith(":7"))
+    now = ui.article_html(doc_id, key)
+    before = ui.article_html(doc_id, key, "31/05/2024")
+    after = ui.article_html(doc_id, key, "01/06/2024")
+    assert "mỗi tháng hai lần" in now and "mỗi tháng hai lần" in after
+    assert "mỗi tuần một lần" in before and "hai lần" not in before
+    assert "không hợp lệ" in ui.article_html(doc_id, key, "ngày mai")
