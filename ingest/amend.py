@@ -58,6 +58,9 @@ class AmendingDecision(_Fact):
     target_title: str  # "Quy chế làm việc của ..." as the decision names it
     instructions: tuple[Instruction, ...]
     end: int  # offset where the last instruction's wording ends
+    # lines worded as instructions that no pattern reads ("sửa đổi điểm a khoản 2 Điều 5"):
+    # not applied, and named in a notice rather than dropped in silence
+    unread: tuple[str, ...] = ()
 
 
 _TARGET = r"(?:khoản\s+(?P<clause>\d{1,2})\s+)?Điều\s+(?P<article>\d{1,3})(?P<suffix>[a-zđ]?)\b"
@@ -99,6 +102,10 @@ _REPEAL_PASSIVE = re.compile(
 )
 _TARGET_TOKEN = re.compile(r"\b(khoản|Điều)\s+(\d{1,3})([a-zđ]?)\b", re.I)
 
+_LOOKS_LIKE_INSTRUCTION = re.compile(
+    r"^\W*(?:\d{1,2}\s*[.)]\s*|[a-z]\s*[.)]\s*)?(?:sua doi|bai bo|bo sung|thay the)\b"
+    r".*\b(?:diem|tiet|khoan|dieu) [0-9a-z]"
+)
 _DOC_NUMBER = re.compile(r"(\d{1,5})[ \t]*-[ \t]*([A-ZĐ][A-Za-zĐđ]*(?:/[A-ZĐ][A-Za-zĐđ]*)+)")
 _DECISION_HEADING = re.compile(r"^[ \t]*QUYẾT[ \t]+ĐỊNH[ \t]*$")
 _AMENDS = re.compile(r"\b(?:sua doi|bo sung|bai bo)\b.*\bquy (?:che|dinh)\b")
@@ -121,11 +128,12 @@ def read_amendment(doc: Document) -> AmendingDecision | None:
     subject = _subject(header)
     if not _AMENDS.search(fold(subject)):
         return None
-    instructions, end = _instructions(doc)
-    if not instructions:
+    instructions, end, unread = _instructions(doc)
+    if not instructions and not unread:
         return None
     title = f"Quyết định {subject[:1].lower()}{subject[1:]}" if subject else "Quyết định sửa đổi"
-    lead = doc.text[doc.articles[0].start : instructions[0].start]
+    first = instructions[0].start if instructions else end
+    lead = doc.text[doc.articles[0].start : first]
     return AmendingDecision(
         document_id=doc.id,
         number=doc.meta.number,
@@ -136,6 +144,7 @@ def read_amendment(doc: Document) -> AmendingDecision | None:
         target_title=_target_title(f"{subject}\n{lead}"),
         instructions=tuple(instructions),
         end=end,
+        unread=tuple(unread),
     )
 
 
@@ -208,13 +217,14 @@ def _targets(text: str) -> list[Target]:
     return targets
 
 
-def _instructions(doc: Document) -> tuple[list[Instruction], int]:
+def _instructions(doc: Document) -> tuple[list[Instruction], int, list[str]]:
     """Instructions in the order written, each with the wording that follows it."""
     text = doc.text
     body_start = doc.articles[0].start
     lines = _lines(text, body_start)
     stops = frozenset(a.start for a in doc.articles)
     found: list[Instruction] = []
+    unread: list[str] = []
     end = body_start
     i = 0
     while i < len(lines):
@@ -223,12 +233,14 @@ def _instructions(doc: Document) -> tuple[list[Instruction], int]:
             break
         matched = _match_instruction(line)
         if matched is None:
+            if _LOOKS_LIKE_INSTRUCTION.match(fold(line)):
+                unread.append(line.strip())
             i += 1
             continue
         op, targets, takes_wording = matched
         wording, i, end = _wording(lines, i, takes_wording, stops)
         found.extend(Instruction(op=op, target=t, text=wording, start=start) for t in targets)
-    return found, end
+    return found, end, unread
 
 
 def _lines(text: str, start: int) -> list[tuple[int, str]]:

@@ -51,6 +51,11 @@ def consolidate(documents: Mapping[str, Document]) -> Consolidation:
     for doc_id, decision in sorted(decisions.items()):
         target = link(decision, regulations)
         view[doc_id] = _decision_view(documents[doc_id], decision)
+        notices.extend(
+            f"{documents[doc_id].source_file}: không đọc được chỉ dẫn «{line[:120]}»; "
+            "phần sửa đổi này chưa được áp dụng, hãy đối chiếu văn bản gốc"
+            for line in decision.unread
+        )
         if target is None:
             named = decision.target_numbers[0] if decision.target_numbers else decision.target_title
             notices.append(
@@ -92,6 +97,8 @@ def _decision_view(doc: Document, decision: AmendingDecision) -> Document:
     """The decision without the articles that hold instructions: their wording answers
     from the regulation, with this decision named (the stored document keeps them). Its
     other articles ("Quyết định này có hiệu lực ...") stay citable."""
+    if not decision.instructions:
+        return doc
     first = decision.instructions[0].start
     parts = tuple(
         part.model_copy(

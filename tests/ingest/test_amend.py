@@ -97,3 +97,20 @@ class TestReadAmendment:
         assert decision.target_numbers == ()
         # an all-capitals subject loses its capitals: the title is a link key, compared folded
         assert decision.target_title.lower() == "quy chế làm việc của đảng ủy xã bình an thượng"
+
+
+def test_an_instruction_no_pattern_reads_is_named_not_dropped() -> None:
+    from ingest.consolidate import consolidate
+
+    text = (
+        f"{HEADER}Điều 1. Sửa đổi như sau:\n"
+        "1. Sửa đổi điểm a khoản 2 Điều 3 như sau:\n“a) Nội dung mới của điểm.”\n"
+        "2. Bãi bỏ khoản 3 Điều 4.\n"
+        "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+    )
+    decision = read_amendment(parse_text(text, "qd.txt"))
+    assert decision is not None
+    assert [i.op for i in decision.instructions] == ["repeal"]
+    assert decision.unread == ("1. Sửa đổi điểm a khoản 2 Điều 3 như sau:",)
+    notices = consolidate({"qd": parse_text(text, "qd.txt")}).notices
+    assert any("không đọc được chỉ dẫn" in n and "điểm a khoản 2 Điều 3" in n for n in notices)
