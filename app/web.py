@@ -66,14 +66,19 @@ CSS = """
 .qc-article-chapter { opacity: 0.8; margin-bottom: 6px; }
 """
 
-# Event delegation: the chat's HTML sanitiser strips inline handlers, not data attributes.
+# Event delegation: the chat's HTML sanitiser strips inline handlers and data attributes,
+# so the text to copy is read from the citation string shown beside the button.
 HEAD = """
 <script>
+document.documentElement.lang = "vi";  // the page is Vietnamese: no offer to translate it
 document.addEventListener("click", function (event) {
   var button = event.target && event.target.closest ? event.target.closest(".qc-copy") : null;
   if (!button) { return; }
   event.preventDefault();
-  var text = button.getAttribute("data-cite") || "";
+  var box = button.closest(".qc-citeas");
+  var shown = box ? box.querySelector(".qc-citeas-text") : null;
+  var text = button.getAttribute("data-cite") || (shown ? shown.textContent.trim() : "");
+  if (!text) { button.textContent = "Không chép được"; return; }
   var done = function () {
     button.textContent = "Đã chép";
     setTimeout(function () { button.textContent = "Sao chép"; }, 1500);

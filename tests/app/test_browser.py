@@ -85,7 +85,11 @@ def test_chat_answers_with_citation_cards_offline(
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+            page = browser.new_page(
+                viewport={"width": 1400, "height": 1000},
+                locale="vi-VN",
+                permissions=["clipboard-read", "clipboard-write"],
+            )
             page.on("request", lambda request: requests.append(request.url))
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page.goto(url, wait_until="load")
@@ -103,6 +107,9 @@ def test_chat_answers_with_citation_cards_offline(
             page.wait_for_selector("#qc-chat .qc-badge-diff", timeout=10_000)
             page.locator("#qc-chat details.qc-cite[open] button.qc-copy").first.click()
             page.get_by_text("Đã chép").first.wait_for(timeout=10_000)  # the head script runs
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert "Điều" in copied and "<" not in copied  # the citation string, not HTML
+            assert page.evaluate("document.documentElement.lang") == "vi"
             assert page.locator("#qc-chat script").count() == 0
             assert page.locator("#qc-chat img[onerror]").count() == 0
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "chat-answer.png"), full_page=True)
