@@ -367,16 +367,37 @@ class Assistant:
             self._dense = (VectorIndex.open(self.settings, embedder), embedder, cache)
         return self._dense
 
+    def _reader_dense(self, snapshot: Snapshot):  # type: ignore[no-untyped-def]
+        """The dense index answering reads: the snapshot's cached vectors in memory when
+        every chunk has one (no chromadb import), else chroma's collection."""
+        if self.settings.embedding_backend == "none":
+            return None
+        if self._dense is None and not self.settings.chroma_url:
+            from index.cache import EmbeddingCache
+            from index.embed import make_embedder
+            from index.matrix import MatrixIndex
+
+            if self.home.embedding_cache.exists():
+                cache = EmbeddingCache(self.home.embedding_cache)
+                embedder = make_embedder(self.settings, cache)
+                if embedder is None:
+                    return None
+                matrix = MatrixIndex.from_cache(snapshot.chunks, cache, embedder.name)
+                if matrix is not None:
+                    return matrix, embedder
+        parts = self._dense_parts()
+        return None if parts is None else (parts[0], parts[1])
+
     def _make_answerer(self, snapshot: Snapshot, dense: bool = True) -> Answerer:
         lexical = snapshot.lexical or LexicalIndex.build(snapshot.chunks)
         vector = embedder = None
         parts = None
         try:
-            parts = self._dense_parts() if dense else None
+            parts = self._reader_dense(snapshot) if dense else None
         except Exception as exc:  # a broken vector store must not stop lexical answers
             log.warning("vector index unavailable (%s); answering from the lexical index", exc)
         if parts is not None:
-            vector, embedder, _cache = parts
+            vector, embedder = parts
         retriever = HybridRetriever(
             lexical=lexical, vector=vector, embedder=embedder, chunks=snapshot.chunks
         )

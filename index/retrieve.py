@@ -14,12 +14,26 @@ from index.fusion import dense_counts, fuse
 from index.lexical import LexicalIndex
 from index.models import Hit, RetrievalQuery
 from index.tokens import expand_abbreviations
-from index.vector import VectorIndex
+from index.windows import Vectors
 from ingest.models import Chunk
 
 # Each retriever proposes this many candidates per requested hit before fusion.
 CANDIDATES_PER_HIT = 5
 MIN_CANDIDATES = 50
+
+
+class DenseIndex(Protocol):
+    """Nearest chunks to a vector: chroma's collection (index.vector) or the snapshot's
+    vectors in memory (index.matrix)."""
+
+    def nearest(
+        self,
+        vector: Vectors,
+        top_k: int,
+        document_ids: Sequence[str] = (),
+        level: str = "",
+        status: str = "",
+    ) -> list[tuple[str, float]]: ...
 
 
 class Retriever(Protocol):
@@ -52,12 +66,12 @@ class _Base:
         return [cid for cid, _ in found if cid in self.chunks]
 
     def _dense_ids(
-        self, vector: VectorIndex, embedder: Embedder, query: RetrievalQuery
+        self, vector: DenseIndex, embedder: Embedder, query: RetrievalQuery
     ) -> list[str]:
         return [cid for cid, _ in self._nearest(vector, embedder, query, _pool(query.top_k))]
 
     def _nearest(
-        self, vector: VectorIndex, embedder: Embedder, query: RetrievalQuery, top_k: int
+        self, vector: DenseIndex, embedder: Embedder, query: RetrievalQuery, top_k: int
     ) -> list[tuple[str, float]]:
         """Dense neighbours among the chunks this retriever knows (a row another
         instance wrote after this snapshot is skipped until the next refresh)."""
@@ -77,7 +91,7 @@ class HybridRetriever(_Base):
     def __init__(
         self,
         lexical: LexicalIndex,
-        vector: VectorIndex | None,
+        vector: DenseIndex | None,
         embedder: Embedder | None,
         chunks: Sequence[Chunk],
     ) -> None:
@@ -117,7 +131,7 @@ class LexicalOnly(_Base):
 class DenseOnly(_Base):
     """Dense vectors alone (evaluation baseline)."""
 
-    def __init__(self, vector: VectorIndex, embedder: Embedder, chunks: Sequence[Chunk]) -> None:
+    def __init__(self, vector: DenseIndex, embedder: Embedder, chunks: Sequence[Chunk]) -> None:
         super().__init__(chunks)
         self.vector = vector
         self.embedder = embedder
