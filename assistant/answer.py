@@ -192,7 +192,7 @@ class Answerer:
         for ask, piece in zip(asks, pieces, strict=True):
             part = understand(ask.question, history, self._docs, list(u.document_ids) or None)
             # the ask's own words, not the scene every ask shares, must be in the quotes
-            scene = set(question_terms(ask.scene, self.locator.naming(part)))
+            scene = set(question_terms(ask.given, self.locator.naming(part)))
             own = [t for t in self.locator.topic_terms(part) if t not in scene]
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
             if whole.kind != "refusal" and covered:

@@ -62,6 +62,8 @@ class Ask(BaseModel):
     piece: str  # as typed: "chuẩn bị thế nào"
     question: str  # with the scene: "Hội nghị X chuẩn bị thế nào"
     scene: str = ""  # the words every ask shares: "Hội nghị X"
+    given: str = ""  # the words of its question that are not its own (the scene, for all
+    # but the first ask, whose scene is its own piece's opening)
 
 
 def split_asks(text: str) -> list[Ask]:
@@ -80,7 +82,11 @@ def split_asks(text: str) -> list[Ask]:
     assert at is not None
     scene = ", ".join([*pieces[: asking[0]], first[: at.start()]])
     scene = _TRAILING.sub("", scene).strip(" ,")
-    asks = [Ask(piece=first, question=", ".join(pieces[: asking[0] + 1]), scene=scene)]
+    before = ", ".join(pieces[: asking[0]])
+    asks = [
+        Ask(piece=first, question=", ".join(pieces[: asking[0] + 1]), scene=scene, given=before)
+    ]
     for i in asking[1:]:
-        asks.append(Ask(piece=pieces[i], question=f"{scene} {pieces[i]}".strip(), scene=scene))
+        question = f"{scene} {pieces[i]}".strip()
+        asks.append(Ask(piece=pieces[i], question=question, scene=scene, given=scene))
     return asks

@@ -130,3 +130,31 @@ def test_a_listing_question_gets_the_whole_list(tmp_path: Path) -> None:
     )
     for item in ("kiểm tra đảng viên", "tiếp nhận đảng viên chuyển đến", "thu nộp đảng phí"):
         assert item in answer.answer
+
+
+SPLIT_RULES = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Xin ý kiến khi không họp
+Trường hợp không tổ chức được phiên họp, Thường trực chỉ đạo Văn phòng gửi phiếu lấy ý kiến từng đảng ủy viên.
+
+Điều 3. Biểu quyết
+Nghị quyết của Đảng ủy phải có trên 1/2 tổng số đảng ủy viên tán thành.
+"""
+
+
+def test_the_first_asks_own_words_must_be_covered_too(tmp_path: Path) -> None:
+    from assistant.asks import split_asks
+
+    first = split_asks(
+        "Xã An Tường: khi không họp được thì lấy ý kiến thế nào, bao nhiêu người đồng ý?"
+    )[0]
+    assert first.given == "Xã An Tường" and "lấy ý kiến" not in first.given
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": SPLIT_RULES})
+    answer = assistant.ask(
+        "Đảng ủy xã An Tường: khi không họp được thì lấy ý kiến thế nào, "
+        "bao nhiêu đảng ủy viên tán thành thì thông qua nghị quyết?"
+    )
+    assert "1/2" in answer.answer and "gửi phiếu lấy ý kiến" in answer.answer
