@@ -24,6 +24,8 @@ from ingest.powers import Power
 
 MAX_CLAUSES_LISTED = 5
 MIN_OPENING_LETTERS = 12
+MAX_OTHER_STEPS = 3  # other khoản of a procedure's article quoted after its steps
+OTHER_STEP_SCORE = 0.65  # ... when scored this close to the first
 MAX_WHOLE_CLAUSE = 1500  # characters: a longer clause is quoted by its answering sentence
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -225,7 +227,10 @@ class Composer:
                 begin = None
         steps = steps[:10]
         if len(steps) < 2:
-            return self.per_document(u, located)
+            if not _other_steps(located, top):
+                return self.per_document(u, located)
+            whole = whole_clause(top)  # one step here, the others in the next khoản
+            steps = [(whole.quote, self.cite(whole))]
         where = location(top.article.number, top.clause.number)
         lines = [f"Theo {short_name(top.doc)}, {where} ({top.article.title}), trình tự như sau:"]
         lines += [f"{n}. «{text.strip()}»" for n, (text, _) in enumerate(steps, 1)]
@@ -235,6 +240,16 @@ class Composer:
             citation = self.cite(second)
             citations.append(citation)
             lines.append(_related_line(second, citation))
+        # a procedure laid out over its article's khoản: the others that score near it
+        places = {citation_place(c) for c in citations}
+        for item in _other_steps(located, top):
+            citation = self.cite(whole_clause(item))
+            if citation_place(citation) in places:
+                continue
+            places.add(citation_place(citation))
+            citations.append(citation)
+            where = location(citation.article, citation.clause)
+            lines.append(f"Cũng trong Điều {top.article.number}, {where}:\n«{citation.quote}»")
         others = [i for i in located[1:] if i.doc.id != top.doc.id and i.coverage >= MIN_COVERAGE]
         notes = []
         if others and not u.document_ids:
@@ -345,3 +360,20 @@ def whole_clause(item: Located) -> Located:
     if len(text) > MAX_WHOLE_CLAUSE or text == item.quote:
         return item
     return dataclasses.replace(item, quote=text, point=None)
+
+
+def _other_steps(located: Sequence[Located], top: Located) -> list[Located]:
+    """The other clauses of ``top``'s article scored close to it, in the article's order:
+    a procedure whose steps are its article's khoản."""
+    same: dict[int, Located] = {}
+    for item in located:
+        number = item.clause.number
+        if (
+            item.doc.id == top.doc.id
+            and (item.article.number, item.article.part) == (top.article.number, top.article.part)
+            and number is not None
+            and number != top.clause.number
+            and item.score >= OTHER_STEP_SCORE * top.score
+        ):
+            same.setdefault(number, item)
+    return [same[n] for n in sorted(same)][:MAX_OTHER_STEPS]

@@ -59,6 +59,7 @@ class FunctionWords(BaseModel):
     ask_words: frozenset[str]
     plural_markers: frozenset[str]
     listing_verbs: frozenset[str]
+    sequence_nouns: frozenset[str]
     membership_verbs: frozenset[str]
     question_frame: frozenset[str]
     present_time: frozenset[str]
@@ -90,6 +91,7 @@ class FunctionWords(BaseModel):
             | self.frame_phrases
             | self.performatives
             | self.listing_verbs
+            | self.sequence_nouns
             | self.plural_markers
         )
 

@@ -158,3 +158,44 @@ def test_the_first_asks_own_words_must_be_covered_too(tmp_path: Path) -> None:
         "bao nhiêu đảng ủy viên tán thành thì thông qua nghị quyết?"
     )
     assert "1/2" in answer.answer and "gửi phiếu lấy ý kiến" in answer.answer
+
+
+STEPS = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Giải quyết việc được ủy quyền của Thường trực
+1. Thường trực họp mỗi tuần một lần.
+2. Khi giải quyết việc được Ban Thường vụ ủy quyền, Thường trực bàn tập thể; việc chưa thống nhất thì báo cáo Ban Thường vụ xem xét.
+3. Kết luận của Thường trực được Văn phòng văn bản hóa và gửi các chi bộ.
+"""
+
+
+def test_a_procedure_over_an_articles_clauses_quotes_them_in_order(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": STEPS})
+    answer = assistant.ask(
+        "Ở xã An Tường, Thường trực giải quyết việc được Ban Thường vụ ủy quyền và văn bản "
+        "hóa kết luận theo trình tự nào?"
+    )
+    assert "bàn tập thể" in answer.answer and "văn bản hóa" in answer.answer
+    cited = [(c.article, c.clause) for c in answer.citations]
+    assert (2, 2) in cited and (2, 3) in cited
+
+
+def test_other_steps_are_the_articles_clauses_scored_near_the_first() -> None:
+    from assistant.compose import _other_steps
+    from assistant.locate import Located
+    from ingest.parse import parse_text
+
+    doc = parse_text(STEPS, "xa-an-tuong.txt")
+    article = doc.article(2)
+    assert article is not None
+    one, two, three = article.clauses
+
+    def at(clause, score):  # type: ignore[no-untyped-def]
+        return Located(doc, article, clause, None, clause.text, score, 0.5, 0.5)
+
+    top = at(three, 1.0)
+    found = _other_steps([top, at(one, 0.3), at(two, 0.7)], top)
+    assert [i.clause.number for i in found] == [2]
