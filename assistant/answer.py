@@ -173,7 +173,7 @@ class Answerer:
             return self.locator.stats.coverage(terms, self.locator.profile(text))
 
         answer = with_blank_notes(answer, self.documents)
-        return with_references(answer, self.documents, relevance)
+        return with_references(answer, self.documents, relevance, u.bodies)
 
     def _each_ask(
         self, u: Understanding, text: str, original: str, history: Sequence[Turn]

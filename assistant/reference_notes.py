@@ -6,12 +6,12 @@ document that is not loaded is named as such instead of guessed at.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.citations import location, make_citation
 from assistant.models import Answer, Citation
 from assistant.terms import sentences
-from ingest.models import Document
+from ingest.models import Article, Document
 from ingest.normalize import fold
 from ingest.references import ResolvedReference, TextReference, find_references, resolve
 
@@ -64,8 +64,37 @@ def _referenced(
     return None if same else resolved
 
 
+def _inheriting(
+    doc: Document, citation: Citation, bodies: Sequence[str]
+) -> tuple[Article, str] | None:
+    """ "Ngoài nhiệm vụ quy định tại Điều 5, Phó Bí thư ...": the article about the body
+    asked that takes the cited article's duties by reference, with that sentence."""
+    cited = doc.article(citation.article, citation.part)
+    if cited is None or not bodies:
+        return None
+    # bodies asked about that the cited article is not about
+    asked = [fold(b) for b in bodies if fold(b) not in fold(cited.title)]
+    if not asked:
+        return None
+    for article in doc.articles:
+        if article.part != citation.part or article.number == cited.number:
+            continue
+        if not any(b in fold(article.title) for b in asked):
+            continue
+        for reference in find_references(article.text):
+            if reference.other_document or reference.article != cited.number:
+                continue
+            for start, end in sentences(article.text):
+                if start <= reference.start < end:
+                    return article, article.text[start:end].strip()
+    return None
+
+
 def with_references(
-    answer: Answer, documents: Mapping[str, Document], relevance: Relevance
+    answer: Answer,
+    documents: Mapping[str, Document],
+    relevance: Relevance,
+    bodies: Sequence[str] = (),
 ) -> Answer:
     """The answer with the clauses its quotes refer to, each quoted and cited."""
     if answer.kind == "refusal":
@@ -100,6 +129,20 @@ def with_references(
             lines.append(
                 f"«{reference.text}» ({location(citation.article, citation.clause)}) dẫn chiếu "
                 f"{where} ({resolved.article.title}):\n«{linked.quote}»"
+            )
+    first = answer.citations[0] if answer.citations else None
+    doc = documents.get(first.document_id) if first is not None else None
+    inherited = _inheriting(doc, first, bodies) if doc is not None and first else None
+    if inherited is not None and first is not None and doc is not None:
+        article, sentence = inherited
+        linked = make_citation(doc, article, quote=sentence).model_copy(
+            update={"via": first.cite_as}
+        )
+        if all(c.cite_as != linked.cite_as for c in [*answer.citations, *added]):
+            added.append(linked)
+            lines.append(
+                f"Điều {article.number} ({article.title}) áp dụng {location(first.article)} "
+                f"cho chức danh được hỏi:\n«{sentence}»"
             )
     if not lines:
         return answer

@@ -18,3 +18,28 @@ def test_the_referenced_clause_is_quoted_and_linked(tmp_path: Path) -> None:
     assert "31-QĐ/TW" in answer.answer and "chưa được nạp" in answer.answer
     for citation in answer.citations:
         assert citation.quote in assistant.document(citation.document_id).text
+
+
+INHERITED = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã An Tường.
+
+Điều 2. Nhiệm vụ của Ủy viên Ban Thường vụ
+1. Hằng quý báo cáo bằng văn bản với Ban Thường vụ về lĩnh vực được phân công theo dõi.
+2. Dự đầy đủ các phiên họp của Ban Thường vụ.
+
+Điều 3. Nhiệm vụ của Phó Bí thư
+Ngoài nhiệm vụ quy định tại Điều 2 Quy chế này, Phó Bí thư giúp Bí thư điều hành công việc hằng ngày.
+"""
+
+
+def test_an_article_that_takes_the_cited_duties_by_reference_is_added(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": INHERITED})
+    answer = assistant.ask(
+        "Phó Bí thư Đảng ủy xã An Tường có phải báo cáo bằng văn bản về lĩnh vực được phân công theo dõi không?"
+    )
+    assert answer.kind != "refusal"
+    assert answer.citations[0].article == 2
+    linked = [c for c in answer.citations if c.via and c.article == 3]
+    assert linked and "Ngoài nhiệm vụ quy định tại Điều 2" in linked[0].quote
