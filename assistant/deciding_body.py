@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.terms import content_syllables
+from assistant.vocabulary import body_question_pattern
 from ingest.bodies import BodyMention, bodies_in, find_bodies
 from ingest.normalize import fold
 
@@ -18,12 +19,6 @@ DECISION_VERBS = re.compile(
 SHARED_POWER = re.compile(
     r"\b(uy quyen|uy nhiem|xin y kien|sau khi co y kien|y kien cua|phoi hop|thong nhat voi|"
     r"trinh|bao cao)\b"
-)
-
-
-_ASKER = re.compile(
-    r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
-    r"ai co quyen|ai co tham quyen|thuoc tham quyen cua ai|do ai)\b"
 )
 
 
@@ -48,7 +43,7 @@ def asked_action(question: str) -> list[str]:
     """The verb phrase asked about: the content words after "ai"/"cơ quan nào", or
     before it when the question ends with it ("... phải được sự đồng ý của ai?")."""
     folded = fold(question)
-    match = _ASKER.search(folded)
+    match = body_question_pattern().search(folded)
     tail = folded[match.end() :] if match else folded
     found = content_syllables(tail)[:4]
     if not found and match and asks_whose(question):

@@ -22,7 +22,7 @@ from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import content_syllables
-from assistant.vocabulary import function_words
+from assistant.vocabulary import body_question_pattern, function_words
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies, without_mentions
@@ -124,11 +124,12 @@ def is_english(text: str) -> bool:
 def classify(folded: str, has_reference: bool, asks_number: bool | None = None) -> QuestionKind:
     if _COMPARISON.search(folded):
         return "comparison"
-    if has_reference and not _WHO.search(folded):
+    asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
+    if has_reference and not asks_who:
         return "citation"
-    if _CITATION.search(folded) and not _WHO.search(folded):
+    if _CITATION.search(folded) and not asks_who:
         return "citation"
-    if _WHO.search(folded):
+    if asks_who:
         return "who_decides"
     if asks_number is None:
         asks_number = is_numeric_question(folded)

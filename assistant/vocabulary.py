@@ -27,7 +27,7 @@ import msgpack
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from ingest.normalize import canonical, strip_diacritics
+from ingest.normalize import canonical, fold, strip_diacritics
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # A syllable everyday Vietnamese writes this many times more often than the regulations
@@ -57,6 +57,7 @@ class FunctionWords(BaseModel):
     particles: frozenset[str]
     interrogatives: frozenset[str]
     ask_words: frozenset[str]
+    body_questions: frozenset[str]
     plural_markers: frozenset[str]
     listing_verbs: frozenset[str]
     sequence_nouns: frozenset[str]
@@ -342,3 +343,10 @@ class Vocabulary:
 
 
 __all__ = ["FunctionWords", "Vocabulary", "function_words", "zipf"]
+
+
+@functools.cache
+def body_question_pattern() -> re.Pattern[str]:
+    """The folded body questions ("ai", "ban nao", ...), longest first, as whole words."""
+    phrases = sorted({fold(p) for p in function_words().body_questions}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")

@@ -130,3 +130,13 @@ def test_a_pronoun_typed_without_diacritics_opens_a_follow_up() -> None:
     assert understand("ho hop khi nao?", history, [REGULATION]).text.startswith("Thường trực")
     # "ho so" is "hồ sơ", no pronoun
     assert not understand("ho so gui ve dau?", history, [REGULATION]).text.startswith("Thường trực")
+
+
+def test_which_body_questions_are_who_decides() -> None:
+    from assistant.deciding_body import asked_action
+    from assistant.understand import classify
+
+    for asked in ("ban nao", "to chuc nao", "dong chi nao"):
+        folded = f"ho so xin chuyen sinh hoat gui len thi {asked} xem xet"
+        assert classify(folded, False) == "who_decides"
+        assert asked_action(folded)[:2] == ["xem", "xet"]
