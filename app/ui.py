@@ -12,7 +12,6 @@ import os
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
-import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +32,7 @@ from app.render import (
     render_question,
     render_version,
 )
+from app.tables import rule_rows
 from app.upload import read_upload, stage_uploads
 from app.versions import parse_as_at, show_lines
 from assistant.citations import cite_as
@@ -50,7 +50,6 @@ EXAMPLE_QUESTIONS = (
     "Hội nghị Ban Thường vụ cần bao nhiêu người dự?",
     "Tài liệu họp phải gửi trước mấy ngày?",
 )
-MAX_RULE_CELL = 300
 
 
 def _doc_label(title: str, number: str, doc_id: str) -> str:
@@ -58,23 +57,17 @@ def _doc_label(title: str, number: str, doc_id: str) -> str:
     return f"{name} ({number})" if number else name
 
 
-def _cell(value: Any) -> str | int | float | bool:
-    if value is None:
-        return ""
-    if isinstance(value, str | int | float | bool):
-        return value if not isinstance(value, str) else value[:MAX_RULE_CELL]
-    return json.dumps(value, ensure_ascii=False)[:MAX_RULE_CELL]
-
-
-def rules_table(rules: Sequence[BaseModel]) -> tuple[list[str], list[list[Any]]]:
-    """Rules as a table: the union of their top-level fields, nested values as text."""
-    dumps = [r.model_dump(mode="json") for r in rules]
-    headers: list[str] = []
-    for dump in dumps:
-        headers.extend(k for k in dump if k not in headers)
-    return headers, [[_cell(d.get(h)) for h in headers] for d in dumps]
-
-
+# Share of the width per column of the rules table: the wordy ones get the room.
+RULE_COLUMN_WIDTHS: dict[str, str | int] = {
+    "Văn bản": "16%",
+    "Loại quy tắc": "10%",
+    "Cơ quan": "10%",
+    "Nội dung": "16%",
+    "Giá trị": "18%",
+    "Căn cứ tính": "10%",
+    "Điều kiện": "14%",
+    "Trích dẫn": "11%",
+}
 POWER_HEADERS = ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
 
 
@@ -212,11 +205,19 @@ class WebUI:
         return render_version(document, article, lines or [])
 
     def rules_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
+        """The rules of one regulation (or of all), readable: see :func:`rule_rows`."""
         try:
-            return rules_table(self.assistant.rules(document_id or None))
+            rules = self.assistant.rules(document_id or None)
+            documents = {}
+            for doc_id in sorted({r.document_id for r in rules}):
+                try:
+                    documents[doc_id] = self.assistant.document(doc_id)
+                except KeyError:
+                    continue
         except Exception:
             logger.exception("rules failed")
-            return ["lỗi"], [["Không tải được bảng quy tắc."]]
+            return ["Lỗi"], [["Không tải được bảng quy tắc."]]
+        return rule_rows(rules, documents)
 
     def powers_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
         """Who does what in one regulation, with the citation a drafter can copy."""
@@ -324,15 +325,27 @@ def _chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> None:
 
 
 def _rules_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
-    gr.Markdown("Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…).")
+    gr.Markdown(
+        "Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…), theo văn bản "
+        "rồi theo loại quy tắc; chọn văn bản ở khung «Tra cứu theo Chương/Điều» để xem riêng "
+        "một quy chế."
+    )
     load = gr.Button("Tải bảng quy tắc")
-    table = gr.Dataframe(interactive=False, wrap=True, elem_id="qc-rules")
+    table = gr.Dataframe(
+        label="Bảng quy tắc",
+        show_label=False,
+        interactive=False,
+        wrap=True,
+        elem_id="qc-rules",
+    )
 
     def show(document_id: str | None) -> Any:
         headers, rows = ui.rules_rows(document_id)
-        return gr.Dataframe(value=rows, headers=headers)
+        widths: list[str | int] = [RULE_COLUMN_WIDTHS.get(h, "12%") for h in headers]
+        return gr.Dataframe(value=rows, headers=headers, column_widths=widths)
 
     load.click(show, inputs=[doc_pick], outputs=[table])
+    doc_pick.change(show, inputs=[doc_pick], outputs=[table])
 
 
 def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
@@ -341,7 +354,14 @@ def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
         "(chọn văn bản ở khung «Tra cứu theo Chương/Điều»)."
     )
     load = gr.Button("Xem bảng thẩm quyền")
-    table = gr.Dataframe(headers=POWER_HEADERS, interactive=False, wrap=True, elem_id="qc-powers")
+    table = gr.Dataframe(
+        headers=POWER_HEADERS,
+        label="Bảng thẩm quyền",
+        show_label=False,
+        interactive=False,
+        wrap=True,
+        elem_id="qc-powers",
+    )
 
     def show(document_id: str | None) -> Any:
         headers, rows = ui.powers_rows(document_id)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
 from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
 from ingest.powers import Power, extract_powers
+from ingest.rules.models import Quantity, Rule, RuleKind
 from ingest.settings import Settings
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -39,16 +40,6 @@ class FakeDocumentInfo(BaseModel):
     meta: DocumentMeta
     article_count: int
     part_counts: dict[str, int]
-
-
-class FakeRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    document_id: str
-    kind: str
-    value: str
-    article: int
-    details: dict[str, str] = Field(default_factory=dict)
 
 
 def _document() -> Document:
@@ -108,6 +99,66 @@ def citation(quote: str = "Ban Thường vụ quyết định triệu tập hộ
         quote=quote,
         cite_as="Điều 1, khoản 1, điểm a Quy chế làm việc thử (01-QC/TU)",
     )
+
+
+def _rule(n: int, kind: RuleKind, value: Quantity, **fields: object) -> Rule:
+    base: dict[str, object] = {
+        "id": f"{n:064x}",
+        "kind": kind,
+        "body": "Ban Thường vụ",
+        "subject": "meeting",
+        "subject_label": "hội nghị",
+        "value": value,
+        "comparator": ">=",
+        "document_id": "quy-che-thu",
+        "part": "regulation",
+        "article": 1,
+        "clause": 1,
+        "sentence": "Ban Thường vụ quyết định triệu tập hội nghị.",
+    }
+    return Rule.model_validate(base | fields)
+
+
+def fake_rules() -> list[Rule]:
+    """Rules of the made-up regulation, in no particular order: a table must sort them."""
+    return [
+        _rule(
+            1,
+            "lead_time",
+            Quantity(text="05 ngày", number=5, unit="ngày"),
+            subject_label="gửi tài liệu",
+            point="a",
+            condition=f"đối với hội nghị {EVIL}",
+            start=78,
+        ),
+        _rule(
+            2,
+            "money_threshold",
+            Quantity(text="từ 03 tỷ đồng trở lên", number=3_000_000_000, unit="đồng"),
+            subject_label="chi ngân sách",
+            article=2,
+            clause=None,
+            if_met_body="Ban Thường vụ",
+            otherwise_body="Thường trực",
+            start=120,
+        ),
+        _rule(
+            3,
+            "quorum",
+            Quantity(text="ít nhất 2/3", numerator=2, denominator=3),
+            basis="tổng số ủy viên",
+            start=27,
+        ),
+        _rule(
+            4,
+            "frequency",
+            Quantity(text="... lần", unit="lần", unspecified=True),
+            document_id="quy-che-khac",
+            body="Ban Chấp hành",
+            comparator="=",
+            subject_label="họp thường lệ",
+        ),
+    ]
 
 
 class FakeAssistant:
@@ -189,17 +240,9 @@ class FakeAssistant:
         errors = [f"{p.name}: không tìm thấy Điều nào" for p in paths if p.stem not in good]
         return FakeIngestReport(added=good, errors=errors)
 
-    def rules(self, document_id: str | None = None, kind: str | None = None) -> list[FakeRule]:
-        return [
-            FakeRule(document_id=self.doc.id, kind="quorum", value="2/3", article=1),
-            FakeRule(
-                document_id=self.doc.id,
-                kind="deadline",
-                value="05 ngày",
-                article=1,
-                details={"note": EVIL},
-            ),
-        ]
+    def rules(self, document_id: str | None = None, kind: str | None = None) -> list[Rule]:
+        found = [r for r in fake_rules() if document_id in (None, r.document_id)]
+        return [r for r in found if kind is None or r.kind == kind]
 
     def powers(self, document_id: str | None = None, body: str | None = None) -> list[Power]:
         found = extract_powers(self.doc) if document_id in (None, self.doc.id) else []

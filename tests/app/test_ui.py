@@ -8,7 +8,7 @@ import pytest
 
 from app.auth import AuthConfig, User, hash_token
 from app.qlog import QuestionLog, read_log
-from app.ui import WebUI, rules_table
+from app.ui import WebUI
 from ingest.settings import Settings
 from tests.app.conftest import EVIL, FakeAssistant
 
@@ -70,11 +70,26 @@ def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
     assert ui.article_html(None, None) == ""
 
 
-def test_rules_table_flattens_nested_values(fake_assistant: FakeAssistant) -> None:
-    headers, rows = rules_table(fake_assistant.rules())
-    assert headers == ["document_id", "kind", "value", "article", "details"]
-    assert rows[0][:3] == ["quy-che-thu", "quorum", "2/3"]
-    assert rows[1][4].startswith('{"note": ')
+def test_rules_rows_are_readable(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    headers, rows = ui.rules_rows("quy-che-thu")
+    assert headers[:4] == ["Loại quy tắc", "Cơ quan", "Nội dung", "Giá trị"]
+    assert [row[0] for row in rows] == ["túc số hội nghị", "ngưỡng tiền", "thời hạn gửi trước"]
+    headers, rows = ui.rules_rows(None)  # all documents: named by title, not by id
+    assert headers[0] == "Văn bản" and rows[0][0] == "Quy chế làm việc thử (01-QC/TU)"
+
+
+def test_rules_rows_say_so_when_they_fail(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("snapshot missing")
+
+    fake_assistant.rules = boom  # type: ignore[method-assign,assignment]
+    assert _ui(fake_assistant, settings).rules_rows(None) == (
+        ["Lỗi"],
+        [["Không tải được bảng quy tắc."]],
+    )
 
 
 def test_powers_table_names_body_act_and_citation(
