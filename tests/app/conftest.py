@@ -13,7 +13,9 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
+from ingest.errors import InputError
 from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
+from ingest.parse import parse_text
 from ingest.powers import Power, extract_powers
 from ingest.rules.models import Quantity, Rule, RuleKind
 from ingest.settings import Settings
@@ -168,6 +170,7 @@ class FakeAssistant:
         self.doc = _document()
         self.calls: list[tuple[str, list[Turn], list[str] | None]] = []
         self.ingested: list[list[Path]] = []
+        self.uploaded: dict[str, Document] = {}
 
     def ask(
         self,
@@ -226,6 +229,8 @@ class FakeAssistant:
         ]
 
     def document(self, document_id: str) -> Document:
+        if document_id in self.uploaded:
+            return self.uploaded[document_id]
         if document_id != self.doc.id:
             raise KeyError(document_id)
         return self.doc
@@ -233,12 +238,22 @@ class FakeAssistant:
     def ingest(
         self, paths: Sequence[Path], progress: Callable[[str, float], None] | None = None
     ) -> FakeIngestReport:
+        """Parses each file as ingest does; errors name the full path, as ingest's do."""
         self.ingested.append(list(paths))
         if progress is not None:
             progress("Đang đọc", 0.5)
-        good = [p.stem for p in paths if "Điều".encode() in p.read_bytes()]
-        errors = [f"{p.name}: không tìm thấy Điều nào" for p in paths if p.stem not in good]
-        return FakeIngestReport(added=good, errors=errors)
+        report = FakeIngestReport()
+        for path in paths:
+            try:
+                text = path.read_text(encoding="utf-8")
+                doc = parse_text(text, source_file=path.name, document_id=path.stem)
+            except (InputError, UnicodeDecodeError) as exc:
+                reason = exc.reason if isinstance(exc, InputError) else "tệp nhị phân"
+                report.errors.append(f"{path}: {reason}")
+                continue
+            (report.updated if doc.id in self.uploaded else report.added).append(doc.id)
+            self.uploaded[doc.id] = doc
+        return report
 
     def rules(self, document_id: str | None = None, kind: str | None = None) -> list[Rule]:
         found = [r for r in fake_rules() if document_id in (None, r.document_id)]
