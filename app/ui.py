@@ -340,6 +340,7 @@ def _chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> None:
     )
     with gr.Row():
         box = gr.Textbox(
+            label="Câu hỏi",  # hidden, but read out by screen readers ("Textbox" otherwise)
             show_label=False,
             placeholder="Nhập câu hỏi, ví dụ: Ai quyết định triệu tập hội nghị Ban Chấp hành?",
             scale=8,

@@ -63,6 +63,13 @@ def test_chat_shows_each_message_in_its_own_bubble(
     blocks = build_blocks(_ui(fake_assistant, settings))
     chatbots = [b for b in blocks.blocks.values() if isinstance(b, gr.Chatbot)]
     assert [c.group_consecutive_messages for c in chatbots] == [False]
+    # components whose label gradio would otherwise fill in English ("Textbox", "Dataframe")
+    unnamed = [
+        b
+        for b in blocks.blocks.values()
+        if isinstance(b, gr.Textbox | gr.Dataframe | gr.Chatbot | gr.Dropdown) and not b.label
+    ]
+    assert unnamed == []
 
 
 def test_respond_survives_assistant_errors(
