@@ -10,11 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel
-
 from assistant.models import Answer, Turn
 from ingest.models import Document, DocumentMeta
 from ingest.powers import Power
+from ingest.rules.models import Rule
 
 ProgressCallback = Callable[[str, float], None]
 
@@ -64,9 +63,7 @@ class AssistantService(Protocol):
         self, paths: Sequence[Path], progress: ProgressCallback | None = None
     ) -> IngestReportLike: ...
 
-    def rules(
-        self, document_id: str | None = None, kind: str | None = None
-    ) -> Sequence[BaseModel]: ...
+    def rules(self, document_id: str | None = None, kind: str | None = None) -> Sequence[Rule]: ...
 
     def powers(
         self, document_id: str | None = None, body: str | None = None

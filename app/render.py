@@ -8,6 +8,7 @@ chat's markdown renderer keeps it as a single raw HTML block and never reinterpr
 from __future__ import annotations
 
 import html
+import re
 
 from assistant.citations import OCR_NOTE, amendment_line
 from assistant.models import Answer, Citation, NumericResult
@@ -131,6 +132,29 @@ def render_question(question: str) -> str:
 
 def render_error(message: str) -> str:
     return f'<div class="qc-answer qc-error"><div class="qc-text">{esc(message)}</div></div>'
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def title_as_written(document: Document) -> str:
+    """The document's title with its capitals as the text writes them.
+
+    The parsed title is lower-cased when the heading is in capitals ("QUY CHẾ LÀM VIỆC
+    CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH" → "... ban chấp hành đảng bộ xã an bình"); the
+    text is searched for it, a mixed-case occurrence preferred, else the capitals heading.
+    A title the text does not contain (given in a sidecar) is shown as it is.
+    """
+    title = document.meta.title
+    words = title.split()
+    if not words:
+        return ""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    found = [" ".join(m.group(0).split()) for m in pattern.finditer(document.text)]
+    mixed = [f for f in found if not _mostly_upper(f)]
+    return (mixed or found or [title])[0]
 
 
 def article_label(article: Article, with_part: bool = False) -> str:

@@ -12,7 +12,6 @@ import os
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
-import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ import gradio as gr
 from pydantic import BaseModel
 
 from app.auth import AuthConfig
-from app.protocols import AssistantService, IngestReportLike
+from app.protocols import AssistantService
 from app.qlog import QuestionLog
 from app.render import (
     article_label,
@@ -32,8 +31,10 @@ from app.render import (
     render_error,
     render_question,
     render_version,
+    title_as_written,
 )
-from app.upload import read_upload, stage_uploads
+from app.tables import rule_rows
+from app.upload import ALLOWED_TEXT, FileOutcome, file_outcomes, read_upload, stage_uploads
 from app.versions import parse_as_at, show_lines
 from assistant.citations import cite_as
 from assistant.models import Answer, Turn
@@ -50,7 +51,6 @@ EXAMPLE_QUESTIONS = (
     "Hội nghị Ban Thường vụ cần bao nhiêu người dự?",
     "Tài liệu họp phải gửi trước mấy ngày?",
 )
-MAX_RULE_CELL = 300
 
 
 def _doc_label(title: str, number: str, doc_id: str) -> str:
@@ -58,23 +58,17 @@ def _doc_label(title: str, number: str, doc_id: str) -> str:
     return f"{name} ({number})" if number else name
 
 
-def _cell(value: Any) -> str | int | float | bool:
-    if value is None:
-        return ""
-    if isinstance(value, str | int | float | bool):
-        return value if not isinstance(value, str) else value[:MAX_RULE_CELL]
-    return json.dumps(value, ensure_ascii=False)[:MAX_RULE_CELL]
-
-
-def rules_table(rules: Sequence[BaseModel]) -> tuple[list[str], list[list[Any]]]:
-    """Rules as a table: the union of their top-level fields, nested values as text."""
-    dumps = [r.model_dump(mode="json") for r in rules]
-    headers: list[str] = []
-    for dump in dumps:
-        headers.extend(k for k in dump if k not in headers)
-    return headers, [[_cell(d.get(h)) for h in headers] for d in dumps]
-
-
+# Share of the width per column of the rules table: the wordy ones get the room.
+RULE_COLUMN_WIDTHS: dict[str, str | int] = {
+    "Văn bản": "16%",
+    "Loại quy tắc": "10%",
+    "Cơ quan": "10%",
+    "Nội dung": "16%",
+    "Giá trị": "18%",
+    "Căn cứ tính": "10%",
+    "Điều kiện": "14%",
+    "Trích dẫn": "11%",
+}
 POWER_HEADERS = ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
 
 
@@ -89,19 +83,43 @@ def power_rows(document: Document, powers: Sequence[Power]) -> list[list[Any]]:
     return rows
 
 
-def report_html(report: IngestReportLike, extra_errors: Sequence[str] = ()) -> str:
-    """The ingest outcome in a few lines; every error on its own, escaped, line."""
-    groups = (
-        ("Đã thêm", report.added),
-        ("Đã cập nhật", report.updated),
-        ("Không đổi", report.unchanged),
-        ("Đã gỡ", report.removed),
+STATUS_WORDS = {"added": "đã thêm", "updated": "đã cập nhật", "unchanged": "không đổi"}
+
+
+def file_line(outcome: FileOutcome, document: Document | None) -> str:
+    """One line per uploaded file: what it was read as, or the one reason it was not."""
+    name = f'<span class="qc-ingest-name">{esc(outcome.name)}</span>'
+    if outcome.status == "error":
+        return f'<div class="qc-ingest-error">{name}: không nạp được — {esc(outcome.error)}</div>'
+    status = STATUS_WORDS[outcome.status]
+    if document is None:
+        return f'<div class="qc-ingest-file">{name}: {status}</div>'
+    facts = [f"số {document.meta.number}"] if document.meta.number else ["không ghi số"]
+    facts.append(f"{len(document.articles)} điều")
+    title = title_as_written(document) or "(không đọc được tên văn bản)"
+    return (
+        f'<div class="qc-ingest-file">{name}: {status} — '
+        f'<span class="qc-ingest-title">{esc(title)}</span> · {esc(", ".join(facts))}</div>'
     )
-    lines = [f"<div><b>{label}:</b> {esc(', '.join(ids))}</div>" for label, ids in groups if ids]
-    errors = [*extra_errors, *report.errors]
-    lines += [f'<div class="qc-ingest-error">Lỗi: {esc(e)}</div>' for e in errors]
-    lines += [f'<div class="qc-ingest-warning">Cảnh báo: {esc(w)}</div>' for w in report.warnings]
-    return "".join(lines) or "<div>Không có tệp nào được nạp.</div>"
+
+
+def report_html(
+    lines: Sequence[str], errors: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> str:
+    """The file lines, then each other error and each warning on its own, escaped, line."""
+    shown = [*lines]
+    shown += [f'<div class="qc-ingest-error">Lỗi: {esc(e)}</div>' for e in errors]
+    shown += [f'<div class="qc-ingest-warning">Cảnh báo: {esc(w)}</div>' for w in warnings]
+    return "".join(shown) or "<div>Không có tệp nào được nạp.</div>"
+
+
+EMPTY_QUESTION = "Hãy nhập câu hỏi trước khi gửi."
+
+
+def _with_error(shown: list[Message], error: str) -> list[Message]:
+    """The chat with ``error`` as a new message; the same error twice in a row shows once."""
+    message = {"role": "assistant", "content": render_error(error)}
+    return shown if shown and shown[-1] == message else [*shown, message]
 
 
 def _message_html(text: str) -> str:
@@ -140,21 +158,26 @@ class WebUI:
         scope: list[str] | None,
         username: str | None = None,
     ) -> tuple[str, list[Message], list[Message], list[Message]]:
-        """Returns (textbox, chatbot, turns, shown); the textbox keeps text on an error."""
+        """Returns (textbox, chatbot, turns, shown); the textbox keeps text on an error.
+
+        An error is a message of its own (the chatbot does not group consecutive messages,
+        see :func:`_chat_tab`), never text added to the previous answer, and never sent
+        back to the assistant as history.
+        """
         question = (message or "").strip()
         if not question:
+            shown = _with_error(shown, EMPTY_QUESTION)
             return message, shown, turns, shown
         limit = self.settings.max_question_chars
         if len(question) > limit:
             error = f"Câu hỏi quá dài ({len(question)} ký tự, tối đa {limit}). Hãy rút gọn câu hỏi."
-            shown = [*shown, {"role": "assistant", "content": render_error(error)}]
+            shown = _with_error(shown, error)
             return message, shown, turns, shown
         try:
             answer = self._ask(question, turns, scope or [])
         except Exception:
             logger.exception("ask failed")
-            error = "Đã xảy ra lỗi khi trả lời. Vui lòng thử lại."
-            shown = [*shown, {"role": "assistant", "content": render_error(error)}]
+            shown = _with_error(shown, "Đã xảy ra lỗi khi trả lời. Vui lòng thử lại.")
             return message, shown, turns, shown
         self.log.record(answer, source="web", user=username, document_ids=scope or None)
         turns = [
@@ -212,11 +235,19 @@ class WebUI:
         return render_version(document, article, lines or [])
 
     def rules_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
+        """The rules of one regulation (or of all), readable: see :func:`rule_rows`."""
         try:
-            return rules_table(self.assistant.rules(document_id or None))
+            rules = self.assistant.rules(document_id or None)
+            documents = {}
+            for doc_id in sorted({r.document_id for r in rules}):
+                try:
+                    documents[doc_id] = self.assistant.document(doc_id)
+                except KeyError:
+                    continue
         except Exception:
             logger.exception("rules failed")
-            return ["lỗi"], [["Không tải được bảng quy tắc."]]
+            return ["Lỗi"], [["Không tải được bảng quy tắc."]]
+        return rule_rows(rules, documents)
 
     def powers_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
         """Who does what in one regulation, with the citation a drafter can copy."""
@@ -253,18 +284,31 @@ class WebUI:
         uploads = [read_upload(Path(f), Path(f).name, limit) for f in files]
         staged = stage_uploads(uploads, limit)
         if not staged.paths:
-            return report_html(_EmptyReport(), staged.errors)
+            outcomes, _, _ = file_outcomes(staged, _EmptyReport())
+            return report_html([file_line(o, None) for o in outcomes])
 
         def on_progress(message: str, fraction: float) -> None:
             if progress is not None:
-                progress(max(0.0, min(1.0, fraction)), desc=message)
+                progress(max(0.0, min(1.0, fraction)), desc=staged.scrub(message))
 
         try:
             report = self.assistant.ingest(staged.paths, progress=on_progress)
-        except Exception as exc:
+        except QuycheError as exc:
+            return _message_html(f"Không nạp được: {staged.scrub(str(exc))}")
+        except Exception:
             logger.exception("ingest failed")
-            return _message_html(f"Lỗi: {exc}")
-        return report_html(report, staged.errors)
+            return _message_html("Không nạp được: đã xảy ra lỗi khi nạp. Vui lòng thử lại.")
+        outcomes, errors, warnings = file_outcomes(staged, report)
+        lines = [file_line(o, self._document(o.document_id)) for o in outcomes]
+        return report_html(lines, errors, warnings)
+
+    def _document(self, document_id: str) -> Document | None:
+        if not document_id:
+            return None
+        try:
+            return self.assistant.document(document_id)
+        except KeyError:
+            return None
 
 
 class _EmptyReport(BaseModel):
@@ -290,10 +334,13 @@ def _chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> None:
         latex_delimiters=[],
         feedback_options=None,
         buttons=["copy"],
+        # each message its own bubble: an error never looks part of the answer before it
+        group_consecutive_messages=False,
         placeholder="Đặt câu hỏi về quy chế làm việc; câu trả lời kèm căn cứ Điều, khoản, điểm.",
     )
     with gr.Row():
         box = gr.Textbox(
+            label="Câu hỏi",  # hidden, but read out by screen readers ("Textbox" otherwise)
             show_label=False,
             placeholder="Nhập câu hỏi, ví dụ: Ai quyết định triệu tập hội nghị Ban Chấp hành?",
             scale=8,
@@ -324,15 +371,27 @@ def _chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> None:
 
 
 def _rules_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
-    gr.Markdown("Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…).")
+    gr.Markdown(
+        "Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…), theo văn bản "
+        "rồi theo loại quy tắc; chọn văn bản ở khung «Tra cứu theo Chương/Điều» để xem riêng "
+        "một quy chế."
+    )
     load = gr.Button("Tải bảng quy tắc")
-    table = gr.Dataframe(interactive=False, wrap=True, elem_id="qc-rules")
+    table = gr.Dataframe(
+        label="Bảng quy tắc",
+        show_label=False,
+        interactive=False,
+        wrap=True,
+        elem_id="qc-rules",
+    )
 
     def show(document_id: str | None) -> Any:
         headers, rows = ui.rules_rows(document_id)
-        return gr.Dataframe(value=rows, headers=headers)
+        widths: list[str | int] = [RULE_COLUMN_WIDTHS.get(h, "12%") for h in headers]
+        return gr.Dataframe(value=rows, headers=headers, column_widths=widths)
 
     load.click(show, inputs=[doc_pick], outputs=[table])
+    doc_pick.change(show, inputs=[doc_pick], outputs=[table])
 
 
 def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
@@ -341,7 +400,14 @@ def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
         "(chọn văn bản ở khung «Tra cứu theo Chương/Điều»)."
     )
     load = gr.Button("Xem bảng thẩm quyền")
-    table = gr.Dataframe(headers=POWER_HEADERS, interactive=False, wrap=True, elem_id="qc-powers")
+    table = gr.Dataframe(
+        headers=POWER_HEADERS,
+        label="Bảng thẩm quyền",
+        show_label=False,
+        interactive=False,
+        wrap=True,
+        elem_id="qc-powers",
+    )
 
     def show(document_id: str | None) -> Any:
         headers, rows = ui.powers_rows(document_id)
@@ -351,14 +417,25 @@ def _powers_tab(ui: WebUI, doc_pick: gr.Dropdown) -> None:
     doc_pick.change(show, inputs=[doc_pick], outputs=[table])
 
 
-def _upload_tab(ui: WebUI) -> tuple[gr.File, gr.HTML]:
+def chosen_html(paths: Sequence[str] | None) -> str:
+    """The files picked for upload, by name, before they are ingested."""
+    if not paths:
+        return _message_html("Chưa chọn tệp nào.")
+    names = ", ".join(Path(p).name for p in paths)
+    return _message_html(f"Đã chọn {len(paths)} tệp: {names}. Bấm «Nạp» để nạp.")
+
+
+def _upload_tab(ui: WebUI) -> tuple[gr.UploadButton, gr.HTML]:
     mb = ui.settings.max_upload_bytes // (1024 * 1024)
-    gr.Markdown(f"Nạp quy chế mới (.txt, .md, .docx, .pdf; tối đa {mb} MB mỗi tệp).")
-    files = gr.File(
-        label="Tệp quy chế",
+    gr.Markdown(f"Nạp quy chế mới (tệp {ALLOWED_TEXT}; tối đa {mb} MB mỗi tệp).")
+    # A button rather than gr.File: its drop zone's text is English with no option to
+    # change it. No file_types either: gradio refuses other types with an English toast,
+    # so every file reaches read_upload, which says in Vietnamese what it accepts.
+    files = gr.UploadButton(
+        "Chọn tệp quy chế…",
         file_count="multiple",
-        file_types=[".txt", ".md", ".docx", ".pdf"],
         type="filepath",
+        elem_id="qc-upload-pick",
     )
     run = gr.Button("Nạp", variant="primary")
     result = gr.HTML(elem_id="qc-ingest-result")
@@ -370,6 +447,7 @@ def _upload_tab(ui: WebUI) -> tuple[gr.File, gr.HTML]:
     ) -> str:
         return ui.ingest_files(paths, _username(request), progress)
 
+    files.upload(chosen_html, inputs=[files], outputs=[result], show_progress="hidden")
     run.click(ingest, inputs=[files], outputs=[result])
     return files, result
 

@@ -13,8 +13,11 @@ import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.models import Answer, Citation, DocumentRef, NumericResult, Turn
+from ingest.errors import InputError
 from ingest.models import Article, Clause, Document, DocumentMeta, Part, Point
+from ingest.parse import parse_text
 from ingest.powers import Power, extract_powers
+from ingest.rules.models import Quantity, Rule, RuleKind
 from ingest.settings import Settings
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -39,16 +42,6 @@ class FakeDocumentInfo(BaseModel):
     meta: DocumentMeta
     article_count: int
     part_counts: dict[str, int]
-
-
-class FakeRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    document_id: str
-    kind: str
-    value: str
-    article: int
-    details: dict[str, str] = Field(default_factory=dict)
 
 
 def _document() -> Document:
@@ -110,6 +103,66 @@ def citation(quote: str = "Ban Thường vụ quyết định triệu tập hộ
     )
 
 
+def _rule(n: int, kind: RuleKind, value: Quantity, **fields: object) -> Rule:
+    base: dict[str, object] = {
+        "id": f"{n:064x}",
+        "kind": kind,
+        "body": "Ban Thường vụ",
+        "subject": "meeting",
+        "subject_label": "hội nghị",
+        "value": value,
+        "comparator": ">=",
+        "document_id": "quy-che-thu",
+        "part": "regulation",
+        "article": 1,
+        "clause": 1,
+        "sentence": "Ban Thường vụ quyết định triệu tập hội nghị.",
+    }
+    return Rule.model_validate(base | fields)
+
+
+def fake_rules() -> list[Rule]:
+    """Rules of the made-up regulation, in no particular order: a table must sort them."""
+    return [
+        _rule(
+            1,
+            "lead_time",
+            Quantity(text="05 ngày", number=5, unit="ngày"),
+            subject_label="gửi tài liệu",
+            point="a",
+            condition=f"đối với hội nghị {EVIL}",
+            start=78,
+        ),
+        _rule(
+            2,
+            "money_threshold",
+            Quantity(text="từ 03 tỷ đồng trở lên", number=3_000_000_000, unit="đồng"),
+            subject_label="chi ngân sách",
+            article=2,
+            clause=None,
+            if_met_body="Ban Thường vụ",
+            otherwise_body="Thường trực",
+            start=120,
+        ),
+        _rule(
+            3,
+            "quorum",
+            Quantity(text="ít nhất 2/3", numerator=2, denominator=3),
+            basis="tổng số ủy viên",
+            start=27,
+        ),
+        _rule(
+            4,
+            "frequency",
+            Quantity(text="... lần", unit="lần", unspecified=True),
+            document_id="quy-che-khac",
+            body="Ban Chấp hành",
+            comparator="=",
+            subject_label="họp thường lệ",
+        ),
+    ]
+
+
 class FakeAssistant:
     """Canned answers keyed on words in the question; records what it was asked."""
 
@@ -117,6 +170,7 @@ class FakeAssistant:
         self.doc = _document()
         self.calls: list[tuple[str, list[Turn], list[str] | None]] = []
         self.ingested: list[list[Path]] = []
+        self.uploaded: dict[str, Document] = {}
 
     def ask(
         self,
@@ -175,6 +229,8 @@ class FakeAssistant:
         ]
 
     def document(self, document_id: str) -> Document:
+        if document_id in self.uploaded:
+            return self.uploaded[document_id]
         if document_id != self.doc.id:
             raise KeyError(document_id)
         return self.doc
@@ -182,24 +238,26 @@ class FakeAssistant:
     def ingest(
         self, paths: Sequence[Path], progress: Callable[[str, float], None] | None = None
     ) -> FakeIngestReport:
+        """Parses each file as ingest does; errors name the full path, as ingest's do."""
         self.ingested.append(list(paths))
         if progress is not None:
             progress("Đang đọc", 0.5)
-        good = [p.stem for p in paths if "Điều".encode() in p.read_bytes()]
-        errors = [f"{p.name}: không tìm thấy Điều nào" for p in paths if p.stem not in good]
-        return FakeIngestReport(added=good, errors=errors)
+        report = FakeIngestReport()
+        for path in paths:
+            try:
+                text = path.read_text(encoding="utf-8")
+                doc = parse_text(text, source_file=path.name, document_id=path.stem)
+            except (InputError, UnicodeDecodeError) as exc:
+                reason = exc.reason if isinstance(exc, InputError) else "tệp nhị phân"
+                report.errors.append(f"{path}: {reason}")
+                continue
+            (report.updated if doc.id in self.uploaded else report.added).append(doc.id)
+            self.uploaded[doc.id] = doc
+        return report
 
-    def rules(self, document_id: str | None = None, kind: str | None = None) -> list[FakeRule]:
-        return [
-            FakeRule(document_id=self.doc.id, kind="quorum", value="2/3", article=1),
-            FakeRule(
-                document_id=self.doc.id,
-                kind="deadline",
-                value="05 ngày",
-                article=1,
-                details={"note": EVIL},
-            ),
-        ]
+    def rules(self, document_id: str | None = None, kind: str | None = None) -> list[Rule]:
+        found = [r for r in fake_rules() if document_id in (None, r.document_id)]
+        return [r for r in found if kind is None or r.kind == kind]
 
     def powers(self, document_id: str | None = None, body: str | None = None) -> list[Power]:
         found = extract_powers(self.doc) if document_id in (None, self.doc.id) else []

@@ -121,6 +121,16 @@ def test_chat_answers_with_citation_cards_offline(
             box.fill("Điều này không có trong quy chế?")
             page.locator("#qc-send").click()
             page.wait_for_selector("#qc-chat .qc-badge-refusal", timeout=30_000)
+            # an error is a message of its own, not drawn inside the answer before it
+            box.fill("x" * 2001)
+            page.locator("#qc-send").click()
+            page.wait_for_selector("#qc-chat .qc-error", timeout=30_000)
+            shared = page.evaluate(
+                "[...document.querySelectorAll('#qc-chat .qc-error')].map(e => {"
+                " const row = e.closest('.message-row') || e.parentElement;"
+                " return row.querySelectorAll('.qc-answer:not(.qc-error)').length; })"
+            )
+            assert shared == [0]
             page.screenshot(
                 path=str(_screenshot_dir(tmp_path) / "chat-numeric-refusal.png"), full_page=True
             )
@@ -166,7 +176,11 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
     sync_api = pytest.importorskip("playwright.sync_api")
     url, assistant = server
     good = tmp_path / "Quy chế mới.txt"
-    good.write_text("Điều 1. Phạm vi\nNội dung.", encoding="utf-8")
+    good.write_text(
+        "QUY CHẾ\nLÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH\n(Ban hành kèm theo Quyết định)\n"
+        "Điều 1. Phạm vi\n1. Nội dung.",
+        encoding="utf-8",
+    )
     bad = tmp_path / "ghi-chu.md"
     bad.write_text("chỉ là ghi chú", encoding="utf-8")
     requests: list[str] = []
@@ -178,11 +192,16 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
             page.goto(url, wait_until="load")
             page.get_by_role("tab", name="Nạp quy chế").click()
             page.locator("input[type=file]").set_input_files([str(good), str(bad)])
+            page.get_by_text("Đã chọn 2 tệp").wait_for(timeout=30_000)
             page.get_by_role("button", name="Nạp", exact=True).click()
             page.wait_for_selector("#qc-ingest-result .qc-ingest-error", timeout=30_000)
             result = page.locator("#qc-ingest-result").inner_text()
-            assert "quy-che-moi" in result
-            assert "ghi-chu.md: không tìm thấy Điều nào" in result
+            assert (
+                "Quy chế mới.txt: đã thêm — QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH"
+                in result
+            )
+            assert "ghi-chu.md: không nạp được — không tìm thấy tiêu đề" in result
+            assert "/tmp" not in result and "quyche-upload" not in result
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "upload.png"), full_page=True)
 
             page.get_by_role("tab", name="Bảng quy tắc").click()
@@ -191,6 +210,9 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
                 "document.querySelector('#qc-rules').innerText.includes('05 ngày')",
                 timeout=30_000,
             )
+            rules = page.locator("#qc-rules").inner_text()
+            assert "Loại quy tắc" in rules and "túc số hội nghị" in rules
+            assert "document_id" not in rules and "quorum" not in rules
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "rules.png"), full_page=True)
         finally:
             browser.close()

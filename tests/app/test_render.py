@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.render import (
     DIFFERENCE_BADGE,
     REFUSAL_BADGE,
@@ -10,6 +12,7 @@ from app.render import (
     render_article,
     render_citation,
     render_question,
+    title_as_written,
 )
 from assistant.citations import OCR_NOTE
 from assistant.models import Answer, DocumentRef, NumericResult
@@ -112,3 +115,28 @@ def test_question_and_article_escaped() -> None:
     html = render_article(doc, doc.articles[1])
     assert "&lt;b&gt;quan hệ&lt;/b&gt;" in html
     assert "Chương II · QUAN HỆ" in html
+
+
+class TestTitleAsWritten:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # only in capitals: shown in capitals, not lower-cased
+            (
+                "QUY CHẾ\nLÀM VIỆC CỦA BAN THƯỜNG VỤ HUYỆN ỦY\nĐiều 1. A\n",
+                "QUY CHẾ LÀM VIỆC CỦA BAN THƯỜNG VỤ HUYỆN ỦY",
+            ),
+            # also written in mixed case: that form
+            (
+                "QUY CHẾ LÀM VIỆC CỦA BAN THƯỜNG VỤ HUYỆN ỦY\nĐiều 1. Ban hành Quy chế làm việc "
+                "của Ban Thường vụ Huyện ủy.\n",
+                "Quy chế làm việc của Ban Thường vụ Huyện ủy",
+            ),
+            # not in the text at all (a sidecar gave it): as parsed
+            ("Điều 1. A\n", "Quy chế làm việc của ban thường vụ huyện ủy"),
+        ],
+    )
+    def test_capitals_as_in_the_document(self, text: str, expected: str) -> None:
+        doc = FakeAssistant().doc
+        meta = doc.meta.model_copy(update={"title": "Quy chế làm việc của ban thường vụ huyện ủy"})
+        assert title_as_written(doc.model_copy(update={"text": text, "meta": meta})) == expected

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import gradio as gr
 import pytest
 
 from app.auth import AuthConfig, User, hash_token
 from app.qlog import QuestionLog, read_log
-from app.ui import WebUI, rules_table
+from app.ui import EMPTY_QUESTION, WebUI, build_blocks
+from ingest.errors import IngestLockedError
 from ingest.settings import Settings
 from tests.app.conftest import EVIL, FakeAssistant
 
@@ -36,15 +38,38 @@ def test_respond_keeps_history_and_escapes(
     assert [(r.user, r.source) for r in records] == [("an", "web"), (None, "web")]
 
 
-def test_respond_refuses_long_and_ignores_empty(
+def test_respond_refuses_long_and_empty_as_messages_of_their_own(
     fake_assistant: FakeAssistant, settings: Settings
 ) -> None:
     ui = _ui(fake_assistant, settings)
-    assert ui.respond("   ", [], [], None) == ("   ", [], [], [])
-    box, _, turns, shown = ui.respond("x" * 201, [], [], None)
-    assert box == "x" * 201 and turns == []
-    assert "quá dài" in shown[0]["content"]
-    assert fake_assistant.calls == []
+    _, _, turns, answered = ui.respond("Ai triệu tập?", [], [], None)
+    box, _, turns_after, shown = ui.respond("x" * 201, turns, answered, None)
+    assert box == "x" * 201 and turns_after == turns  # the error is not history
+    assert shown[:2] == answered  # the answer before is left as it was
+    assert len(shown) == 3 and shown[2]["role"] == "assistant"
+    assert "quá dài" in shown[2]["content"] and "qc-error" in shown[2]["content"]
+    assert "quá dài" not in shown[1]["content"]
+
+    box, _, _, shown = ui.respond("   ", turns, shown, None)
+    assert box == "   " and len(shown) == 4 and EMPTY_QUESTION in shown[3]["content"]
+    _, _, _, again = ui.respond("", turns, shown, None)
+    assert again == shown  # pressing Gửi twice on an empty box says it once
+    assert len(fake_assistant.calls) == 1
+
+
+def test_chat_shows_each_message_in_its_own_bubble(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    blocks = build_blocks(_ui(fake_assistant, settings))
+    chatbots = [b for b in blocks.blocks.values() if isinstance(b, gr.Chatbot)]
+    assert [c.group_consecutive_messages for c in chatbots] == [False]
+    # components whose label gradio would otherwise fill in English ("Textbox", "Dataframe")
+    unnamed = [
+        b
+        for b in blocks.blocks.values()
+        if isinstance(b, gr.Textbox | gr.Dataframe | gr.Chatbot | gr.Dropdown) and not b.label
+    ]
+    assert unnamed == []
 
 
 def test_respond_survives_assistant_errors(
@@ -70,11 +95,26 @@ def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
     assert ui.article_html(None, None) == ""
 
 
-def test_rules_table_flattens_nested_values(fake_assistant: FakeAssistant) -> None:
-    headers, rows = rules_table(fake_assistant.rules())
-    assert headers == ["document_id", "kind", "value", "article", "details"]
-    assert rows[0][:3] == ["quy-che-thu", "quorum", "2/3"]
-    assert rows[1][4].startswith('{"note": ')
+def test_rules_rows_are_readable(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    headers, rows = ui.rules_rows("quy-che-thu")
+    assert headers[:4] == ["Loại quy tắc", "Cơ quan", "Nội dung", "Giá trị"]
+    assert [row[0] for row in rows] == ["túc số hội nghị", "ngưỡng tiền", "thời hạn gửi trước"]
+    headers, rows = ui.rules_rows(None)  # all documents: named by title, not by id
+    assert headers[0] == "Văn bản" and rows[0][0] == "Quy chế làm việc thử (01-QC/TU)"
+
+
+def test_rules_rows_say_so_when_they_fail(
+    fake_assistant: FakeAssistant, settings: Settings
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("snapshot missing")
+
+    fake_assistant.rules = boom  # type: ignore[method-assign,assignment]
+    assert _ui(fake_assistant, settings).rules_rows(None) == (
+        ["Lỗi"],
+        [["Không tải được bảng quy tắc."]],
+    )
 
 
 def test_powers_table_names_body_act_and_citation(
@@ -111,7 +151,7 @@ def test_upload_admin_only_in_ui(
     assert fake_assistant.ingested == []
     seen: list[tuple[float, str]] = []
     html = ui.ingest_files([str(path)], "admin", lambda f, desc: seen.append((f, desc)))  # type: ignore[arg-type]
-    assert "quy-che" in html
+    assert "Quy chế.txt</span>: đã thêm" in html and "1 điều" in html
     assert seen == [(0.5, "Đang đọc")]
 
 
@@ -123,8 +163,66 @@ def test_upload_open_without_accounts(
     bad.write_bytes(b"MZ")
     assert ui.can_upload(None)
     html = ui.ingest_files([str(bad)], None)
-    assert "x.exe: định dạng .exe" in html
+    assert html == (
+        '<div class="qc-ingest-error"><span class="qc-ingest-name">x.exe</span>: không nạp được'
+        " — tệp .exe không phải định dạng được hỗ trợ; chỉ nạp được tệp .txt, .md, .docx, .doc"
+        " hoặc .pdf</div>"
+    )
+    assert fake_assistant.ingested == []
     assert "Chưa chọn" in ui.ingest_files([], None)
+
+
+AN_BINH = (
+    "ĐẢNG BỘ XÃ AN BÌNH\nSố 03-QC/ĐU\nQUY CHẾ\nLÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH\n"
+    "(Ban hành kèm theo Quyết định số 12-QĐ/ĐU)\nĐiều 1. Phạm vi\n1. Quy chế này quy định.\n"
+    "Điều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n"
+)
+
+
+def test_upload_names_each_file_with_title_number_and_articles(
+    fake_assistant: FakeAssistant, settings: Settings, tmp_path: Path
+) -> None:
+    good = tmp_path / "Quy chế An Bình.txt"
+    good.write_text(AN_BINH, encoding="utf-8")
+    bad = tmp_path / "Ghi chú.md"
+    bad.write_text("chỉ là ghi chú", encoding="utf-8")
+    html = _ui(fake_assistant, settings).ingest_files([str(good), str(bad)], None)
+    lines = html.split("</div>")[:-1]
+    assert len(lines) == 2
+    assert lines[0] == (
+        '<div class="qc-ingest-file"><span class="qc-ingest-name">Quy chế An Bình.txt</span>: '
+        'đã thêm — <span class="qc-ingest-title">QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ '
+        "AN BÌNH</span> · số 03-QC/ĐU, 2 điều"
+    )
+    assert "ban chấp hành đảng bộ xã an bình" not in html  # not the lower-cased title
+    assert lines[1].startswith(
+        '<div class="qc-ingest-error"><span class="qc-ingest-name">Ghi chú.md</span>: '
+        "không nạp được — không tìm thấy tiêu đề"
+    )
+    staged = fake_assistant.ingested[0][0].parent
+    assert str(staged) not in html and "quyche-upload" not in html and "/tmp" not in html
+    # the same file again: updated
+    again = _ui(fake_assistant, settings).ingest_files([str(good)], None)
+    assert "Quy chế An Bình.txt</span>: đã cập nhật — " in again
+
+
+def test_upload_failure_says_one_line_without_paths(
+    fake_assistant: FakeAssistant, settings: Settings, tmp_path: Path
+) -> None:
+    def locked(paths: list[Path], progress: object = None) -> None:
+        raise IngestLockedError(f"{paths[0]}: đang có một lần nạp khác; hãy thử lại sau")
+
+    def boom(paths: list[Path], progress: object = None) -> None:
+        raise RuntimeError(f"disk full at {paths[0]}")
+
+    path = tmp_path / "a.txt"
+    path.write_text(AN_BINH, encoding="utf-8")
+    fake_assistant.ingest = locked  # type: ignore[method-assign,assignment]
+    html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
+    assert html == "<div>Không nạp được: a.txt: đang có một lần nạp khác; hãy thử lại sau</div>"
+    fake_assistant.ingest = boom  # type: ignore[method-assign,assignment]
+    html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
+    assert html == "<div>Không nạp được: đã xảy ra lỗi khi nạp. Vui lòng thử lại.</div>"
 
 
 @pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>.txt"])
