@@ -226,7 +226,7 @@ def test_upload_names_are_sanitised_and_bad_files_reported(
     assert all(p.parent.name.startswith("quyche-upload-") for p in paths)
     assert report["added"] == ["quy-che-moi"]
     errors = report["errors"]
-    assert any(e.startswith("virus.exe: định dạng .exe") for e in errors)
+    assert any(e.startswith("virus.exe: tệp .exe không phải định dạng") for e in errors)
     assert any(e.startswith("trong.txt: tệp rỗng") for e in errors)
     assert any(e.startswith("khong-dieu.md:") for e in errors)
 
