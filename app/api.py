@@ -196,7 +196,9 @@ def ingest(
     staged = stage_uploads(uploads, limit)
     if not staged.paths:
         return IngestOut(errors=staged.errors)
-    return IngestOut.of(ctx.assistant.ingest(staged.paths), staged.errors)
+    out = IngestOut.of(ctx.assistant.ingest(staged.paths), staged.errors)
+    # the server's temporary paths are nobody's business: each file by the name it was sent
+    return out.model_copy(update={"errors": [staged.scrub(e) for e in out.errors]})
 
 
 def install(app: FastAPI, ctx: ApiContext) -> None:

@@ -229,6 +229,7 @@ def test_upload_names_are_sanitised_and_bad_files_reported(
     assert any(e.startswith("virus.exe: tệp .exe không phải định dạng") for e in errors)
     assert any(e.startswith("trong.txt: tệp rỗng") for e in errors)
     assert any(e.startswith("khong-dieu.md:") for e in errors)
+    assert not any("quyche-upload-" in e or "/tmp" in e for e in errors)
 
 
 def test_upload_size_limit(fake_assistant: FakeAssistant, tmp_path: Path) -> None:
