@@ -60,14 +60,14 @@ def _doc_label(title: str, number: str, doc_id: str) -> str:
 
 # Share of the width per column of the rules table: the wordy ones get the room.
 RULE_COLUMN_WIDTHS: dict[str, str | int] = {
-    "Văn bản": "16%",
+    "Văn bản": "14%",
     "Loại quy tắc": "10%",
     "Cơ quan": "10%",
-    "Nội dung": "16%",
-    "Giá trị": "18%",
+    "Nội dung": "14%",
+    "Giá trị": "16%",
     "Căn cứ tính": "10%",
-    "Điều kiện": "14%",
-    "Trích dẫn": "11%",
+    "Điều kiện": "13%",
+    "Trích dẫn": "13%",
 }
 POWER_HEADERS = ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
 

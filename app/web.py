@@ -31,6 +31,8 @@ MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"
 
 CSS = """
 .qc-answer { line-height: 1.55; }
+/* the tables' monospace font draws Vietnamese marks apart from their letters */
+#qc-rules, #qc-rules *, #qc-powers, #qc-powers * { font-family: var(--font) !important; }
 .qc-badges { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 6px; }
 .qc-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 0.85em;
   font-weight: 600; }
