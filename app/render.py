@@ -142,9 +142,9 @@ def _mostly_upper(text: str) -> bool:
 def title_as_written(document: Document) -> str:
     """The document's title with its capitals as the text writes them.
 
-    The parsed title is lower-cased when the heading is in capitals ("QUY CHẾ LÀM VIỆC
-    CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN BÌNH" → "... ban chấp hành đảng bộ xã an bình"); the
-    text is searched for it, a mixed-case occurrence preferred, else the capitals heading.
+    The parsed title is lower-cased when the heading is in capitals ("QUY CHẾ CỦA CHI BỘ
+    THÔN NAM" → "... chi bộ thôn nam"); the text is searched for it, a mixed-case
+    occurrence preferred, else the capitals heading.
     A title the text does not contain (given in a sidecar) is shown as it is.
     """
     title = document.meta.title
