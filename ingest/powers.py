@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from ingest.bodies import BodyMention, body_mentions
 from ingest.models import Article, Clause, Document
 from ingest.normalize import canonical, canonical_tones, fold
+from ingest.references import find_references, resolve
 from ingest.words import listed_words
 
 Act = Literal[
@@ -57,9 +58,6 @@ ACT_LABELS: dict[str, str] = {
 MAX_SUBJECT_GAP = 60
 _HOLDER_TITLE = re.compile(r"nhiem vu|quyen han|trach nhiem|chuc nang|tham quyen")
 _CONDITION = re.compile(r"(?:doi voi|truong hop|trong truong hop|khi|neu)\b[^,:;]*")
-_REFERENCE = re.compile(
-    r"(?:diem ([a-zđ])\s+)?(?:khoan (\d+)\s+)?dieu (\d+)(?!\s*(?:cua|trong)\s+(?:quy dinh|dieu le|luat))"
-)
 # "do <body>" of a passive clause, the body possibly named through its meeting.
 _PASSIVE = re.compile(r"(?<![a-z])do (?:(?:hoi nghi|tap the|cuoc hop|phien hop) )?")
 # A body right after these (or listed after them) is helped or represented, not acting.
@@ -334,7 +332,7 @@ def _segment_power(unit: _Unit, start: int, end: int) -> Power | None:
         action=action,
         condition=condition_text,
         delegate_to=delegate,
-        references=_references(doc, unit.part, raw, folded),
+        references=_references(doc, unit.part, raw),
         quote=quote,
         start=offset,
         end=offset + len(quote),
@@ -371,22 +369,17 @@ def _subject(
     return "", -1
 
 
-def _references(doc: Document, part: str, raw: str, folded: str) -> tuple[Reference, ...]:
-    out: list[Reference] = []
-    articles = {a.number: a for p in doc.parts if p.id == part for a in p.articles}
-    for m in _REFERENCE.finditer(folded):
-        number = int(m.group(3))
-        clause = int(m.group(2)) if m.group(2) else None
-        article = articles.get(number)
-        resolved = article is not None and (
-            clause is None or any(c.number == clause for c in article.clauses)
+def _references(doc: Document, part: str, raw: str) -> tuple[Reference, ...]:
+    """The segment's in-text references (ingest.references), resolved in ``doc``."""
+    return tuple(
+        Reference(
+            text=ref.text,
+            article=ref.article,
+            clause=ref.clause,
+            resolved=resolve(doc, part, ref) is not None,
         )
-        out.append(
-            Reference(
-                text=raw[m.start() : m.end()], article=number, clause=clause, resolved=resolved
-            )
-        )
-    return tuple(out)
+        for ref in find_references(raw)
+    )
 
 
 __all__ = ["ACT_LABELS", "Act", "Power", "PowerTable", "Reference", "extract_powers", "power_table"]
