@@ -15,6 +15,7 @@ import numpy as np
 
 from index.cache import EmbeddingCache, text_sha
 from index.embed import passage_text
+from index.models import in_scope
 from index.windows import Vectors
 from ingest.models import Chunk
 
@@ -62,13 +63,7 @@ class MatrixIndex:
         norm = float(np.linalg.norm(query)) or 1.0
         scores = self._matrix @ (query / norm)
         wanted = set(document_ids)
-        allowed = [
-            i
-            for i, c in enumerate(self._chunks)
-            if (not wanted or c.document_id in wanted)
-            and (not level or c.meta.level == level)
-            and (not status or c.meta.status == status)
-        ]
+        allowed = [i for i, c in enumerate(self._chunks) if in_scope(c, wanted, level, status)]
         if not allowed:
             return []
         index = np.asarray(allowed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,3 +74,13 @@ class Scope(_Value):
 
 
 __all__ = ["Hit", "RetrievalQuery", "RetrieverName", "Scope"]
+
+
+def in_scope(chunk: Chunk, document_ids: Collection[str], level: str, status: str) -> bool:
+    """Whether a chunk passes a query's restrictions (documents, level, status): the same
+    test for every index that filters in memory."""
+    return (
+        (not document_ids or chunk.document_id in document_ids)
+        and (not level or chunk.meta.level == level)
+        and (not status or chunk.meta.status == status)
+    )

@@ -12,7 +12,7 @@ from typing import Protocol
 from index.embed import Embedder
 from index.fusion import dense_counts, fuse
 from index.lexical import LexicalIndex
-from index.models import Hit, RetrievalQuery
+from index.models import Hit, RetrievalQuery, in_scope
 from index.tokens import expand_abbreviations
 from index.windows import Vectors
 from ingest.models import Chunk
@@ -48,13 +48,7 @@ def _allowed(chunks: dict[str, Chunk], query: RetrievalQuery) -> set[str] | None
     if not (query.document_ids or query.level or query.status):
         return None
     wanted = set(query.document_ids)
-    return {
-        cid
-        for cid, c in chunks.items()
-        if (not wanted or c.document_id in wanted)
-        and (not query.level or c.meta.level == query.level)
-        and (not query.status or c.meta.status == query.status)
-    }
+    return {cid for cid, c in chunks.items() if in_scope(c, wanted, query.level, query.status)}
 
 
 class _Base:
