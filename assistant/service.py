@@ -150,6 +150,7 @@ class Assistant:
         self._lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self._dense: object | None = None  # (vector index, embedder), loaded lazily
+        self._embedding: object | None = None  # (embedder, its cache), loaded lazily
         self._answerer = self._make_answerer(snapshot)
         self._rephraser = Rephraser(settings)  # off unless QUYCHE_LLM_PROVIDER is set
 
@@ -350,20 +351,32 @@ class Assistant:
 
     # --- internals -----------------------------------------------------------------
 
+    def _encoder(self):  # type: ignore[no-untyped-def]
+        """The query/passage embedder behind its cache, built once per process (loading
+        the model is the slow part), or None when embeddings are off."""
+        if self._embedding is None:
+            from index.cache import EmbeddingCache
+            from index.embed import make_embedder
+
+            cache = EmbeddingCache(self.home.embedding_cache)
+            embedder = make_embedder(self.settings, cache)
+            if embedder is None:
+                return None
+            self._embedding = (embedder, cache)
+        return self._embedding
+
     def _dense_parts(self, create: bool = False):  # type: ignore[no-untyped-def]
         if self.settings.embedding_backend == "none":
             return None
         if self._dense is None:
             if not create and not (self.settings.chroma_url or self.home.chroma_dir.exists()):
                 return None
-            from index.cache import EmbeddingCache
-            from index.embed import make_embedder
             from index.vector import VectorIndex
 
-            cache = EmbeddingCache(self.home.embedding_cache)
-            embedder = make_embedder(self.settings, cache)
-            if embedder is None:
+            encoder = self._encoder()
+            if encoder is None:
                 return None
+            embedder, cache = encoder
             self._dense = (VectorIndex.open(self.settings, embedder), embedder, cache)
         return self._dense
 
@@ -373,15 +386,13 @@ class Assistant:
         if self.settings.embedding_backend == "none":
             return None
         if self._dense is None and not self.settings.chroma_url:
-            from index.cache import EmbeddingCache
-            from index.embed import make_embedder
             from index.matrix import MatrixIndex
 
             if self.home.embedding_cache.exists():
-                cache = EmbeddingCache(self.home.embedding_cache)
-                embedder = make_embedder(self.settings, cache)
-                if embedder is None:
+                encoder = self._encoder()
+                if encoder is None:
                     return None
+                embedder, cache = encoder
                 matrix = MatrixIndex.from_cache(snapshot.chunks, cache, embedder.name)
                 if matrix is not None:
                     return matrix, embedder
