@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.vocabulary import function_words
+from assistant.vocabulary import alternation, function_words
 from ingest.normalize import fold
 
 _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")
@@ -22,16 +22,15 @@ _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")
 
 @cache
 def _ask_pattern() -> re.Pattern[str]:
-    phrases = sorted((fold(w) for w in function_words().ask_words), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")
+    return re.compile(rf"(?<![a-z])(?:{alternation(function_words().ask_words)})(?![a-z])")
 
 
 @cache
 def _list_pattern() -> re.Pattern[str]:
     words = function_words()
-    plural = "|".join(re.escape(fold(w)) for w in words.plural_markers)
-    asked = "|".join(re.escape(fold(w)) for w in ("ai", "gì", "nào"))
-    verbs = "|".join(re.escape(fold(w)) for w in words.listing_verbs | words.membership_verbs)
+    plural = alternation(words.plural_markers)
+    asked = alternation(("ai", "gì", "nào"))
+    verbs = alternation(words.listing_verbs | words.membership_verbs)
     return re.compile(
         rf"(?<![a-z])(?:(?:{plural})(?: [a-z]+){{0,4}} (?:{asked})|(?:{verbs}))(?![a-z])"
     )

@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from assistant.vocabulary import alternation
 from ingest.document_facts import DocumentAttribute
 
 
@@ -38,8 +39,7 @@ def _phrases() -> _Phrases:
 
 @cache
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+    return re.compile(rf"\b(?:{alternation(phrases)})\b")
 
 
 def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from assistant.vocabulary import alternation
 from ingest.normalize import fold
 
 Role = Literal["present", "in_favour", "requesting"]
@@ -63,14 +64,9 @@ def role_info(role: Role) -> RoleInfo:
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], dict[Role, re.Pattern[str]]]:
     roles, nouns = _data()
-    noun = "|".join(sorted((re.escape(fold(n)) for n in nouns), key=len, reverse=True))
+    noun = alternation(nouns)
     count = re.compile(rf"(?<![\d.,/])(\d{{1,4}})(?![\d.,/%])\s*(?:{noun})?(?![a-z])")
-    verbs = {
-        name: re.compile(
-            "|".join(sorted((re.escape(fold(v)) for v in info.verbs), key=len, reverse=True))
-        )
-        for name, info in roles.items()
-    }
+    verbs = {name: re.compile(alternation(info.verbs)) for name, info in roles.items()}
     return count, verbs
 
 

@@ -342,11 +342,24 @@ class Vocabulary:
         return ranked[0]
 
 
-__all__ = ["FunctionWords", "Vocabulary", "function_words", "zipf"]
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases folded into one regex alternation, longest first, so that a phrase wins
+    over its own beginning ("bao nhieu" over "bao")."""
+    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in folded)
 
 
 @functools.cache
 def body_question_pattern() -> re.Pattern[str]:
-    """The folded body questions ("ai", "ban nao", ...), longest first, as whole words."""
-    phrases = sorted({fold(p) for p in function_words().body_questions}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    """The folded body questions ("ai", "ban nao", ...) as whole words."""
+    return re.compile(r"\b(" + alternation(function_words().body_questions) + r")\b")
+
+
+__all__ = [
+    "FunctionWords",
+    "Vocabulary",
+    "alternation",
+    "body_question_pattern",
+    "function_words",
+    "zipf",
+]
