@@ -22,10 +22,11 @@ def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
     answered = [a for _, a in rest if a.kind != "refusal"]
     if not answered:
         return whole
-    base = whole if whole.kind != "refusal" else answered[0]
-    blocks = [whole.answer] if whole.kind != "refusal" else []
-    citations = list(whole.citations) if whole.kind != "refusal" else []
-    documents = list(whole.documents) if whole.kind != "refusal" else []
+    kept = [whole] if whole.kind != "refusal" else []
+    base = kept[0] if kept else answered[0]
+    blocks = [a.answer for a in kept]
+    citations = [c for a in kept for c in a.citations]
+    documents = [d for a in kept for d in a.documents]
     notes = list(base.notes)
     numeric = whole.numeric
     for piece, answer in rest:
