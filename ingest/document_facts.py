@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ingest.metadata import attached_to_decision, enacts, line_date
 from ingest.models import Article, Document
 from ingest.normalize import fold
 from ingest.rules.blanks import find_blanks
@@ -33,8 +34,6 @@ _THIS_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|van ban)(?: lam viec)? nay
 _AMENDS_THIS = re.compile(r"\bsua doi\b.{0,40}\bquy che\b")
 _DECIDES = re.compile(r"\b(?:quyet dinh|tham quyen|xem xet)\b")
 _BASIS = re.compile(r"^\W*can cu\b")  # "- Căn cứ Quy định số ...": another document
-_ENACTS = re.compile(r"\w+ \w+.*\bban hanh quy che\b")  # a body, then "ban hành quy chế"
-_ATTACHED = re.compile(r"\bkem theo quyet dinh so\b")
 _TERM = re.compile(r"\b(?:khoa|nhiem ky)\b")
 _NAME_WORDS = re.compile(r"^[A-ZĐÀ-Ỹ][^\s]*(?:\s+[A-ZĐÀ-Ỹ][^\s]*){0,5}$")
 
@@ -96,20 +95,6 @@ def _first(folded: list[str], test: Callable[[str], bool]) -> int | None:
     return next((i for i, f in enumerate(folded) if test(f)), None)
 
 
-def _date_words(iso: str) -> tuple[str, ...]:
-    """The ways a header writes an ISO date: "24/01/2025", "ngay 24 thang 01 nam 2025"."""
-    if not iso:
-        return ()
-    year, month, day = iso.split("-")
-    return tuple(
-        f"{d}/{m}/{year}" for d in {day, day.lstrip("0")} for m in {month, month.lstrip("0")}
-    ) + tuple(
-        f"ngay {d} thang {m} nam {year}"
-        for d in {day, day.lstrip("0")}
-        for m in {month, month.lstrip("0")}
-    )
-
-
 def _header_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
     lines = list(_lines(doc.text, start, end))
     folded = [" ".join(fold(doc.text[s:e]).split()) for s, e in lines]
@@ -131,8 +116,10 @@ def _dated_facts(
     """Number and date: the regulation's own ("Số 07-QC/ĐU", "..., ngày 05 tháng 3 ..."), and
     those of the decision it is attached to ("Kèm theo Quyết định số ..., ngày ...")."""
     meta, facts = doc.meta, []
-    number, dates = fold(meta.number), _date_words(meta.date_issued)
-    attached = _first(folded, lambda f: bool(_ATTACHED.search(f)))
+    number = fold(meta.number)
+    written = [doc.text[s:e] for s, e in lines]
+    dated = [bool(meta.date_issued) and line_date(w) == meta.date_issued for w in written]
+    attached = next((i for i, w in enumerate(written) if attached_to_decision(w)), None)
     own = _first(folded, lambda f: bool(number) and number in f)
     for at in dict.fromkeys(
         x for x in (own, _first(folded, lambda f: bool(_NUMBER_LINE.search(f))), attached)
@@ -140,12 +127,12 @@ def _dated_facts(
         if at is not None:
             value = meta.number if number and number in folded[at] else ""
             facts.append(_line_fact(doc, "number", lines[at], value, "header"))
-    own = _first(folded, lambda f: any(d in f for d in dates) and not _BASIS.match(f))
+    own = next((i for i, f in enumerate(folded) if dated[i] and not _BASIS.match(f)), None)
     for at in dict.fromkeys(
         x for x in (own, _first(folded, lambda f: bool(_DATE_LINE.search(f))), attached)
     ):
         if at is not None:
-            value = meta.date_issued if any(d in folded[at] for d in dates) else ""
+            value = meta.date_issued if dated[at] else ""
             facts.append(_line_fact(doc, "date", lines[at], value, "header"))
     return facts
 
@@ -161,7 +148,14 @@ def _issuer_facts(
 
     # the enacting formula ("Đảng ủy xã A ... ban hành Quy chế ...") names the
     # issuing body in full; the header's first lines, often abbreviated, otherwise
-    at = _first(folded, lambda f: bool(_ENACTS.search(f)) and not _BASIS.match(f))
+    at = next(
+        (
+            i
+            for i, (s, e) in enumerate(lines)
+            if enacts(doc.text[s:e]) and not _BASIS.match(folded[i])
+        ),
+        None,
+    )
     if at is None:
         at = _first(folded, names_issuer)
     if at is None:

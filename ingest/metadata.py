@@ -289,6 +289,29 @@ def _date(text: str) -> str:
     return f"{year}-{month:02d}-{day:02d}"
 
 
+def line_date(line: str) -> str:
+    """The ISO date a header line writes ("ngày 05 tháng 3 năm 2031", "ngày 24/01/2025"),
+    or "" — the reading the metadata uses, for callers that look for the line itself."""
+    found = _date(line)
+    if found:
+        return found
+    match = _SLASH_DATE.search(line)
+    if match is None:
+        return ""
+    day, month, year = (int(g) for g in match.groups())
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def enacts(line: str) -> bool:
+    """ "Ban Thường vụ Tỉnh ủy ban hành Quy chế ...": the line names the enacting body."""
+    return _ENACTING.search(line) is not None
+
+
+def attached_to_decision(line: str) -> bool:
+    """ "(Kèm theo Quyết định số 261-QĐ/TW, ngày ...)": the regulation's decision."""
+    return _ATTACHED.search(line) is not None
+
+
 def _status(text: str, title: str) -> Status:
     folded = fold(text)
     if "du thao" in folded:
