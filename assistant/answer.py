@@ -71,7 +71,9 @@ class Answerer:
             documents=documents, chunks=chunks, retriever=retriever, settings=settings
         )
         self.evidence = EvidenceGate(documents=documents, locator=self.locator)
-        self.composer = Composer(documents=documents, locator=self.locator, powers=powers)
+        self.composer = Composer(
+            documents=documents, locator=self.locator, powers=powers, rules=self.rules
+        )
         self.document_answerer = DocumentAnswerer(self.documents)
         self._vocabulary: Vocabulary | None = None
 

@@ -15,12 +15,22 @@ from assistant.deciding_body import (
 from assistant.document_names import doc_ref, short_name
 from assistant.evidence import refusal_answer
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
-from assistant.models import Answer, Citation
-from assistant.terms import sentences
+from assistant.models import Answer, Citation, ProcedureStep
+from assistant.steps import (
+    StepUnit,
+    covering_clauses,
+    in_document_order,
+    names_a_sequence,
+    step_actor,
+    step_timing,
+    step_units,
+)
 from assistant.understand import Understanding
+from assistant.vocabulary import sequence_pattern
 from ingest.models import Article, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power
+from ingest.rules.models import Rule
 
 MAX_CLAUSES_LISTED = 5
 MIN_OPENING_LETTERS = 12
@@ -40,6 +50,7 @@ class Composer:
         documents: Mapping[str, Document],
         locator: ClauseLocator,
         powers: Sequence[Power] = (),
+        rules: Sequence[Rule] = (),
     ) -> None:
         self.documents = dict(documents)
         self.locator = locator
@@ -47,6 +58,9 @@ class Composer:
         for power in powers:
             key = (power.document_id, power.part, power.article, power.clause)
             self._powers.setdefault(key, []).append(power)
+        self._rules: dict[tuple[str, str, int], list[Rule]] = {}
+        for rule in rules:
+            self._rules.setdefault((rule.document_id, rule.part, rule.article), []).append(rule)
 
     def ask_what(self, u: Understanding) -> Answer:
         """ "Còn ở Đồng Tháp thì sao?" with no conversation before it names a document and
@@ -209,47 +223,46 @@ class Composer:
         return best.body
 
     def procedure(self, u: Understanding, located: list[Located]) -> Answer:
+        """The steps in the document's order, each quoted with its citation, its actor
+        and its time limit (assistant/steps.py)."""
         top = located[0]
-        steps: list[tuple[str, Citation]] = []
-        if len(top.clause.points) >= 2:
-            for point in top.clause.points:
-                steps.append((point.text, make_citation(top.doc, top.article, top.clause, point)))
+        weights = self.locator.stats.weigh(self.locator.topic_terms(u))
+        clauses = covering_clauses(located, weights, self.locator.profile, MIN_COVERAGE)
+        if names_a_sequence(top.article, sequence_pattern()):
+            clauses = [
+                dataclasses.replace(top, clause=c, quote=c.text, point=None)
+                for c in top.article.numbered_clauses
+            ]
         else:
-            text = top.clause.text
-            begin: int | None = None
-            for start, end in sentences(text):
-                # a sentence of a label alone ("1.") opens the step after it
-                begin = start if begin is None else begin
-                if len(_LETTERS.findall(text[begin:end])) < MIN_OPENING_LETTERS:
-                    continue
-                quote = text[begin:end]
-                steps.append((quote, make_citation(top.doc, top.article, top.clause, None, quote)))
-                begin = None
-        steps = steps[:10]
-        if len(steps) < 2:
-            if not _other_steps(located, top):
-                return self.per_document(u, located)
-            whole = whole_clause(top)  # one step here, the others in the next khoản
-            steps = [(whole.quote, self.cite(whole))]
-        where = location(top.article.number, top.clause.number)
-        lines = [f"Theo {short_name(top.doc)}, {where} ({top.article.title}), trình tự như sau:"]
-        lines += [f"{n}. «{text.strip()}»" for n, (text, _) in enumerate(steps, 1)]
-        citations = [c for _, c in steps]
-        second = _close_second(located, top)
-        if second is not None:
-            citation = self.cite(second)
-            citations.append(citation)
-            lines.append(_related_line(second, citation))
-        # a procedure laid out over its article's khoản: the others that score near it
-        places = {citation_place(c) for c in citations}
-        for item in _other_steps(located, top):
-            citation = self.cite(whole_clause(item))
-            if citation_place(citation) in places:
+            # a procedure laid out over its article's khoản: the others scored near it
+            near = [i for i in _other_steps(located, top) if _place(i) not in map(_place, clauses)]
+            clauses = in_document_order([*clauses, *near])
+        units = step_units(clauses, MAX_WHOLE_CLAUSE)
+        if len(units) < 2:
+            return self.per_document(u, located)
+        citations: list[Citation] = []
+        steps: list[ProcedureStep] = []
+        for unit in units:
+            citation = self._step_citation(unit)
+            if citation in citations:
                 continue
-            places.add(citation_place(citation))
             citations.append(citation)
-            where = location(citation.article, citation.clause)
-            lines.append(f"Cũng trong Điều {top.article.number}, {where}:\n«{citation.quote}»")
+            item = unit.item
+            here = self._powers.get(
+                (item.doc.id, item.article.part, item.article.number, item.clause.number), []
+            )
+            rules = self._rules.get((item.doc.id, item.article.part, item.article.number), [])
+            steps.append(
+                ProcedureStep(
+                    number=len(steps) + 1,
+                    text=citation.quote,
+                    actor=step_actor(unit, here),
+                    timing=step_timing(unit, rules),
+                    citation=len(citations) - 1,
+                )
+            )
+        lines = [f"Theo {short_name(top.doc)}, trình tự như sau:"]
+        lines += [_step_line(step, citations[step.citation]) for step in steps]
         others = [i for i in located[1:] if i.doc.id != top.doc.id and i.coverage >= MIN_COVERAGE]
         notes = []
         if others and not u.document_ids:
@@ -264,7 +277,15 @@ class Composer:
             citations=citations,
             documents=[doc_ref(top.doc)],
             notes=notes,
+            steps=steps,
         )
+
+    def _step_citation(self, unit: StepUnit) -> Citation:
+        item = unit.item
+        try:
+            return make_citation(item.doc, item.article, item.clause, unit.point, unit.text)
+        except QuoteNotVerbatimError:
+            return make_citation(item.doc, item.article, item.clause)
 
     def lookup(self, u: Understanding) -> Answer:
         ref = u.reference
@@ -352,6 +373,17 @@ def _close_second(located: Sequence[Located], first: Located) -> Located | None:
 def _related_line(item: Located, citation: Citation) -> str:
     where = location(citation.article, citation.clause, citation.point)
     return f"\nCũng liên quan, {where} ({item.article.title}):\n«{item.quote.strip()}»"
+
+
+def _place(item: Located) -> tuple[str, str, int, int | None]:
+    return (item.doc.id, item.article.part, item.article.number, item.clause.number)
+
+
+def _step_line(step: ProcedureStep, citation: Citation) -> str:
+    where = location(citation.article, citation.clause, citation.point)
+    who = f" {step.actor}:" if step.actor else ""
+    timing = f" [thời hạn — {step.timing}]" if step.timing else ""
+    return f"{step.number}.{who} «{step.text.strip()}» ({where}){timing}"
 
 
 def whole_clause(item: Located) -> Located:

@@ -33,8 +33,9 @@ def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
         if answer.kind == "refusal":
             blocks.append(f"Về ý «{piece}»: {NOT_FOUND}")
             continue
-        if answer.citations and answer.citations[0] in citations:
-            continue  # answered from a clause already quoted: nothing new to add
+        shown = "\n".join(blocks)
+        if all(c.quote.strip() in shown for c in answer.citations):
+            continue  # answered from clauses already quoted: nothing new to add
         blocks.append(f"Về ý «{piece}»:\n{answer.answer}")
         citations += [c for c in answer.citations if c not in citations]
         documents += [d for d in answer.documents if d not in documents]

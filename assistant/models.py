@@ -88,6 +88,19 @@ class DocumentRef(BaseModel):
     issuing_body: str = ""
 
 
+class ProcedureStep(BaseModel):
+    """One step of a procedure answer, in order: who does it, its time limit (from the
+    rule table), and the citation (an index into ``Answer.citations``) it is quoted by."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    number: int
+    text: str  # verbatim, as the citation quotes it
+    actor: str = ""  # canonical body, "" when the step names none
+    timing: str = ""  # "gửi tài liệu trước kỳ họp: ít nhất 05 ngày", "" when none
+    citation: int
+
+
 class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -99,3 +112,4 @@ class Answer(BaseModel):
     numeric: NumericResult | None = None
     documents: list[DocumentRef] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    steps: list[ProcedureStep] = Field(default_factory=list)

@@ -22,7 +22,7 @@ from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import content_syllables
-from assistant.vocabulary import body_question_pattern, function_words
+from assistant.vocabulary import body_question_pattern, function_words, sequence_pattern
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, find_bodies, without_mentions
@@ -85,9 +85,10 @@ _WHO = re.compile(
     r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
     r"thuoc tham quyen|tham quyen cua|ai co quyen|do ai|boi ai|ben nao)\b"
 )
+# How-questions; the nouns that name an order of steps ("trình tự", "những bước") are
+# data (function_words.yaml, sequence_nouns), read by assistant.vocabulary.sequence_pattern.
 _PROCEDURE = re.compile(
-    r"\b(thu tuc|quy trinh|trinh tu|cac buoc|nhu the nao|the nao|ra sao|lam sao|cach thuc|"
-    r"cach nao|phai lam gi|tien hanh)\b"
+    r"\b(thu tuc|nhu the nao|the nao|ra sao|lam sao|cach thuc|cach nao|phai lam gi|tien hanh)\b"
 )
 _CITATION = re.compile(
     r"\b(dieu nao|khoan nao|diem nao|quy dinh o dau|quy dinh tai dau|o dieu nao|dieu may|"
@@ -135,7 +136,7 @@ def classify(folded: str, has_reference: bool, asks_number: bool | None = None) 
         asks_number = is_numeric_question(folded)
     if _NUMERIC.search(folded) or asks_number:
         return "numeric"
-    if _PROCEDURE.search(folded):
+    if _PROCEDURE.search(folded) or sequence_pattern().search(folded):
         return "procedure"
     return "general"
 

@@ -355,11 +355,18 @@ def body_question_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + alternation(function_words().body_questions) + r")\b")
 
 
+@functools.cache
+def sequence_pattern() -> re.Pattern[str]:
+    """The folded nouns that name a procedure ("trình tự", "các bước") as whole words."""
+    return re.compile(r"\b(" + alternation(function_words().sequence_nouns) + r")\b")
+
+
 __all__ = [
     "FunctionWords",
     "Vocabulary",
     "alternation",
     "body_question_pattern",
     "function_words",
+    "sequence_pattern",
     "zipf",
 ]
