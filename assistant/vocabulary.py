@@ -163,6 +163,22 @@ def _usual_readings() -> dict[str, str]:
     return {key: word for key, (_freq, word) in best.items()}
 
 
+# How much more common (in zipf units: 2 is a hundred times) the regulations' word must
+# be in everyday Vietnamese than a real but rare word typed one edit from it, for one
+# neighbour's evidence to read the rare word as its typo.
+RARE_TYPO_ZIPF_GAP = 2.0
+
+
+def everyday_gap(typed: str, meant: str) -> float:
+    """How much more common ``meant`` is than ``typed`` in everyday Vietnamese (zipf)."""
+    _by_word, folded = _general()
+    rare = folded.get(strip_diacritics(typed), 0.0)
+    common = folded.get(strip_diacritics(meant), 0.0)
+    if not common:
+        return 0.0
+    return zipf(common) - (zipf(rare) if rare else 0.0)
+
+
 def zipf(frequency: float) -> float:
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
@@ -322,12 +338,17 @@ class Vocabulary:
         if evidence_only:
             # a real word is replaced only where every neighbour attests the other one
             # ("ban tường vụ"), never on one side's say-so ("giá xăng dầu" stays)
+            # ... or, for a word a hundred times rarer in everyday Vietnamese than the
+            # one it is an edit from, where one neighbour does ("năm teo trình tự")
             found = [
                 t
                 for t in found
-                if attested(t) >= 2
-                and (not before or self.pair_count(before, t))
-                and (not after or self.pair_count(t, after))
+                if (
+                    attested(t) >= 2
+                    and (not before or self.pair_count(before, t))
+                    and (not after or self.pair_count(t, after))
+                )
+                or (attested(t) and everyday_gap(syllable, t) >= RARE_TYPO_ZIPF_GAP)
             ]
             if not found or attested(syllable):
                 return None

@@ -195,3 +195,18 @@ def test_a_typo_of_a_regulation_word_beats_keystrokes_for_an_everyday_one() -> N
     assert normalize_question("quy chế thaay thế quy chế nào", vocabulary).text == (
         "quy chế thay thế quy chế nào"
     )
+
+
+def test_a_rare_everyday_word_one_edit_from_a_common_one_is_its_typo() -> None:
+    # "tẹo" is a real word, a hundred times rarer than "theo", which the regulation
+    # writes before "quy định" (never after "năm"); one neighbour attesting it is enough
+    vocabulary = Vocabulary(
+        ["Chi bộ họp cuối năm. Đảng viên báo cáo theo quy định. Làm theo quy định."] * 3
+    )
+    assert normalize_question("chi bo hop cuoi nam teo quy dinh nao", vocabulary).text == (
+        "chi bo hop cuoi nam theo quy dinh nao"
+    )
+    # a common everyday word is never read as a typo on one neighbour's say-so
+    assert normalize_question("chi bo hop cuoi nam thu quy dinh nao", vocabulary).text == (
+        "chi bo hop cuoi nam thu quy dinh nao"
+    )
