@@ -22,11 +22,15 @@ WILD_FILE = EVAL_DIR / "gold" / "wild.jsonl"
 # template blanks, references, two asks, follow-ups with new numbers; written by helpers
 # who saw only the regulations and the schema; a dev set.
 COMPLETE_FILE = EVAL_DIR / "gold" / "complete.jsonl"
+# A fresh dev set (stop 26): 120 questions written the frozen set's way by a helper who saw
+# only the regulations and the schema, to find what generalises without the frozen set.
+FRESH_FILE = EVAL_DIR / "gold" / "fresh.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
     "wild": WILD_FILE,
     "complete": COMPLETE_FILE,
+    "fresh": FRESH_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
