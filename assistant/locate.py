@@ -86,7 +86,11 @@ class ClauseLocator:
         self._body_cache: dict[str, list[str]] = {}
         docs = list(self.documents.values())
         self.name_terms = frozenset(t for d in docs for t in name_terms(d))
-        self.meta_terms = frozenset(text_terms(" ".join(meta_text(d) for d in docs)))
+        # Words a document writes outside its articles (its header, its preamble: "Chi bộ
+        # ấp ..."): the question may use them, though no clause does.
+        self.meta_terms = frozenset(
+            text_terms(" ".join(f"{meta_text(d)} {outside_articles(d)}" for d in docs))
+        )
 
     def retrieve(self, u: Understanding) -> list[Hit]:
         # A wide pool: retrieval proposes, the coverage rerank below decides.
@@ -299,6 +303,17 @@ def without_citation_frame(text: str) -> str:
         filler = "nào".ljust(m.end() - m.start())
         text = f"{text[: m.start()]}{filler}{text[m.end() :]}"
     return text
+
+
+def outside_articles(doc: Document) -> str:
+    """The text no article holds: the header, a preamble, a regulation's own header after
+    its enacting decision, the signature."""
+    gaps, at = [], 0
+    for article in sorted(doc.articles, key=lambda a: a.start):
+        gaps.append(doc.text[at : article.start])
+        at = max(at, article.end)
+    gaps.append(doc.text[at:])
+    return " ".join(gaps)
 
 
 def has_own_title(article: Article) -> bool:

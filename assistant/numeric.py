@@ -181,6 +181,9 @@ def compose_numeric(
     if result is not None and result.result and len(answering) == 1:
         # The answer first: the computed number, the deciding body, or the verdict on the
         # numbers the question gave ("Không đủ: 8 người dự, cần ít nhất 9 người").
+        verdict = _verdict_on(u, result)
+        if verdict:
+            result = result.model_copy(update={"result": f"{verdict}{result.result}"})
         lines.insert(0, f"{result.result}.")
     return Answer(
         question=u.original,
@@ -191,6 +194,15 @@ def compose_numeric(
         documents=[_ref(documents[d.document_id]) for d in shown],
         notes=notes,
     )
+
+
+def _verdict_on(u: Understanding, result: NumericResult) -> str:
+    """ "Không, ..." when a yes/no question asks whether one body decides an amount another
+    decides ("Thường trực có tự quyết 5 tỷ không?"), "Có, ..." when it is that body."""
+    if not u.yes_no_body or result.kind not in THRESHOLD_KINDS:
+        return ""
+    same = result.result == u.yes_no_body
+    return "Có, thuộc thẩm quyền của " if same else "Không, thuộc thẩm quyền của "
 
 
 def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citation]) -> str:

@@ -22,10 +22,15 @@ from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import content_syllables
-from assistant.vocabulary import body_question_pattern, function_words, sequence_pattern
+from assistant.vocabulary import (
+    alternation,
+    body_question_pattern,
+    function_words,
+    sequence_pattern,
+)
 from index.scope import HasMeta, detect_scope, parse_number, unknown_places
 from index.tokens import expand_abbreviations
-from ingest.bodies import BODIES, bodies_in, find_bodies, without_mentions
+from ingest.bodies import BODIES, bodies_in, body_mentions, find_bodies, without_mentions
 from ingest.document_facts import DocumentAttribute
 from ingest.normalize import canonical, fold, has_diacritics
 from ingest.rules.text import fold_aligned
@@ -65,6 +70,9 @@ class Understanding(BaseModel):
     # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
     asks: int = 1
     lists: bool = False  # "những việc nào", "gồm những ai": the whole list
+    # "Ban Thường vụ có quyết định khoản chi này không?": the body a yes/no question asks
+    # about ("" when it asks about none)
+    yes_no_body: str = ""
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -240,6 +248,7 @@ def understand(
         document_attributes=asked_attributes(merged_folded),
         asks=count_asks(question),
         lists=asks_for_list(question),
+        yes_no_body=yes_no_body(text),
     )
 
 
@@ -285,6 +294,28 @@ _IDENTITY = re.compile(
 )
 
 
+# The negative that closes a yes/no question ("... không?", "... chưa?", "... không hay
+# ...?"): the question is about the last body named before it.
+_YES_NO_TAIL = re.compile(r"(?<![a-z])(?:khong|chua)(?![a-z])(?=\s*(?:hay(?![a-z])|$))")
+
+
+def yes_no_body(text: str) -> str:
+    """The body a yes/no question asks about: "Thường trực có tự quyết khoản chi này không
+    hay phải trình Ban Thường vụ?" asks whether Thường trực decides."""
+    folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(text)))
+    tails = list(_YES_NO_TAIL.finditer(folded))
+    if not tails:
+        return ""
+    named = body_mentions(folded[: tails[-1].start()])
+    return named[-1].body if named else ""
+
+
+def without_closing(folded: str) -> str:
+    """Folded text without the sentence-final particles that close it ("... là ai vậy ạ")."""
+    closing = alternation(function_words().particles)
+    return re.sub(rf"(?:\s(?:{closing}))+\s*$", "", re.sub(r"\s+", " ", folded).strip())
+
+
 def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether the question asks the name of whoever holds an office now: an identity
     question ("là ai", "tên gì") with a word of the present, about nothing but bodies and
@@ -298,7 +329,7 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
         return False
     for word in present:
         folded = re.sub(rf"(?<![a-z]){word}(?![a-z])", " ", folded)
-    match = _IDENTITY.match(re.sub(r"\s+", " ", folded).strip())
+    match = _IDENTITY.match(without_closing(folded))
     if match is None:
         return False
     subject = match["after"] or match["before"] or ""

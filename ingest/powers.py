@@ -57,6 +57,8 @@ ACT_LABELS: dict[str, str] = {
 # A body this many characters or more before its verb is not the verb's subject.
 MAX_SUBJECT_GAP = 60
 _HOLDER_TITLE = re.compile(r"nhiem vu|quyen han|trach nhiem|chuc nang|tham quyen")
+# "... ủy quyền cho (tập thể) Ban Thường vụ ...", "giao cho Thường trực ...": who acts.
+_DELEGATED_TO = re.compile(r"(?:uy quyen|giao) cho\b")
 _CONDITION = re.compile(r"(?:doi voi|truong hop|trong truong hop|khi|neu)\b[^,:;]*")
 # "do <body>" of a passive clause, the body possibly named through its meeting.
 _PASSIVE = re.compile(r"(?<![a-z])do (?:(?:hoi nghi|tap the|cuoc hop|phien hop) )?")
@@ -257,11 +259,20 @@ def _clause_powers(
 
 
 def _lead_holder(lead: str) -> str:
-    """ "Ban Thường vụ có nhiệm vụ, quyền hạn sau:" names who the points belong to."""
+    """ "Ban Thường vụ có nhiệm vụ, quyền hạn sau:" names who the points belong to. The
+    line that introduces the points speaks for them, and a body the powers are delegated
+    to acts on them ("Những công việc Ban Chấp hành ủy quyền cho Ban Thường vụ, gồm:")."""
     folded = _aligned(lead)
     if not re.search(r"nhiem vu|quyen han|trach nhiem|co quyen|thuc hien|sau\s*:", folded):
         return ""
-    mentions = body_mentions(folded)
+    lines = [line for line in folded.splitlines() if line.strip()]
+    last = lines[-1] if lines else folded
+    delegated = _DELEGATED_TO.search(last)
+    if delegated is not None:
+        after = body_mentions(last[delegated.end() :])
+        if after:
+            return after[0].body
+    mentions = body_mentions(last) or body_mentions(folded)
     return mentions[0].body if mentions else ""
 
 

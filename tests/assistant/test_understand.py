@@ -65,6 +65,7 @@ def test_documents_named_by_number_or_kind_but_not_loaded(
         ("Bí thư Tỉnh ủy Hòa Bình hiện nay là ai?", True),
         ("chu tich ubnd tinh hoa binh hien tai ten gi", True),
         ("Hiện nay ai là Phó Bí thư thường trực?", True),
+        ("pho bi thu tinh uy hoa binh hien nay la ai vay a", True),  # closing particles
         # an office asked for, not a person; or no word of the present
         ("Ai là chủ tài khoản của Đảng ủy hiện nay?", False),
         ("Ai là người ký văn bản của Ban Thường vụ?", False),

@@ -106,3 +106,18 @@ def test_leading_a_task_with_others_is_coordination_chairing_is_convening() -> N
     assert (1, "coordinates") in acts and (2, "convenes") in acts
     # "công tác khen thưởng" names a field of work, not an award given
     assert (3, "decides") not in acts
+
+
+DELEGATED = """QUY CHẾ LÀM VIỆC
+Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành
+1. Lãnh đạo công tác tư tưởng: thực hiện các quy định về công tác tư tưởng.
+Những việc Ban Chấp hành ủy quyền cho tập thể Ban Thường vụ giải quyết, gồm:
+- Quyết định thành lập tổ đảng trực thuộc.
+- Quyết định khen thưởng đảng viên.
+"""
+
+
+def test_points_a_lead_in_delegates_are_the_delegates_powers() -> None:
+    doc = parse_text(DELEGATED, source_file="made-up.txt")
+    listed = [p for p in extract_powers(doc) if p.point is not None]
+    assert listed and {p.body for p in listed} == {"Ban Thường vụ"}
