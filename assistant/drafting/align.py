@@ -1,0 +1,181 @@
+"""Alignment of provisions, not lines: articles paired by title and content, then the
+clauses of each pair, by a global monotone alignment (Needleman–Wunsch over a similarity
+score; an unpaired provision is a gap). The order is the prior: a pair that keeps the
+relative position scores a little more, so renumbering, a left-out or an inserted article
+move nothing else. Two consecutive model articles whose text one draft article contains
+are a merge; one model article whose text two consecutive draft articles share, a split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.drafting.models import ArticlePair, ClausePair, Provision
+from assistant.drafting.similarity import (
+    Weights,
+    containment,
+    cosine,
+    title_similarity,
+    without_number,
+)
+from ingest.models import Article
+
+# A pair scores at least this (title and content together) to be a pair at all.
+MIN_ARTICLE_SCORE = 0.30
+MIN_CLAUSE_SCORE = 0.30
+TITLE_WEIGHT = 0.35
+ORDER_PRIOR = 0.05
+# Share of a model article's bigrams a draft article must hold to have taken it in.
+MERGE_CONTAINMENT = 0.6
+
+Score = Callable[[int, int], float]
+Step = tuple[int | None, int | None, float]
+
+
+def monotone_align(n: int, m: int, score: Score, minimum: float) -> list[Step]:
+    """The order-preserving pairing of ``n`` and ``m`` items that maximises the sum of
+    (score − minimum) over its pairs; items left unpaired are gaps (cost 0)."""
+    scores = [[score(i, j) for j in range(m)] for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            options = [best[i + 1][j], best[i][j + 1]]
+            if scores[i][j] >= minimum:
+                options.append(best[i + 1][j + 1] + scores[i][j] - minimum)
+            best[i][j] = max(options)
+    steps: list[Step] = []
+    i = j = 0
+    while i < n and j < m:
+        s = scores[i][j]
+        if s >= minimum and best[i][j] == best[i + 1][j + 1] + s - minimum:
+            steps.append((i, j, s))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            steps.append((i, None, 0.0))
+            i += 1
+        else:
+            steps.append((None, j, 0.0))
+            j += 1
+    steps += [(k, None, 0.0) for k in range(i, n)]
+    steps += [(None, k, 0.0) for k in range(j, m)]
+    return steps
+
+
+def _prior(i: int, n: int, j: int, m: int) -> float:
+    return ORDER_PRIOR * (1.0 - abs(i / max(n, 1) - j / max(m, 1)))
+
+
+@dataclass(frozen=True)
+class _ArticleView:
+    article: Article
+    body: str
+
+
+def _body(article: Article) -> str:
+    return "\n".join(without_number(c.text) for c in article.clauses)
+
+
+def align_articles(
+    model: Sequence[Article], draft: Sequence[Article], weights: Weights
+) -> list[ArticlePair]:
+    """Article pairs in document order (model order, a draft-only article where it falls).
+    In a merge or split the pair's own article comes first, the one it took in second."""
+    mv = [_ArticleView(a, _body(a)) for a in model]
+    dv = [_ArticleView(a, _body(a)) for a in draft]
+    m_vec = [weights.vector(v.body) for v in mv]
+    d_vec = [weights.vector(v.body) for v in dv]
+
+    def score(i: int, j: int) -> float:
+        title = title_similarity(mv[i].article.title, dv[j].article.title)
+        if not mv[i].body.strip() and not dv[j].body.strip():
+            content = title
+        else:
+            content = cosine(m_vec[i], d_vec[j])
+        base = TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * content
+        return base + _prior(i, len(mv), j, len(dv))
+
+    steps = monotone_align(len(mv), len(dv), score, MIN_ARTICLE_SCORE)
+    return _merge_and_split(steps, mv, dv)
+
+
+def _merge_and_split(
+    steps: list[Step], mv: list[_ArticleView], dv: list[_ArticleView]
+) -> list[ArticlePair]:
+    """Fold a gap into its neighbouring pair when the neighbour's other side contains it."""
+    groups: list[tuple[list[int], list[int], float]] = []
+    for i, j, s in steps:
+        groups.append(([i] if i is not None else [], [j] if j is not None else [], s))
+    merged: list[tuple[list[int], list[int], float]] = []
+    for group in groups:
+        mi, dj, _ = group
+        previous = merged[-1] if merged else None
+        if previous and _absorbs(previous, group, mv, dv):
+            previous[0].extend(mi)
+            previous[1].extend(dj)
+            continue
+        merged.append(group)
+    # a gap before its pair: look ahead once more (the gap came first in the steps)
+    final: list[tuple[list[int], list[int], float]] = []
+    k = 0
+    while k < len(merged):
+        group = merged[k]
+        nxt = merged[k + 1] if k + 1 < len(merged) else None
+        if nxt and _absorbs(nxt, group, mv, dv):
+            # the pair's own article first, the one it took in second
+            final.append((nxt[0] + group[0], nxt[1] + group[1], nxt[2]))
+            k += 2
+            continue
+        final.append(group)
+        k += 1
+    return [
+        ArticlePair(
+            model=tuple(mv[i].article.number for i in mi),
+            draft=tuple(dv[j].article.number for j in dj),
+            score=round(s, 4),
+        )
+        for mi, dj, s in final
+    ]
+
+
+def _absorbs(
+    pair: tuple[list[int], list[int], float],
+    gap: tuple[list[int], list[int], float],
+    mv: list[_ArticleView],
+    dv: list[_ArticleView],
+) -> bool:
+    """A one-to-one ``pair`` takes in a neighbouring one-sided ``gap``: a model article
+    whose text the pair's draft article holds (merge), or a draft article whose text the
+    pair's model article holds (split)."""
+    mi, dj, _ = pair
+    gm, gd, _ = gap
+    if len(mi) != 1 or len(dj) != 1 or (gm and gd) or not (gm or gd):
+        return False
+    if gm:
+        whole = dv[dj[0]].body
+        part = mv[gm[0]].body
+    else:
+        whole = mv[mi[0]].body
+        part = dv[gd[0]].body
+    return bool(part.strip()) and containment(part, whole) >= MERGE_CONTAINMENT
+
+
+def align_clauses(
+    model: Sequence[Provision], draft: Sequence[Provision], weights: Weights
+) -> tuple[ClausePair, ...]:
+    """The clauses of aligned articles, paired the same way."""
+    m_vec = [weights.vector(without_number(p.text)) for p in model]
+    d_vec = [weights.vector(without_number(p.text)) for p in draft]
+
+    def score(i: int, j: int) -> float:
+        return cosine(m_vec[i], d_vec[j]) + _prior(i, len(model), j, len(draft))
+
+    steps = monotone_align(len(model), len(draft), score, MIN_CLAUSE_SCORE)
+    return tuple(
+        ClausePair(
+            model=model[i] if i is not None else None,
+            draft=draft[j] if j is not None else None,
+            score=round(s, 4),
+        )
+        for i, j, s in steps
+    )

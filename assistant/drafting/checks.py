@@ -1,0 +1,179 @@
+"""What changed inside two aligned clauses, in the domain's terms: a power held by another
+body, a number changed, a model blank filled or left blank. Each check returns
+(kind, old, new, detail) findings; differences.py places and cites them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from assistant.drafting.marks import Change, changes, is_blank, tokens
+from assistant.drafting.similarity import cosine, terms
+from ingest.normalize import fold
+from ingest.powers import ACT_LABELS, Power
+from ingest.rules.blanks import find_blanks
+from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
+
+# Two actions are the same action when their syllables and bigrams are this close.
+SAME_ACTION = 0.5
+_NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    old: str
+    new: str
+    detail: str
+
+
+def _counts(text: str) -> Counter[str]:
+    return Counter(terms(text))
+
+
+def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
+    """A power of the model whose same act and action the draft gives another body."""
+    found: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for p in model:
+        same_act = [q for q in draft if q.act == p.act]
+        if not same_act or any(fold(q.body) == fold(p.body) for q in same_act):
+            continue
+        action = _counts(p.action)
+        best = max(same_act, key=lambda q: cosine(action, _counts(q.action)))
+        if cosine(action, _counts(best.action)) < SAME_ACTION:
+            continue
+        key = (fold(p.body), fold(best.body))
+        if key in seen:
+            continue
+        seen.add(key)
+        act = ACT_LABELS.get(p.act, p.act)
+        found.append(
+            Finding(
+                "power_moved",
+                p.body,
+                best.body,
+                f"Quyền {act} “{_short(p.action)}” chuyển từ {p.body} sang {best.body}.",
+            )
+        )
+    return found
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _values(r: Rule, q: Rule) -> tuple[str, str]:
+    """The two values as written; with the comparator's words when only it changed."""
+    old, new = r.value.text.strip(), q.value.text.strip()
+    if r.comparator != q.comparator and fold(old) == fold(new):
+        old = f"{COMPARATOR_WORDS.get(r.comparator, '')} {old}".strip()
+        new = f"{COMPARATOR_WORDS.get(q.comparator, '')} {new}".strip()
+    return old, new
+
+
+def changed_rules(model: list[Rule], draft: list[Rule]) -> list[Finding]:
+    """Rules of the same kind and subject whose value (or comparator) differs; a model
+    blank is left to the blank check."""
+    found: list[Finding] = []
+    used: set[int] = set()
+    for r in model:
+        if r.value.unspecified:
+            continue
+        match = next(
+            (
+                k
+                for k, q in enumerate(draft)
+                if k not in used and q.kind == r.kind and q.subject == r.subject
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        used.add(match)
+        q = draft[match]
+        if q.value.unspecified:
+            continue
+        if (q.value.label, q.comparator) == (r.value.label, r.comparator):
+            continue
+        label = KIND_LABELS.get(r.kind, r.kind)
+        old, new = _values(r, q)
+        detail = f"{label.capitalize()} ({r.subject_label}): {old} → {new}."
+        found.append(Finding("number_changed", old, new, detail))
+    return found
+
+
+def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> list[Finding]:
+    """Numbers replaced by numbers that no rule explains ("03 ngày" → "05 ngày")."""
+    found: list[Finding] = []
+    stated = " ".join(f.old + " " + f.new for f in known)
+    a, b = tokens(model_text), tokens(draft_text)
+    for c in changes(model_text, draft_text):
+        if c.op != "replace":
+            continue
+        old = a[c.old_tokens[0] : c.old_tokens[1]]
+        new = b[c.new_tokens[0] : c.new_tokens[1]]
+        if not all(_NUMBER.match(t.text) for t in old + new):
+            continue
+        old_text = model_text[c.old_start : c.old_end]
+        new_text = draft_text[c.new_start : c.new_end]
+        if old_text in stated and new_text in stated:
+            continue
+        unit = _next_word(a, c.old_tokens[1])
+        old_text, new_text = f"{old_text} {unit}".strip(), f"{new_text} {unit}".strip()
+        found.append(
+            Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
+        )
+    return found
+
+
+def _next_word(toks: list, index: int) -> str:  # type: ignore[type-arg]
+    return str(toks[index].text) if index < len(toks) and toks[index].text.isalpha() else ""
+
+
+def blank_findings(model_text: str, draft_text: str) -> list[Finding]:
+    """Each value blank of the model clause: filled in the draft (with what), or left."""
+    blanks = find_blanks(model_text)
+    if not blanks:
+        return []
+    ops = changes(model_text, draft_text)
+    found: list[Finding] = []
+    for blank in blanks:
+        touching = [c for c in ops if _overlaps(c, blank.start, blank.end)]
+        if not touching:
+            continue
+        if all(c.op == "equal" for c in touching):
+            found.append(
+                Finding(
+                    "blank_left", blank.context, blank.context, "Chỗ để trống của mẫu vẫn để trống."
+                )
+            )
+            continue
+        new = _filled_text(draft_text, touching)
+        if not new or is_blank(new):
+            continue
+        found.append(
+            Finding(
+                "blank_filled",
+                blank.context,
+                new,
+                f"Chỗ để trống “{blank.context}” được điền: {new}.",
+            )
+        )
+    return found
+
+
+def _overlaps(c: Change, start: int, end: int) -> bool:
+    if c.old_end == c.old_start:
+        return False
+    return c.old_start < end and start < c.old_end
+
+
+def _filled_text(draft_text: str, touching: list[Change]) -> str:
+    spans = [
+        (c.new_start, c.new_end) for c in touching if c.op != "equal" and c.new_end > c.new_start
+    ]
+    if not spans:
+        return ""
+    return draft_text[min(s for s, _ in spans) : max(e for _, e in spans)].strip()
