@@ -15,6 +15,7 @@ from assistant.drafting.models import ArticlePair, ClausePair, Provision
 from assistant.drafting.similarity import (
     Weights,
     containment,
+    novelty,
     cosine,
     title_similarity,
     without_number,
@@ -28,6 +29,8 @@ TITLE_WEIGHT = 0.35
 ORDER_PRIOR = 0.05
 # Share of a model article's bigrams a draft article must hold to have taken it in.
 MERGE_CONTAINMENT = 0.6
+# ... and of those, the share the pair's own article does not already have.
+MERGE_NOVELTY = 0.4
 
 Score = Callable[[int, int], float]
 Step = tuple[int | None, int | None, float]
@@ -152,12 +155,14 @@ def _absorbs(
     if len(mi) != 1 or len(dj) != 1 or (gm and gd) or not (gm or gd):
         return False
     if gm:
-        whole = dv[dj[0]].body
-        part = mv[gm[0]].body
+        part, whole, own = mv[gm[0]].body, dv[dj[0]].body, mv[mi[0]].body
     else:
-        whole = mv[mi[0]].body
-        part = dv[gd[0]].body
-    return bool(part.strip()) and containment(part, whole) >= MERGE_CONTAINMENT
+        part, whole, own = dv[gd[0]].body, mv[mi[0]].body, dv[dj[0]].body
+    if not part.strip() or containment(part, whole) < MERGE_CONTAINMENT:
+        return False
+    # what the gap brings must be its own, not what the pair's article already says
+    # (two near-identical one-line articles are no merge)
+    return novelty(part, whole, own) >= MERGE_NOVELTY
 
 
 def align_clauses(

@@ -17,6 +17,8 @@ from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
 
 # Two actions are the same action when their syllables and bigrams are this close.
 SAME_ACTION = 0.5
+# A number this close after a model blank belongs to it ("ngày .../.../2025").
+BLANK_REACH = 12
 _NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
 
 
@@ -73,41 +75,48 @@ def _values(r: Rule, q: Rule) -> tuple[str, str]:
     return old, new
 
 
+def _counterpart(r: Rule, draft: list[Rule], used: set[int]) -> int | None:
+    """The draft rule of the same kind and subject: the same body first, else in order."""
+    same = [
+        k
+        for k, q in enumerate(draft)
+        if k not in used and (q.kind, q.subject) == (r.kind, r.subject)
+    ]
+    same_body = [k for k in same if fold(draft[k].body) == fold(r.body)]
+    chosen = same_body or same
+    return chosen[0] if chosen else None
+
+
 def changed_rules(model: list[Rule], draft: list[Rule]) -> list[Finding]:
     """Rules of the same kind and subject whose value (or comparator) differs; a model
     blank is left to the blank check."""
     found: list[Finding] = []
     used: set[int] = set()
     for r in model:
-        if r.value.unspecified:
-            continue
-        match = next(
-            (
-                k
-                for k, q in enumerate(draft)
-                if k not in used and q.kind == r.kind and q.subject == r.subject
-            ),
-            None,
-        )
+        match = _counterpart(r, draft, used)
         if match is None:
             continue
         used.add(match)
         q = draft[match]
-        if q.value.unspecified:
+        if r.value.unspecified or q.value.unspecified:
             continue
         if (q.value.label, q.comparator) == (r.value.label, r.comparator):
             continue
         label = KIND_LABELS.get(r.kind, r.kind)
         old, new = _values(r, q)
+        if any((f.old, f.new) == (old, new) for f in found):
+            continue
         detail = f"{label.capitalize()} ({r.subject_label}): {old} → {new}."
         found.append(Finding("number_changed", old, new, detail))
     return found
 
 
 def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> list[Finding]:
-    """Numbers replaced by numbers that no rule explains ("03 ngày" → "05 ngày")."""
+    """Numbers replaced by numbers that no rule explains ("03 ngày" → "05 ngày"); a number
+    right after a model blank (the year of "ngày .../.../2025") goes with the blank."""
     found: list[Finding] = []
     stated = " ".join(f.old + " " + f.new for f in known)
+    blank_ends = [b.end for b in find_blanks(model_text)]
     a, b = tokens(model_text), tokens(draft_text)
     for c in changes(model_text, draft_text):
         if c.op != "replace":
@@ -116,20 +125,16 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
         new = b[c.new_tokens[0] : c.new_tokens[1]]
         if not all(_NUMBER.match(t.text) for t in old + new):
             continue
+        if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
+            continue
         old_text = model_text[c.old_start : c.old_end]
         new_text = draft_text[c.new_start : c.new_end]
         if old_text in stated and new_text in stated:
             continue
-        unit = _next_word(a, c.old_tokens[1])
-        old_text, new_text = f"{old_text} {unit}".strip(), f"{new_text} {unit}".strip()
         found.append(
             Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
         )
     return found
-
-
-def _next_word(toks: list, index: int) -> str:  # type: ignore[type-arg]
-    return str(toks[index].text) if index < len(toks) and toks[index].text.isalpha() else ""
 
 
 def blank_findings(model_text: str, draft_text: str) -> list[Finding]:

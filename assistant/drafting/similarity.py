@@ -84,6 +84,15 @@ def containment(part: str, whole: str) -> float:
     return len(wanted & have) / len(wanted)
 
 
+def novelty(part: str, whole: str, own: str) -> float:
+    """The share of ``part``'s bigrams found in ``whole`` but not in ``own``."""
+    wanted = {t for t in terms(part) if "_" in t}
+    if not wanted:
+        return 0.0
+    have = {t for t in terms(whole) if "_" in t} - {t for t in terms(own) if "_" in t}
+    return len(wanted & have) / len(wanted)
+
+
 def word_tokens(text: str) -> list[str]:
     """Words as written, for marking changes inside a clause."""
     return _WORD.findall(text)
