@@ -15,8 +15,8 @@ from assistant.drafting.models import ArticlePair, ClausePair, Provision
 from assistant.drafting.similarity import (
     Weights,
     containment,
-    novelty,
     cosine,
+    novelty,
     title_similarity,
     without_number,
 )

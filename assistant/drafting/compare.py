@@ -86,7 +86,7 @@ def _status(pair: ArticlePair, found: list[Difference]) -> PairStatus:
         return "only_in_model"
     if not pair.model:
         return "only_in_draft"
-    kinds = {f.kind for f in found}
+    kinds = {f.kind for f in found} - {"blank_left"}  # a blank kept: the same wording
     if not kinds:
         return "same"
     return "reworded" if kinds == {"reworded"} else "changed"
