@@ -31,6 +31,11 @@ def add_compare_parser(add: AddParser) -> None:
     p.add_argument("--json", action="store_true", help="in danh sách điểm khác dạng JSON")
     p.add_argument("--markdown", metavar="F", help="ghi báo cáo markdown ra tệp F")
     p.add_argument("--docx", metavar="F", help="ghi báo cáo .docx ra tệp F")
+    p.add_argument(
+        "--dense",
+        action="store_true",
+        help="ghép điều bằng cả mô hình embedding (chậm hơn; mặc định chỉ so từ ngữ)",
+    )
     p.set_defaults(func=cmd_compare)
 
 
@@ -46,7 +51,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     home = _home(args)
     draft = load_document(args.draft, home, "dự thảo")
     model = load_document(args.model, home, "quy chế mẫu")
-    comparison = compare(model, draft)
+    encode = None
+    if args.dense:
+        from index.embed import make_embedder
+
+        embedder = make_embedder(Settings(home=home))  # no cache: nothing written to the home
+        if embedder is not None:
+            encode = embedder.embed_passages
+    comparison = compare(model, draft, encode)
     if args.markdown:
         Path(args.markdown).write_text(to_markdown(comparison), encoding="utf-8")
     if args.docx:

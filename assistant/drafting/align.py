@@ -8,7 +8,7 @@ are a merge; one model article whose text two consecutive draft articles share, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.models import ArticlePair, ClausePair, Provision
@@ -32,7 +32,14 @@ MERGE_CONTAINMENT = 0.6
 # ... and of those, the share the pair's own article does not already have.
 MERGE_NOVELTY = 0.4
 
+# With an embedder, the content score is this much dense (cosine of the two articles'
+# vectors) and the rest lexical.
+DENSE_WEIGHT = 0.5
+DENSE_CHARS = 2000  # an article's first characters are what the embedder reads
+
 Score = Callable[[int, int], float]
+# texts → one vector per text (the embedder's embed_passages)
+Encode = Callable[[list[str]], Iterable[Iterable[float]]]
 Step = tuple[int | None, int | None, float]
 
 
@@ -79,15 +86,27 @@ def _body(article: Article) -> str:
     return "\n".join(without_number(c.text) for c in article.clauses)
 
 
+def _dense(encode: Encode | None, views: list[_ArticleView]) -> list[dict[str, float]]:
+    if encode is None or not views:
+        return []
+    texts = [f"{v.article.title}. {v.body}"[:DENSE_CHARS] for v in views]
+    return [{str(k): float(x) for k, x in enumerate(row)} for row in encode(texts)]
+
+
 def align_articles(
-    model: Sequence[Article], draft: Sequence[Article], weights: Weights
+    model: Sequence[Article],
+    draft: Sequence[Article],
+    weights: Weights,
+    encode: Encode | None = None,
 ) -> list[ArticlePair]:
     """Article pairs in document order (model order, a draft-only article where it falls).
+    ``encode`` (an embedder's passages function) adds dense similarity to the lexical one.
     In a merge or split the pair's own article comes first, the one it took in second."""
     mv = [_ArticleView(a, _body(a)) for a in model]
     dv = [_ArticleView(a, _body(a)) for a in draft]
     m_vec = [weights.vector(v.body) for v in mv]
     d_vec = [weights.vector(v.body) for v in dv]
+    m_dense, d_dense = _dense(encode, mv), _dense(encode, dv)
 
     def score(i: int, j: int) -> float:
         title = title_similarity(mv[i].article.title, dv[j].article.title)
@@ -95,6 +114,9 @@ def align_articles(
             content = title
         else:
             content = cosine(m_vec[i], d_vec[j])
+            if m_dense and d_dense:
+                dense = cosine(m_dense[i], d_dense[j])
+                content = (1 - DENSE_WEIGHT) * content + DENSE_WEIGHT * dense
         base = TITLE_WEIGHT * title + (1 - TITLE_WEIGHT) * content
         return base + _prior(i, len(mv), j, len(dv))
 

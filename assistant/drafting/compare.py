@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.drafting.align import align_articles, align_clauses
+from assistant.drafting.align import Encode, align_articles, align_clauses
 from assistant.drafting.differences import Context, article_differences, clause_differences
 from assistant.drafting.models import (
     ArticlePair,
@@ -36,12 +36,14 @@ def _pick(side: Side, numbers: Sequence[int]) -> list[Article]:
     return [a for n in numbers if (a := side.article(n)) is not None]
 
 
-def compare(model: Document, draft: Document) -> Comparison:
+def compare(model: Document, draft: Document, encode: Encode | None = None) -> Comparison:
+    """``encode``: an embedder's passages function, for dense similarity of articles (off by
+    default: the comparison is lexical, deterministic and takes about a second)."""
     m, d = Side.of(model), Side.of(draft)
     weights = Weights(
         [without_number(c.text) for a in (*m.articles, *d.articles) for c in a.clauses]
     )
-    pairs = align_articles(m.articles, d.articles, weights)
+    pairs = align_articles(m.articles, d.articles, weights, encode)
     moved_to = {n: list(p.draft) for p in pairs for n in p.model}
     ctx = Context(m, d, moved_to)
     built: list[ArticlePair] = []

@@ -43,3 +43,17 @@ class TestArticles:
             ((4, 5), (4,)),
             ((6,), (5,)),
         ]
+
+
+class TestDense:
+    def test_an_embedder_adds_to_the_score_and_keeps_the_pairs(self) -> None:
+        from index.embed import FakeEmbedder
+
+        model, draft = parse_text(MODEL, "m.txt"), parse_text(MERGED, "d.txt")
+        weights = Weights([c.text for a in (*model.articles, *draft.articles) for c in a.clauses])
+        lexical = align_articles(model.articles, draft.articles, weights)
+        dense = align_articles(
+            model.articles, draft.articles, weights, FakeEmbedder().embed_passages
+        )
+        assert [(p.model, p.draft) for p in dense] == [(p.model, p.draft) for p in lexical]
+        assert [p.score for p in dense] != [p.score for p in lexical]

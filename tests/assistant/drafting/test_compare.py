@@ -13,7 +13,7 @@ from assistant.drafting import compare
 from assistant.drafting.models import Comparison
 from ingest.models import Document
 from ingest.parse import parse_file, parse_text
-from tests.assistant.drafting.texts import DRAFT, MERGED, MODEL, REWORDED, SHIFTED
+from tests.assistant.drafting.texts import DRAFT, MERGED, MODEL, REWORDED, SHIFTED, SPLIT
 from tests.conftest import CORPUS, regen_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "every_kind.json"
@@ -153,3 +153,13 @@ class TestAlignmentCases:
         statuses = {p.model: p.status for p in c.pairs}
         assert statuses[(3,)] == "reworded"
         assert statuses[(1,)] == "same"
+
+    def test_a_split_article(self, model: Document) -> None:
+        c = compare(model, _doc(SPLIT))
+        split = [d for d in c.differences if d.kind == "split"]
+        assert len(split) == 1
+        assert split[0].model is not None and split[0].model.article == 4
+        assert split[0].draft is not None and split[0].draft.article == 5
+        assert {"missing_in_draft", "added_in_draft", "reworded"}.isdisjoint(_kinds(c))
+        renumbered = [d for d in c.differences if d.kind == "renumbered"]
+        assert [(d.old, d.new, d.count) for d in renumbered] == [("Điều 5", "Điều 6", 2)]

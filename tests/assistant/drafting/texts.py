@@ -110,3 +110,13 @@ REWORDED = MODEL.replace(
     "1. Thường trực chỉ đạo giải quyết công việc hằng ngày của Đảng ủy.",
     "1. Thường trực chỉ đạo, điều hành giải quyết các công việc hằng ngày của Đảng ủy.",
 )
+
+# Điều 4 of the model split in two: its khoản 3 becomes an article of its own.
+SPLIT = (
+    MODEL.replace(
+        "3. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n",
+        "Điều 5. Tài liệu hội nghị\nTài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n",
+    )
+    .replace("Điều 5. Chế độ họp của Ban Thường vụ", "Điều 6. Chế độ họp của Ban Thường vụ")
+    .replace("Điều 6. Điều khoản thi hành", "Điều 7. Điều khoản thi hành")
+)
