@@ -12,6 +12,7 @@ from assistant.drafting.marks import Change, changes, is_blank, tokens
 from assistant.drafting.similarity import cosine, terms
 from ingest.normalize import fold
 from ingest.powers import ACT_LABELS, Power
+from ingest.references import find_references
 from ingest.rules.blanks import find_blanks
 from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
 
@@ -117,6 +118,9 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
     found: list[Finding] = []
     stated = " ".join(f.old + " " + f.new for f in known)
     blank_ends = [b.end for b in find_blanks(model_text)]
+    # an article number in a reference is the reference check's business
+    old_refs = [(r.start, r.end) for r in find_references(model_text)]
+    new_refs = [(r.start, r.end) for r in find_references(draft_text)]
     a, b = tokens(model_text), tokens(draft_text)
     for c in changes(model_text, draft_text):
         if c.op != "replace":
@@ -127,6 +131,8 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
             continue
         if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
             continue
+        if _inside(c.old_start, c.old_end, old_refs) or _inside(c.new_start, c.new_end, new_refs):
+            continue
         old_text = model_text[c.old_start : c.old_end]
         new_text = draft_text[c.new_start : c.new_end]
         if old_text in stated and new_text in stated:
@@ -135,6 +141,10 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
             Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
         )
     return found
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def blank_findings(model_text: str, draft_text: str) -> list[Finding]:

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.drafting.align import Encode, align_articles, align_clauses
-from assistant.drafting.differences import Context, article_differences, clause_differences
+from assistant.drafting.differences import (
+    Context,
+    article_differences,
+    clause_differences,
+    instruction_filled,
+)
 from assistant.drafting.models import (
     ArticlePair,
     ClausePair,
@@ -58,8 +63,12 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
                 weights,
             )
         found = article_differences(ctx, pair)
-        for clause_pair in clauses:
-            found += clause_differences(ctx, clause_pair)
+        filled = instruction_filled(ctx, clauses)
+        if filled is not None:
+            found += filled
+        else:
+            for clause_pair in clauses:
+                found += clause_differences(ctx, clause_pair)
         differences += found
         built.append(pair.model_copy(update={"clauses": clauses, "status": _status(pair, found)}))
     renumbered = _renumbered(ctx, built)

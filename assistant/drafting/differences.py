@@ -159,8 +159,47 @@ def _clause_findings(
         ctx.model.rules.get((m_article, m_clause), []),
         ctx.draft.rules.get((d_article, d_clause), []),
     )
-    numbers = changed_numbers(without_number(m_text), without_number(d_text), rules)
+    numbers = changed_numbers(without_number(expected), without_number(d_text), rules)
     findings = powers + rules + numbers + findings
     if not [f for f in findings if f.kind != "blank_left"]:
         findings.append(Finding("reworded", m_text, d_text, "Khoản được viết lại."))
     return findings
+
+
+def _is_instruction(text: str) -> bool:
+    """A model's note to the drafter in place of provisions: "(Cụ thể hóa theo Điều 2 ...)"."""
+    stripped = without_number(text).strip().rstrip(".;")
+    return stripped.startswith("(") and stripped.endswith(")")
+
+
+def instruction_filled(ctx: Context, clauses: Sequence[ClausePair]) -> list[Difference] | None:
+    """A model article that only tells the drafter what to write, and the draft's clauses
+    written in its place: one ``blank_filled`` for the article (and any reference of the
+    new clauses that points to nothing), not one difference per clause. None when the
+    article is not such a case."""
+    model_side = [p.model for p in clauses if p.model is not None]
+    if not model_side or not all(_is_instruction(p.text) for p in model_side):
+        return None
+    if any(p.model is not None and p.draft is not None for p in clauses):
+        return None
+    written = [p.draft for p in clauses if p.draft is not None]
+    if not written:
+        return None
+    first = model_side[0]
+    model = Place(article=first.article)
+    draft = Place(article=written[0].article)
+    count = len(written)
+    new = f"{count} khoản" if written[0].clause is not None else "nội dung của điều"
+    finding = Finding(
+        "blank_filled",
+        first.text.strip(),
+        new,
+        f"Dự thảo viết cụ thể nội dung mẫu để ngỏ ({new}).",
+    )
+    text = "\n".join(p.text for p in written)
+    found = [ctx.difference(finding, model, draft, first.text, text)]
+    for p in written:
+        place = Place(article=p.article, clause=p.clause)
+        for f in broken_references(None, p.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to):
+            found.append(ctx.difference(f, None, place, "", p.text))
+    return found

@@ -13,7 +13,16 @@ from assistant.drafting import compare
 from assistant.drafting.models import Comparison
 from ingest.models import Document
 from ingest.parse import parse_file, parse_text
-from tests.assistant.drafting.texts import DRAFT, MERGED, MODEL, REWORDED, SHIFTED, SPLIT
+from tests.assistant.drafting.texts import (
+    DRAFT,
+    MERGED,
+    MODEL,
+    MODEL_WITH_NOTE,
+    REWORDED,
+    SHIFTED,
+    SPLIT,
+    WRITTEN_OUT,
+)
 from tests.conftest import CORPUS, regen_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "every_kind.json"
@@ -163,3 +172,19 @@ class TestAlignmentCases:
         assert {"missing_in_draft", "added_in_draft", "reworded"}.isdisjoint(_kinds(c))
         renumbered = [d for d in c.differences if d.kind == "renumbered"]
         assert [(d.old, d.new, d.count) for d in renumbered] == [("Điều 5", "Điều 6", 2)]
+
+    def test_an_article_the_model_leaves_to_the_drafter(self) -> None:
+        c = compare(_doc(MODEL_WITH_NOTE, "mau.txt"), _doc(WRITTEN_OUT))
+        kinds = [k for k in _kinds(c) if k != "blank_left"]
+        assert kinds == ["blank_filled", "reference_broken"]
+        filled = c.differences[0]
+        assert filled.model is not None and (filled.model.article, filled.model.clause) == (3, None)
+        assert filled.new == "3 khoản"
+        broken = c.differences[1]
+        assert broken.new == "Điều 8"
+
+    def test_an_updated_reference_in_a_reworded_clause_is_no_number(self, model: Document) -> None:
+        draft = SHIFTED.replace("để tổ chức thực hiện", "để tổ chức thực hiện nghiêm túc")
+        c = compare(model, _doc(draft))
+        kinds = [k for k in _kinds(c) if k != "blank_left"]
+        assert kinds == ["added_in_draft", "renumbered", "reworded"]

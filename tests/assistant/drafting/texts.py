@@ -120,3 +120,18 @@ SPLIT = (
     .replace("Điều 5. Chế độ họp của Ban Thường vụ", "Điều 6. Chế độ họp của Ban Thường vụ")
     .replace("Điều 6. Điều khoản thi hành", "Điều 7. Điều khoản thi hành")
 )
+
+# A model whose Điều 3 only tells the drafter what to write, and a draft that writes it.
+_NOTE_CLAUSES = (
+    "1. Thường trực chỉ đạo giải quyết công việc hằng ngày của Đảng ủy.\n"
+    "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.\n"
+)
+MODEL_WITH_NOTE = MODEL.replace(
+    _NOTE_CLAUSES, "(Cụ thể hóa theo Điều 6 Quy định số ...-QĐ/TW của Ban Bí thư)\n"
+)
+WRITTEN_OUT = MODEL.replace(
+    _NOTE_CLAUSES,
+    "1. Chỉ đạo giải quyết công việc hằng ngày của Đảng ủy.\n"
+    "2. Chuẩn bị nội dung các hội nghị của Ban Thường vụ.\n"
+    "3. Thực hiện nhiệm vụ khác theo Điều 8 Quy chế này.\n",
+)
