@@ -25,6 +25,8 @@ from ingest.models import Article
 # A pair scores at least this (title and content together) to be a pair at all.
 MIN_ARTICLE_SCORE = 0.30
 MIN_CLAUSE_SCORE = 0.30
+# An unpaired provision on each side scoring this much are one provision moved.
+MOVED_SCORE = 0.75
 TITLE_WEIGHT = 0.35
 ORDER_PRIOR = 0.05
 # Share of a model article's bigrams a draft article must hold to have taken it in.
@@ -70,6 +72,38 @@ def monotone_align(n: int, m: int, score: Score, minimum: float) -> list[Step]:
     steps += [(k, None, 0.0) for k in range(i, n)]
     steps += [(None, k, 0.0) for k in range(j, m)]
     return steps
+
+
+def pair_moved(steps: list[Step], score: Score, minimum: float) -> list[Step]:
+    """Out of order: a provision left unpaired on each side, alike enough (``minimum``),
+    is one provision moved, paired where the draft has it."""
+    lone_model = [i for i, j, _ in steps if i is not None and j is None]
+    lone_draft = [j for i, j, _ in steps if i is None and j is not None]
+    candidates = sorted(
+        ((score(i, j), i, j) for i in lone_model for j in lone_draft),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    chosen: dict[int, tuple[int, float]] = {}  # draft index → (model index, score)
+    taken: set[int] = set()
+    for value, mi, dj in candidates:
+        if value < minimum:
+            break
+        if mi in taken or dj in chosen:
+            continue
+        taken.add(mi)
+        chosen[dj] = (mi, value)
+    if not chosen:
+        return steps
+    out: list[Step] = []
+    for step in steps:
+        i, j, _ = step
+        if i is not None and j is None and i in taken:
+            continue
+        if i is None and j is not None and j in chosen:
+            out.append((chosen[j][0], j, chosen[j][1]))
+            continue
+        out.append(step)
+    return out
 
 
 def _prior(i: int, n: int, j: int, m: int) -> float:
@@ -121,6 +155,7 @@ def align_articles(
         return base + _prior(i, len(mv), j, len(dv))
 
     steps = monotone_align(len(mv), len(dv), score, MIN_ARTICLE_SCORE)
+    steps = pair_moved(steps, score, MOVED_SCORE)
     return _merge_and_split(steps, mv, dv)
 
 
@@ -198,6 +233,7 @@ def align_clauses(
         return cosine(m_vec[i], d_vec[j]) + _prior(i, len(model), j, len(draft))
 
     steps = monotone_align(len(model), len(draft), score, MIN_CLAUSE_SCORE)
+    steps = pair_moved(steps, score, MOVED_SCORE)
     return tuple(
         ClausePair(
             model=model[i] if i is not None else None,

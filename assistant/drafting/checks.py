@@ -161,7 +161,10 @@ def blank_findings(model_text: str, draft_text: str) -> list[Finding]:
         if all(c.op == "equal" for c in touching):
             found.append(
                 Finding(
-                    "blank_left", blank.context, blank.context, "Chỗ để trống của mẫu vẫn để trống."
+                    "blank_left",
+                    blank.context,
+                    blank.context,
+                    f"Chỗ để trống “{blank.context}” của mẫu vẫn để trống.",
                 )
             )
             continue

@@ -18,6 +18,7 @@ from tests.assistant.drafting.texts import (
     MERGED,
     MODEL,
     MODEL_WITH_NOTE,
+    MOVED,
     REWORDED,
     SHIFTED,
     SPLIT,
@@ -188,3 +189,10 @@ class TestAlignmentCases:
         c = compare(model, _doc(draft))
         kinds = [k for k in _kinds(c) if k != "blank_left"]
         assert kinds == ["added_in_draft", "renumbered", "reworded"]
+
+    def test_a_moved_article_is_renumbered_not_lost(self, model: Document) -> None:
+        c = compare(model, _doc(MOVED))
+        kinds = [k for k in _kinds(c) if k != "blank_left"]
+        assert kinds == ["renumbered", "renumbered"]
+        shifts = [(d.old, d.new, d.count) for d in c.differences if d.kind == "renumbered"]
+        assert shifts == [("Điều 4", "Điều 3", 3), ("Điều 3", "Điều 6", 1)]

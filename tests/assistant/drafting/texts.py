@@ -135,3 +135,19 @@ WRITTEN_OUT = MODEL.replace(
     "2. Chuẩn bị nội dung các hội nghị của Ban Thường vụ.\n"
     "3. Thực hiện nhiệm vụ khác theo Điều 8 Quy chế này.\n",
 )
+
+
+# Điều 3 of the model moved to the end (the others shift up by one; the drafter updated
+# the reference to Điều 4, now Điều 3).
+def _moved(text: str) -> str:
+    start = text.index("Điều 3. Nhiệm vụ, quyền hạn của Thường trực")
+    end = text.index("Chương II")
+    article = text[start:end]
+    text = text[:start] + text[end:]
+    for n in (4, 5, 6):
+        text = text.replace(f"Điều {n}. ", f"Điều {n - 1}. ")
+    text = text.replace("căn cứ Điều 4 để", "căn cứ Điều 3 để")
+    return text + article.replace("Điều 3. ", "Điều 6. ")
+
+
+MOVED = _moved(MODEL)
