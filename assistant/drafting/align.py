@@ -33,6 +33,7 @@ ORDER_PRIOR = 0.05
 MERGE_CONTAINMENT = 0.6
 # ... and of those, the share the pair's own article does not already have.
 MERGE_NOVELTY = 0.4
+CLAUSE_GROUP_LIMIT = 6
 
 # With an embedder, the content score is this much dense (cosine of the two articles'
 # vectors) and the rest lexical.
@@ -156,69 +157,88 @@ def align_articles(
 
     steps = monotone_align(len(mv), len(dv), score, MIN_ARTICLE_SCORE)
     steps = pair_moved(steps, score, MOVED_SCORE)
-    return _merge_and_split(steps, mv, dv)
-
-
-def _merge_and_split(
-    steps: list[Step], mv: list[_ArticleView], dv: list[_ArticleView]
-) -> list[ArticlePair]:
-    """Fold a gap into its neighbouring pair when the neighbour's other side contains it."""
-    groups: list[tuple[list[int], list[int], float]] = []
-    for i, j, s in steps:
-        groups.append(([i] if i is not None else [], [j] if j is not None else [], s))
-    merged: list[tuple[list[int], list[int], float]] = []
-    for group in groups:
-        mi, dj, _ = group
-        previous = merged[-1] if merged else None
-        if previous and _absorbs(previous, group, mv, dv):
-            previous[0].extend(mi)
-            previous[1].extend(dj)
-            continue
-        merged.append(group)
-    # a gap before its pair: look ahead once more (the gap came first in the steps)
-    final: list[tuple[list[int], list[int], float]] = []
-    k = 0
-    while k < len(merged):
-        group = merged[k]
-        nxt = merged[k + 1] if k + 1 < len(merged) else None
-        if nxt and _absorbs(nxt, group, mv, dv):
-            # the pair's own article first, the one it took in second
-            final.append((nxt[0] + group[0], nxt[1] + group[1], nxt[2]))
-            k += 2
-            continue
-        final.append(group)
-        k += 1
+    groups = absorb_neighbours(steps, [v.body for v in mv], [v.body for v in dv], limit=2)
     return [
         ArticlePair(
             model=tuple(mv[i].article.number for i in mi),
             draft=tuple(dv[j].article.number for j in dj),
             score=round(s, 4),
         )
-        for mi, dj, s in final
+        for mi, dj, s in groups
     ]
 
 
-def _absorbs(
-    pair: tuple[list[int], list[int], float],
-    gap: tuple[list[int], list[int], float],
-    mv: list[_ArticleView],
-    dv: list[_ArticleView],
-) -> bool:
-    """A one-to-one ``pair`` takes in a neighbouring one-sided ``gap``: a model article
-    whose text the pair's draft article holds (merge), or a draft article whose text the
-    pair's model article holds (split)."""
+Group = tuple[list[int], list[int], float]
+
+
+def absorb_neighbours(
+    steps: list[Step], m_texts: list[str], d_texts: list[str], limit: int
+) -> list[Group]:
+    """Fold a one-sided gap into its neighbouring pair when the pair's other side holds the
+    gap's text: a merge (model gap) or a split (draft gap), up to ``limit`` provisions on
+    the side that grows. In a group the pair's own provision comes first."""
+    merged: list[Group] = []
+    for i, j, s in steps:
+        group: Group = ([i] if i is not None else [], [j] if j is not None else [], s)
+        previous = _last_pair(merged, model_side=i is not None)
+        if previous and _absorbs(previous, group, m_texts, d_texts, limit):
+            previous[0].extend(group[0])
+            previous[1].extend(group[1])
+            continue
+        merged.append(group)
+    # a gap before its pair (the gap came first in the steps): look ahead
+    final = list(merged)
+    k = 0
+    while k < len(final):
+        gap = final[k]
+        ahead = None if gap[0] and gap[1] else _next_pair(final, k, model_side=bool(gap[0]))
+        if ahead is not None and _absorbs(final[ahead], gap, m_texts, d_texts, limit):
+            pair = final[ahead]
+            final[ahead] = (pair[0] + gap[0], pair[1] + gap[1], pair[2])
+            del final[k]
+            continue
+        k += 1
+    return final
+
+
+def _next_pair(groups: list[Group], k: int, model_side: bool) -> int | None:
+    for index in range(k + 1, len(groups)):
+        group = groups[index]
+        if group[0] and group[1]:
+            return index
+        if bool(group[0]) != model_side:
+            return None
+    return None
+
+
+def _last_pair(groups: list[Group], model_side: bool) -> Group | None:
+    """The last pair, over gaps on the same side (a model clause left out between the pair
+    and a model clause it holds does not part them)."""
+    for group in reversed(groups):
+        if group[0] and group[1]:
+            return group
+        if bool(group[0]) != model_side:
+            return None
+    return None
+
+
+def _absorbs(pair: Group, gap: Group, m_texts: list[str], d_texts: list[str], limit: int) -> bool:
     mi, dj, _ = pair
     gm, gd, _ = gap
-    if len(mi) != 1 or len(dj) != 1 or (gm and gd) or not (gm or gd):
+    if not mi or not dj or (gm and gd) or not (gm or gd):
         return False
     if gm:
-        part, whole, own = mv[gm[0]].body, dv[dj[0]].body, mv[mi[0]].body
+        if len(dj) != 1 or len(mi) >= limit:
+            return False
+        part, whole, own = m_texts[gm[0]], d_texts[dj[0]], "\n".join(m_texts[i] for i in mi)
     else:
-        part, whole, own = dv[gd[0]].body, mv[mi[0]].body, dv[dj[0]].body
+        if len(mi) != 1 or len(dj) >= limit:
+            return False
+        part, whole, own = d_texts[gd[0]], m_texts[mi[0]], "\n".join(d_texts[j] for j in dj)
     if not part.strip() or containment(part, whole) < MERGE_CONTAINMENT:
         return False
-    # what the gap brings must be its own, not what the pair's article already says
-    # (two near-identical one-line articles are no merge)
+    # what the gap brings must be its own, not what the pair already says (two
+    # near-identical one-line articles are no merge)
     return novelty(part, whole, own) >= MERGE_NOVELTY
 
 
@@ -234,11 +254,25 @@ def align_clauses(
 
     steps = monotone_align(len(model), len(draft), score, MIN_CLAUSE_SCORE)
     steps = pair_moved(steps, score, MOVED_SCORE)
+    texts_m = [without_number(p.text) for p in model]
+    texts_d = [without_number(p.text) for p in draft]
+    groups = absorb_neighbours(steps, texts_m, texts_d, limit=CLAUSE_GROUP_LIMIT)
     return tuple(
         ClausePair(
-            model=model[i] if i is not None else None,
-            draft=draft[j] if j is not None else None,
+            model=_joined([model[i] for i in sorted(mi)]),
+            draft=_joined([draft[j] for j in sorted(dj)]),
             score=round(s, 4),
         )
-        for i, j, s in steps
+        for mi, dj, s in groups
     )
+
+
+def _joined(provisions: list[Provision]) -> Provision | None:
+    """Clauses one clause of the other side holds (a draft that merged or split clauses, or
+    numbered them with a gap, which the parser reads as one) compared as one text."""
+    if not provisions:
+        return None
+    if len(provisions) == 1:
+        return provisions[0]
+    first = provisions[0]
+    return first.model_copy(update={"text": "\n".join(p.text for p in provisions)})

@@ -196,3 +196,13 @@ class TestAlignmentCases:
         assert kinds == ["renumbered", "renumbered"]
         shifts = [(d.old, d.new, d.count) for d in c.differences if d.kind == "renumbered"]
         assert shifts == [("Điều 4", "Điều 3", 3), ("Điều 3", "Điều 6", 1)]
+
+    def test_a_clause_left_out_without_renumbering_the_next(self, model: Document) -> None:
+        # "1." then "3.": the parser reads khoản 3 as part of khoản 1 (numbers must follow)
+        draft = MODEL.replace(
+            "2. Ban Thường vụ quyết định các dự án đầu tư có giá trị từ 03 tỷ đồng trở lên.\n", ""
+        )
+        c = compare(model, _doc(draft))
+        assert [k for k in _kinds(c) if k != "blank_left"] == ["missing_in_draft"]
+        missing = c.differences[0]
+        assert missing.model is not None and (missing.model.article, missing.model.clause) == (2, 2)
