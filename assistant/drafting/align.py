@@ -275,4 +275,9 @@ def _joined(provisions: list[Provision]) -> Provision | None:
     if len(provisions) == 1:
         return provisions[0]
     first = provisions[0]
-    return first.model_copy(update={"text": "\n".join(p.text for p in provisions)})
+    return first.model_copy(
+        update={
+            "text": "\n".join(p.text for p in provisions),
+            "also": tuple(p.clause for p in provisions[1:]),
+        }
+    )

@@ -63,6 +63,26 @@ def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
     return found
 
 
+def _same_power(p: Power, q: Power) -> bool:
+    return (
+        p.act == q.act
+        and fold(p.body) == fold(q.body)
+        and cosine(_counts(p.action), _counts(q.action)) >= SAME_ACTION
+    )
+
+
+def power_changes(model: list[Power], draft: list[Power]) -> list[str]:
+    """Sentences naming a power the draft adds or drops in a reworded clause."""
+    said = []
+    for q in draft:
+        if not any(_same_power(p, q) for p in model):
+            said.append(f"Thêm: {q.body} {ACT_LABELS.get(q.act, q.act)} “{_short(q.action)}”.")
+    for p in model:
+        if not any(_same_power(p, q) for q in draft):
+            said.append(f"Bỏ: {p.body} {ACT_LABELS.get(p.act, p.act)} “{_short(p.action)}”.")
+    return said
+
+
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

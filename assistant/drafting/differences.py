@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from assistant.drafting.checks import (
     Finding,
@@ -13,11 +14,14 @@ from assistant.drafting.checks import (
     changed_numbers,
     changed_rules,
     moved_powers,
+    power_changes,
 )
 from assistant.drafting.links import broken_references, renumber_references
-from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place
+from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
 from assistant.drafting.side import Side
 from assistant.drafting.similarity import comparable, without_number
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         added = Finding("added_in_draft", "", dp.text, "Dự thảo thêm khoản này.")
         return [ctx.difference(f, model, draft_place, "", dp.text) for f in [added, *findings]]
     model_place = Place(article=mp.article, clause=mp.clause)
-    findings = _clause_findings(ctx, mp.article, mp.clause, mp.text, dp.article, dp.clause, dp.text)
+    findings = _clause_findings(ctx, mp, dp)
     return [ctx.difference(f, model_place, draft_place, mp.text, dp.text) for f in findings]
 
 
@@ -137,32 +141,26 @@ def _model_article_of(ctx: Context, draft_article: int) -> int | None:
     return next((m for m, ds in ctx.moved_to.items() if draft_article in ds), None)
 
 
-def _clause_findings(
-    ctx: Context,
-    m_article: int,
-    m_clause: int | None,
-    m_text: str,
-    d_article: int,
-    d_clause: int | None,
-    d_text: str,
-) -> list[Finding]:
+def _of(table: Mapping[tuple[int, int | None], list[T]], p: Provision) -> list[T]:
+    """The records of a provision (of each clause joined into it)."""
+    return [r for clause in (p.clause, *p.also) for r in table.get((p.article, clause), [])]
+
+
+def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding]:
+    m_text, d_text = mp.text, dp.text
     findings = blank_findings(m_text, d_text)
     findings += broken_references(m_text, d_text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
     expected = renumber_references(m_text, ctx.moved_to)
     if comparable(without_number(expected)) == comparable(without_number(d_text)):
         return findings
-    powers = moved_powers(
-        ctx.model.powers.get((m_article, m_clause), []),
-        ctx.draft.powers.get((d_article, d_clause), []),
-    )
-    rules = changed_rules(
-        ctx.model.rules.get((m_article, m_clause), []),
-        ctx.draft.rules.get((d_article, d_clause), []),
-    )
+    m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
+    powers = moved_powers(m_powers, d_powers)
+    rules = changed_rules(_of(ctx.model.rules, mp), _of(ctx.draft.rules, dp))
     numbers = changed_numbers(without_number(expected), without_number(d_text), rules)
     findings = powers + rules + numbers + findings
     if not [f for f in findings if f.kind != "blank_left"]:
-        findings.append(Finding("reworded", m_text, d_text, "Khoản được viết lại."))
+        detail = " ".join(["Khoản được viết lại.", *power_changes(m_powers, d_powers)])
+        findings.append(Finding("reworded", m_text, d_text, detail))
     return findings
 
 

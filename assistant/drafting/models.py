@@ -40,7 +40,8 @@ class Provision(_Fact):
     article: int
     article_label: str
     clause: int | None
-    text: str  # verbatim clause text
+    text: str  # verbatim clause text (clauses compared as one: their texts joined)
+    also: tuple[int | None, ...] = ()  # the other clauses joined into this one
 
 
 class ClausePair(_Fact):

@@ -44,10 +44,22 @@ def marked_texts(diff: Difference) -> tuple[list[tuple[str, bool]], list[tuple[s
     old, new = diff.model_text, diff.draft_text
     if old and new:
         old_spans, new_spans = marked_spans(old, new)
+        if not old_spans and not new_spans and diff.kind in _POINTED:
+            # the same words on both sides: point at what the difference is about
+            old_spans, new_spans = _where(old, diff.old), _where(new, diff.new)
     else:
         old_spans = [(0, len(old))] if old else []
         new_spans = [(0, len(new))] if new else []
     return list(pieces(old, old_spans)), list(pieces(new, new_spans))
+
+
+# kinds whose texts may be the same on both sides: a reference kept, a blank kept
+_POINTED = ("reference_broken", "blank_left")
+
+
+def _where(text: str, words: str) -> list[tuple[int, int]]:
+    at = text.find(words) if words else -1
+    return [(at, at + len(words))] if at >= 0 else []
 
 
 def summary_line(comparison: Comparison) -> str:

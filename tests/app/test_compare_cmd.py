@@ -78,3 +78,35 @@ def test_a_draft_that_cannot_be_parsed(tmp_path: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err.strip()
     assert err.startswith("lỗi: không đọc được dự thảo trong.txt:")
     assert "\n" not in err
+
+
+def test_a_docx_draft_reads_as_its_text_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    word = docx.Document()
+    for line in DRAFT.splitlines():
+        word.add_paragraph(line)
+    draft_docx = tmp_path / "du-thao.docx"
+    word.save(str(draft_docx))
+    draft_txt = tmp_path / "du-thao.txt"
+    draft_txt.write_text(DRAFT, encoding="utf-8")
+    model = tmp_path / "mau.txt"
+    model.write_text(MODEL, encoding="utf-8")
+    found = []
+    for draft in (draft_docx, draft_txt):
+        argv = [
+            "compare",
+            str(draft),
+            "--with",
+            str(model),
+            "--home",
+            str(tmp_path / "h"),
+            "--json",
+        ]
+        assert main(argv) == 0
+        records = json.loads(capsys.readouterr().out)
+        found.append([(r["kind"], r["model"], r["draft"], r["old"], r["new"]) for r in records])
+    assert found[0] == found[1]
+    assert len(found[0]) == 12

@@ -206,3 +206,16 @@ class TestAlignmentCases:
         assert [k for k in _kinds(c) if k != "blank_left"] == ["missing_in_draft"]
         missing = c.differences[0]
         assert missing.model is not None and (missing.model.article, missing.model.clause) == (2, 2)
+
+    def test_a_power_added_in_a_reworded_clause_is_named(self, model: Document) -> None:
+        draft = MODEL.replace(
+            "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.",
+            "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ;"
+            " Thường trực quyết định khen thưởng đảng viên.",
+        )
+        c = compare(model, _doc(draft))
+        reworded = [d for d in c.differences if d.kind == "reworded"]
+        assert len(reworded) == 1
+        assert (
+            "Thêm: Thường trực quyết định “quyết định khen thưởng đảng viên”" in reworded[0].detail
+        )

@@ -45,3 +45,13 @@ def test_docx_opens_and_marks_the_changes() -> None:
 def test_no_difference_says_so() -> None:
     model = parse_text(MODEL, "mau.txt")
     assert "không khác" in to_markdown(compare(model, model))
+
+
+def test_a_kept_reference_is_pointed_at() -> None:
+    from assistant.drafting.report import marked_texts
+
+    broken = next(
+        d for d in _comparison().differences if d.kind == "reference_broken" and d.model is not None
+    )
+    _, new_runs = marked_texts(broken)
+    assert ("Điều 4", True) in new_runs
