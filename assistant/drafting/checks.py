@@ -31,7 +31,7 @@ class Finding:
     detail: str
 
 
-def _counts(text: str) -> Counter[str]:
+def counts(text: str) -> Counter[str]:
     return Counter(terms(text))
 
 
@@ -43,9 +43,9 @@ def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
         same_act = [q for q in draft if q.act == p.act]
         if not same_act or any(fold(q.body) == fold(p.body) for q in same_act):
             continue
-        action = _counts(p.action)
-        best = max(same_act, key=lambda q: cosine(action, _counts(q.action)))
-        if cosine(action, _counts(best.action)) < SAME_ACTION:
+        action = counts(p.action)
+        best = max(same_act, key=lambda q: cosine(action, counts(q.action)))
+        if cosine(action, counts(best.action)) < SAME_ACTION:
             continue
         key = (fold(p.body), fold(best.body))
         if key in seen:
@@ -63,11 +63,11 @@ def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
     return found
 
 
-def _same_power(p: Power, q: Power) -> bool:
+def same_power(p: Power, q: Power) -> bool:
     return (
         p.act == q.act
         and fold(p.body) == fold(q.body)
-        and cosine(_counts(p.action), _counts(q.action)) >= SAME_ACTION
+        and cosine(counts(p.action), counts(q.action)) >= SAME_ACTION
     )
 
 
@@ -75,10 +75,10 @@ def power_changes(model: list[Power], draft: list[Power]) -> list[str]:
     """Sentences naming a power the draft adds or drops in a reworded clause."""
     said = []
     for q in draft:
-        if not any(_same_power(p, q) for p in model):
+        if not any(same_power(p, q) for p in model):
             said.append(f"Thêm: {q.body} {ACT_LABELS.get(q.act, q.act)} “{_short(q.action)}”.")
     for p in model:
-        if not any(_same_power(p, q) for q in draft):
+        if not any(same_power(p, q) for q in draft):
             said.append(f"Bỏ: {p.body} {ACT_LABELS.get(p.act, p.act)} “{_short(p.action)}”.")
     return said
 
@@ -134,21 +134,26 @@ def changed_rules(model: list[Rule], draft: list[Rule]) -> list[Finding]:
 
 def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> list[Finding]:
     """Numbers replaced by numbers that no rule explains ("03 ngày" → "05 ngày"); a number
-    right after a model blank (the year of "ngày .../.../2025") goes with the blank."""
-    found: list[Finding] = []
+    right after a model blank (the year of "ngày .../.../2025") goes with the blank, and
+    an article number in a reference is the reference check's business."""
+    a, b = tokens(model_text), tokens(draft_text)
+    numeric = [
+        c
+        for c in changes(model_text, draft_text)
+        if c.op == "replace"
+        and all(
+            _NUMBER.match(t.text)
+            for t in a[c.old_tokens[0] : c.old_tokens[1]] + b[c.new_tokens[0] : c.new_tokens[1]]
+        )
+    ]
+    if not numeric:
+        return []
     stated = " ".join(f.old + " " + f.new for f in known)
-    blank_ends = [b.end for b in find_blanks(model_text)]
-    # an article number in a reference is the reference check's business
+    blank_ends = [blank.end for blank in find_blanks(model_text)]
     old_refs = [(r.start, r.end) for r in find_references(model_text)]
     new_refs = [(r.start, r.end) for r in find_references(draft_text)]
-    a, b = tokens(model_text), tokens(draft_text)
-    for c in changes(model_text, draft_text):
-        if c.op != "replace":
-            continue
-        old = a[c.old_tokens[0] : c.old_tokens[1]]
-        new = b[c.new_tokens[0] : c.new_tokens[1]]
-        if not all(_NUMBER.match(t.text) for t in old + new):
-            continue
+    found: list[Finding] = []
+    for c in numeric:
         if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
             continue
         if _inside(c.old_start, c.old_end, old_refs) or _inside(c.new_start, c.new_end, new_refs):

@@ -24,6 +24,7 @@ from assistant.drafting.models import (
     Place,
     Provision,
 )
+from assistant.drafting.moves import with_moves
 from assistant.drafting.side import Side
 from assistant.drafting.similarity import Weights, without_number
 from ingest.models import Article, Document
@@ -71,6 +72,7 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
                 found += clause_differences(ctx, clause_pair)
         differences += found
         built.append(pair.model_copy(update={"clauses": clauses, "status": _status(pair, found)}))
+    differences = with_moves(m, d, built, differences)
     renumbered = _renumbered(ctx, built)
     identical = not renumbered and _a_copy(built, differences)
     if identical:

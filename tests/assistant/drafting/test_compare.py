@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.drafting import compare
-from assistant.drafting.models import Comparison
+from assistant.drafting.models import Comparison, Place
 from ingest.models import Document
 from ingest.parse import parse_file, parse_text
 from tests.assistant.drafting.texts import (
@@ -219,3 +219,26 @@ class TestAlignmentCases:
         assert (
             "Thêm: Thường trực quyết định “quyết định khen thưởng đảng viên”" in reworded[0].detail
         )
+
+    def test_a_power_moved_to_another_article(self, model: Document) -> None:
+        # "cho ý kiến về công tác cán bộ" taken from the Thường trực (3.2), given to the
+        # Ban Chấp hành in a clause of its own article (1.3)
+        draft = MODEL.replace(
+            "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.\n",
+            "",
+        ).replace(
+            "2. Ban Chấp hành bầu Ban Thường vụ, Bí thư và Phó Bí thư theo Điều lệ Đảng.\n",
+            "2. Ban Chấp hành bầu Ban Thường vụ, Bí thư và Phó Bí thư theo Điều lệ Đảng.\n"
+            "3. Ban Chấp hành cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.\n",
+        )
+        c = compare(model, _doc(draft))
+        moved = [d for d in c.differences if d.kind == "power_moved"]
+        assert len(moved) == 1
+        assert (moved[0].old, moved[0].new) == ("Thường trực", "Ban Chấp hành")
+        assert moved[0].model == Place(article=3, clause=2)
+        assert moved[0].draft == Place(article=1, clause=3)
+        assert [k for k in _kinds(c) if k != "blank_left"] == [
+            "added_in_draft",
+            "missing_in_draft",
+            "power_moved",
+        ]
