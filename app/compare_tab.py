@@ -18,7 +18,16 @@ import gradio as gr
 
 from app.render import esc
 from assistant.drafting import Comparison, Difference, compare
-from assistant.drafting.report import kind_labels, marked_texts, summary_line, to_docx, to_markdown
+from assistant.drafting.models import ArticlePair
+from assistant.drafting.report import (
+    kind_labels,
+    marked_pair,
+    marked_texts,
+    status_labels,
+    summary_line,
+    to_docx,
+    to_markdown,
+)
 from assistant.drafting.sources import CompareInputError, parse_upload
 from ingest.errors import QuycheError
 from ingest.models import Document
@@ -75,7 +84,38 @@ def comparison_html(c: Comparison) -> str:
         if found:
             cards = "".join(difference_html(d) for d in found)
             groups.append(f"<h3>{html.escape(label)} ({len(found)})</h3>{cards}")
-    return f'{_STYLE}<div class="qc-cmp" id="qc-cmp-report">{head}{"".join(groups)}</div>'
+    overview = pairs_html(c.pairs)
+    body = "".join(groups)
+    return f'{_STYLE}<div class="qc-cmp" id="qc-cmp-report">{head}{body}{overview}</div>'
+
+
+def _pair_html(pair: ArticlePair, label: str) -> str:
+    model = esc(pair.model_heading or "—")
+    draft = esc(pair.draft_heading or "—")
+    cites = "".join(
+        f'<div class="qc-cmp-cite">{name}: {esc(cite)}</div>'
+        for name, cite in (("Mẫu", pair.model_cite_as), ("Dự thảo", pair.draft_cite_as))
+        if cite
+    )
+    texts = ""
+    if pair.status != "same":
+        old_runs, new_runs = marked_pair(pair.model_text, pair.draft_text)
+        texts = (
+            f"<details><summary>Xem hai văn bản</summary>"
+            f"<div><b>Mẫu:</b><br>{_runs_html(old_runs, 'del') or '—'}</div>"
+            f"<div><b>Dự thảo:</b><br>{_runs_html(new_runs, 'ins') or '—'}</div></details>"
+        )
+    return (
+        f'<div class="qc-cmp-card qc-cmp-pair-{pair.status}"><b>{esc(label)}</b>: '
+        f"{model} ↔ {draft}{cites}{texts}</div>"
+    )
+
+
+def pairs_html(pairs: Sequence[ArticlePair]) -> str:
+    """Article by article: how each aligned pair compares, with both texts and citations."""
+    labels = status_labels()
+    rows = "".join(_pair_html(p, labels.get(p.status, p.status)) for p in pairs)
+    return f"<details><summary><b>Đối chiếu từng điều ({len(pairs)})</b></summary>{rows}</details>"
 
 
 def _message(text: str) -> str:

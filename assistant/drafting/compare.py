@@ -71,7 +71,14 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
             for clause_pair in clauses:
                 found += clause_differences(ctx, clause_pair)
         differences += found
-        built.append(pair.model_copy(update={"clauses": clauses, "status": _status(pair, found)}))
+        update = {"clauses": clauses, "status": _status(pair, found)}
+        built.append(
+            pair.model_copy(
+                update=update
+                | _described(m, "model", pair.model)
+                | _described(d, "draft", pair.draft)
+            )
+        )
     differences = with_moves(m, d, built, differences)
     renumbered = _renumbered(ctx, built)
     identical = not renumbered and _a_copy(built, differences)
@@ -86,6 +93,19 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
         differences=tuple(_in_order(renumbered + differences)),
         identical=identical,
     )
+
+
+def _described(side: Side, name: str, numbers: Sequence[int]) -> dict[str, str]:
+    """Headings, citation and text of a pair's articles on one side."""
+    articles = _pick(side, sorted(numbers))
+    if not articles:
+        return {}
+    first = articles[0]
+    return {
+        f"{name}_heading": " + ".join(f"Điều {a.label}. {a.title}" for a in articles),
+        f"{name}_cite_as": side.cite(Place(article=first.number)),
+        f"{name}_text": "\n".join(a.text for a in articles),
+    }
 
 
 def _a_copy(pairs: Sequence[ArticlePair], differences: Sequence[Difference]) -> bool:

@@ -61,6 +61,12 @@ class ArticlePair(_Fact):
     score: float = 0.0
     status: PairStatus = "same"
     clauses: tuple[ClausePair, ...] = ()
+    model_heading: str = ""  # "Điều 4. Chế độ họp ..." (the articles' headings, joined)
+    draft_heading: str = ""
+    model_cite_as: str = ""
+    draft_cite_as: str = ""
+    model_text: str = ""  # the articles' whole text
+    draft_text: str = ""
 
 
 class Difference(_Fact):

@@ -21,10 +21,29 @@ _ADDED = RGBColor(0x00, 0x60, 0x30)
 
 
 @functools.cache
-def kind_labels() -> dict[str, str]:
-    raw = resources.files("assistant.drafting").joinpath("data/kinds.yaml").read_text("utf-8")
+def _labels(name: str) -> dict[str, str]:
+    raw = resources.files("assistant.drafting").joinpath(f"data/{name}.yaml").read_text("utf-8")
     labels: dict[str, str] = yaml.safe_load(raw)
     return labels
+
+
+def kind_labels() -> dict[str, str]:
+    """Kind of difference → its Vietnamese name, in the order a report groups them."""
+    return _labels("kinds")
+
+
+def status_labels() -> dict[str, str]:
+    """How an aligned pair of articles compares → its Vietnamese name."""
+    return _labels("statuses")
+
+
+def pair_rows(comparison: Comparison) -> list[tuple[str, str, str]]:
+    """(model article, draft article, how they compare) for each aligned pair."""
+    labels = status_labels()
+    return [
+        (p.model_heading or "—", p.draft_heading or "—", labels.get(p.status, p.status))
+        for p in comparison.pairs
+    ]
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
@@ -41,12 +60,21 @@ def pieces(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, bool]
 
 def marked_texts(diff: Difference) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """The model's and the draft's text of a difference, cut into marked and plain runs."""
-    old, new = diff.model_text, diff.draft_text
+    return marked_pair(diff.model_text, diff.draft_text, diff.kind, diff.old, diff.new)
+
+
+def marked_pair(
+    old: str, new: str, kind: str = "", old_words: str = "", new_words: str = ""
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Two texts cut into marked and plain runs: the words that differ; for a kind about a
+    place whose words are the same on both sides (a kept reference or blank), that place;
+    a text with nothing on the other side, whole."""
     if old and new:
         old_spans, new_spans = marked_spans(old, new)
-        if not old_spans and not new_spans and diff.kind in _POINTED:
-            # the same words on both sides: point at what the difference is about
-            old_spans, new_spans = _where(old, diff.old), _where(new, diff.new)
+        if not old_spans and not new_spans and kind in _POINTED:
+            old_spans, new_spans = _where(old, old_words), _where(new, new_words)
+    elif kind in _POINTED:
+        old_spans, new_spans = _where(old, old_words), _where(new, new_words)
     else:
         old_spans = [(0, len(old))] if old else []
         new_spans = [(0, len(new))] if new else []
@@ -77,17 +105,21 @@ def _md_escape(text: str) -> str:
     return text.replace("*", r"\*").replace("~", r"\~").replace("_", r"\_")
 
 
+def _md_mark(body: str, mark: str) -> str:
+    if not body.strip():
+        return body
+    lead = body[: len(body) - len(body.lstrip())]
+    trail = body[len(body.rstrip()) :]
+    return f"{lead}{mark}{body.strip()}{mark}{trail}"
+
+
 def _md_runs(runs: list[tuple[str, bool]], mark: str) -> str:
     out = []
     for piece, marked in runs:
         body = _md_escape(piece)
-        if marked and piece.strip():
-            lead = body[: len(body) - len(body.lstrip())]
-            trail = body[len(body.rstrip()) :]
-            out.append(f"{lead}{mark}{body.strip()}{mark}{trail}")
-        else:
-            out.append(body)
-    return "".join(out).replace("\n", "  \n")
+        # a mark does not run over a line break in markdown: mark each line
+        out.append("\n".join(_md_mark(line, mark) for line in body.split("\n")) if marked else body)
+    return "".join(out).replace("\n", "  \n> ")
 
 
 def to_markdown(comparison: Comparison) -> str:
@@ -115,6 +147,16 @@ def to_markdown(comparison: Comparison) -> str:
             lines += ["", "Mẫu:", "", "> " + _md_runs(old_runs, "~~")]
         if new_runs:
             lines += ["", "Dự thảo:", "", "> " + _md_runs(new_runs, "**")]
+    lines += [
+        "",
+        "## Đối chiếu từng điều",
+        "",
+        "| Quy chế mẫu | Dự thảo | Kết quả |",
+        "|---|---|---|",
+    ]
+    for model, draft, status in pair_rows(comparison):
+        cells = (_md_escape(x).replace("|", "\\|") for x in (model, draft, status))
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -142,6 +184,13 @@ def to_docx(comparison: Comparison) -> bytes:
                     run.font.color.rgb = _ADDED if added else _REMOVED
                     run.bold = added
                     run.font.strike = not added
+    document.add_heading("Đối chiếu từng điều", level=2)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Quy chế mẫu", "Dự thảo", "Kết quả"), strict=True):
+        cell.text = text
+    for row in pair_rows(comparison):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

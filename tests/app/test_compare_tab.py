@@ -33,6 +33,7 @@ def test_a_draft_compared_with_a_loaded_model(tmp_path: Path) -> None:
     assert "Thẩm quyền chuyển sang chủ thể khác (1)" in html
     assert "<del>03</del>" in html and "<ins>05</ins>" in html
     assert "khoản 1 Điều 2 Quy chế làm việc mẫu" in html
+    assert "Đối chiếu từng điều (7)" in html and "Chỉ có trong dự thảo" in html
     assert Path(_path(docx_button.value)).read_bytes()[:2] == b"PK"
     assert Path(_path(md_button.value)).read_text("utf-8").startswith("# So sánh")
     assert not (tmp_path / "home").exists()

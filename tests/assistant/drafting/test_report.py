@@ -55,3 +55,13 @@ def test_a_kept_reference_is_pointed_at() -> None:
     )
     _, new_runs = marked_texts(broken)
     assert ("Điều 4", True) in new_runs
+
+
+def test_the_article_by_article_table() -> None:
+    text = to_markdown(_comparison())
+    assert "| Điều 3. Nhiệm vụ, quyền hạn của Thường trực | — | Chỉ có trong mẫu |" in text
+    assert (
+        "| Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành | Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành | Giống mẫu |"
+        in text
+    )
+    assert "| — | Điều 6. Tổ chức thực hiện | Chỉ có trong dự thảo |" in text
