@@ -4,13 +4,17 @@ body, a number changed, a model blank filled or left blank. Each check returns
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from assistant.drafting.marks import Change, changes, is_blank, tokens
 from assistant.drafting.similarity import cosine, terms
-from ingest.normalize import fold
+from ingest.normalize import canonical, fold
 from ingest.powers import ACT_LABELS, Power
 from ingest.references import find_references
 from ingest.rules.blanks import find_blanks
@@ -142,7 +146,7 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
         for c in changes(model_text, draft_text)
         if c.op == "replace"
         and all(
-            _NUMBER.match(t.text)
+            _is_number(t.text)
             for t in a[c.old_tokens[0] : c.old_tokens[1]] + b[c.new_tokens[0] : c.new_tokens[1]]
         )
     ]
@@ -166,6 +170,18 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
             Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
         )
     return found
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    raw = (
+        resources.files("assistant.drafting").joinpath("data/number_words.yaml").read_text("utf-8")
+    )
+    return frozenset(canonical(w) for w in yaml.safe_load(raw))
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or canonical(word) in _number_words()
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -242,3 +242,13 @@ class TestAlignmentCases:
             "missing_in_draft",
             "power_moved",
         ]
+
+    def test_a_number_in_words_no_rule_holds(self, model: Document) -> None:
+        base = MODEL.replace(
+            "2. Thường trực chuẩn bị nội dung",
+            "2. Văn phòng lưu hai bản biên bản mỗi phiên họp. Thường trực chuẩn bị nội dung",
+        )
+        draft = base.replace("lưu hai bản", "lưu ba bản")
+        c = compare(_doc(base, "mau.txt"), _doc(draft))
+        changed = [(d.kind, d.old, d.new) for d in c.differences if d.kind != "blank_left"]
+        assert changed == [("number_changed", "hai", "ba")]
