@@ -188,30 +188,30 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# between the blanks a clause leaves, in one blank_left
+BLANKS_JOINER = "; "
+
+
 def blank_findings(model_text: str, draft_text: str) -> list[Finding]:
-    """Each value blank of the model clause: filled in the draft (with what), or left."""
+    """The value blanks of the model clause: each one filled in the draft (with what), and
+    the ones still blank, together (one blank_left per clause)."""
     blanks = find_blanks(model_text)
     if not blanks:
         return []
     ops = changes(model_text, draft_text)
     found: list[Finding] = []
+    left: list[str] = []
     for blank in blanks:
         touching = [c for c in ops if _overlaps(c, blank.start, blank.end)]
         if not touching:
             continue
-        if all(c.op == "equal" for c in touching):
-            found.append(
-                Finding(
-                    "blank_left",
-                    blank.context,
-                    blank.context,
-                    f"Chỗ để trống “{blank.context}” của mẫu vẫn để trống.",
-                )
-            )
+        kept = all(c.op == "equal" for c in touching)
+        new = "" if kept else _filled_text(draft_text, touching)
+        if kept or (new and is_blank(new)):
+            left.append(blank.context)
             continue
-        new = _filled_text(draft_text, touching)
-        if not new or is_blank(new):
-            continue
+        if not new:
+            continue  # the blank taken out with its words: a rewording
         found.append(
             Finding(
                 "blank_filled",
@@ -219,6 +219,13 @@ def blank_findings(model_text: str, draft_text: str) -> list[Finding]:
                 new,
                 f"Chỗ để trống “{blank.context}” được điền: {new}.",
             )
+        )
+    if left:
+        quoted = ", ".join(f"“{c}”" for c in left)
+        words = "Chỗ để trống" if len(left) == 1 else f"{len(left)} chỗ để trống"
+        joined = BLANKS_JOINER.join(left)
+        found.append(
+            Finding("blank_left", joined, joined, f"{words} {quoted} của mẫu vẫn để trống.")
         )
     return found
 

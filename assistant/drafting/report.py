@@ -13,6 +13,7 @@ import yaml
 from docx import Document as new_docx
 from docx.shared import RGBColor
 
+from assistant.drafting.checks import BLANKS_JOINER
 from assistant.drafting.marks import marked_spans
 from assistant.drafting.models import Comparison, Difference
 
@@ -86,8 +87,19 @@ _POINTED = ("reference_broken", "blank_left")
 
 
 def _where(text: str, words: str) -> list[tuple[int, int]]:
-    at = text.find(words) if words else -1
-    return [(at, at + len(words))] if at >= 0 else []
+    """Where the words (several, for blanks left: "a; b") first occur in the text."""
+    spans = []
+    for piece in words.split(BLANKS_JOINER) if words else []:
+        at = text.find(piece)
+        if at >= 0:
+            spans.append((at, at + len(piece)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def summary_line(comparison: Comparison) -> str:

@@ -252,3 +252,17 @@ class TestAlignmentCases:
         c = compare(_doc(base, "mau.txt"), _doc(draft))
         changed = [(d.kind, d.old, d.new) for d in c.differences if d.kind != "blank_left"]
         assert changed == [("number_changed", "hai", "ba")]
+
+    def test_blanks_left_in_one_clause_are_one_difference(self) -> None:
+        base = MODEL.replace(
+            "3. Mỗi phiên họp kéo dài không quá ... ngày.",
+            "3. Mỗi phiên họp kéo dài không quá ... ngày; tài liệu gửi trước ít nhất ... ngày.",
+        )
+        draft = base.replace(
+            "Ban Chấp hành họp thường lệ 03 tháng", "Ban Chấp hành họp thường lệ 02 tháng"
+        )
+        c = compare(_doc(base, "mau.txt"), _doc(draft))
+        left = [d for d in c.differences if d.kind == "blank_left"]
+        assert [(d.model.article, d.model.clause) for d in left if d.model] == [(4, 3), (5, 3)]
+        assert left[1].detail.startswith("2 chỗ để trống “")
+        assert left[1].old.count("...") == 2
