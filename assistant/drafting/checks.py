@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from assistant.drafting.marks import Change, changes, is_blank, tokens
+from assistant.drafting.models import DifferenceKind
 from assistant.drafting.similarity import cosine, terms
 from ingest.normalize import canonical, fold
 from ingest.powers import ACT_LABELS, Power
@@ -29,7 +30,7 @@ _NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str
+    kind: DifferenceKind
     old: str
     new: str
     detail: str

@@ -39,7 +39,7 @@ class Context:
         draft_text: str = "",
     ) -> Difference:
         return Difference(
-            kind=finding.kind,  # type: ignore[arg-type]
+            kind=finding.kind,
             model=model,
             draft=draft,
             old=finding.old,

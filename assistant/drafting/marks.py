@@ -59,10 +59,17 @@ def changes(old: str, new: str) -> list[Change]:
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
     out = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         os_, oe = _span(a, i1, i2, len(old))
         ns, ne = _span(b, j1, j2, len(new))
-        out.append(Change(op, os_, oe, ns, ne, (i1, i2), (j1, j2)))  # type: ignore[arg-type]
+        op: Op = (
+            "equal"
+            if tag == "equal"
+            else "replace"
+            if tag == "replace"
+            else ("delete" if tag == "delete" else "insert")
+        )
+        out.append(Change(op, os_, oe, ns, ne, (i1, i2), (j1, j2)))
     return out
 
 
