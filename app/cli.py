@@ -16,6 +16,7 @@ import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from app.compare_cmd import add_compare_parser  # noqa: E402
 from assistant.models import Turn  # noqa: E402
 from ingest.errors import QuycheError  # noqa: E402
 from ingest.models import LEVEL_LABELS, STATUS_LABELS  # noqa: E402
@@ -383,6 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--body", help="cơ quan, ví dụ: 'Ban Thường vụ', BTV, 'Bí thư'")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_powers)
+
+    add_compare_parser(add)
 
     p = add("ask", "hỏi một câu")
     p.add_argument("question", nargs="*")

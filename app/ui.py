@@ -21,6 +21,7 @@ import gradio as gr
 from pydantic import BaseModel
 
 from app.auth import AuthConfig
+from app.compare_tab import TAB_TITLE, compare_tab
 from app.protocols import AssistantService
 from app.qlog import QuestionLog
 from app.render import (
@@ -480,6 +481,8 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
                 _powers_tab(ui, doc_pick)
             with gr.Tab("Bảng quy tắc"):
                 _rules_tab(ui, doc_pick)
+            with gr.Tab(TAB_TITLE):
+                compare_tab(ui)
             with gr.Tab("Nạp quy chế", visible=ui.auth is None) as upload_tab:
                 _, result = _upload_tab(ui)
 

@@ -25,7 +25,7 @@ FOOTNOTES_MARKER = "Chú thích cuối trang:"
 # "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH": the signature block ends a body,
 # and so do the footnotes.
 END_OF_BODY = re.compile(
-    rf"^[ \t]*(?:Nơi nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN\b|KT\.[ \t]|{FOOTNOTES_MARKER}[ \t]*$)"
+    rf"^[ \t]*(?:Nơi[ \t]+nhận\b|T/M\b|TM\.|T\.M\.|TM[ \t]+BAN\b|KT\.[ \t]|{FOOTNOTES_MARKER}[ \t]*$)"
 )
 
 # Clause markers: "1.", "1/-", "1/", "1.-", "1-", "1)", "1 –".

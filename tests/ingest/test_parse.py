@@ -205,3 +205,12 @@ b) theo đề nghị của một phần ba ủy viên.
     # "1.1." under khoản 1 of another article stays its sub-clause
     assert [c.number for c in eighth.clauses] == [1, 2]
     assert [p.id for p in eighth.clauses[0].points] == ["1.1"]
+
+
+def test_signature_block_with_double_spaces_ends_the_body() -> None:
+    text = (
+        "Điều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\n"
+        "Nơi  nhận:\n-  Các  đảng  ủy  trực  thuộc,\n-  Lưu  Văn  phòng.\n"
+    )
+    doc = parse_text(text, "qc.txt")
+    assert "nhận" not in doc.article(1).text

@@ -1,0 +1,246 @@
+"""What changed inside two aligned clauses, in the domain's terms: a power held by another
+body, a number changed, a model blank filled or left blank. Each check returns
+(kind, old, new, detail) findings; differences.py places and cites them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from assistant.drafting.marks import Change, changes, is_blank, tokens
+from assistant.drafting.models import DifferenceKind
+from assistant.drafting.similarity import cosine, terms
+from ingest.normalize import canonical, fold
+from ingest.powers import ACT_LABELS, Power
+from ingest.references import find_references
+from ingest.rules.blanks import find_blanks
+from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
+
+# Two actions are the same action when their syllables and bigrams are this close.
+SAME_ACTION = 0.5
+# A number this close after a model blank belongs to it ("ngày .../.../2025").
+BLANK_REACH = 12
+_NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: DifferenceKind
+    old: str
+    new: str
+    detail: str
+
+
+def counts(text: str) -> Counter[str]:
+    return Counter(terms(text))
+
+
+def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
+    """A power of the model whose same act and action the draft gives another body."""
+    found: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for p in model:
+        same_act = [q for q in draft if q.act == p.act]
+        if not same_act or any(fold(q.body) == fold(p.body) for q in same_act):
+            continue
+        action = counts(p.action)
+        best = max(same_act, key=lambda q: cosine(action, counts(q.action)))
+        if cosine(action, counts(best.action)) < SAME_ACTION:
+            continue
+        key = (fold(p.body), fold(best.body))
+        if key in seen:
+            continue
+        seen.add(key)
+        act = ACT_LABELS.get(p.act, p.act)
+        found.append(
+            Finding(
+                "power_moved",
+                p.body,
+                best.body,
+                f"Quyền {act} “{_short(p.action)}” chuyển từ {p.body} sang {best.body}.",
+            )
+        )
+    return found
+
+
+def same_power(p: Power, q: Power) -> bool:
+    return (
+        p.act == q.act
+        and fold(p.body) == fold(q.body)
+        and cosine(counts(p.action), counts(q.action)) >= SAME_ACTION
+    )
+
+
+def power_changes(model: list[Power], draft: list[Power]) -> list[str]:
+    """Sentences naming a power the draft adds or drops in a reworded clause."""
+    said = []
+    for q in draft:
+        if not any(same_power(p, q) for p in model):
+            said.append(f"Thêm: {q.body} {ACT_LABELS.get(q.act, q.act)} “{_short(q.action)}”.")
+    for p in model:
+        if not any(same_power(p, q) for q in draft):
+            said.append(f"Bỏ: {p.body} {ACT_LABELS.get(p.act, p.act)} “{_short(p.action)}”.")
+    return said
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _values(r: Rule, q: Rule) -> tuple[str, str]:
+    """The two values as written; with the comparator's words when only it changed."""
+    old, new = r.value.text.strip(), q.value.text.strip()
+    if r.comparator != q.comparator and fold(old) == fold(new):
+        old = f"{COMPARATOR_WORDS.get(r.comparator, '')} {old}".strip()
+        new = f"{COMPARATOR_WORDS.get(q.comparator, '')} {new}".strip()
+    return old, new
+
+
+def _counterpart(r: Rule, draft: list[Rule], used: set[int]) -> int | None:
+    """The draft rule of the same kind and subject: the same body first, else in order."""
+    same = [
+        k
+        for k, q in enumerate(draft)
+        if k not in used and (q.kind, q.subject) == (r.kind, r.subject)
+    ]
+    same_body = [k for k in same if fold(draft[k].body) == fold(r.body)]
+    chosen = same_body or same
+    return chosen[0] if chosen else None
+
+
+def changed_rules(model: list[Rule], draft: list[Rule]) -> list[Finding]:
+    """Rules of the same kind and subject whose value (or comparator) differs; a model
+    blank is left to the blank check."""
+    found: list[Finding] = []
+    used: set[int] = set()
+    for r in model:
+        match = _counterpart(r, draft, used)
+        if match is None:
+            continue
+        used.add(match)
+        q = draft[match]
+        if r.value.unspecified or q.value.unspecified:
+            continue
+        if (q.value.label, q.comparator) == (r.value.label, r.comparator):
+            continue
+        label = KIND_LABELS.get(r.kind, r.kind)
+        old, new = _values(r, q)
+        if any((f.old, f.new) == (old, new) for f in found):
+            continue
+        detail = f"{label.capitalize()} ({r.subject_label}): {old} → {new}."
+        found.append(Finding("number_changed", old, new, detail))
+    return found
+
+
+def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> list[Finding]:
+    """Numbers replaced by numbers that no rule explains ("03 ngày" → "05 ngày"); a number
+    right after a model blank (the year of "ngày .../.../2025") goes with the blank, and
+    an article number in a reference is the reference check's business."""
+    a, b = tokens(model_text), tokens(draft_text)
+    numeric = [
+        c
+        for c in changes(model_text, draft_text)
+        if c.op == "replace"
+        and all(
+            _is_number(t.text)
+            for t in a[c.old_tokens[0] : c.old_tokens[1]] + b[c.new_tokens[0] : c.new_tokens[1]]
+        )
+    ]
+    if not numeric:
+        return []
+    stated = " ".join(f.old + " " + f.new for f in known)
+    blank_ends = [blank.end for blank in find_blanks(model_text)]
+    old_refs = [(r.start, r.end) for r in find_references(model_text)]
+    new_refs = [(r.start, r.end) for r in find_references(draft_text)]
+    found: list[Finding] = []
+    for c in numeric:
+        if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
+            continue
+        if _inside(c.old_start, c.old_end, old_refs) or _inside(c.new_start, c.new_end, new_refs):
+            continue
+        old_text = model_text[c.old_start : c.old_end]
+        new_text = draft_text[c.new_start : c.new_end]
+        if old_text in stated and new_text in stated:
+            continue
+        found.append(
+            Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
+        )
+    return found
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    raw = (
+        resources.files("assistant.drafting").joinpath("data/number_words.yaml").read_text("utf-8")
+    )
+    return frozenset(canonical(w) for w in yaml.safe_load(raw))
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or canonical(word) in _number_words()
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# between the blanks a clause leaves, in one blank_left
+BLANKS_JOINER = "; "
+
+
+def blank_findings(model_text: str, draft_text: str) -> list[Finding]:
+    """The value blanks of the model clause: each one filled in the draft (with what), and
+    the ones still blank, together (one blank_left per clause)."""
+    blanks = find_blanks(model_text)
+    if not blanks:
+        return []
+    ops = changes(model_text, draft_text)
+    found: list[Finding] = []
+    left: list[str] = []
+    for blank in blanks:
+        touching = [c for c in ops if _overlaps(c, blank.start, blank.end)]
+        if not touching:
+            continue
+        kept = all(c.op == "equal" for c in touching)
+        new = "" if kept else _filled_text(draft_text, touching)
+        if kept or (new and is_blank(new)):
+            left.append(blank.context)
+            continue
+        if not new:
+            continue  # the blank taken out with its words: a rewording
+        found.append(
+            Finding(
+                "blank_filled",
+                blank.context,
+                new,
+                f"Chỗ để trống “{blank.context}” được điền: {new}.",
+            )
+        )
+    if left:
+        quoted = ", ".join(f"“{c}”" for c in left)
+        words = "Chỗ để trống" if len(left) == 1 else f"{len(left)} chỗ để trống"
+        joined = BLANKS_JOINER.join(left)
+        found.append(
+            Finding("blank_left", joined, joined, f"{words} {quoted} của mẫu vẫn để trống.")
+        )
+    return found
+
+
+def _overlaps(c: Change, start: int, end: int) -> bool:
+    if c.old_end == c.old_start:
+        return False
+    return c.old_start < end and start < c.old_end
+
+
+def _filled_text(draft_text: str, touching: list[Change]) -> str:
+    spans = [
+        (c.new_start, c.new_end) for c in touching if c.op != "equal" and c.new_end > c.new_start
+    ]
+    if not spans:
+        return ""
+    return draft_text[min(s for s, _ in spans) : max(e for _, e in spans)].strip()
