@@ -49,3 +49,10 @@ def test_a_wrong_kind_at_the_right_place_is_not_found_but_not_false() -> None:
     result = score(KEY, [Reported(kind="reworded", draft={"article": 9, "clause": 1})])
     assert "d3" in result.missed
     assert result.false_reports == ()
+
+
+def test_a_report_the_drafts_text_bears_out_is_not_false() -> None:
+    report = Reported(kind="blank_left", draft={"article": 3, "clause": 1})
+    result = score(KEY, [report], holds=lambda r: r.kind == "blank_left")
+    assert result.false_reports == ()
+    assert result.verified == (report,)
