@@ -40,6 +40,7 @@ MAX_FOLLOW_UPS = 3
 SIMILAR_ACTION = 0.5
 # An action longer than this many words is cut at a word boundary (a chip, not a quote).
 ACTION_WORDS = 12
+MIN_ACTION_WORDS = 6  # ... and never cut to fewer than this at a conjunction
 _STOP_AT = re.compile(r"[;:(]|\.\s|\s-\s")
 _ARTICLE = re.compile(r"Điều \d")  # "Điều 15" keeps its capital letter
 _TRAILING = re.compile(r"[\s,.;:]+$")
@@ -202,9 +203,15 @@ def _action(power: Power) -> str:
     (never inside a word of two syllables, never on a word that needs the next one)."""
     written = _STOP_AT.split(power.action, maxsplit=1)[0].split()
     cut = written[:ACTION_WORDS]
-    accented, _ = listed_words()
-    if len(written) > len(cut) and canonical(f"{cut[-1]} {written[len(cut)]}").lower() in accented:
-        cut.pop()
+    if len(written) > len(cut):
+        # before the last "và"/"hoặc", where one item of the action ends ("quyết định
+        # triệu tập hội nghị Ban Chấp hành | và chuẩn bị nội dung ...")
+        conjunctions = templates()["conjunctions"]
+        ends = [i for i in range(MIN_ACTION_WORDS, len(cut)) if cut[i].lower() in conjunctions]
+        if ends:
+            cut = cut[: ends[-1]]
+        elif canonical(f"{cut[-1]} {written[len(cut)]}").lower() in listed_words()[0]:
+            cut.pop()
     while cut and (cut[-1].lower().strip(",") in templates()["dangling"] or cut[-1] in ",-"):
         cut.pop()
     text = _TRAILING.sub("", " ".join(cut))
