@@ -30,6 +30,7 @@ from index.scope import HasMeta, detect_scope
 from ingest.bodies import body_mentions, find_bodies, without_mentions
 from ingest.models import LEVEL_LABELS, Article, Document
 from ingest.normalize import canonical, fold
+from ingest.normalize import words as fold_words
 from ingest.powers import Power
 from ingest.rules.models import RULE_KINDS, Rule
 from ingest.words import listed_words
@@ -39,8 +40,8 @@ MAX_FOLLOW_UPS = 3
 # (Jaccard): "quyết định triệu tập hội nghị Ban Chấp hành" and "... Ban Thường vụ".
 SIMILAR_ACTION = 0.5
 # An action longer than this many words is cut at a word boundary (a chip, not a quote).
-ACTION_WORDS = 12
-MIN_ACTION_WORDS = 6  # ... and never cut to fewer than this at a conjunction
+ACTION_WORDS = 14
+MIN_ACTION_WORDS = 8  # ... and never cut to fewer than this at a conjunction
 _STOP_AT = re.compile(r"[;:(]|\.\s|\s-\s")
 _ARTICLE = re.compile(r"Điều \d")  # "Điều 15" keeps its capital letter
 _TRAILING = re.compile(r"[\s,.;:]+$")
@@ -63,6 +64,9 @@ class DocumentTables:
     rules: tuple[Rule, ...] = ()
     handle: str = ""
     action_words: tuple[frozenset[str], ...] = field(default=(), compare=False)
+    # syllables that name the document (its title, issuer, governed body, place, number):
+    # "Tỉnh ủy Điện Biên" in a question says which document, not what is asked
+    naming: frozenset[str] = field(default=frozenset(), compare=False)
 
     @classmethod
     def of(
@@ -70,7 +74,11 @@ class DocumentTables:
     ) -> DocumentTables:
         powers = tuple(powers)
         words = tuple(frozenset(content_syllables(p.action)) for p in powers)
-        return cls(document, powers, tuple(rules), handle, words)
+        m = document.meta
+        naming = frozenset(
+            fold_words(" ".join([m.title, m.issuing_body, m.governed_body, m.province, m.number]))
+        )
+        return cls(document, powers, tuple(rules), handle, words, naming)
 
 
 def document_handle(doc: Document, documents: Sequence[HasMeta]) -> str:
@@ -164,19 +172,19 @@ def _named(question: str, handle: str) -> str:
 
 
 def _same_act(anchor: Citation, u: Understanding, tables: DocumentTables) -> str | None:
-    """The cited clause's power most like the question, and the most similar action of
+    """The cited clause's power the question asks about, and the most similar action of
     the same kind that another body holds in the same document."""
     phrasing: dict[str, str] = templates()["powers"]
-    asked = set(content_syllables(_without_bodies(u.text)))
-    own = [
-        i
+    asked = _asked_pairs(u, tables)
+    shared = {
+        i: len(asked & _pairs(p.action))
         for i, p in enumerate(tables.powers)
         if (p.part, p.article, p.clause) == (anchor.part, anchor.article, anchor.clause)
         and (anchor.point is None or p.point == anchor.point)
         and p.act in phrasing
-        and asked & tables.action_words[i]
-    ]
-    own.sort(key=lambda i: -len(asked & tables.action_words[i]))
+    }
+    # a power of the cited clause the question speaks of (a phrase in common), closest first
+    own = sorted((i for i, n in shared.items() if n), key=lambda i: -shared[i])
     for i in own:
         mine, words = tables.powers[i], tables.action_words[i]
         best: tuple[float, Power] | None = None
@@ -192,10 +200,15 @@ def _same_act(anchor: Citation, u: Understanding, tables: DocumentTables) -> str
     return None
 
 
-def _without_bodies(text: str) -> str:
-    """The question folded, without the bodies it names: what it asks about."""
-    folded = fold(text)
-    return without_mentions(folded, body_mentions(folded))
+def _asked_pairs(u: Understanding, tables: DocumentTables) -> set[tuple[str, str]]:
+    """What the question asks about, as phrases of two syllables: without the bodies it
+    names and the words that name its document."""
+    folded = fold(u.text)
+    return {
+        pair
+        for pair in _pairs(without_mentions(folded, body_mentions(folded)))
+        if tables.naming.isdisjoint(pair)
+    }
 
 
 def _action(power: Power) -> str:
@@ -251,7 +264,7 @@ def _related_rule(
         if not any(r.sentence in q or q in r.sentence for q in quotes) and _rule_question(r)
     ]
     bodies, frame = set(u.bodies), u.frame
-    asked = _pairs(_without_bodies(u.text))
+    asked = _asked_pairs(u, tables)
 
     def shared(rule: Rule) -> int:
         return len(asked & _pairs(rule.subject_label))

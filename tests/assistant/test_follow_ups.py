@@ -31,7 +31,8 @@ NHIỆM VỤ, QUYỀN HẠN
 2. Ban Thường vụ cho ý kiến về chương trình công tác năm của các ban xây dựng Đảng.
 
 Điều 2. Nhiệm vụ, quyền hạn của Thường trực
-1. Thường trực quyết định triệu tập hội nghị Ban Thường vụ và chuẩn bị nội dung hội nghị.
+1. Thường trực quyết định triệu tập hội nghị Ban Thường vụ và chuẩn bị nội dung, chương trình,
+tài liệu của hội nghị.
 2. Thường trực chỉ đạo công tác văn phòng và công tác tài chính của cơ quan.
 
 Chương II
