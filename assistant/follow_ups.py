@@ -36,6 +36,7 @@ from ingest.rules.models import RULE_KINDS, Rule
 from ingest.words import listed_words
 
 MAX_FOLLOW_UPS = 3
+MAX_RULE_TRIES = 4  # rules read back through the rule module, at most, per answer
 # Two actions are the same act when this share of their content syllables is shared
 # (Jaccard): "quyết định triệu tập hội nghị Ban Chấp hành" and "... Ban Thường vụ".
 SIMILAR_ACTION = 0.5
@@ -120,9 +121,10 @@ def suggest_follow_ups(
     article = _article(tables.document, anchor)
     if article is None:
         return []
+    asked_pairs = _asked_pairs(u, tables)
     made = {
-        "powers": _same_act(anchor, u, tables),
-        "rules": _related_rule(answer, anchor, u, tables),
+        "powers": _same_act(anchor, asked_pairs, tables),
+        "rules": _related_rule(answer, anchor, u, asked_pairs, tables),
         "next": _next_step(answer, anchor, article, tables),
     }
     order = {"procedure": ("next", "powers", "rules"), "numeric": ("rules", "powers", "next")}
@@ -171,11 +173,10 @@ def _named(question: str, handle: str) -> str:
 # --- (a) the same act of another body -----------------------------------------------------
 
 
-def _same_act(anchor: Citation, u: Understanding, tables: DocumentTables) -> str | None:
+def _same_act(anchor: Citation, asked: set[tuple[str, str]], tables: DocumentTables) -> str | None:
     """The cited clause's power the question asks about, and the most similar action of
     the same kind that another body holds in the same document."""
     phrasing: dict[str, str] = templates()["powers"]
-    asked = _asked_pairs(u, tables)
     shared = {
         i: len(asked & _pairs(p.action))
         for i, p in enumerate(tables.powers)
@@ -252,7 +253,11 @@ def _is_name(text: str) -> bool:
 
 
 def _related_rule(
-    answer: Answer, anchor: Citation, u: Understanding, tables: DocumentTables
+    answer: Answer,
+    anchor: Citation,
+    u: Understanding,
+    asked: set[tuple[str, str]],
+    tables: DocumentTables,
 ) -> str | None:
     """A rule of the cited article (the asked body's and the asked subject's first), else
     a rule of the asked body whose subject shares a two-syllable phrase with the question
@@ -264,7 +269,6 @@ def _related_rule(
         if not any(r.sentence in q or q in r.sentence for q in quotes) and _rule_question(r)
     ]
     bodies, frame = set(u.bodies), u.frame
-    asked = _asked_pairs(u, tables)
 
     def shared(rule: Rule) -> int:
         return len(asked & _pairs(rule.subject_label))
@@ -281,7 +285,7 @@ def _related_rule(
     )
     related = [r for r in unused if r.body in bodies and shared(r) and r not in here]
     related.sort(key=lambda r: -shared(r))
-    for rule in [*here, *related]:
+    for rule in [*here, *related][:MAX_RULE_TRIES]:
         if (rule.kind, rule.subject) == (frame.kind, frame.subject) and rule.body in bodies:
             continue  # what was asked
         question = _rule_question(rule)
