@@ -83,28 +83,30 @@ class DocumentTables:
 
 
 def document_handle(doc: Document, documents: Sequence[HasMeta]) -> str:
-    """A short way to name ``doc`` that the question's scope reads as ``doc`` alone: its
-    province, "quy chế mẫu" and its level, its number, the body it governs, its title.
-    (A number such as "261-QĐ/TW" is also read as topic words, "quyết định trung ương".)
-    "" when it is the only document or none of them picks it alone."""
+    """A short way to name ``doc`` (``document_names`` in the data, tried in order) that
+    the question's scope reads as ``doc`` alone; "" when it is the only document or none
+    of them picks it alone. (A number such as "261-QĐ/TW" comes late: it is also read as
+    topic words, "quyết định trung ương".)"""
     if len(documents) < 2:
         return ""
-    m = doc.meta
-    candidates = [
-        f"quy chế {m.province}" if m.province else "",
-        f"quy chế mẫu {_level_words(doc)}" if "mẫu" in m.title.lower() else "",
-        f"Quy chế {m.number}" if m.number else "",
-        f"quy chế {m.governed_body[:1].lower()}{m.governed_body[1:]}" if m.governed_body else "",
-        m.title,
-    ]
-    for name in filter(None, candidates):
-        if tuple(detect_scope(f"Câu hỏi theo {name}?", documents).document_ids) == (doc.id,):
+    data, m = templates(), doc.meta
+    model = data["model_word"] in m.title.lower()
+    fields = {
+        "province": m.province,
+        "level": LEVEL_LABELS.get(m.level, "") if model else "",
+        "number": m.number,
+        "governed_body": m.governed_body[:1].lower() + m.governed_body[1:],
+        "title": m.title,
+    }
+    for pattern in data["document_names"]:
+        used = [key for key in fields if f"{{{key}}}" in pattern]
+        if not all(fields[key] for key in used):
+            continue
+        name: str = pattern.format(**fields)
+        probe = data["document"].format(document=name)
+        if tuple(detect_scope(probe, documents).document_ids) == (doc.id,):
             return name
     return ""
-
-
-def _level_words(doc: Document) -> str:
-    return LEVEL_LABELS.get(doc.meta.level, "")
 
 
 def suggest_follow_ups(
