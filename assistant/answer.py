@@ -19,6 +19,7 @@ from assistant.document_answer import DocumentAnswerer
 from assistant.document_names import short_name
 from assistant.each_ask import combine
 from assistant.evidence import EvidenceGate, refusal_answer
+from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, Repair, normalize_question
@@ -76,6 +77,8 @@ class Answerer:
         )
         self.document_answerer = DocumentAnswerer(self.documents)
         self._vocabulary: Vocabulary | None = None
+        self._powers = list(powers)
+        self._tables: dict[str, DocumentTables] = {}
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -175,7 +178,23 @@ class Answerer:
             return self.locator.stats.coverage(terms, self.locator.profile(text))
 
         answer = with_blank_notes(answer, self.documents)
-        return with_references(answer, self.documents, relevance, u.bodies)
+        answer = with_references(answer, self.documents, relevance, u.bodies)
+        follow_ups = suggest_follow_ups(answer, u, self._tables_of)
+        return answer.model_copy(update={"follow_ups": follow_ups})
+
+    def _tables_of(self, document_id: str) -> DocumentTables | None:
+        """What follow-up suggestions read of one document, gathered on first use."""
+        if document_id not in self._tables:
+            doc = self.documents.get(document_id)
+            if doc is None:
+                return None
+            self._tables[document_id] = DocumentTables.of(
+                doc,
+                [p for p in self._powers if p.document_id == document_id],
+                [r for r in self.rules if r.document_id == document_id],
+                document_handle(doc, self._docs),
+            )
+        return self._tables[document_id]
 
     def _each_ask(
         self, u: Understanding, text: str, original: str, history: Sequence[Turn]

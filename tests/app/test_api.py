@@ -87,6 +87,7 @@ def test_numeric_answer_round_trips(client: TestClient) -> None:
         "numeric",
         "documents",
         "notes",
+        "follow_ups",
         "steps",
     }
 
@@ -240,3 +241,26 @@ def test_upload_size_limit(fake_assistant: FakeAssistant, tmp_path: Path) -> Non
     assert report["errors"] == ["lon.txt: tệp quá lớn (tối đa 100 byte)"]
     assert fake_assistant.ingested == []
     assert EVIL  # the fake's hostile strings are shared with the render tests
+
+
+def test_ask_json_carries_the_suggested_follow_ups(tmp_path: Path) -> None:
+    from assistant.service import Assistant
+    from tests.assistant.test_follow_ups import HA_LAM
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "quy-che-ha-lam.txt").write_text(HA_LAM, encoding="utf-8")
+    settings = Settings(home=tmp_path / "home", embedding_backend="none", log_questions=False)
+    assert not Assistant.ingest_files(settings, [docs]).errors
+    client = TestClient(build_app(Assistant.open(settings), settings, auth=None))
+    data = client.post(
+        "/api/ask", json={"question": "Ban Chấp hành họp thường lệ bao lâu một lần?"}
+    ).json()
+    assert data["kind"] == "numeric"
+    # one document loaded: the suggestions need not name it
+    assert data["follow_ups"] == [
+        "Hội nghị Ban Chấp hành cần bao nhiêu thành viên tham dự?",
+        "Khoản 2 Điều 3 quy định gì?",
+    ]
+    refused = client.post("/api/ask", json={"question": "Thuế thu nhập tính thế nào?"}).json()
+    assert refused["kind"] == "refusal" and refused["follow_ups"] == []
