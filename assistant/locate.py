@@ -27,9 +27,9 @@ from assistant.terms import (
     text_terms,
 )
 from assistant.understand import Understanding
+from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
-from index.scope import document_name_phrases
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
