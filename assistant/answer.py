@@ -39,8 +39,8 @@ from assistant.terms import (
 )
 from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
+from index.places import misspelled_places
 from index.retrieve import HybridRetriever
-from index.scope import misspelled_places
 from ingest.models import Chunk, Document
 from ingest.normalize import fold, words
 from ingest.powers import Power

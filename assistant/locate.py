@@ -8,28 +8,22 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.coverage import TermStats, TextProfile, WeightedTerms
 from assistant.deciding_body import (
     DECISION_VERBS,
     asked_action,
     phrase_span,
 )
 from assistant.document_names import meta_text, name_terms
+from assistant.sentences import sentences
 from assistant.stated_numbers import (
     numbers_not_in,
 )
-from assistant.terms import (
-    TermStats,
-    TextProfile,
-    WeightedTerms,
-    content_syllables,
-    question_terms,
-    sentences,
-    text_terms,
-)
+from assistant.terms import content_syllables, question_terms, text_terms
 from assistant.understand import Understanding
+from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
-from index.scope import document_name_phrases
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words

@@ -17,7 +17,7 @@ from assistant.rules.models import (
     RuleMatch,
 )
 from assistant.rules.query import to_numeric_result
-from assistant.terms import sentences
+from assistant.sentences import sentences
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from assistant.citations import location, make_citation
 from assistant.models import Answer, Citation
-from assistant.terms import sentences
+from assistant.sentences import sentences
 from ingest.models import Article, Document
 from ingest.normalize import fold
 from ingest.references import ResolvedReference, TextReference, find_references, resolve

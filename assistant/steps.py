@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.coverage import TextProfile, WeightedTerms
 from assistant.locate import Located
 from assistant.numeric import describe
-from assistant.terms import TextProfile, WeightedTerms, sentences
+from assistant.sentences import sentences
 from ingest.bodies import bodies_in
 from ingest.models import Article, Point
 from ingest.normalize import fold

@@ -28,7 +28,10 @@ from assistant.vocabulary import (
     function_words,
     sequence_pattern,
 )
-from index.scope import HasMeta, detect_scope, parse_number, unknown_places
+from index.document_numbers import parse_number
+from index.models import HasMeta
+from index.places import unknown_places
+from index.scope import detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, body_mentions, find_bodies, without_mentions
 from ingest.document_facts import DocumentAttribute

@@ -8,9 +8,19 @@ from typing import Literal, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field
 
 from index.windows import Vectors
-from ingest.models import Chunk, Level, Status
+from ingest.models import Chunk, DocumentMeta, Level, Status
 
 RetrieverName = Literal["lexical", "dense", "fused"]
+
+
+class HasMeta(Protocol):
+    """A document, or anything with its id and metadata (DocumentInfo too)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> DocumentMeta: ...
 
 
 @runtime_checkable

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.models import Chunk, DocumentMeta
+from tests.index.documents import TEMPLATE_2025, Doc
 
 PROVINCE = DocumentMeta(
     title="Quy chế làm việc của Ban Chấp hành, Ban Thường vụ Tỉnh ủy khóa XIV",
@@ -135,3 +136,8 @@ def chunks() -> list[Chunk]:
 @pytest.fixture
 def metas() -> dict[str, DocumentMeta]:
     return {"dien-bien": PROVINCE, "kon-tum": CAUCUS, "mau-huyen": TEMPLATE, "dong-thap": BLOC}
+
+
+@pytest.fixture
+def docs(metas: dict[str, DocumentMeta]) -> list[Doc]:
+    return [*(Doc(i, m) for i, m in metas.items()), Doc("mau-2025", TEMPLATE_2025)]

@@ -1,35 +1,8 @@
-from dataclasses import dataclass
-
 import pytest
 
-from index.scope import detect_scope, parse_number, place_mentions, unknown_places
+from index.scope import detect_scope
 from ingest.models import DocumentMeta
-
-TEMPLATE_2025 = DocumentMeta(
-    title="Quy chế làm việc mẫu của ban chấp hành đảng bộ ủy ban nhân dân tỉnh",
-    number="261-QĐ/TW",
-    issuing_body="Ban Bí thư",
-    level="province",
-    status="template",
-)
-
-
-@dataclass(frozen=True)
-class Doc:
-    id: str
-    meta: DocumentMeta
-
-
-@pytest.fixture
-def docs(metas: dict[str, DocumentMeta]) -> list[Doc]:
-    return [*(Doc(i, m) for i, m in metas.items()), Doc("mau-2025", TEMPLATE_2025)]
-
-
-def test_parse_number() -> None:
-    assert parse_number("09-QC/TU") == (9, "qc", "tu")
-    assert parse_number("01-QC/ĐUK") == (1, "qc", "duk")
-    assert parse_number("261-QĐ/TW") == (261, "qd", "tw")
-    assert parse_number("") is None
+from tests.index.documents import Doc
 
 
 @pytest.mark.parametrize(
@@ -129,41 +102,6 @@ def test_level_and_status_together_name_one_more_document(docs: list[Doc]) -> No
     assert scope.document_ids == ("dien-bien",)
 
 
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        (
-            "Quy chế của Đảng uỷ xã Hoà Bình, tỉnh Tây Ninh quy định gì?",
-            [("xã", "Hoà Bình"), ("tỉnh", "Tây Ninh")],
-        ),
-        ("dang uy xa Tan Phu hop may lan", [("xa", "Tan Phu")]),
-        ("Văn phòng Tỉnh ủy Điện Biên gửi tài liệu", [("Tỉnh ủy", "Điện Biên")]),
-        ("Thành phố Hồ Chí Minh", [("Thành phố", "Hồ Chí Minh")]),
-        # Not places: ordinary words after a unit, lower case, abbreviations.
-        ("cơ quan Nhà nước nào quyết định", []),
-        ("co quan Nha nuoc nao", []),
-        ("phương án Tổng thể", []),
-        ("Tỉnh ủy họp khi nào", []),
-        ("tỉnh BTV", []),
-        ("xã tân phú họp mấy lần", []),
-        ("Huyện Ban Thường vụ", []),
-    ],
-)
-def test_place_mentions(question: str, expected: list[tuple[str, str]]) -> None:
-    assert place_mentions(question) == expected
-
-
-def test_unknown_places_are_those_no_document_is_about(docs: list[Doc]) -> None:
-    assert unknown_places("Tỉnh ủy Kon Tum họp khi nào?", docs) == []
-    assert unknown_places("Đảng ủy khối tỉnh Đồng Tháp", docs) == []
-    assert unknown_places("So sánh tỉnh Điện Biên và tỉnh Lào Cai", docs) == [("tỉnh", "Lào Cai")]
-    # A city is not the province it lies in.
-    assert unknown_places("Thành ủy Điện Biên Phủ họp mấy lần?", docs) == [
-        ("Thành ủy", "Điện Biên Phủ")
-    ]
-    assert unknown_places("xã Hòa Bình họp mấy lần?", []) == [("xã", "Hòa Bình")]
-
-
 def test_another_organization_does_not_name_a_document(docs: list[Doc]) -> None:
     # "Hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "ủy ban nhân dân tỉnh"
     assert detect_scope("Hội đồng nhân dân tỉnh họp mấy kỳ?", docs).is_empty
@@ -184,31 +122,3 @@ def test_a_body_that_is_a_documents_name_names_it_weakly() -> None:
     assert weak.document_ids == ("chi-bo",) and weak.by_body_only
     named = detect_scope("Quy chế chi bộ: ai quyết định kỷ luật đảng viên?", docs)
     assert named.document_ids == ("chi-bo",) and not named.by_body_only
-
-
-def test_a_place_one_letter_off_is_the_loaded_one() -> None:
-    from index.scope import misspelled_places
-
-    docs = [
-        Doc(
-            "quy-che-ha-giang",
-            DocumentMeta(title="Quy chế làm việc của Tỉnh ủy Hà Giang", province="Hà Giang"),
-        )
-    ]
-    question = "Tỉnh ủy Hà Gian họp mấy lần?"
-    assert misspelled_places(question, docs) == [("Hà Gian", "Hà Giang")]
-    # two letters off, or another place altogether: not loaded, not guessed
-    assert misspelled_places("Tỉnh ủy Hà Nam họp mấy lần?", docs) == []
-    assert misspelled_places("Tỉnh ủy Hà Giang họp mấy lần?", docs) == []
-
-
-def test_a_document_named_by_kind_and_number_is_a_name_not_a_topic() -> None:
-    from index.scope import document_name_phrases
-
-    docs = [Doc("qd", DocumentMeta(title="Quyết định ban hành quy chế", number="120-QĐ/TU"))]
-    assert document_name_phrases("Theo Quyết định 120, ai ký văn bản?", docs) == ["quyet dinh 120"]
-    assert document_name_phrases("quyet dinh so 120-QD/TU noi gi", docs) == [
-        "quyet dinh so 120 qd tu"
-    ]
-    # "quyết định" as the verb asked names nothing
-    assert document_name_phrases("Ai quyết định khen thưởng?", docs) == []

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from assistant.rules.models import Rule
+from ingest.rules.extract import extract_rules
+from tests.ingest.rules.fixtures import find, make_doc
+
+
+def test_frequencies(rules: list[Rule]) -> None:
+    (bch,) = find(rules, 25, "frequency", "Ban Chấp hành")
+    assert (bch.value.number, bch.value.period, bch.value.period_unit) == (1, 3, "tháng")
+    (btv,) = find(rules, 25, "frequency", "Ban Thường vụ")
+    assert (btv.value.number, btv.value.number_max, btv.value.period_unit) == (1, 2, "tháng")
+    by_unit = {r.value.period_unit: r for r in find(rules, 6, "frequency")}
+    monthly, weekly = by_unit["tháng"], by_unit["tuần"]
+    assert monthly.condition == "" and monthly.value.text == "một tháng một lần"
+    assert weekly.condition == "đối với công tác tổ chức cán bộ"
+
+
+def test_periodic_or_when_needed_and_partner_body() -> None:
+    doc = make_doc(
+        [
+            (
+                5,
+                "Quan hệ công tác",
+                [
+                    "1. Ban cán sự đảng phối hợp với Đảng ủy Khối trong công tác xây dựng Đảng; "
+                    "định kỳ hằng năm hoặc khi cần thì trao đổi ý kiến.",
+                    "2. Định kỳ hằng quý hoặc đột xuất, Ban Thường vụ báo cáo bằng văn bản.",
+                    "3. Ban Thường vụ làm việc theo chương trình hằng năm và 6 tháng.",
+                ],
+            )
+        ]
+    )
+    found = [(r.clause, r.body, r.value.period_unit) for r in extract_rules(doc)]
+    # "hoặc khi cần"/"hoặc đột xuất" still leaves a period; a list ("hằng năm và 6 tháng")
+    # is no frequency; "với Đảng ủy Khối" is the partner, not the actor.
+    assert found == [(1, "Ban cán sự đảng", "năm"), (2, "Ban Thường vụ", "quý")]
