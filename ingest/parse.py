@@ -90,9 +90,11 @@ def parse_text(
     document_id: str | None = None,
     overrides: dict[str, str] | None = None,
     pages: tuple[SourcePage, ...] = (),
+    letter_gaps: bool = False,
 ) -> Document:
     """``pages``: a PDF's pages, whose joined text is ``raw``; given, the document keeps
-    where each page lies, so text read by OCR can be told apart."""
+    where each page lies, so text read by OCR can be told apart. ``letter_gaps``: the
+    text is consolidated wording, where a repealed point's letter is missing ("a), b), d)")."""
     text, spans = _clean_pages(pages) if pages else (clean_source(raw), ())
     lines = _split_lines(text)
     parts, warnings = _scan(lines)
@@ -104,7 +106,9 @@ def parse_text(
     part_ids = _name_parts(parts, text, lines)
     built: list[Part] = []
     for part, part_id in zip(parts, part_ids, strict=True):
-        articles = tuple(_build_article(a, part_id, lines, text) for a in part.articles)
+        articles = tuple(
+            _build_article(a, part_id, lines, text, letter_gaps) for a in part.articles
+        )
         for article in articles:
             if not article.clauses:
                 warnings.append(f"Điều {article.number} ({part_id}) không có nội dung")
@@ -311,7 +315,9 @@ class _NodeDraft:
     prefixed: bool = False  # numbered under its article ("12.1.")
 
 
-def _build_article(draft: _ArticleDraft, part_id: str, lines: list[_Line], text: str) -> Article:
+def _build_article(
+    draft: _ArticleDraft, part_id: str, lines: list[_Line], text: str, letter_gaps: bool = False
+) -> Article:
     heading = lines[draft.heading]
     body = [line for line in lines[draft.heading + 1 : draft.end_line] if not line.blank]
     title = draft.title
@@ -320,7 +326,7 @@ def _build_article(draft: _ArticleDraft, part_id: str, lines: list[_Line], text:
         title = body[0].text.strip().rstrip(" .:;")
         title_span = (body[0].content_start, body[0].end)
         body = body[1:]
-    clauses = _clauses(body, text, draft.number)
+    clauses = _clauses(body, text, draft.number, letter_gaps)
     if not clauses and title_span is not None:
         # The whole article is its heading line ("Điều 3. Văn phòng ... thi hành Quyết định này.").
         clauses = [_NodeDraft(start=title_span[0], end=_rstrip_end(text, title_span[1]))]
@@ -355,7 +361,9 @@ def _rstrip_end(text: str, end: int) -> int:
     return end
 
 
-def _clauses(body: list[_Line], text: str, article: int = 0) -> list[_NodeDraft]:
+def _clauses(
+    body: list[_Line], text: str, article: int = 0, letter_gaps: bool = False
+) -> list[_NodeDraft]:
     """Khoản with their points. Clauses numbered under their article ("12.1.", "12.2."
     in Điều 12) are khoản 1, 2: the first number repeats the article's."""
     clauses: list[_NodeDraft] = []
@@ -407,7 +415,7 @@ def _clauses(body: list[_Line], text: str, article: int = 0) -> list[_NodeDraft]
             new_point("sub", f"{sub['num']}.{sub['sub']}", line)
             continue
         letter = s.LETTER_POINT.match(raw)
-        if letter and s.letter_follows(last_letter, letter["letter"]):
+        if letter and s.letter_follows(last_letter, letter["letter"], gaps=letter_gaps):
             last_letter = letter["letter"]
             new_point("letter", last_letter, line)
             continue
