@@ -134,9 +134,13 @@ _TARGET_TOKEN = re.compile(
     re.I,
 )
 
+# Folded. Active ("sửa đổi ... điểm a ...") or passive ("Điểm b, điểm c khoản 2 Điều 5
+# được sửa đổi"): a line that names only units before its verb.
 _LOOKS_LIKE_INSTRUCTION = re.compile(
-    r"^\W*(?:\d{1,2}\s*[.)]\s*|[a-z]\s*[.)]\s*)?(?:sua doi|bai bo|bo sung|thay (?:the|cum tu|tu))\b"
-    r".*\b(?:diem|tiet|khoan|dieu) [0-9a-z]"
+    r"^\W*(?:\d{1,2}\s*[.)]\s*|[a-z]\s*[.)]\s*)?(?:"
+    r"(?:sua doi|bai bo|bo sung|thay (?:the|cum tu|tu))\b.*\b(?:diem|tiet|khoan|dieu) [0-9a-z]"
+    r"|(?:(?:diem|tiet|khoan|dieu) [0-9a-z]+\W*(?:va\s+)?)+(?:cua quy (?:che|dinh)[^:]*?\s)?"
+    r"(?:duoc|bi) (?:sua doi|bai bo|bo sung|thay the)\b)"
 )
 _DOC_NUMBER = re.compile(r"(\d{1,5})[ \t]*-[ \t]*([A-ZĐ][A-Za-zĐđ]*(?:/[A-ZĐ][A-Za-zĐđ]*)+)")
 _DECISION_HEADING = re.compile(r"^[ \t]*QUYẾT[ \t]+ĐỊNH[ \t]*$")

@@ -13,9 +13,9 @@ Word's "Restart at 1" is stored); a level restarts when a higher level advances,
 
 One departure from Word: a list that asks for no restart (its own abstract definition,
 no override) and opens right after a paragraph of another list at the same level, its
-levels written the same way, continues that count. LibreOffice's .doc import splits a
-restarted list so ("a)" alone in one list, the rest in a copy that starts again): Word
-and LibreOffice then show "a) a) b)", which no regulation means.
+levels written the same way, continues that count. A .doc that went through LibreOffice
+splits a restarted list so ("a)" alone in one list, the rest in a copy that starts
+again): Word and LibreOffice then show "a) a) b)", which no regulation means.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from ingest.parse import parse_file
 W = nsdecls("w")
 ARTICLE_STYLE = "Dieu"
 ARTICLES, CHAPTERS, POINTS_AFRESH = "10", "11", "12"
-# The restarted points as LibreOffice's .doc import writes them: the first in a list of
+# The restarted points as a .doc through LibreOffice comes out: the first in a list of
 # its own, the others in a second list; each with its own copy of the definition.
 SPLIT_FIRST, SPLIT_REST = "13", "14"
 
@@ -214,7 +214,7 @@ def _add_footnote(document: docx.document.Document, paragraph_text: str) -> None
 
 def build_docx(path: Path, *, split_restart: bool = False) -> Path:
     """Write the .docx twin to ``path``; ``split_restart``: the restarted points stored
-    as LibreOffice's .doc import stores them (two lists, no override)."""
+    as a .doc through LibreOffice stores them (two lists, no override)."""
     document = docx.Document()
     _add_numbering(document)
     _two_columns(document, HEADER_LEFT, HEADER_RIGHT)

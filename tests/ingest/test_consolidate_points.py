@@ -170,6 +170,8 @@ class TestReadPointInstructions:
             "1. Bãi bỏ điểm a Điều 5.",  # a point with no clause: not read as the article
             "1. Sửa đổi gạch đầu dòng thứ hai điểm a khoản 2 Điều 5 như sau:",
             "1. Thay cụm từ “tháng” bằng cụm từ “quý” tại điểm a khoản 2 Điều 5.",
+            # one wording for two points: not split between them by guess
+            "1. Điểm b, điểm c khoản 2 Điều 5 được sửa đổi như sau:",
         ],
     )
     def test_what_is_not_read_is_named(self, line: str) -> None:

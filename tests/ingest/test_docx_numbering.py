@@ -119,7 +119,7 @@ NUMBERING = parse_xml(
     + _lvl(1, "decimal", "Khoản %2:")
     + "</w:lvlOverride></w:num>"
     '<w:num w:numId="5"><w:abstractNumId w:val="77"/></w:num>'
-    # the same definition copied twice: what LibreOffice's .doc import writes
+    # the same definition copied twice: what a .doc through LibreOffice comes out as
     '<w:abstractNum w:abstractNumId="1">'
     + _lvl(0, "decimal", "Điều %1.")
     + _lvl(1, "decimal", "%2.")

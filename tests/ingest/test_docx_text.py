@@ -34,7 +34,7 @@ class TestTwin:
         assert twin_diff(tmp_path) == []
 
     def test_a_restart_split_in_two_lists_counts_on(self, tmp_path: Path) -> None:
-        """LibreOffice's .doc import stores "restart at a)" as two lists defined alike:
+        """A .doc through LibreOffice stores "restart at a)" as two lists defined alike:
         the points still read a), b), c), not a), a), b)."""
         doc = parse_file(build_docx(tmp_path / "tach.docx", split_restart=True))
         twin = parse_file(build_txt(tmp_path / "twin.txt"))
