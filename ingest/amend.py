@@ -5,7 +5,8 @@ new wording.
 A decision is recognised by its own structure, never by its file name: a "QUYẾT ĐỊNH"
 whose subject says it amends a quy chế/quy định, and whose articles hold at least one
 instruction ("Điều 5 được sửa đổi như sau:", "Bãi bỏ khoản 3 Điều 8", "Bổ sung Điều 12a
-như sau:", "Bổ sung khoản 4 vào Điều 6 như sau:"). Pure functions over a parsed Document.
+như sau:", "Bổ sung khoản 4 vào Điều 6 như sau:", "Điểm b khoản 2 Điều 5 được sửa đổi như
+sau:", "Bãi bỏ điểm b, điểm c khoản 1 Điều 4"). Pure functions over a parsed Document.
 """
 
 from __future__ import annotations
@@ -27,16 +28,20 @@ class _Fact(BaseModel):
 
 
 class Target(_Fact):
-    """An article ("Điều 12a": number 12, suffix "a") or one of its clauses."""
+    """An article ("Điều 12a": number 12, suffix "a"), one of its clauses, or a lettered
+    point of a clause (``point`` as written: "a", "b", "đ")."""
 
     article: int
     suffix: str = ""
     clause: int | None = None
+    point: str | None = None
 
     @property
     def label(self) -> str:
-        article = f"Điều {self.article}{self.suffix}"
-        return article if self.clause is None else f"khoản {self.clause} {article}"
+        label = f"Điều {self.article}{self.suffix}"
+        if self.clause is not None:
+            label = f"khoản {self.clause} {label}"
+        return label if self.point is None else f"điểm {self.point} {label}"
 
 
 class Instruction(_Fact):
@@ -58,12 +63,18 @@ class AmendingDecision(_Fact):
     target_title: str  # "Quy chế làm việc của ..." as the decision names it
     instructions: tuple[Instruction, ...]
     end: int  # offset where the last instruction's wording ends
-    # lines worded as instructions that no pattern reads ("sửa đổi điểm a khoản 2 Điều 5"):
+    # lines worded as instructions that no pattern reads ("thay cụm từ ... tại điểm a khoản 2
+    # Điều 5", "sửa đổi gạch đầu dòng thứ hai ..."):
     # not applied, and named in a notice rather than dropped in silence
     unread: tuple[str, ...] = ()
 
 
-_TARGET = r"(?:khoản\s+(?P<clause>\d{1,2})\s+)?Điều\s+(?P<article>\d{1,3})(?P<suffix>[a-zđ]?)\b"
+_LETTER = r"[a-zđ]"
+# "Điều 5", "khoản 2 Điều 5", "điểm b khoản 2 Điều 5": each unit optional from the left.
+_TARGET = (
+    rf"(?:(?:điểm\s+(?P<point>{_LETTER})\s+)?khoản\s+(?P<clause>\d{{1,2}})\s+)?"
+    r"Điều\s+(?P<article>\d{1,3})(?P<suffix>[a-zđ]?)\b"
+)
 _OF_REGULATION = r"(?:\s+(?:của|tại)\s+Quy\s+(?:chế|định)[^:\n]*?)?"
 _AS_FOLLOWS = r"\s*(?:như\s+sau|thành|bằng)?\s*:?"
 # A line may open with its own list marker ("1.", "a)", "-") or a decision's "Điều 1.".
@@ -84,9 +95,25 @@ _REPLACE_PASSIVE = re.compile(
     + _AS_FOLLOWS,
     re.I,
 )
-_ADD_CLAUSE = re.compile(
-    _MARKER + r"Bổ\s+sung\s+khoản\s+(?P<clause>\d{1,2})\s+(?:vào\s+)?(?:sau\s+khoản\s+\d{1,2}\s+)?"
-    r"(?:của\s+)?Điều\s+(?P<article>\d{1,3})(?P<suffix>)\b" + _OF_REGULATION + _AS_FOLLOWS,
+
+
+def _placed(unit: str, number: str) -> str:
+    """Where an added unit goes: "vào", "sau khoản 2", "vào sau điểm d", "của" (each
+    optional), before the unit that holds it."""
+    return rf"(?:(?:vào|tại)\s+)?(?:(?:sau|trước)\s+{unit}\s+{number}\s+)?(?:của\s+)?"
+
+
+# "Bổ sung khoản 4 vào Điều 6", "Bổ sung điểm đ vào khoản 2 Điều 6", "Bổ sung điểm e sau
+# điểm d khoản 2 Điều 6": a clause, or a point of a clause, added.
+_ADD_UNIT = re.compile(
+    _MARKER
+    + rf"Bổ\s+sung\s+(?:điểm\s+(?P<point>{_LETTER})\s+"
+    + _placed("điểm", _LETTER)
+    + r")?khoản\s+(?P<clause>\d{1,2})\s+"
+    + _placed("khoản", r"\d{1,2}")
+    + r"Điều\s+(?P<article>\d{1,3})(?P<suffix>)\b"
+    + _OF_REGULATION
+    + _AS_FOLLOWS,
     re.I,
 )
 _ADD_ARTICLE = re.compile(
@@ -96,15 +123,24 @@ _ADD_ARTICLE = re.compile(
     + _AS_FOLLOWS,
     re.I,
 )
-_REPEAL = re.compile(_MARKER + r"Bãi\s+bỏ\s+(?P<targets>(?:khoản|Điều)\s+\d[^\n]*)", re.I)
+_REPEAL = re.compile(
+    _MARKER + rf"Bãi\s+bỏ\s+(?P<targets>(?:(?:khoản|Điều)\s+\d|điểm\s+{_LETTER}\b)[^\n]*)", re.I
+)
 _REPEAL_PASSIVE = re.compile(
     _MARKER + _TARGET + _OF_REGULATION + r"\s+(?:bị|được)\s+bãi\s+bỏ", re.I
 )
-_TARGET_TOKEN = re.compile(r"\b(khoản|Điều)\s+(\d{1,3})([a-zđ]?)\b", re.I)
+_TARGET_TOKEN = re.compile(
+    rf"\b(?:(khoản|Điều)\s+(\d{{1,3}})([a-zđ]?)|điểm\s+({_LETTER}(?:\s*(?:,|và)\s*{_LETTER})*))(?!\w)",
+    re.I,
+)
 
+# Folded. Active ("sửa đổi ... điểm a ...") or passive ("Điểm b, điểm c khoản 2 Điều 5
+# được sửa đổi"): a line that names only units before its verb.
 _LOOKS_LIKE_INSTRUCTION = re.compile(
-    r"^\W*(?:\d{1,2}\s*[.)]\s*|[a-z]\s*[.)]\s*)?(?:sua doi|bai bo|bo sung|thay the)\b"
-    r".*\b(?:diem|tiet|khoan|dieu) [0-9a-z]"
+    r"^\W*(?:\d{1,2}\s*[.)]\s*|[a-z]\s*[.)]\s*)?(?:"
+    r"(?:sua doi|bai bo|bo sung|thay (?:the|cum tu|tu))\b.*\b(?:diem|tiet|khoan|dieu) [0-9a-z]"
+    r"|(?:(?:diem|tiet|khoan|dieu) [0-9a-z]+\W*(?:va\s+)?)+(?:cua quy (?:che|dinh)[^:]*?\s)?"
+    r"(?:duoc|bi) (?:sua doi|bai bo|bo sung|thay the)\b)"
 )
 _DOC_NUMBER = re.compile(r"(\d{1,5})[ \t]*-[ \t]*([A-ZĐ][A-Za-zĐđ]*(?:/[A-ZĐ][A-Za-zĐđ]*)+)")
 _DECISION_HEADING = re.compile(r"^[ \t]*QUYẾT[ \t]+ĐỊNH[ \t]*$")
@@ -173,7 +209,7 @@ def _subject(header: str) -> str:
 
 def _match_instruction(line: str) -> tuple[AmendOp, list[Target], bool] | None:
     """(operation, targets, takes wording) for an instruction line."""
-    for pattern, op in ((_ADD_CLAUSE, "add"), (_ADD_ARTICLE, "add"), (_REPLACE, "replace")):
+    for pattern, op in ((_ADD_UNIT, "add"), (_ADD_ARTICLE, "add"), (_REPLACE, "replace")):
         match = pattern.match(line)
         if match:
             return op, [_target(match)], True  # type: ignore[return-value]
@@ -192,26 +228,40 @@ def _match_instruction(line: str) -> tuple[AmendOp, list[Target], bool] | None:
 
 def _target(match: re.Match[str]) -> Target:
     clause = match["clause"]
+    point = match.groupdict().get("point")
     return Target(
         article=int(match["article"]),
         suffix=(match["suffix"] or "").lower(),
         clause=int(clause) if clause else None,
+        point=point.lower() if point and clause else None,
     )
 
 
 def _targets(text: str) -> list[Target]:
-    """ "khoản 3, khoản 4 Điều 8 và Điều 9" → khoản 3 Điều 8, khoản 4 Điều 8, Điều 9."""
+    """ "điểm b, điểm c khoản 1, khoản 4 Điều 8 và Điều 9" → điểm b khoản 1 Điều 8,
+    điểm c khoản 1 Điều 8, khoản 4 Điều 8, Điều 9: each unit belongs to the next larger
+    unit named after it."""
     text = re.split(r"\s+(?:của|tại)\s+Quy\s+(?:chế|định)", text, maxsplit=1, flags=re.I)[0]
     targets: list[Target] = []
-    pending: list[int] = []
-    for kind, number, suffix in _TARGET_TOKEN.findall(text):
-        if kind.lower() == "khoản":
-            pending.append(int(number))
+    points: list[str] = []
+    clauses: list[tuple[int, str | None]] = []
+    for kind, number, suffix, letters in _TARGET_TOKEN.findall(text):
+        if letters:
+            points.extend(re.findall(rf"(?<!\w){_LETTER}(?!\w)", letters.lower()))
             continue
+        if kind.lower() == "khoản":
+            named: list[str | None] = [*points] or [None]
+            clauses.extend((int(number), p) for p in named)
+            points = []
+            continue
+        if points:  # "điểm a Điều 5": a point with no clause named is not read
+            return []
         article, letter = int(number), suffix.lower()
-        if pending:
-            targets.extend(Target(article=article, suffix=letter, clause=c) for c in pending)
-            pending = []
+        if clauses:
+            targets.extend(
+                Target(article=article, suffix=letter, clause=c, point=p) for c, p in clauses
+            )
+            clauses = []
         else:
             targets.append(Target(article=article, suffix=letter))
     return targets

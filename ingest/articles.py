@@ -20,7 +20,9 @@ class _NodeDraft:
     prefixed: bool = False  # numbered under its article ("12.1.")
 
 
-def build_article(draft: ArticleDraft, part_id: str, lines: list[Line], text: str) -> Article:
+def build_article(
+    draft: ArticleDraft, part_id: str, lines: list[Line], text: str, letter_gaps: bool = False
+) -> Article:
     heading = lines[draft.heading]
     body = [line for line in lines[draft.heading + 1 : draft.end_line] if not line.blank]
     title = draft.title
@@ -29,7 +31,7 @@ def build_article(draft: ArticleDraft, part_id: str, lines: list[Line], text: st
         title = body[0].text.strip().rstrip(" .:;")
         title_span = (body[0].content_start, body[0].end)
         body = body[1:]
-    clauses = _clauses(body, text, draft.number)
+    clauses = _clauses(body, text, draft.number, letter_gaps)
     if not clauses and title_span is not None:
         # The whole article is its heading line ("Điều 3. Văn phòng ... thi hành Quyết định này.").
         clauses = [_NodeDraft(start=title_span[0], end=_rstrip_end(text, title_span[1]))]
@@ -64,10 +66,13 @@ def _rstrip_end(text: str, end: int) -> int:
     return end
 
 
-def _clauses(body: list[Line], text: str, article: int = 0) -> list[_NodeDraft]:
+def _clauses(
+    body: list[Line], text: str, article: int = 0, letter_gaps: bool = False
+) -> list[_NodeDraft]:
     """Khoản with their points. Clauses numbered under their article ("12.1.", "12.2."
-    in Điều 12) are khoản 1, 2: the first number repeats the article's."""
-    reader = _ClauseReader(body, article)
+    in Điều 12) are khoản 1, 2: the first number repeats the article's. ``letter_gaps``:
+    consolidated wording, where a repealed point's letter is missing ("a), b), d)")."""
+    reader = _ClauseReader(body, article, letter_gaps)
     for line in body:
         if not reader.clause_start(line) and not reader.point_start(line):
             reader.continuation(line)
@@ -82,9 +87,10 @@ class _ClauseReader:
     """The clauses read so far, the text before the first (``intro``), and the clause and
     point still open with the last letter, number and bullet count of its points."""
 
-    def __init__(self, body: list[Line], article: int) -> None:
+    def __init__(self, body: list[Line], article: int, letter_gaps: bool = False) -> None:
         self.body = body
         self.article = article
+        self.letter_gaps = letter_gaps
         self.clauses: list[_NodeDraft] = []
         self.intro: _NodeDraft | None = None
         self.current: _NodeDraft | None = None
@@ -144,7 +150,7 @@ class _ClauseReader:
             self.new_point("sub", f"{sub['num']}.{sub['sub']}", line)
             return True
         letter = s.LETTER_POINT.match(raw)
-        if letter and s.letter_follows(self.last_letter, letter["letter"]):
+        if letter and s.letter_follows(self.last_letter, letter["letter"], gaps=self.letter_gaps):
             self.last_letter = letter["letter"]
             self.new_point("letter", self.last_letter, line)
             return True

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
+from ingest import structure as s
 from ingest.amend import AmendingDecision, Instruction, normal_number, read_amendment
 from ingest.models import (
     AmendmentRef,
@@ -21,8 +22,10 @@ from ingest.models import (
     ArticleHistory,
     ArticleVersion,
     ChangeKind,
+    Clause,
     Document,
     Part,
+    Point,
 )
 from ingest.normalize import fold
 from ingest.parse import content_hash
@@ -206,6 +209,13 @@ def _apply_to_clause(state: _State, ins: Instruction, ref: AmendmentRef) -> str:
     assert number is not None
     article = parse_article(state.text, state.key)
     clause = article.clause(number)
+    if ins.target.point is not None:
+        if clause is None:
+            return (
+                f"quy chế không có khoản {number} Điều {article.label}, "
+                f"nên lệnh {_VERBS[ins.op]} {ins.target.label} chưa được áp dụng"
+            )
+        return _apply_to_point(state, article.text, clause, ins, ref)
     if ins.op == "add":
         if clause is not None:
             return f"{ins.target.label} đã có; bỏ qua lệnh bổ sung"
@@ -222,6 +232,71 @@ def _apply_to_clause(state: _State, ins: Instruction, ref: AmendmentRef) -> str:
     text = state.text[: clause.start] + new + state.text[clause.end :]
     _record(state, text, "replaced", ref, f"{verb} khoản {number}")
     return ""
+
+
+_VERBS = {"replace": "sửa đổi", "repeal": "bãi bỏ", "add": "bổ sung"}
+# Letters in the order points are lettered: the Vietnamese alphabet with f, j, w, z
+# where the Latin one has them.
+_LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
+
+
+def _apply_to_point(
+    state: _State, text: str, clause: Clause, ins: Instruction, ref: AmendmentRef
+) -> str:
+    """Replace, repeal or add a lettered point of ``clause`` (offsets into ``text``, the
+    article as parsed): the clause's other lines stay as they are; a repealed point's
+    lines go, an added point goes before the first point lettered after it."""
+    letter = ins.target.point
+    assert letter is not None and clause.number is not None
+    letters = [p for p in clause.points if p.id in _LETTER_ORDER and len(p.id) == 1]
+    point = next((p for p in letters if p.id == letter), None)
+    change = f"{_VERBS[ins.op]} điểm {letter} khoản {clause.number}"
+    if ins.op == "add":
+        if point is not None:
+            return f"{ins.target.label} đã có; bỏ qua lệnh bổ sung"
+        new = _with_letter(ins.text, letter, text, letters)
+        later = [p for p in letters if _LETTER_ORDER.index(p.id) > _LETTER_ORDER.index(letter)]
+        if later:
+            at = _line_start(text, later[0].start)
+            edited = f"{text[:at]}{new}\n{text[at:]}"
+        else:
+            at = letters[-1].end if letters else clause.end
+            edited = f"{text[:at]}\n{new}{text[at:]}"
+    elif point is None:
+        return (
+            f"khoản {clause.number} Điều {state.number}{state.suffix} không có điểm {letter}, "
+            f"nên lệnh {_VERBS[ins.op]} {ins.target.label} chưa được áp dụng"
+        )
+    elif ins.op == "repeal":
+        start, end = _line_start(text, point.start), text.find("\n", point.end)
+        if end == -1:  # the article's last line: the line break before it goes
+            start, end = max(start - 1, 0), len(text)
+        else:
+            end += 1
+        edited = text[:start] + text[end:]
+    else:
+        new = _with_letter(ins.text, letter, text, letters)
+        edited = text[: point.start] + new.lstrip() + text[point.end :]
+    _record(state, edited, "replaced", ref, change)
+    return ""
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _with_letter(wording: str, letter: str, text: str, siblings: Sequence[Point]) -> str:
+    """The new point's wording with its letter, marked and indented as its siblings are
+    ("b) ", "b- "); wording that already starts with the letter is kept as written."""
+    model = siblings[0] if siblings else None
+    indent = text[_line_start(text, model.start) : model.start] if model else ""
+    if re.match(rf"^[ \t]*{letter}[ \t]*[).-]", wording):
+        body = wording
+    else:
+        found = s.LETTER_POINT.match(model.text) if model else None
+        mark = found[0].strip()[-1] if found else ")"
+        body = f"{letter}{mark} {wording}"
+    return "\n".join(indent + line for line in body.split("\n"))
 
 
 def _record(state: _State, text: str, kind: ChangeKind, ref: AmendmentRef, change: str) -> None:

@@ -10,6 +10,12 @@ Counting follows Word: lists (``w:num``) that share an abstract definition conti
 another's numbers; a list with ``lvlOverride`` is an instance of its own (that is how
 Word's "Restart at 1" is stored); a level restarts when a higher level advances, or per
 ``lvlRestart`` (0: never; k: when one of the levels 1..k advances).
+
+One departure from Word: a list that asks for no restart (its own abstract definition,
+no override) and opens right after a paragraph of another list at the same level, its
+levels written the same way, continues that count. A .doc that went through LibreOffice
+splits a restarted list so ("a)" alone in one list, the rest in a copy that starts
+again): Word and LibreOffice then show "a) a) b)", which no regulation means.
 """
 
 from __future__ import annotations
@@ -221,6 +227,8 @@ class Numberer:
     def __init__(self, defs: NumberingDefs) -> None:
         self._defs = defs
         self._counters: dict[str, Counters] = {}
+        # the previous paragraph's list: (counter key, level, levels), None when unnumbered
+        self._previous: tuple[str, int, tuple[Level, ...]] | None = None
 
     def label(self, paragraph: _Element) -> str:
         """The number Word draws before this paragraph and the space after it ("Điều 3. ");
@@ -228,15 +236,28 @@ class Numberer:
         reads as two table cells to the metadata reader."""
         found = self._list_of(paragraph)
         if found is None:
+            self._previous = None
             return ""
         num_id, level = found
         num = self._defs.nums[num_id]
         levels = _levels(self._defs, num)
         # A list with overrides is an instance of its own; the others share counters.
-        key = f"num:{num_id}" if num.starts or num.levels else f"abstract:{num.abstract}"
+        restarts = bool(num.starts or num.levels)
+        key = f"num:{num_id}" if restarts else f"abstract:{num.abstract}"
         counters = self._counters.get(key, (None,) * LEVELS)
+        previous = self._previous
+        if (
+            previous is not None
+            and not restarts
+            and key not in self._counters
+            and previous[0] != key
+            and previous[1] == level
+            and _written_alike(previous[2], levels, level)
+        ):
+            counters = self._counters[previous[0]]
         counters = advance(counters, level, levels)
         self._counters[key] = counters
+        self._previous = (key, level, levels)
         label = render(counters, level, levels)
         return label if levels[level].suffix == "nothing" or not label else f"{label} "
 
@@ -264,6 +285,14 @@ class Numberer:
                 (i for i, lvl in enumerate(levels) if style_id and lvl.style == style_id), 0
             )
         return (num_id, level) if 0 <= level < LEVELS else None
+
+
+def _written_alike(first: tuple[Level, ...], second: tuple[Level, ...], level: int) -> bool:
+    """Levels 0..``level`` of two lists are numbered and written the same way."""
+    return all(
+        (a.fmt, a.text, a.start, a.legal) == (b.fmt, b.text, b.start, b.legal)
+        for a, b in zip(first[: level + 1], second[: level + 1], strict=True)
+    )
 
 
 def _levels(defs: NumberingDefs, num: NumInstance) -> tuple[Level, ...]:

@@ -55,9 +55,11 @@ def parse_text(
     document_id: str | None = None,
     overrides: dict[str, str] | None = None,
     pages: tuple[SourcePage, ...] = (),
+    letter_gaps: bool = False,
 ) -> Document:
     """``pages``: a PDF's pages, whose joined text is ``raw``; given, the document keeps
-    where each page lies, so text read by OCR can be told apart."""
+    where each page lies, so text read by OCR can be told apart. ``letter_gaps``: the
+    text is consolidated wording, where a repealed point's letter is missing ("a), b), d)")."""
     text, spans = _clean_pages(pages) if pages else (clean_source(raw), ())
     lines = split_lines(text)
     parts, warnings = scan(lines)
@@ -69,7 +71,7 @@ def parse_text(
     part_ids = name_parts(parts, text, lines)
     built: list[Part] = []
     for part, part_id in zip(parts, part_ids, strict=True):
-        articles = tuple(build_article(a, part_id, lines, text) for a in part.articles)
+        articles = tuple(build_article(a, part_id, lines, text, letter_gaps) for a in part.articles)
         for article in articles:
             if not article.clauses:
                 warnings.append(f"Điều {article.number} ({part_id}) không có nội dung")

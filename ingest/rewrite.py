@@ -22,7 +22,8 @@ def article_heading(key: tuple[int, str], title: str) -> str:
 def parse_article(text: str, key: tuple[int, str], *, repealed: bool = False) -> Article:
     """``text`` ("Điều 12a. Title\\n1. ...") as an Article whose offsets are relative to
     ``text``. The heading is parsed as "Điều 1." so an inserted "12a" or a number out of
-    sequence is still a heading; repealed clauses stay in the text but are not clauses."""
+    sequence is still a heading; repealed clauses stay in the text but are not clauses,
+    and the points after a repealed point keep their letters ("a), b), d)")."""
     number, suffix = key
     heading = _HEADING.match(text)
     if heading is None:
@@ -39,7 +40,9 @@ def parse_article(text: str, key: tuple[int, str], *, repealed: bool = False) ->
             start=0,
             end=len(text),
         )
-    parsed_doc = parse_text(_STAND_IN + text[heading.end() :], source_file="amendment")
+    parsed_doc = parse_text(
+        _STAND_IN + text[heading.end() :], source_file="amendment", letter_gaps=True
+    )
     # The parser cleans its input (NFC, markup): keep the text its offsets point into.
     text = text[: heading.end()] + parsed_doc.text[len(_STAND_IN) :]
     parsed = parsed_doc.articles[0]

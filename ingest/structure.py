@@ -60,13 +60,15 @@ def roman_to_int(numeral: str) -> int | None:
     return total
 
 
-def letter_follows(previous: str | None, letter: str) -> bool:
-    """True when ``letter`` may be the next point after ``previous`` (a, b, c, d, đ, e...)."""
+def letter_follows(previous: str | None, letter: str, *, gaps: bool = False) -> bool:
+    """True when ``letter`` may be the next point after ``previous`` (a, b, c, d, đ, e...).
+    With ``gaps`` (a consolidated article, whose repealed points are gone) any later
+    letter may follow, and the first point need not be "a"."""
     if previous is None:
-        return letter == "a"
+        return gaps or letter == "a"
     for alphabet in (VIETNAMESE_LETTERS, LATIN_LETTERS):
         if previous in alphabet and letter in alphabet:
             gap = alphabet.index(letter) - alphabet.index(previous)
-            if 1 <= gap <= 2:
+            if 1 <= gap <= (len(alphabet) if gaps else 2):
                 return True
     return False

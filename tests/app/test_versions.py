@@ -82,3 +82,43 @@ def test_the_browser_shows_the_version_in_force_on_a_day(home: Path) -> None:
     assert "mỗi tháng hai lần" in now and "mỗi tháng hai lần" in after
     assert "mỗi tuần một lần" in before and "hai lần" not in before
     assert "không hợp lệ" in ui.article_html(doc_id, key, "ngày mai")
+
+
+def test_show_an_article_whose_points_were_amended(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ingest.test_consolidate_points import DECISION, REGULATION
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "quy-che-tan-lap.txt").write_text(REGULATION, encoding="utf-8")
+    (inbox / "quyet-dinh-09.txt").write_text(DECISION, encoding="utf-8")
+    home = tmp_path / "home"
+    ingest_paths(DataHome(home), [inbox])
+    code, now, err = show(home, capsys, "khoản 2 Điều 2")
+    assert code == 0, err
+    assert now.split("\n")[1:6] == [
+        "Điều 2. Chế độ họp",
+        "2. Ban Thường vụ có trách nhiệm:",
+        "a) Chuẩn bị nội dung kỳ họp của Đảng ủy;",
+        "b) Giải quyết công việc thường xuyên giữa hai kỳ họp của Đảng ủy;",
+        "d) Báo cáo Đảng ủy kết quả giải quyết công việc tại kỳ họp gần nhất.",
+    ]
+    assert (
+        "(Điều 2 được sửa đổi điểm b khoản 2; bãi bỏ điểm c khoản 2; bổ sung điểm d khoản 2"
+        " theo Quyết định số 09-QĐ/ĐU ngày 15/04/2024, hiệu lực từ 01/05/2024)"
+    ) in now
+    code, before, err = show(home, capsys, "khoản 2 Điều 2", "--as-at", "30/04/2024")
+    assert code == 0, err
+    assert before.split("\n")[3:6] == [
+        "a) Chuẩn bị nội dung kỳ họp của Đảng ủy;",
+        "b) Giải quyết công việc thường xuyên;",
+        "c) Báo cáo Đảng ủy hằng quý.",
+    ]
+    assert "Nguyên văn khi ban hành" in before
+    code, after, err = show(home, capsys, "Điều 3", "--as-at", "2024-05-01")
+    assert code == 0, err
+    assert "    đ) Kết quả thực hiện chương trình công tác năm;\n    e)" in after
+    assert "Tình hình tư tưởng" not in after
+    assert "Bản có hiệu lực vào ngày 01/05/2024: sửa đổi" not in after
+    assert "Bản có hiệu lực vào ngày 01/05/2024: bãi bỏ điểm a khoản 1" in after

@@ -78,3 +78,28 @@ def test_citation_names_the_amending_decision(tmp_path: Path) -> None:
     text = answer_text(answer)
     assert "(Điều 7 được sửa đổi khoản 2 theo Quyết định số 15-QĐ/ĐU ngày 20/05/2024" in text
     assert "(Điều 12a được bổ sung theo Quyết định số 15-QĐ/ĐU" in text
+
+
+def test_a_citation_of_an_amended_point_names_the_decision(tmp_path: Path) -> None:
+    from tests.ingest.test_consolidate_points import DECISION, REGULATION
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "quy-che-tan-lap.txt").write_text(REGULATION, encoding="utf-8")
+    (inbox / "quyet-dinh-09.txt").write_text(DECISION, encoding="utf-8")
+    home = DataHome(tmp_path / "home")
+    report = ingest_paths(home, [inbox])
+    assert any("khoản 2 Điều 2 không có điểm e" in w for w in report.warnings)
+    snapshot = load_snapshot(home)
+    doc = snapshot.documents["quy-che-tan-lap"]
+    article = doc.article(2)
+    clause = article.clause(2) if article is not None else None
+    assert article is not None and clause is not None
+    point = next(p for p in clause.points if p.id == "d")
+    citation = make_citation(doc, article, clause, point)
+    assert citation.quote == point.text and citation.point == "d"
+    assert citation.amended_by is not None and citation.amended_by.number == "09-QĐ/ĐU"
+    text = answer_text(Answer(question="?", kind="answer", answer="…", citations=[citation]))
+    assert "(Điều 2 được sửa đổi điểm b khoản 2; bãi bỏ điểm c khoản 2; bổ sung điểm d" in text
+    chunks = {(c.document_id, c.article, c.clause): c for c in snapshot.chunks}
+    assert [p.id for p in chunks[("quy-che-tan-lap", 2, 2)].points] == ["a", "b", "d"]

@@ -30,6 +30,9 @@ from ingest.parse import parse_file
 W = nsdecls("w")
 ARTICLE_STYLE = "Dieu"
 ARTICLES, CHAPTERS, POINTS_AFRESH = "10", "11", "12"
+# The restarted points as a .doc through LibreOffice comes out: the first in a list of
+# its own, the others in a second list; each with its own copy of the definition.
+SPLIT_FIRST, SPLIT_REST = "13", "14"
 
 # (kind, text): kind is "p" plain, "chapter", "article", "clause", "point" (Word numbers
 # these), "point-afresh" (a list restarted at a), "signs" (the table), "footnote" (a
@@ -122,24 +125,31 @@ def _level(ilvl: int, fmt: str, text: str, style: str = "") -> str:
     )
 
 
-def _add_numbering(document: docx.document.Document) -> None:
-    """Real numbering definitions: one multi-level list for Điều/khoản/điểm, one for
-    chapters, and a list that restarts the points (lvlOverride/startOverride)."""
-    numbering = document.part.numbering_part.element
-    articles = (
-        f'<w:abstractNum {W} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
-        + _level(0, "decimal", "Điều %1.", ARTICLE_STYLE)
+def _articles_definition(abstract_id: int, style: str = ARTICLE_STYLE) -> str:
+    return (
+        f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        + _level(0, "decimal", "Điều %1.", style)
         + _level(1, "decimal", "%2.")
         + _level(2, "lowerLetter", "%3)")
         + "</w:abstractNum>"
     )
+
+
+def _add_numbering(document: docx.document.Document) -> None:
+    """Real numbering definitions: one multi-level list for Điều/khoản/điểm, one for
+    chapters, a list that restarts the points (lvlOverride/startOverride), and the same
+    restart split in two lists as LibreOffice writes it."""
+    numbering = document.part.numbering_part.element
+    articles = _articles_definition(90)
     chapters = (
         f'<w:abstractNum {W} w:abstractNumId="91">'
         + _level(0, "upperRoman", "Chương %1")
         + "</w:abstractNum>"
     )
     first_num = numbering.find(qn("w:num"))
-    for xml in (articles, chapters):
+    split = (_articles_definition(92, ""), _articles_definition(93, ""))
+    for xml in (articles, chapters, *split):
         if first_num is not None:
             first_num.addprevious(parse_xml(xml))
         else:
@@ -156,6 +166,12 @@ def _add_numbering(document: docx.document.Document) -> None:
             '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
         )
     )
+    for num_id, abstract_id in ((SPLIT_FIRST, 92), (SPLIT_REST, 93)):
+        numbering.append(
+            parse_xml(
+                f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+            )
+        )
     style = document.styles.add_style(ARTICLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     style.element.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {W}><w:numId w:val="{ARTICLES}"/></w:numPr>')
@@ -196,15 +212,20 @@ def _add_footnote(document: docx.document.Document, paragraph_text: str) -> None
     document.part.relate_to(part, RT.FOOTNOTES)
 
 
-def build_docx(path: Path) -> Path:
-    """Write the .docx twin to ``path``."""
+def build_docx(path: Path, *, split_restart: bool = False) -> Path:
+    """Write the .docx twin to ``path``; ``split_restart``: the restarted points stored
+    as a .doc through LibreOffice stores them (two lists, no override)."""
     document = docx.Document()
     _add_numbering(document)
     _two_columns(document, HEADER_LEFT, HEADER_RIGHT)
     levels = {"chapter": (CHAPTERS, 0), "clause": (ARTICLES, 1), "point": (ARTICLES, 2)}
     levels["point-afresh"] = (POINTS_AFRESH, 2)
+    afresh = 0
     for kind, text in BODY:
-        if kind == "article":
+        if kind == "point-afresh" and split_restart:
+            afresh += 1
+            _numbered(document, text, SPLIT_FIRST if afresh == 1 else SPLIT_REST, 2)
+        elif kind == "article":
             document.add_paragraph(text, style=ARTICLE_STYLE)
         elif kind in levels:
             _numbered(document, text, *levels[kind])

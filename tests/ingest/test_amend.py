@@ -104,13 +104,13 @@ def test_an_instruction_no_pattern_reads_is_named_not_dropped() -> None:
 
     text = (
         f"{HEADER}Điều 1. Sửa đổi như sau:\n"
-        "1. Sửa đổi điểm a khoản 2 Điều 3 như sau:\n“a) Nội dung mới của điểm.”\n"
+        "1. Sửa đổi gạch đầu dòng thứ hai điểm a khoản 2 Điều 3 như sau:\n“- Nội dung mới.”\n"
         "2. Bãi bỏ khoản 3 Điều 4.\n"
         "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
     )
     decision = read_amendment(parse_text(text, "qd.txt"))
     assert decision is not None
     assert [i.op for i in decision.instructions] == ["repeal"]
-    assert decision.unread == ("1. Sửa đổi điểm a khoản 2 Điều 3 như sau:",)
+    assert decision.unread == ("1. Sửa đổi gạch đầu dòng thứ hai điểm a khoản 2 Điều 3 như sau:",)
     notices = consolidate({"qd": parse_text(text, "qd.txt")}).notices
     assert any("không đọc được chỉ dẫn" in n and "điểm a khoản 2 Điều 3" in n for n in notices)

@@ -173,4 +173,5 @@ class TestRealDoc:
         assert [(a.number, a.title) for a in doc.articles] == [
             (a.number, a.title) for a in twin.articles
         ]
-        assert doc.article(4).text == twin.article(4).text
+        # LibreOffice splits the restarted points into two lists: they still read a), b), c)
+        assert [a.text for a in doc.articles] == [a.text for a in twin.articles]

@@ -119,6 +119,25 @@ NUMBERING = parse_xml(
     + _lvl(1, "decimal", "Khoản %2:")
     + "</w:lvlOverride></w:num>"
     '<w:num w:numId="5"><w:abstractNumId w:val="77"/></w:num>'
+    # the same definition copied twice: what a .doc through LibreOffice comes out as
+    '<w:abstractNum w:abstractNumId="1">'
+    + _lvl(0, "decimal", "Điều %1.")
+    + _lvl(1, "decimal", "%2.")
+    + _lvl(2, "lowerLetter", "%3)")
+    + "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="2">'
+    + _lvl(0, "decimal", "Điều %1.")
+    + _lvl(1, "decimal", "%2.")
+    + _lvl(2, "lowerLetter", "%3)")
+    + "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="3">'
+    + _lvl(0, "decimal", "Điều %1.")
+    + _lvl(1, "decimal", "%2.")
+    + _lvl(2, "lowerLetter", "%3.")
+    + "</w:abstractNum>"
+    '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="7"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="8"><w:abstractNumId w:val="3"/></w:num>'
     "</w:numbering>"
 )
 STYLES = parse_xml(
@@ -153,6 +172,27 @@ class TestNumberer:
         paragraphs = [_p("1", 0), _p("1", 1), _p("1", 1), _p("3", 1), _p("3", 1)]
         labels = [numberer.label(p) for p in paragraphs]
         assert labels == ["Điều 1. ", "1. ", "2. ", "1. ", "2. "]
+
+    @pytest.mark.parametrize(
+        ("paragraphs", "expected"),
+        [
+            # a list defined alike opening right after another: one list to a reader
+            ([_p("1", 0), _p("1", 1), _p("6", 2), _p("7", 2), _p("7", 2)], ["a) ", "b) ", "c) "]),
+            # a paragraph between them: the second list starts afresh, as Word shows it
+            ([_p("1", 0), _p("1", 1), _p("6", 2), _p(), _p("7", 2)], ["a) ", "", "a) "]),
+            # written differently ("a." not "a)"): another list
+            ([_p("1", 0), _p("1", 1), _p("6", 2), _p("8", 2)], ["a) ", "a. "]),
+            # a list that asks for a restart restarts
+            ([_p("1", 0), _p("1", 1), _p("6", 1), _p("3", 1)], ["2. ", "1. "]),
+        ],
+        ids=["adjacent", "apart", "written-differently", "start-override"],
+    )  # fmt: skip
+    def test_a_list_split_in_two_counts_on(
+        self, paragraphs: list[BaseOxmlElement], expected: list[str]
+    ) -> None:
+        numberer = self._numberer()
+        labels = [numberer.label(p) for p in paragraphs]
+        assert labels[2:] == expected
 
     def test_a_level_override_replaces_the_level(self) -> None:
         assert self._numberer().label(_p("4", 1)) == "Khoản 1: "

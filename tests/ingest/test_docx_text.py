@@ -21,6 +21,7 @@ from tests.ingest.docx_twin import (
     HEADER_RIGHT,
     build_docx,
     build_txt,
+    outline,
     twin_diff,
 )
 
@@ -31,6 +32,14 @@ class TestTwin:
     def test_docx_parses_like_its_txt_twin(self, tmp_path: Path) -> None:
         """The acceptance check: same metadata, articles, clauses and points."""
         assert twin_diff(tmp_path) == []
+
+    def test_a_restart_split_in_two_lists_counts_on(self, tmp_path: Path) -> None:
+        """A .doc through LibreOffice stores "restart at a)" as two lists defined alike:
+        the points still read a), b), c), not a), a), b)."""
+        doc = parse_file(build_docx(tmp_path / "tach.docx", split_restart=True))
+        twin = parse_file(build_txt(tmp_path / "twin.txt"))
+        assert outline(doc) == outline(twin)
+        assert [a.text for a in doc.articles] == [a.text for a in twin.articles]
 
     def test_header_table_metadata(self, tmp_path: Path) -> None:
         meta = parse_file(build_docx(tmp_path / "q.docx")).meta
