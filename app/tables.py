@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from assistant.citations import location
+from assistant.citations import cite_as, location
 from assistant.rules.models import COMPARATOR_WORDS, KIND_LABELS, RULE_KINDS, Rule
 from ingest.models import Document
 from ingest.powers import ACT_LABELS, Power
@@ -142,3 +142,19 @@ def rule_rows(
     headers += [h for h in RULE_COLUMNS if h in RULE_COLUMNS[:4] or any(row[h] for row in table)]
     headers.append(RULE_WHERE)
     return headers, [[row[h] for h in headers] for row in table]
+
+
+# --- the table of powers as rows (the CLI's and the tests' view) ---------------------
+
+POWER_HEADERS = ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
+
+
+def power_rows(document: Document, powers: Sequence[Power]) -> list[list[str]]:
+    """One row per power, by body then by place in the text; Vietnamese labels only."""
+    ordered = sorted(powers, key=lambda p: (p.body, p.part, p.article, p.start))
+    rows: list[list[str]] = []
+    for p in ordered:
+        act = ACT_LABELS[p.act] + (f" → {p.delegate_to}" if p.delegate_to else "")
+        where = cite_as(document, p.part, p.article, p.clause, p.point)
+        rows.append([p.body, act, p.action, p.condition, where])
+    return rows

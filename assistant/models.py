@@ -99,3 +99,4 @@ class Answer(BaseModel):
     numeric: NumericResult | None = None
     documents: list[DocumentRef] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    follow_ups: list[str] = Field(default_factory=list)

@@ -87,6 +87,7 @@ def test_numeric_answer_round_trips(client: TestClient) -> None:
         "numeric",
         "documents",
         "notes",
+        "follow_ups",
     }
 
 

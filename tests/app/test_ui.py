@@ -85,7 +85,7 @@ def test_respond_survives_assistant_errors(
 
 def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
     ui = _ui(fake_assistant, settings)
-    assert ui.document_choices() == [("Quy chế làm việc thử (01-QC/TU)", "quy-che-thu")]
+    assert ui.document_choices() == [("Quy chế làm việc thử · 01-QC/TU", "quy-che-thu")]
     choices = ui.article_choices("quy-che-thu")
     assert choices[1] == ("Chương II · Điều 2. Quan hệ công tác", "regulation:2")
     assert ui.article_choices("unknown") == []

@@ -1,0 +1,37 @@
+"""The first line of an answer, from its typed fields: what a reader wants before the rest.
+
+A numeric answer leads with its computed result and unit ("10 người"), or the value as the
+rule writes it; a refusal or a request to clarify says so; any other answer leads with its
+first sentence, which the assistant writes as the deciding body or "có / không" and its
+verb ("Ban Thường vụ quyết định."). The rest of the answer text follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Answer
+
+# A sentence ends at . ! ? followed by a space and a capital (not "01-QC/TU." mid-line).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, the rest), both stripped; the whole text when it is one sentence."""
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def headline(answer: Answer) -> tuple[str, str]:
+    """(bold first line, the short text after it)."""
+    numeric = answer.numeric
+    if answer.kind == "numeric" and numeric is not None:
+        if numeric.unspecified:
+            return "Quy chế để trống giá trị này", answer.answer
+        lead = numeric.result or " ".join(x for x in (numeric.value, numeric.basis) if x)
+        return lead, answer.answer
+    if answer.kind == "refusal":
+        return "Không tìm thấy quy định", answer.answer
+    if answer.kind == "clarification":
+        return "Cần làm rõ câu hỏi", answer.answer
+    return first_sentence(answer.answer)
