@@ -23,6 +23,7 @@ from ingest.powers import ACT_LABELS, Power
 
 RULE_HTML_COLUMNS = ("Cơ quan", "Nội dung", "Giá trị", "Căn cứ tính", "Điều kiện", "Trích dẫn")
 T = TypeVar("T")
+UNKNOWN_DOCUMENT = "Văn bản không còn trong kho"
 POWER_HTML_COLUMNS = ("Cơ quan", "Nội dung", "Điều kiện", "Trích dẫn")
 _WIDTHS = {
     "Cơ quan": 16,
@@ -39,8 +40,12 @@ def place_href(doc_id: str, part: str, article: int, clause: int | None, point: 
     return "#qc/" + "/".join(quote(f, safe="") for f in fields)
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Cells are HTML already (escaped text or an open link)."""
+def _table(all_headers: Sequence[str], all_rows: Sequence[Sequence[str]]) -> str:
+    """Cells are HTML already (escaped text or an open link); a column no row fills is
+    left out, so the table stays narrow."""
+    keep = [i for i in range(len(all_headers)) if any(row[i] for row in all_rows)]
+    headers = [all_headers[i] for i in keep]
+    rows = [[row[i] for i in keep] for row in all_rows]
     total = sum(_WIDTHS.get(h, 14) for h in headers)
     cols = "".join(f'<col style="width:{100 * _WIDTHS.get(h, 14) / total:.0f}%">' for h in headers)
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
@@ -53,7 +58,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def _name(documents: Mapping[str, Document], doc_id: str) -> str:
     doc = documents.get(doc_id)
-    return document_label(doc.meta, doc.source_file) if doc is not None else doc_id
+    return document_label(doc.meta, doc.source_file) if doc is not None else UNKNOWN_DOCUMENT
 
 
 def _grouped(

@@ -211,7 +211,9 @@
     "Close sidebar": "Đóng khung bên", "Examples": "Ví dụ", "Chatbot": "Hỏi đáp",
     "Show more": "Xem thêm", "More": "Thêm", "Retry": "Thử lại", "Undo": "Hoàn tác",
     "Delete": "Xoá", "Edit": "Sửa", "Share": "Chia sẻ", "Upload": "Tải lên",
-    "Connection errored out.": "Mất kết nối tới máy chủ.", "Scroll down": "Cuộn xuống"
+    "Connection errored out.": "Mất kết nối tới máy chủ.", "Scroll down": "Cuộn xuống",
+    "More tabs": "Các thẻ khác", "chatbot conversation": "Hội thoại", "Submit": "Gửi",
+    "Stop": "Dừng", "Remove": "Xoá", "Download": "Tải về", "Dropdown": "Danh sách"
   };
   function translate(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -215,6 +215,7 @@ class FakeAssistant:
             citations=[citation(), citation(quote=EVIL)],
             documents=[ref, other] if "so sánh" in question else [ref],
             notes=[f"Ghi chú {EVIL}"] if "so sánh" in question else [],
+            follow_ups=["Hội nghị cần bao nhiêu người dự?"],
         )
 
     def documents(self) -> list[FakeDocumentInfo]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import gradio as gr
@@ -246,3 +247,30 @@ def test_upload_errors_are_escaped(
     html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
     assert "<img" not in html and "&lt;img" in html
     assert "Cảnh báo:" in html and "trang 2: OCR không đọc được" in html
+
+
+def test_conversation_kept_by_the_page(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    box, chat, stored = ui.respond_stored("Ai triệu tập?", "", None)
+    assert box == "" and len(chat) == 2
+    box, chat, stored = ui.respond_stored("Cần bao nhiêu người?", stored, ["quy-che-thu"])
+    _, history, _ = fake_assistant.calls[-1]
+    assert [t.role for t in history] == ["user", "assistant"]  # the page's turns went back
+    kept = json.loads(stored)
+    assert len(kept["shown"]) == 4 and len(kept["markdown"]) == 4
+    assert kept["markdown"][0] == "## Hỏi: Ai triệu tập?\n"
+    _, _, errored = ui.respond_stored("", stored, None)
+    assert len(json.loads(errored)["turns"]) == 4  # an error is shown, never history
+    assert ui.restore(stored) == (kept["shown"], stored)
+    assert ui.restore("{broken") == ([], '{"turns":[],"shown":[],"markdown":[]}')
+
+
+def test_reader_and_tables(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    request = json.dumps({"href": "#qc/quy-che-thu/regulation/1/1/a", "quote": ""})
+    assert "<mark" in ui.reader(request)
+    assert "Không tìm thấy văn bản" in ui.reader(request.replace("quy-che-thu", "khong"))
+    assert "Không tìm thấy điều" in ui.reader(request.replace("/1/1/a", "/9//"))
+    assert ui.reader("") == ""
+    assert "Chương I" in ui.tree()
+    assert "túc số hội nghị" in ui.rules_table() and "quyết định" in ui.powers_table()
