@@ -60,9 +60,17 @@
     if (button) { button.click(); }
     showReader(before, quote);
   }
+  // Beside the page when the page keeps 700 px beside it and the drawer; else over it.
+  function roomBeside() {
+    var side = $(".sidebar.open");
+    var drawer = side ? side.getBoundingClientRect().width : 0;
+    var pane = Math.min(window.innerWidth * 0.42, 640);
+    return window.innerWidth - drawer - pane >= 700;
+  }
   // Open the pane, then scroll the marked quote into view once the new article is in.
   function showReader(before, quote) {
     document.body.classList.add("qc-reading");
+    document.body.classList.toggle("qc-beside", roomBeside());
     var pane = document.getElementById("qc-reader");
     if (pane) { pane.classList.add("qc-shown"); }
     var tries = 0;
@@ -80,7 +88,7 @@
   window.qcTakeRef = function () { return pendingRef; };
   window.qcShowReader = function () { showReader(null, ""); };
   window.qcHideReader = function () {
-    document.body.classList.remove("qc-reading");
+    document.body.classList.remove("qc-reading", "qc-beside");
     var pane = document.getElementById("qc-reader");
     if (pane) { pane.classList.remove("qc-shown"); }
   };
