@@ -21,8 +21,11 @@ def owner(meta: DocumentMeta, fallback: str = "") -> str:
 
 
 def document_label(meta: DocumentMeta, fallback: str = "") -> str:
-    """Owner, number, year and status, those the document gives, joined by " · "."""
+    """Owner, number, year and status, those the document gives, joined by " · "; a
+    template or draft also says whom it is a model for ("mẫu cho Cấp ủy cấp huyện")."""
     parts = [owner(meta, fallback)]
+    if meta.status in ("template", "draft") and meta.governed_body:
+        parts.append(f"mẫu cho {meta.governed_body}")
     if meta.number:
         parts.append(meta.number)
     if meta.date_issued[:4].isdigit():

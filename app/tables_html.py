@@ -51,7 +51,8 @@ def _table(all_headers: Sequence[str], all_rows: Sequence[Sequence[str]]) -> str
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        f'<div class="qc-table-box"><table class="qc-table"><colgroup>{cols}</colgroup>'
+        f'<div class="qc-table-box"><table class="qc-table" style="min-width:{110 * len(headers)}px">'
+        f"<colgroup>{cols}</colgroup>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 

@@ -26,24 +26,40 @@ def browse_tab(ui: WebUI) -> gr.HTML:
     return gr.HTML(elem_id="qc-tree")
 
 
-def rules_tab(ui: WebUI) -> None:
+ALL_DOCUMENTS = ("Tất cả văn bản", "")
+
+
+def document_filter(elem_id: str) -> gr.Dropdown:
+    """Which document a table shows; the page fills the choices when it loads."""
+    return gr.Dropdown(label="Văn bản", choices=[ALL_DOCUMENTS], value="", elem_id=elem_id, scale=3)
+
+
+def rules_tab(ui: WebUI) -> gr.Dropdown:
     gr.Markdown(
         "Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…), theo văn bản "
         "rồi theo loại quy tắc. Bấm vào trích dẫn để đọc điều khoản."
     )
-    load = gr.Button("Tải bảng quy tắc", elem_id="qc-rules-load")
+    with gr.Row(equal_height=True):
+        pick = document_filter("qc-rules-doc")
+        load = gr.Button("Tải bảng quy tắc", elem_id="qc-rules-load", scale=1)
     table = gr.HTML(elem_id="qc-rules")
-    load.click(lambda: ui.rules_table(None), outputs=[table])
+    load.click(ui.rules_table, inputs=[pick], outputs=[table])
+    pick.input(ui.rules_table, inputs=[pick], outputs=[table])
+    return pick
 
 
-def powers_tab(ui: WebUI) -> None:
+def powers_tab(ui: WebUI) -> gr.Dropdown:
     gr.Markdown(
         "Cơ quan nào quyết định, phê duyệt, cho ý kiến… việc gì, theo từng quy chế rồi theo "
         "loại thẩm quyền. Bấm vào trích dẫn để đọc điều khoản."
     )
-    load = gr.Button("Xem bảng thẩm quyền", elem_id="qc-powers-load")
+    with gr.Row(equal_height=True):
+        pick = document_filter("qc-powers-doc")
+        load = gr.Button("Xem bảng thẩm quyền", elem_id="qc-powers-load", scale=1)
     table = gr.HTML(elem_id="qc-powers")
-    load.click(lambda: ui.powers_table(None), outputs=[table])
+    load.click(ui.powers_table, inputs=[pick], outputs=[table])
+    pick.input(ui.powers_table, inputs=[pick], outputs=[table])
+    return pick
 
 
 def chosen_html(paths: Sequence[str] | None) -> str:

@@ -38,7 +38,7 @@ from app.render import (
 )
 from app.tables import POWER_HEADERS, power_rows, rule_rows
 from app.tables_html import powers_html, rules_html
-from app.tabs import browse_tab, powers_tab, rules_tab, upload_tab
+from app.tabs import ALL_DOCUMENTS, browse_tab, powers_tab, rules_tab, upload_tab
 from app.upload import file_outcomes, read_upload, stage_uploads
 from app.upload_report import EmptyReport, file_line, report_html
 from app.versions import parse_as_at, show_lines
@@ -348,24 +348,27 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
             with gr.Tab("Tra cứu văn bản"):
                 tree = browse_tab(ui)
             with gr.Tab("Bảng thẩm quyền"):
-                powers_tab(ui)
+                powers_pick = powers_tab(ui)
             with gr.Tab("Bảng quy tắc"):
-                rules_tab(ui)
+                rules_pick = rules_tab(ui)
             with gr.Tab("Nạp quy chế", visible=ui.auth is None) as upload:
                 result = upload_tab(ui)
         reader_pane(ui)
 
-        def refresh(request: gr.Request) -> tuple[Any, str, Any, str]:
+        def refresh(request: gr.Request) -> tuple[Any, ...]:
             username = _username(request)
             who = f"Người dùng: **{username}**" if username else ""
+            choices = ui.document_choices()
             return (
-                gr.CheckboxGroup(choices=ui.document_choices()),
+                gr.CheckboxGroup(choices=choices),
                 ui.tree(),
                 gr.Tab(visible=ui.can_upload(username)),
                 who,
+                gr.Dropdown(choices=[ALL_DOCUMENTS, *choices]),
+                gr.Dropdown(choices=[ALL_DOCUMENTS, *choices]),
             )
 
-        outputs = [scope, tree, upload, user_line]
+        outputs = [scope, tree, upload, user_line, powers_pick, rules_pick]
         demo.load(refresh, outputs=outputs)
         demo.load(ui.restore, inputs=[stored], outputs=[chatbot, stored], js=CURRENT_JS)
         result.change(refresh, outputs=outputs)

@@ -68,4 +68,6 @@ def test_document_named_by_owner_number_year_status() -> None:
     assert document_label(meta) == "Tỉnh ủy Kon Tum · 09-QC/TU · 2024 · đang hiệu lực"
     draft = DocumentMeta(title="Quy chế mẫu", province="Điện Biên", status="draft")
     assert document_label(draft) == "tỉnh Điện Biên · dự thảo"
+    model = draft.model_copy(update={"issuing_body": "Ban Bí thư", "governed_body": "Cấp ủy"})
+    assert document_label(model) == "Ban Bí thư · mẫu cho Cấp ủy · dự thảo"
     assert document_label(DocumentMeta(), "tep.txt") == "tep.txt"

@@ -274,3 +274,6 @@ def test_reader_and_tables(fake_assistant: FakeAssistant, settings: Settings) ->
     assert ui.reader("") == ""
     assert "Chương I" in ui.tree()
     assert "túc số hội nghị" in ui.rules_table() and "quyết định" in ui.powers_table()
+    assert "họp thường lệ" in ui.rules_table() and "họp thường lệ" not in ui.rules_table(
+        "quy-che-thu"
+    )
