@@ -74,7 +74,7 @@ def chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> tuple[gr.Chatbot, gr.Textbox
             elem_id="qc-question",
         )
         send = gr.Button("Gửi", variant="primary", scale=1, min_width=70, elem_id="qc-send")
-        new = gr.Button("Hội thoại mới", scale=1, min_width=70, elem_id="qc-new")
+        new = gr.Button("Hội thoại mới", scale=1, min_width=130, elem_id="qc-new")
     gr.Examples(examples=[[q] for q in EXAMPLE_QUESTIONS], inputs=[box], label="Câu hỏi mẫu")
     reopen = gr.Button("Mở hội thoại", elem_id="qc-restore-btn", elem_classes=["qc-hidden"])
 
@@ -90,8 +90,10 @@ def chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> tuple[gr.Chatbot, gr.Textbox
         outputs=[box, chatbot, stored],
         show_progress="minimal",
     ).then(None, inputs=[stored], js=SAVED_JS)
-    reopen.click(ui.restore, inputs=[stored], outputs=[chatbot, stored], js=CURRENT_JS)
-    new.click(ui.restore, inputs=[stored], outputs=[chatbot, stored], js=NEW_JS)
+    for button, js in ((reopen, CURRENT_JS), (new, NEW_JS)):
+        button.click(
+            ui.restore, inputs=[stored], outputs=[chatbot, stored], js=js, show_progress="hidden"
+        )
     return chatbot, stored
 
 

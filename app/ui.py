@@ -369,7 +369,13 @@ def build_blocks(ui: WebUI) -> gr.Blocks:
             )
 
         outputs = [scope, tree, upload, user_line, powers_pick, rules_pick]
-        demo.load(refresh, outputs=outputs)
-        demo.load(ui.restore, inputs=[stored], outputs=[chatbot, stored], js=CURRENT_JS)
+        demo.load(refresh, outputs=outputs, show_progress="hidden")
+        demo.load(
+            ui.restore,
+            inputs=[stored],
+            outputs=[chatbot, stored],
+            js=CURRENT_JS,
+            show_progress="hidden",
+        )
         result.change(refresh, outputs=outputs)
     return demo

@@ -186,6 +186,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
     )
     bad = tmp_path / "ghi-chu.md"
     bad.write_text("chỉ là ghi chú", encoding="utf-8")
+    picture = tmp_path / "anh.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     requests: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -194,8 +196,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
             page.on("request", lambda request: requests.append(request.url))
             page.goto(url, wait_until="load")
             page.get_by_role("tab", name="Nạp quy chế").click()
-            page.locator("input[type=file]").set_input_files([str(good), str(bad)])
-            page.get_by_text("Đã chọn 2 tệp").wait_for(timeout=30_000)
+            page.locator("input[type=file]").set_input_files([str(good), str(bad), str(picture)])
+            page.get_by_text("Đã chọn 3 tệp").wait_for(timeout=30_000)
             page.get_by_role("button", name="Nạp", exact=True).click()
             page.wait_for_selector("#qc-ingest-result .qc-ingest-error", timeout=30_000)
             result = page.locator("#qc-ingest-result").inner_text()
@@ -204,6 +206,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
                 in result
             )
             assert "ghi-chu.md: không nạp được — không tìm thấy tiêu đề" in result
+            assert "anh.png: không nạp được — " in result  # a wrong type, said in Vietnamese
+            assert "không phải định dạng được hỗ trợ" in result
             assert "/tmp" not in result and "quyche-upload" not in result
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "upload.png"), full_page=True)
 

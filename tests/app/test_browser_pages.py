@@ -77,6 +77,7 @@ NO_SIDEWAYS = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 def _shot(page: Any, folder: Path, size: str, name: str) -> None:
+    page.wait_for_timeout(300)  # gradio fades an updated component in
     page.screenshot(path=str(folder / f"{size}-{name}.png"))
 
 
