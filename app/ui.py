@@ -28,7 +28,6 @@ from app.protocols import AssistantService
 from app.qlog import QuestionLog
 from app.reader import article_with_mark, parse_place, tree_html
 from app.render import (
-    article_label,
     esc,
     render_answer,
     render_article,
@@ -36,7 +35,6 @@ from app.render import (
     render_question,
     render_version,
 )
-from app.tables import POWER_HEADERS, power_rows, rule_rows
 from app.tables_html import powers_html, rules_html
 from app.tabs import ALL_DOCUMENTS, browse_tab, powers_tab, rules_tab, upload_tab
 from app.upload import file_outcomes, read_upload, stage_uploads
@@ -217,19 +215,6 @@ class WebUI:
             return render_error("Không tải được bảng thẩm quyền.")
         return powers_html(powers, self._all_documents([p.document_id for p in powers]))
 
-    def article_choices(self, document_id: str | None) -> list[tuple[str, str]]:
-        if not document_id:
-            return []
-        try:
-            document = self.assistant.document(document_id)
-        except KeyError:
-            return []
-        many_parts = len(document.parts) > 1
-        return [
-            (article_label(a, with_part=many_parts), f"{a.part}:{a.number}")
-            for a in document.articles
-        ]
-
     def article_html(self, document_id: str | None, key: str | None, as_at: str = "") -> str:
         """The article as in force now, or on the day ``as_at`` names (its amendments)."""
         if not document_id or not key:
@@ -250,33 +235,6 @@ class WebUI:
             return render_error("Ngày không hợp lệ; ví dụ: 01/01/2024.")
         lines = show_lines(document, part, (article.number, article.suffix), None, day)
         return render_version(document, article, lines or [])
-
-    def rules_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
-        """The rules of one regulation (or of all), readable: see :func:`rule_rows`."""
-        try:
-            rules = self.assistant.rules(document_id or None)
-            documents = {}
-            for doc_id in sorted({r.document_id for r in rules}):
-                try:
-                    documents[doc_id] = self.assistant.document(doc_id)
-                except KeyError:
-                    continue
-        except Exception:
-            logger.exception("rules failed")
-            return ["Lỗi"], [["Không tải được bảng quy tắc."]]
-        return rule_rows(rules, documents)
-
-    def powers_rows(self, document_id: str | None) -> tuple[list[str], list[list[Any]]]:
-        """Who does what in one regulation, with the citation a drafter can copy."""
-        if not document_id:
-            return POWER_HEADERS, []
-        try:
-            document = self.assistant.document(document_id)
-            powers = self.assistant.powers(document_id=document_id)
-        except Exception:
-            logger.exception("powers failed")
-            return ["lỗi"], [["Không tải được bảng thẩm quyền."]]
-        return POWER_HEADERS, power_rows(document, powers)
 
     # -- access and upload --------------------------------------------------------------
 

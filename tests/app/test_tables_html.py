@@ -15,11 +15,14 @@ def test_rules_grouped_by_document_and_kind_in_words() -> None:
     assert html.index("Quy chế làm việc thử · 01-QC/TU") < html.index(UNKNOWN_DOCUMENT)
     assert "ngưỡng tiền (1)" in html and "túc số hội nghị (1)" in html
     assert "từ 03 tỷ đồng trở lên → Ban Thường vụ; còn lại → Thường trực" in html
+    assert "ít nhất 2/3" in html and "tổng số ủy viên" in html and "để trống (... lần)" in html
     assert (
         'class="qc-open" href="#qc/quy-che-thu/regulation/1/1/a">điểm a khoản 1 Điều 1</a>' in html
     )
     shown = re.sub(r"<[^>]+>", " ", html)  # ids may be in link addresses, never shown
-    assert "money_threshold" not in shown and "quy-che-khac" not in shown
+    for english in ("money_threshold", "lead_time", "regulation", ">=", "None", "quy-che-khac"):
+        assert english not in shown
+    assert not re.search(r"[0-9a-f]{16}", shown)
     assert "<script" not in html and "&lt;script&gt;" in html
     assert "Không có quy tắc" in rules_html([], {})
 

@@ -87,49 +87,21 @@ def test_respond_survives_assistant_errors(
 def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
     ui = _ui(fake_assistant, settings)
     assert ui.document_choices() == [("Quy chế làm việc thử · 01-QC/TU", "quy-che-thu")]
-    choices = ui.article_choices("quy-che-thu")
-    assert choices[1] == ("Chương II · Điều 2. Quan hệ công tác", "regulation:2")
-    assert ui.article_choices("unknown") == []
     assert "&lt;b&gt;" in ui.article_html("quy-che-thu", "regulation:2")
     assert "Không tìm thấy" in ui.article_html("quy-che-thu", "regulation:99")
     assert "Không tìm thấy" in ui.article_html("unknown", "regulation:1")
     assert ui.article_html(None, None) == ""
 
 
-def test_rules_rows_are_readable(fake_assistant: FakeAssistant, settings: Settings) -> None:
-    ui = _ui(fake_assistant, settings)
-    headers, rows = ui.rules_rows("quy-che-thu")
-    assert headers[:4] == ["Loại quy tắc", "Cơ quan", "Nội dung", "Giá trị"]
-    assert [row[0] for row in rows] == ["túc số hội nghị", "ngưỡng tiền", "thời hạn gửi trước"]
-    headers, rows = ui.rules_rows(None)  # all documents: named by title, not by id
-    assert headers[0] == "Văn bản" and rows[0][0] == "Quy chế làm việc thử (01-QC/TU)"
-
-
-def test_rules_rows_say_so_when_they_fail(
-    fake_assistant: FakeAssistant, settings: Settings
-) -> None:
+def test_tables_say_so_when_they_fail(fake_assistant: FakeAssistant, settings: Settings) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("snapshot missing")
 
     fake_assistant.rules = boom  # type: ignore[method-assign,assignment]
-    assert _ui(fake_assistant, settings).rules_rows(None) == (
-        ["Lỗi"],
-        [["Không tải được bảng quy tắc."]],
-    )
-
-
-def test_powers_table_names_body_act_and_citation(
-    fake_assistant: FakeAssistant, settings: Settings
-) -> None:
+    fake_assistant.powers = boom  # type: ignore[method-assign,assignment]
     ui = _ui(fake_assistant, settings)
-    headers, rows = ui.powers_rows("quy-che-thu")
-    assert headers == ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
-    assert rows, "the made-up clause gives Ban Thường vụ a power"
-    body, act, action, _, where = rows[0]
-    assert body == "Ban Thường vụ" and act == "quyết định"
-    assert "triệu tập hội nghị" in action
-    assert where == "khoản 1 Điều 1 Quy chế làm việc thử (01-QC/TU)"
-    assert ui.powers_rows(None) == (headers, [])
+    assert "Không tải được bảng quy tắc." in ui.rules_table(None)
+    assert "Không tải được bảng thẩm quyền." in ui.powers_table(None)
 
 
 def _accounts() -> AuthConfig:
