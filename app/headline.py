@@ -1,9 +1,9 @@
 """The first line of an answer, from its typed fields: what a reader wants before the rest.
 
 A numeric answer leads with its computed result and unit ("10 người"), or the value as the
-rule writes it; a refusal or a request to clarify says so; any other answer leads with its
-first sentence, which the assistant writes as the deciding body or "có / không" and its
-verb ("Ban Thường vụ quyết định."). The rest of the answer text follows it.
+rule writes it; any other answer leads with its first sentence, which the assistant writes
+as the deciding body and its verb ("Ban Thường vụ quyết định."), "có / không", or why it
+refuses (the kind itself is the badge above it). The rest of the answer text follows.
 """
 
 from __future__ import annotations
@@ -30,8 +30,4 @@ def headline(answer: Answer) -> tuple[str, str]:
             return "Quy chế để trống giá trị này", answer.answer
         lead = numeric.result or " ".join(x for x in (numeric.value, numeric.basis) if x)
         return lead, answer.answer
-    if answer.kind == "refusal":
-        return "Không tìm thấy quy định", answer.answer
-    if answer.kind == "clarification":
-        return "Cần làm rõ câu hỏi", answer.answer
     return first_sentence(answer.answer)
