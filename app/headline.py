@@ -12,14 +12,18 @@ import re
 
 from assistant.models import Answer
 
-# A sentence ends at . ! ? followed by a space and a capital (not "01-QC/TU." mid-line).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+# A sentence ends at . ! ? followed by spaces and a capital or an opening quote.
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
 def first_sentence(text: str) -> tuple[str, str]:
     """(first sentence, the rest), both stripped; the whole text when it is one sentence."""
-    parts = _SENTENCE_END.split(text.strip(), maxsplit=1)
-    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+    text = text.strip()
+    for end in _SENTENCE_END.finditer(text):
+        following = text[end.end() : end.end() + 1]
+        if following.isupper() or following in '"“(':
+            return text[: end.start() + 1].strip(), text[end.end() :].strip()
+    return text, ""
 
 
 def headline(answer: Answer) -> tuple[str, str]:

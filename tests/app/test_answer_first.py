@@ -41,6 +41,10 @@ class TestHeadline:
             "Theo Điều 5 quy chế 01-QC/TU. Thêm.",
         )
         assert first_sentence("Ban Thường vụ quyết định") == ("Ban Thường vụ quyết định", "")
+        assert first_sentence("Số 01-QC/TU. được ban hành. Ông A ký.")[0] == (
+            "Số 01-QC/TU. được ban hành."
+        )
+        assert first_sentence("Có! Điều 5.") == ("Có!", "Điều 5.")
 
 
 class TestRenderAnswer:
