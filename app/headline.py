@@ -21,7 +21,7 @@ def first_sentence(text: str) -> tuple[str, str]:
     text = text.strip()
     for end in _SENTENCE_END.finditer(text):
         following = text[end.end() : end.end() + 1]
-        if following.isupper() or following in '"“(':
+        if following and (following.isupper() or following in '"“('):
             return text[: end.start() + 1].strip(), text[end.end() :].strip()
     return text, ""
 
