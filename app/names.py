@@ -30,6 +30,6 @@ def document_label(meta: DocumentMeta, fallback: str = "") -> str:
         parts.append(meta.number)
     if meta.date_issued[:4].isdigit():
         parts.append(meta.date_issued[:4])
-    if meta.status in STATUS_WORDS:
-        parts.append(STATUS_WORDS[meta.status])
+    if meta.status in STATUS_WORDS and not (meta.status == "template" and meta.governed_body):
+        parts.append(STATUS_WORDS[meta.status])  # "mẫu cho …" already says "mẫu"
     return " · ".join(p for p in parts if p)

@@ -9,7 +9,7 @@ import pytest
 from app.export import answer_markdown, question_markdown
 from app.headline import first_sentence, headline
 from app.render import ref_href, render_answer
-from assistant.models import Answer, NumericResult
+from assistant.models import Answer, DocumentRef, NumericResult
 from tests.app.conftest import EVIL, citation
 
 CITE = citation()
@@ -45,6 +45,17 @@ class TestHeadline:
             "Số 01-QC/TU. được ban hành."
         )
         assert first_sentence("Có! Điều 5.") == ("Có!", "Điều 5.")
+
+    def test_the_document_an_answer_opens_with_follows_the_first_line(self) -> None:
+        ref = DocumentRef(document_id="d", title="Quy chế X", number="09-QC/TU")
+        text = "Theo Quy chế X (09-QC/TU): Ban Thường vụ (khoản 1 Điều 2).\n«Quyết định.»"
+        answer = Answer(question="q", kind="answer", answer=text, documents=[ref])
+        assert headline(answer) == (
+            "Ban Thường vụ (khoản 1 Điều 2).",
+            "Theo Quy chế X (09-QC/TU). «Quyết định.»",
+        )
+        other = answer.model_copy(update={"answer": "Theo Quy chế Y: Ban Thường vụ."})
+        assert headline(other)[0] == "Theo Quy chế Y: Ban Thường vụ."
 
 
 class TestRenderAnswer:

@@ -70,4 +70,6 @@ def test_document_named_by_owner_number_year_status() -> None:
     assert document_label(draft) == "tỉnh Điện Biên · dự thảo"
     model = draft.model_copy(update={"issuing_body": "Ban Bí thư", "governed_body": "Cấp ủy"})
     assert document_label(model) == "Ban Bí thư · mẫu cho Cấp ủy · dự thảo"
+    template = model.model_copy(update={"status": "template"})
+    assert document_label(template) == "Ban Bí thư · mẫu cho Cấp ủy"
     assert document_label(DocumentMeta(), "tep.txt") == "tep.txt"
