@@ -138,9 +138,11 @@ def _main(answer: Answer) -> str:
     first, rest = headline(answer)
     markers = _markers(len(answer.citations))
     text = " ".join(x for x in (esc(rest), markers) if x)
+    # the quote under the sentence, unless the answer's own text already quotes it
+    quoted = answer.citations[0].quote if answer.citations else ""
     lead = (
-        f'<blockquote class="qc-lead-quote">{esc(answer.citations[0].quote)}</blockquote>'
-        if answer.citations and len(_by_document(answer)) < 2
+        f'<blockquote class="qc-lead-quote">{esc(quoted)}</blockquote>'
+        if quoted and quoted.strip() not in answer.answer and len(_by_document(answer)) < 2
         else ""
     )
     return (

@@ -74,6 +74,11 @@ class TestRenderAnswer:
         assert "<b>Ban Thường vụ.</b>" in html and "Tỉnh ủy Thử · 01-QC/TU" in html
         assert html.count('class="qc-open" href="#qc/quy-che-thu/regulation/1/1/a"') == 2
 
+    def test_a_quote_the_text_already_gives_is_not_repeated(self) -> None:
+        text = f"Ban Thường vụ.\n«{CITE.quote}»"
+        html = render_answer(Answer(question="q", kind="answer", answer=text, citations=[CITE]))
+        assert "qc-lead-quote" not in html
+
     def test_several_documents_one_block_each_with_a_summary(self) -> None:
         answer = Answer(question="q", kind="answer", answer="Khác.", citations=[CITE, OTHER])
         html = render_answer(answer, {"khac": "Huyện ủy Khác"})
