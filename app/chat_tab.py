@@ -14,7 +14,7 @@ import gradio as gr
 from app.conversation import Message
 
 if TYPE_CHECKING:
-    from app.ui import WebUI
+    from app.webui import WebUI
 
 EXAMPLE_QUESTIONS = (
     "Ai quyết định triệu tập hội nghị Ban Chấp hành?",
@@ -36,7 +36,7 @@ SHOW_READER_JS = "() => { if (window.qcShowReader) { window.qcShowReader(); } re
 HIDE_READER_JS = "() => { if (window.qcHideReader) { window.qcHideReader(); } return []; }"
 
 
-def _username(request: gr.Request | None) -> str | None:
+def username_of(request: gr.Request | None) -> str | None:
     return getattr(request, "username", None) if request is not None else None
 
 
@@ -74,14 +74,14 @@ def chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> tuple[gr.Chatbot, gr.Textbox
             elem_id="qc-question",
         )
         send = gr.Button("Gửi", variant="primary", scale=1, min_width=70, elem_id="qc-send")
-        new = gr.Button("Hội thoại mới", scale=1, min_width=130, elem_id="qc-new")
+        new = gr.Button("Hội thoại mới", scale=1, min_width=150, elem_id="qc-new")
     gr.Examples(examples=[[q] for q in EXAMPLE_QUESTIONS], inputs=[box], label="Câu hỏi mẫu")
     reopen = gr.Button("Mở hội thoại", elem_id="qc-restore-btn", elem_classes=["qc-hidden"])
 
     def respond(
         message: str, stored_: str, scope_: list[str] | None, request: gr.Request
     ) -> tuple[str, list[Message], str]:
-        return ui.respond_stored(message, stored_, scope_, _username(request))
+        return ui.respond_stored(message, stored_, scope_, username_of(request))
 
     gr.on(
         triggers=[box.submit, send.click],

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 import gradio as gr
 
-from app.chat_tab import _username
+from app.chat_tab import username_of
 from app.render import esc
 from app.upload import ALLOWED_TEXT
 
 if TYPE_CHECKING:
-    from app.ui import WebUI
+    from app.webui import WebUI
 
 
 def browse_tab(ui: WebUI) -> gr.HTML:
@@ -90,7 +90,7 @@ def upload_tab(ui: WebUI) -> gr.HTML:
         request: gr.Request,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> str:
-        return ui.ingest_files(paths, _username(request), progress)
+        return ui.ingest_files(paths, username_of(request), progress)
 
     files.upload(chosen_html, inputs=[files], outputs=[result], show_progress="hidden")
     run.click(ingest, inputs=[files], outputs=[result])
