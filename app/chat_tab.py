@@ -74,7 +74,7 @@ def chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> tuple[gr.Chatbot, gr.Textbox
             elem_id="qc-question",
         )
         send = gr.Button("Gửi", variant="primary", scale=1, min_width=70, elem_id="qc-send")
-        new = gr.Button("Hội thoại mới", scale=1, min_width=150, elem_id="qc-new")
+        new = gr.Button("Hội thoại mới", scale=1, min_width=160, elem_id="qc-new")
     gr.Examples(examples=[[q] for q in EXAMPLE_QUESTIONS], inputs=[box], label="Câu hỏi mẫu")
     reopen = gr.Button("Mở hội thoại", elem_id="qc-restore-btn", elem_classes=["qc-hidden"])
 
