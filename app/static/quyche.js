@@ -284,6 +284,12 @@
     }
   }, true);
 
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && document.body.classList.contains("qc-reading")) {
+      window.qcHideReader();
+    }
+  });
+
   // --- once the page is there ---------------------------------------------------------------
   function closeSidebarOnPhone() {
     if (window.innerWidth > 720) { return; }

@@ -167,7 +167,8 @@ def _tables_and_tree(page: Any, folder: Path, size: str) -> None:
     _shot(page, folder, size, "rules")
     page.locator("#qc-rules a.qc-open").first.click()
     page.wait_for_selector("#qc-reader.qc-shown mark", timeout=10_000)
-    page.locator("#qc-reader-close").click()
+    page.keyboard.press("Escape")  # closes the pane as "Đóng" does
+    page.wait_for_selector("#qc-reader.qc-shown", state="detached", timeout=5_000)
 
     page.get_by_role("tab", name="Bảng thẩm quyền").click()
     page.get_by_role("button", name="Xem bảng thẩm quyền").click()
