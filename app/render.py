@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
+from urllib.parse import quote
 
+from app.headline import headline
 from assistant.citations import OCR_NOTE, amendment_line
 from assistant.models import Answer, Citation, NumericResult
 from ingest.models import Article, Document
@@ -19,6 +22,7 @@ CLARIFICATION_BADGE = "Cần làm rõ câu hỏi"
 DIFFERENCE_BADGE = "Các quy chế quy định khác nhau"
 NOTES_BADGE = "Lưu ý"
 COPY_LABEL = "Sao chép"
+COPY_MESSAGE_LABEL = "Sao chép câu trả lời"
 
 
 def esc(text: str) -> str:
@@ -38,8 +42,33 @@ def citation_location(citation: Citation) -> str:
     return ", ".join(parts)
 
 
-def render_citation(citation: Citation, index: int) -> str:
-    """An expandable card: title and place, the verbatim quote, ``cite_as`` to copy."""
+def ref_href(citation: Citation) -> str:
+    """ "#qc/doc/part/article/clause/point": what the page script opens in the reading pane.
+
+    The chat's sanitiser drops data attributes, so the place travels in a link's address."""
+    if citation.place != "article":
+        return ""
+    fields = [
+        citation.document_id,
+        citation.part,
+        f"{citation.article}{citation.article_suffix}",
+        "" if citation.clause is None else str(citation.clause),
+        citation.point or "",
+    ]
+    return "#qc/" + "/".join(quote(f, safe="") for f in fields)
+
+
+def open_link(href: str, text: str, quote_text: str = "") -> str:
+    """A link the page script opens in the reading pane; the quote to highlight beside it."""
+    hidden = f'<span class="qc-q">{esc(quote_text)}</span>' if quote_text else ""
+    if not href:
+        return f"<span>{esc(text)}</span>"
+    return f'<a class="qc-open" href="{href}">{esc(text)}</a>{hidden}'
+
+
+def render_citation(citation: Citation, index: int, name: str = "") -> str:
+    """An expandable card: the place (a link to the article), the document by who it
+    belongs to, the verbatim quote, ``cite_as`` to copy."""
     chapter = f" · {esc(citation.chapter)}" if citation.chapter else ""
     blank = '<span class="qc-cite-blank"> · để trống giá trị</span>' if citation.unspecified else ""
     ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if citation.ocr else ""
@@ -49,11 +78,13 @@ def render_citation(citation: Citation, index: int) -> str:
         if citation.amended_by is not None
         else ""
     )
+    place = open_link(ref_href(citation), citation_location(citation))
     return (
         '<details class="qc-cite">'
         f'<summary><span class="qc-cite-n">[{index}]</span> '
-        f'<span class="qc-cite-loc">{esc(citation_location(citation))}</span>'
-        f'<span class="qc-cite-doc"> — {esc(citation.document_title)}{chapter}</span>{blank}</summary>'
+        f'<span class="qc-cite-loc">{place}</span>'
+        f'<span class="qc-cite-doc"> — {esc(name or citation.document_title)}{chapter}</span>'
+        f"{blank}</summary>"
         f'<blockquote class="qc-quote">{esc(citation.quote)}</blockquote>{ocr}{amended}'
         '<div class="qc-citeas">'
         f'<span class="qc-citeas-text">{esc(citation.cite_as)}</span> '
@@ -98,30 +129,85 @@ def _notes(notes: list[str]) -> str:
     return f'<ul class="qc-notes">{items}</ul>'
 
 
-def _documents(answer: Answer) -> str:
-    if len(answer.documents) < 2:
-        return ""
-    names = "".join(
-        f"<li>{esc(d.title or d.document_id)}{' (' + esc(d.number) + ')' if d.number else ''}</li>"
-        for d in answer.documents
-    )
-    return f'<div class="qc-docs">Các văn bản được đối chiếu:<ul>{names}</ul></div>'
+def _markers(count: int) -> str:
+    return " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in range(1, count + 1))
 
 
-def render_answer(answer: Answer) -> str:
-    """One chat message: badges, answer text, numeric result, notes, citation cards."""
-    cards = "".join(render_citation(c, i) for i, c in enumerate(answer.citations, start=1))
-    citations = (
-        f'<div class="qc-citations"><div class="qc-cites-title">Căn cứ ({len(answer.citations)})'
-        f"</div>{cards}</div>"
-        if cards
+def _main(answer: Answer) -> str:
+    """The bold first line, the short sentence with its [n] markers, the leading quote."""
+    first, rest = headline(answer)
+    markers = _markers(len(answer.citations))
+    text = " ".join(x for x in (esc(rest), markers) if x)
+    # the quote under the sentence, unless the answer's own text already quotes it
+    quoted = answer.citations[0].quote if answer.citations else ""
+    lead = (
+        f'<blockquote class="qc-lead-quote">{esc(quoted)}</blockquote>'
+        if quoted and quoted.strip() not in answer.answer and len(_by_document(answer)) < 2
         else ""
     )
-    numeric = render_numeric(answer.numeric) if answer.numeric else ""
     return (
-        f'<div class="qc-answer qc-kind-{answer.kind}">{_badges(answer)}'
-        f'<div class="qc-text">{esc(answer.answer)}</div>{numeric}'
-        f"{_notes(answer.notes)}{_documents(answer)}{citations}</div>"
+        f'<div class="qc-main"><div class="qc-head"><b>{esc(first)}</b></div>'
+        f'<div class="qc-text">{text}</div>{lead}</div>'
+    )
+
+
+def _by_document(answer: Answer) -> dict[str, list[tuple[int, Citation]]]:
+    groups: dict[str, list[tuple[int, Citation]]] = {}
+    for i, c in enumerate(answer.citations, start=1):
+        groups.setdefault(c.document_id, []).append((i, c))
+    return groups
+
+
+def _document_blocks(answer: Answer, names: Mapping[str, str]) -> str:
+    """One compact block per document, headed by who it belongs to, after a line saying
+    whether their first quotes agree; one document: just its cards."""
+    groups = _by_document(answer)
+    if len(groups) < 2:
+        cards = "".join(
+            render_citation(c, i, names.get(c.document_id, ""))
+            for i, c in enumerate(answer.citations, start=1)
+        )
+        return (
+            f'<div class="qc-citations"><div class="qc-cites-title">Căn cứ '
+            f"({len(answer.citations)})</div>{cards}</div>"
+            if cards
+            else ""
+        )
+    firsts = {" ".join(g[0][1].quote.lower().split()) for g in groups.values()}
+    same = "giống nhau" if len(firsts) == 1 else "khác nhau"
+    summary = f"{len(groups)} văn bản — nội dung được trích {same}; xem từng văn bản dưới đây."
+    blocks = []
+    for doc_id, cited in groups.items():
+        name = names.get(doc_id) or cited[0][1].document_title
+        cards = "".join(render_citation(c, i, name) for i, c in cited)
+        blocks.append(
+            f'<section class="qc-doc-block"><div class="qc-doc-head">{esc(name)}</div>'
+            f'<blockquote class="qc-lead-quote">{esc(cited[0][1].quote)}</blockquote>'
+            f"{cards}</section>"
+        )
+    return f'<div class="qc-compare">{esc(summary)}</div>{"".join(blocks)}'
+
+
+def _follow_ups(questions: list[str]) -> str:
+    if not questions:
+        return ""
+    chips = "".join(f'<button type="button" class="qc-chip">{esc(q)}</button>' for q in questions)
+    return f'<div class="qc-follow"><span class="qc-follow-title">Hỏi tiếp:</span>{chips}</div>'
+
+
+def render_answer(answer: Answer, names: Mapping[str, str] | None = None) -> str:
+    """One chat message: badges, the answer first (bold line, sentence with [n], quote),
+    the numeric working, notes, the cards (per document when several), follow-ups and a
+    button that copies the message as plain text. ``names``: document id → its label."""
+    numeric = render_numeric(answer.numeric) if answer.numeric else ""
+    copy = (
+        '<div class="qc-tools"><button type="button" class="qc-copy-msg">'
+        f"{COPY_MESSAGE_LABEL}</button></div>"
+    )
+    return (
+        f'<div class="qc-answer qc-kind-{answer.kind}">{_badges(answer)}{_main(answer)}'
+        f"{numeric}{_notes(answer.notes)}{_document_blocks(answer, names or {})}"
+        f"{_follow_ups(answer.follow_ups)}{copy}</div>"
     )
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from assistant.citations import location
-from assistant.rules.models import COMPARATOR_WORDS, KIND_LABELS, RULE_KINDS, Rule
-from ingest.models import Document
+from assistant.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
 from ingest.powers import ACT_LABELS, Power
 
 
@@ -66,19 +65,10 @@ RULE_KIND_NAMES: dict[str, str] = {
     "frequency": "định kỳ",
     "count": "số lượng",
 }
-RULE_DOCUMENT = "Văn bản"
-RULE_COLUMNS = ("Loại quy tắc", "Cơ quan", "Nội dung", "Giá trị", "Căn cứ tính", "Điều kiện")
-RULE_WHERE = "Trích dẫn"
 # Words a value as written may already start with: then it is shown as written.
 _VALUE_WORDS = ("từ", "ít nhất", "tối thiểu", "tối đa", "trên", "dưới", "không quá", "quá")
 _THRESHOLD_WORDS = {">=": "từ", ">": "trên", "<": "dưới", "<=": "đến", "=": ""}
 _PART_NAMES = {"decision": "Quyết định ban hành"}
-
-
-def document_name(doc: Document) -> str:
-    """ "Quy chế làm việc ... (01-QC/TU)": the title the document gives, then its number."""
-    name = doc.meta.title or doc.source_file
-    return f"{name} ({doc.meta.number})" if doc.meta.number else name
 
 
 def rule_value(rule: Rule) -> str:
@@ -106,39 +96,3 @@ def rule_place(rule: Rule) -> str:
         return f"{where} Phần {rule.part.removeprefix('part-')}"
     part = _PART_NAMES.get(rule.part)
     return f"{where} {part}" if part else where
-
-
-def rule_rows(
-    rules: Sequence[Rule], documents: Mapping[str, Document]
-) -> tuple[list[str], list[list[str]]]:
-    """The rules as the web page shows them: Vietnamese headers and values in words, by
-    document then kind; the document column only when several documents are shown, and
-    a column nobody filled (no basis, no condition) is left out so the table stays narrow."""
-
-    def name(rule: Rule) -> str:
-        doc = documents.get(rule.document_id)
-        return document_name(doc) if doc is not None else rule.document_id
-
-    kind_order = {k: i for i, k in enumerate(RULE_KINDS)}
-    ordered = sorted(
-        rules,
-        key=lambda r: (name(r), kind_order.get(r.kind, len(kind_order)), r.start, r.article),
-    )
-    table = [
-        {
-            RULE_DOCUMENT: name(r),
-            "Loại quy tắc": RULE_KIND_NAMES.get(r.kind, r.kind),
-            "Cơ quan": r.body,
-            "Nội dung": r.subject_label,
-            "Giá trị": rule_value(r),
-            "Căn cứ tính": r.basis,
-            "Điều kiện": r.condition,
-            RULE_WHERE: rule_place(r),
-        }
-        for r in ordered
-    ]
-    several = len({r.document_id for r in rules}) > 1
-    headers = [RULE_DOCUMENT] if several else []
-    headers += [h for h in RULE_COLUMNS if h in RULE_COLUMNS[:4] or any(row[h] for row in table)]
-    headers.append(RULE_WHERE)
-    return headers, [[row[h] for h in headers] for row in table]

@@ -207,14 +207,21 @@ class FakeAssistant:
                 documents=[ref],
             )
         other = DocumentRef(document_id="quy-che-khac", title="Quy chế khác")
+        other_doc = citation(quote=EVIL).model_copy(
+            update={"document_id": "quy-che-khac", "document_title": "Quy chế khác"}
+        )
         return Answer(
             id=id,
             question=question,
             kind="answer",
             answer=f"Ban Thường vụ quyết định. Câu hỏi: {question}",
-            citations=[citation(), citation(quote=EVIL)],
+            citations=[
+                citation(),
+                citation(quote=EVIL) if "so sánh" not in question else other_doc,
+            ],
             documents=[ref, other] if "so sánh" in question else [ref],
             notes=[f"Ghi chú {EVIL}"] if "so sánh" in question else [],
+            follow_ups=["Hội nghị cần bao nhiêu người dự?"],
         )
 
     def documents(self) -> list[FakeDocumentInfo]:

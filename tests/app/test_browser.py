@@ -96,12 +96,15 @@ def test_chat_answers_with_citation_cards_offline(
             box = page.locator("#qc-question textarea")
             box.wait_for(timeout=30_000)
             # the sidebar's document list arrives with the page-load event
-            page.get_by_text("Quy chế làm việc thử (01-QC/TU)").first.wait_for(timeout=30_000)
+            page.get_by_text("Quy chế làm việc thử · 01-QC/TU").first.wait_for(timeout=30_000)
 
             box.fill(f"Hãy so sánh quy chế {EVIL}")
             page.locator("#qc-send").click()
             page.wait_for_selector("#qc-chat details.qc-cite", timeout=30_000)
-            page.get_by_text("Ban Thường vụ quyết định. Câu hỏi:").first.wait_for(timeout=10_000)
+            page.get_by_text("Câu hỏi: Hãy so sánh").first.wait_for(timeout=10_000)
+            assert page.locator("#qc-chat .qc-head").first.inner_text() == (
+                "Ban Thường vụ quyết định."
+            )
             page.locator("#qc-chat details.qc-cite summary").first.click()
             page.wait_for_selector("#qc-chat details.qc-cite[open] .qc-quote", timeout=10_000)
             page.wait_for_selector("#qc-chat .qc-badge-diff", timeout=10_000)
@@ -155,13 +158,13 @@ def test_browse_articles(server: tuple[str, FakeAssistant], tmp_path: Path) -> N
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.on("request", lambda request: requests.append(request.url))
             page.goto(url, wait_until="load")
-            page.get_by_text("Quy chế làm việc thử (01-QC/TU)").first.wait_for(timeout=30_000)
-            page.locator("#qc-doc input").click()
-            page.get_by_role("option", name="Quy chế làm việc thử (01-QC/TU)").click()
-            page.locator("#qc-article input").click()
-            page.get_by_role("option", name="Chương II · Điều 2. Quan hệ công tác").click()
-            page.wait_for_selector("#qc-article-text .qc-article", timeout=30_000)
-            text = page.locator("#qc-article-text .qc-article-text").inner_text()
+            page.get_by_text("Quy chế làm việc thử · 01-QC/TU").first.wait_for(timeout=30_000)
+            page.get_by_role("tab", name="Tra cứu văn bản").click()
+            page.get_by_text("Quy chế làm việc thử · 01-QC/TU").last.click()
+            page.get_by_text("Chương II · QUAN HỆ").click()
+            page.get_by_text("Điều 2. Quan hệ công tác").click()
+            page.wait_for_selector("#qc-reader.qc-shown .qc-article", timeout=30_000)
+            text = page.locator("#qc-reader .qc-article-text").inner_text()
             assert "<b>quan hệ</b>" in text  # shown as text, not markup
             page.screenshot(
                 path=str(_screenshot_dir(tmp_path) / "browse-article.png"), full_page=True
@@ -183,6 +186,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
     )
     bad = tmp_path / "ghi-chu.md"
     bad.write_text("chỉ là ghi chú", encoding="utf-8")
+    picture = tmp_path / "anh.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     requests: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -191,8 +196,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
             page.on("request", lambda request: requests.append(request.url))
             page.goto(url, wait_until="load")
             page.get_by_role("tab", name="Nạp quy chế").click()
-            page.locator("input[type=file]").set_input_files([str(good), str(bad)])
-            page.get_by_text("Đã chọn 2 tệp").wait_for(timeout=30_000)
+            page.locator("input[type=file]").set_input_files([str(good), str(bad), str(picture)])
+            page.get_by_text("Đã chọn 3 tệp").wait_for(timeout=30_000)
             page.get_by_role("button", name="Nạp", exact=True).click()
             page.wait_for_selector("#qc-ingest-result .qc-ingest-error", timeout=30_000)
             result = page.locator("#qc-ingest-result").inner_text()
@@ -201,6 +206,8 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
                 in result
             )
             assert "ghi-chu.md: không nạp được — không tìm thấy tiêu đề" in result
+            assert "anh.png: không nạp được — " in result  # a wrong type, said in Vietnamese
+            assert "không phải định dạng được hỗ trợ" in result
             assert "/tmp" not in result and "quyche-upload" not in result
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "upload.png"), full_page=True)
 
@@ -211,7 +218,7 @@ def test_upload_and_rules_tabs(server: tuple[str, FakeAssistant], tmp_path: Path
                 timeout=30_000,
             )
             rules = page.locator("#qc-rules").inner_text()
-            assert "Loại quy tắc" in rules and "túc số hội nghị" in rules
+            assert "Giá trị" in rules and "túc số hội nghị" in rules
             assert "document_id" not in rules and "quorum" not in rules
             page.screenshot(path=str(_screenshot_dir(tmp_path) / "rules.png"), full_page=True)
         finally:

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from app.tables import RULE_KIND_NAMES, rule_place, rule_rows, rule_value, rules_table
+from app.tables import RULE_KIND_NAMES, rule_place, rule_value, rules_table
 from ingest.rules.extract import extract_rules
 from ingest.rules.models import RULE_KINDS, Quantity
-from tests.app.conftest import FakeAssistant, fake_rules
+from tests.app.conftest import fake_rules
 from tests.ingest.rules.fixtures import make_doc
 
 LAND = make_doc(
@@ -31,58 +29,8 @@ def test_rules_of_one_sentence_are_told_apart_by_their_condition() -> None:
     assert table.endswith("2 quy tắc.")
 
 
-class TestRuleRows:
-    """The web page's rules table: Vietnamese headers, values in words, no ids."""
-
-    def test_headers_and_words(self) -> None:
-        doc = FakeAssistant().doc
-        headers, rows = rule_rows(fake_rules(), {doc.id: doc})
-        assert headers == [
-            "Văn bản",
-            "Loại quy tắc",
-            "Cơ quan",
-            "Nội dung",
-            "Giá trị",
-            "Căn cứ tính",
-            "Điều kiện",
-            "Trích dẫn",
-        ]
-        by_kind = {row[1]: dict(zip(headers, row, strict=True)) for row in rows}
-        assert by_kind["túc số hội nghị"]["Giá trị"] == "ít nhất 2/3"
-        assert by_kind["túc số hội nghị"]["Căn cứ tính"] == "tổng số ủy viên"
-        money = by_kind["ngưỡng tiền"]
-        assert money["Giá trị"] == "từ 03 tỷ đồng trở lên → Ban Thường vụ; còn lại → Thường trực"
-        assert money["Trích dẫn"] == "Điều 2"
-        assert by_kind["thời hạn gửi trước"]["Trích dẫn"] == "điểm a khoản 1 Điều 1"
-        assert by_kind["định kỳ"]["Giá trị"] == "để trống (... lần)"
-
-    def test_grouped_by_document_then_kind(self) -> None:
-        doc = FakeAssistant().doc
-        _, rows = rule_rows(fake_rules(), {doc.id: doc})
-        assert [(r[0], r[1]) for r in rows] == [
-            ("Quy chế làm việc thử (01-QC/TU)", "túc số hội nghị"),
-            ("Quy chế làm việc thử (01-QC/TU)", "ngưỡng tiền"),
-            ("Quy chế làm việc thử (01-QC/TU)", "thời hạn gửi trước"),
-            ("quy-che-khac", "định kỳ"),
-        ]
-
-    def test_no_ids_no_english_and_narrow_for_one_document(self) -> None:
-        doc = FakeAssistant().doc
-        one = [r for r in fake_rules() if r.document_id == doc.id and r.kind != "quorum"]
-        headers, rows = rule_rows(one, {doc.id: doc})
-        # one document: no document column; nobody states a basis: no basis column
-        assert headers == [
-            "Loại quy tắc",
-            "Cơ quan",
-            "Nội dung",
-            "Giá trị",
-            "Điều kiện",
-            "Trích dẫn",
-        ]
-        cells = " ".join(" ".join(row) for row in rows)
-        assert not re.search(r"[0-9a-f]{16}", cells)
-        for english in ("money_threshold", "lead_time", "regulation", ">=", "None"):
-            assert english not in cells
+class TestRuleWords:
+    """The rules table's words: kinds, places and values (app/tables_html.py shows them)."""
 
     @pytest.mark.parametrize("kind", RULE_KINDS)
     def test_every_kind_has_a_vietnamese_name(self, kind: str) -> None:

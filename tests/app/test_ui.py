@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import gradio as gr
@@ -85,50 +86,22 @@ def test_respond_survives_assistant_errors(
 
 def test_browse(fake_assistant: FakeAssistant, settings: Settings) -> None:
     ui = _ui(fake_assistant, settings)
-    assert ui.document_choices() == [("Quy chế làm việc thử (01-QC/TU)", "quy-che-thu")]
-    choices = ui.article_choices("quy-che-thu")
-    assert choices[1] == ("Chương II · Điều 2. Quan hệ công tác", "regulation:2")
-    assert ui.article_choices("unknown") == []
+    assert ui.document_choices() == [("Quy chế làm việc thử · 01-QC/TU", "quy-che-thu")]
     assert "&lt;b&gt;" in ui.article_html("quy-che-thu", "regulation:2")
     assert "Không tìm thấy" in ui.article_html("quy-che-thu", "regulation:99")
     assert "Không tìm thấy" in ui.article_html("unknown", "regulation:1")
     assert ui.article_html(None, None) == ""
 
 
-def test_rules_rows_are_readable(fake_assistant: FakeAssistant, settings: Settings) -> None:
-    ui = _ui(fake_assistant, settings)
-    headers, rows = ui.rules_rows("quy-che-thu")
-    assert headers[:4] == ["Loại quy tắc", "Cơ quan", "Nội dung", "Giá trị"]
-    assert [row[0] for row in rows] == ["túc số hội nghị", "ngưỡng tiền", "thời hạn gửi trước"]
-    headers, rows = ui.rules_rows(None)  # all documents: named by title, not by id
-    assert headers[0] == "Văn bản" and rows[0][0] == "Quy chế làm việc thử (01-QC/TU)"
-
-
-def test_rules_rows_say_so_when_they_fail(
-    fake_assistant: FakeAssistant, settings: Settings
-) -> None:
+def test_tables_say_so_when_they_fail(fake_assistant: FakeAssistant, settings: Settings) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("snapshot missing")
 
     fake_assistant.rules = boom  # type: ignore[method-assign,assignment]
-    assert _ui(fake_assistant, settings).rules_rows(None) == (
-        ["Lỗi"],
-        [["Không tải được bảng quy tắc."]],
-    )
-
-
-def test_powers_table_names_body_act_and_citation(
-    fake_assistant: FakeAssistant, settings: Settings
-) -> None:
+    fake_assistant.powers = boom  # type: ignore[method-assign,assignment]
     ui = _ui(fake_assistant, settings)
-    headers, rows = ui.powers_rows("quy-che-thu")
-    assert headers == ["Cơ quan", "Thẩm quyền", "Nội dung", "Điều kiện", "Trích dẫn"]
-    assert rows, "the made-up clause gives Ban Thường vụ a power"
-    body, act, action, _, where = rows[0]
-    assert body == "Ban Thường vụ" and act == "quyết định"
-    assert "triệu tập hội nghị" in action
-    assert where == "khoản 1 Điều 1 Quy chế làm việc thử (01-QC/TU)"
-    assert ui.powers_rows(None) == (headers, [])
+    assert "Không tải được bảng quy tắc." in ui.rules_table(None)
+    assert "Không tải được bảng thẩm quyền." in ui.powers_table(None)
 
 
 def _accounts() -> AuthConfig:
@@ -246,3 +219,33 @@ def test_upload_errors_are_escaped(
     html = _ui(fake_assistant, settings).ingest_files([str(path)], None)
     assert "<img" not in html and "&lt;img" in html
     assert "Cảnh báo:" in html and "trang 2: OCR không đọc được" in html
+
+
+def test_conversation_kept_by_the_page(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    box, chat, stored = ui.respond_stored("Ai triệu tập?", "", None)
+    assert box == "" and len(chat) == 2
+    box, chat, stored = ui.respond_stored("Cần bao nhiêu người?", stored, ["quy-che-thu"])
+    _, history, _ = fake_assistant.calls[-1]
+    assert [t.role for t in history] == ["user", "assistant"]  # the page's turns went back
+    kept = json.loads(stored)
+    assert len(kept["shown"]) == 4 and len(kept["markdown"]) == 4
+    assert kept["markdown"][0] == "## Hỏi: Ai triệu tập?\n"
+    _, _, errored = ui.respond_stored("", stored, None)
+    assert len(json.loads(errored)["turns"]) == 4  # an error is shown, never history
+    assert ui.restore(stored) == (kept["shown"], stored)
+    assert ui.restore("{broken") == ([], '{"turns":[],"shown":[],"markdown":[]}')
+
+
+def test_reader_and_tables(fake_assistant: FakeAssistant, settings: Settings) -> None:
+    ui = _ui(fake_assistant, settings)
+    request = json.dumps({"href": "#qc/quy-che-thu/regulation/1/1/a", "quote": ""})
+    assert "<mark" in ui.reader(request)
+    assert "Không tìm thấy văn bản" in ui.reader(request.replace("quy-che-thu", "khong"))
+    assert "Không tìm thấy điều" in ui.reader(request.replace("/1/1/a", "/9//"))
+    assert ui.reader("") == ""
+    assert "Chương I" in ui.tree()
+    assert "túc số hội nghị" in ui.rules_table() and "quyết định" in ui.powers_table()
+    assert "họp thường lệ" in ui.rules_table() and "họp thường lệ" not in ui.rules_table(
+        "quy-che-thu"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -75,13 +76,15 @@ def test_the_browser_shows_the_version_in_force_on_a_day(home: Path) -> None:
     settings = Settings(home=home, embedding_backend="none")
     ui = WebUI(Assistant.open(settings), settings, None, QuestionLog.from_settings(settings))
     doc_id = next(d.id for d in ui.assistant.documents() if d.id.startswith("quy-che-dang-uy-xa"))
-    key = next(k for label, k in ui.article_choices(doc_id) if k.endswith(":7"))
-    now = ui.article_html(doc_id, key)
-    before = ui.article_html(doc_id, key, "31/05/2024")
-    after = ui.article_html(doc_id, key, "01/06/2024")
+    article = ui.assistant.document(doc_id).article(7)
+    assert article is not None
+    place = json.dumps({"href": f"#qc/{doc_id}/{article.part}/7//", "quote": ""})
+    now = ui.reader(place)
+    before = ui.reader(place, "31/05/2024")
+    after = ui.reader(place, "01/06/2024")
     assert "mỗi tháng hai lần" in now and "mỗi tháng hai lần" in after
     assert "mỗi tuần một lần" in before and "hai lần" not in before
-    assert "không hợp lệ" in ui.article_html(doc_id, key, "ngày mai")
+    assert "không hợp lệ" in ui.reader(place, "ngày mai")
 
 
 def test_show_an_article_whose_points_were_amended(
