@@ -49,6 +49,9 @@ def headline(answer: Answer) -> tuple[str, str]:
         lead = numeric.result or " ".join(x for x in (numeric.value, numeric.basis) if x)
         return lead, answer.answer
     source = document_lead(answer)
+    if answer.steps:
+        # a procedure: its steps are drawn as a numbered list under this line
+        return f"Trình tự gồm {len(answer.steps)} bước", source
     if not source:
         return first_sentence(answer.answer)
     first, rest = first_sentence(answer.answer[len(source) + 1 :])

@@ -133,9 +133,28 @@ def _markers(count: int) -> str:
     return " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in range(1, count + 1))
 
 
+def _steps(answer: Answer) -> str:
+    """A procedure's steps as a numbered list: who does each, its words, its citation
+    [n] and its time limit."""
+    items = []
+    for step in answer.steps:
+        n = step.citation + 1
+        who = f"<b>{esc(step.actor)}</b>: " if step.actor else ""
+        timing = f' <span class="qc-step-time">({esc(step.timing)})</span>' if step.timing else ""
+        ref = f'<a class="qc-ref" href="#qc-ref/{n}">[{n}]</a>'
+        items.append(f"<li>{who}«{esc(step.text.strip())}» {ref}{timing}</li>")
+    return f'<ol class="qc-steps">{"".join(items)}</ol>'
+
+
 def _main(answer: Answer) -> str:
-    """The bold first line, the short sentence with its [n] markers, the leading quote."""
+    """The bold first line, the short sentence with its [n] markers, the leading quote;
+    a procedure's steps as a numbered list."""
     first, rest = headline(answer)
+    if answer.steps:
+        return (
+            f'<div class="qc-main"><div class="qc-head"><b>{esc(first)}</b></div>'
+            f'<div class="qc-text">{esc(rest)}</div>{_steps(answer)}</div>'
+        )
     markers = _markers(len(answer.citations))
     text = " ".join(x for x in (esc(rest), markers) if x)
     # the quote under the sentence, unless the answer's own text already quotes it

@@ -101,3 +101,25 @@ def test_markdown_has_question_answer_cite_as_and_quote() -> None:
     text = question_markdown("Ai  quyết định?") + answer_markdown(answer)
     assert text.startswith("## Hỏi: Ai quyết định?\n**Ban Thường vụ.**\n\nVì vậy.")
     assert f"[1] {CITE.cite_as}\n\n> {CITE.quote}" in text
+
+
+def test_a_procedure_is_drawn_as_numbered_steps_each_with_its_citation() -> None:
+    from assistant.models import ProcedureStep
+
+    second = CITE.model_copy(update={"quote": "Văn phòng gửi giấy mời trước 05 ngày.", "clause": 2})
+    steps = [
+        ProcedureStep(number=1, text=CITE.quote, actor="Ban Thường vụ", citation=0),
+        ProcedureStep(number=2, text=second.quote, timing="gửi tài liệu: 05 ngày", citation=1),
+    ]
+    answer = Answer(
+        question="q",
+        kind="answer",
+        answer="Theo X, trình tự như sau:",
+        citations=[CITE, second],
+        steps=steps,
+    )
+    assert headline(answer)[0] == "Trình tự gồm 2 bước"
+    html = render_answer(answer)
+    assert html.count("<li>") == 2 and '<ol class="qc-steps">' in html
+    assert "<b>Ban Thường vụ</b>" in html and 'href="#qc-ref/2">[2]</a>' in html
+    assert "gửi tài liệu: 05 ngày" in html
