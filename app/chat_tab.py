@@ -12,15 +12,11 @@ from typing import TYPE_CHECKING
 import gradio as gr
 
 from app.conversation import Message
+from app.webui import EXAMPLE_QUESTIONS
 
 if TYPE_CHECKING:
     from app.webui import WebUI
 
-EXAMPLE_QUESTIONS = (
-    "Ai quyết định triệu tập hội nghị Ban Chấp hành?",
-    "Hội nghị Ban Thường vụ cần bao nhiêu người dự?",
-    "Tài liệu họp phải gửi trước mấy ngày?",
-)
 CONVERSATIONS_HTML = (
     '<div class="qc-convs-box"><div class="qc-convs-head"><b>Hội thoại đã lưu</b>'
     '<button type="button" class="qc-conv-new">+ Hội thoại mới</button></div>'
@@ -67,7 +63,7 @@ def chat_tab(ui: WebUI, scope: gr.CheckboxGroup) -> tuple[gr.Chatbot, gr.Textbox
         box = gr.Textbox(
             label="Câu hỏi",  # hidden, but read out by screen readers ("Textbox" otherwise)
             show_label=False,
-            placeholder="Nhập câu hỏi, ví dụ: Ai quyết định triệu tập hội nghị Ban Chấp hành?",
+            placeholder=f"Nhập câu hỏi, ví dụ: {EXAMPLE_QUESTIONS[0]}",
             scale=8,
             lines=1,
             max_lines=6,

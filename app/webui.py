@@ -44,9 +44,9 @@ from ingest.settings import Settings
 logger = logging.getLogger(__name__)
 
 EXAMPLE_QUESTIONS = (
-    "Ai quyết định triệu tập hội nghị Ban Chấp hành?",
-    "Hội nghị Ban Thường vụ cần bao nhiêu người dự?",
-    "Tài liệu họp phải gửi trước mấy ngày?",
+    "Văn phòng cấp ủy lưu biên bản họp ở đâu?",
+    "Hội nghị bất thường do ai đề nghị triệu tập?",
+    "Giấy mời họp Ban Chấp hành gửi trước mấy ngày?",
 )
 
 

@@ -38,7 +38,7 @@ from ingest.words import listed_words
 MAX_FOLLOW_UPS = 3
 MAX_RULE_TRIES = 4  # rules read back through the rule module, at most, per answer
 # Two actions are the same act when this share of their content syllables is shared
-# (Jaccard): "quyết định triệu tập hội nghị Ban Chấp hành" and "... Ban Thường vụ".
+# (Jaccard): "quyết định khen thưởng tập thể Chi bộ" and "... đảng viên".
 SIMILAR_ACTION = 0.5
 # An action longer than this many words is cut at a word boundary (a chip, not a quote).
 ACTION_WORDS = 14
@@ -221,7 +221,7 @@ def _action(power: Power) -> str:
     cut = written[:ACTION_WORDS]
     if len(written) > len(cut):
         # before the last "và"/"hoặc", where one item of the action ends ("quyết định
-        # triệu tập hội nghị Ban Chấp hành | và chuẩn bị nội dung ...")
+        # khen thưởng tập thể chi bộ | và công nhận danh hiệu ...")
         conjunctions = templates()["conjunctions"]
         ends = [i for i in range(MIN_ACTION_WORDS, len(cut)) if cut[i].lower() in conjunctions]
         if ends:

@@ -71,7 +71,7 @@ def place_mentions(question: str) -> list[tuple[str, str]]:
         while j < len(tokens) and len(name) < MAX_PLACE_WORDS and _is_name_word(tokens[j][0]):
             gap = question[(name[-1] if name else tokens[j - 1]).end() : tokens[j].start()]
             if gap.strip():
-                break  # punctuation ends a name: "xã Hòa Bình, tỉnh Tây Ninh"
+                break  # punctuation ends a name: "xã Sơn Hà, tỉnh Lâm Viên"
             name.append(tokens[j])
             j += 1
         text = question[name[0].start() : name[-1].end()] if name else ""

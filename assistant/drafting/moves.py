@@ -1,5 +1,5 @@
 """Powers moved across clauses: a power the draft drops in one place and gives, with the
-same act and action, to another body somewhere else ("quyết định triệu tập hội nghị" taken
+same act and action, to another body somewhere else ("quyết định khen thưởng tập thể" taken
 from the Thường trực's article and written into the Bí thư's). Within one clause
 checks.moved_powers finds it; here the rest of the document is searched."""
 

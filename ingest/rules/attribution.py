@@ -80,7 +80,7 @@ def _stated_for(hit: Hit, ctx: Context, window_end: int) -> int | None:
 
 
 def _named_in_basis(hit: Hit, ctx: Context) -> list[tuple[str, str]] | None:
-    """b. The basis names the body: "2/3 tổng số thành viên Ban cán sự đảng"."""
+    """b. The basis names the body: "3/4 số ủy viên Ban cán sự"."""
     if not hit.basis_span:
         return None
     lo, hi = hit.basis_span

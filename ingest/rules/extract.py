@@ -5,10 +5,10 @@ Pattern based and generic: the patterns describe how Vietnamese regulations phra
 rule, never a particular document. Matching runs sentence by sentence on an aligned
 folded copy (:func:`ingest.rules.text.fold_aligned`), so every rule keeps its source
 sentence verbatim. The body a rule applies to is the nearest body governing the
-number: one named in the basis ("2/3 tổng số thành viên Ban cán sự đảng"), the body of a
+number: one named in the basis ("3/4 số ủy viên Ban cán sự"), the body of a
 meeting noun ("Hội nghị Tỉnh ủy, Ban Thường vụ Tỉnh ủy phải có …": one rule per body),
 the nearest body before the number, then the clause lead-in, the article title
-("Chế độ hội nghị của Tỉnh ủy, Ban Thường vụ Tỉnh ủy") and the document's governed body.
+("Chế độ làm việc của Thường trực Huyện ủy") and the document's governed body.
 """
 
 from __future__ import annotations

@@ -259,7 +259,7 @@ def test_ask_json_carries_the_suggested_follow_ups(tmp_path: Path) -> None:
     assert data["kind"] == "numeric"
     # one document loaded: the suggestions need not name it
     assert data["follow_ups"] == [
-        "Hội nghị Ban Chấp hành cần bao nhiêu thành viên tham dự?",
+        "Phải có mặt bao nhiêu thành viên thì hội nghị Ban Chấp hành hợp lệ?",
         "Khoản 2 Điều 3 quy định gì?",
     ]
     refused = client.post("/api/ask", json={"question": "Thuế thu nhập tính thế nào?"}).json()

@@ -93,7 +93,7 @@ class TestFollowUps:
             doc, "Ban Chấp hành họp thường lệ mấy tháng một lần?", cite(doc, 3, 1), kind="numeric"
         )
         # a numeric question gets the rule first; the frequency it asked is not suggested
-        assert found[0] == "Hội nghị Ban Chấp hành cần bao nhiêu thành viên tham dự?"
+        assert found[0] == "Phải có mặt bao nhiêu thành viên thì hội nghị Ban Chấp hành hợp lệ?"
         assert not any("bao lâu một lần" in f for f in found)
 
     def test_a_rule_already_quoted_is_not_suggested(self, doc: Document) -> None:
