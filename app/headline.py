@@ -49,6 +49,9 @@ def headline(answer: Answer) -> tuple[str, str]:
         lead = numeric.result or " ".join(x for x in (numeric.value, numeric.basis) if x)
         return lead, answer.answer
     source = document_lead(answer)
+    if len(answer.findings) == 1 and len(answer.documents) == 1 and answer.kind == "answer":
+        # a who-decides answer from one document: the deciding body, typed, leads
+        return answer.findings[0].value, answer.answer
     if answer.steps:
         # a procedure: its steps are drawn as a numbered list under this line
         return f"Trình tự gồm {len(answer.steps)} bước", source

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from app.headline import headline
 from assistant.citations import OCR_NOTE, amendment_line
+from assistant.findings import findings_summary
 from assistant.models import Answer, Citation, NumericResult
 from ingest.models import Article, Document
 
@@ -192,9 +193,18 @@ def _document_blocks(answer: Answer, names: Mapping[str, str]) -> str:
             if cards
             else ""
         )
+    labels = {
+        doc_id: names.get(doc_id) or cited[0][1].document_title for doc_id, cited in groups.items()
+    }
+    found = findings_summary(answer.findings, labels)
     firsts = {" ".join(g[0][1].quote.lower().split()) for g in groups.values()}
     same = "giống nhau" if len(firsts) == 1 else "khác nhau"
-    summary = f"{len(groups)} văn bản — nội dung được trích {same}; xem từng văn bản dưới đây."
+    # what each document answers, in a word, when each says one; else the quotes compared
+    summary = (
+        f"{len(groups)} văn bản — {found}"
+        if found and len(answer.findings) == len(groups)
+        else f"{len(groups)} văn bản — nội dung được trích {same}; xem từng văn bản dưới đây."
+    )
     blocks = []
     for doc_id, cited in groups.items():
         name = names.get(doc_id) or cited[0][1].document_title

@@ -14,8 +14,9 @@ from assistant.deciding_body import (
 )
 from assistant.document_names import doc_ref, short_name
 from assistant.evidence import refusal_answer
+from assistant.findings import findings_summary
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
-from assistant.models import Answer, Citation, ProcedureStep
+from assistant.models import Answer, Citation, Finding, ProcedureStep
 from assistant.steps import (
     StepUnit,
     covering_clauses,
@@ -104,6 +105,7 @@ class Composer:
         chosen = chosen[:MAX_DOCUMENTS_SHOWN]
         lines: list[str] = []
         citations: list[Citation] = []
+        findings: list[Finding] = []
         topic = self.locator.topic_terms(u) if u.kind == "citation" else []
         for item in chosen:
             if u.kind == "citation" and self.locator.title_answers(topic, item):
@@ -113,7 +115,12 @@ class Composer:
                 continue
             citation = self.cite(item)
             citations.append(citation)
-            lines.append(self._claim(u, item, citation, several=len(chosen) > 1))
+            line, body = self._claim(u, item, citation, several=len(chosen) > 1)
+            lines.append(line)
+            if body:
+                findings.append(
+                    Finding(document_id=item.doc.id, value=body, citation=len(citations) - 1)
+                )
         # Supporting clauses from the first document, after the main ones (a clause
         # already cited, as one of an article's clauses, is not cited twice).
         places = {citation_place(c) for c in citations}
@@ -141,7 +148,7 @@ class Composer:
                     citations.append(citation)
         notes = []
         if len(chosen) > 1:
-            notes.append(agreement_note(chosen))
+            notes.append(agreement_note(chosen, findings))
         if left_out:
             notes.append(
                 f"Còn {len(left_out)} văn bản khác có quy định liên quan, chưa trình bày: "
@@ -155,6 +162,7 @@ class Composer:
             citations=citations,
             documents=[doc_ref(i.doc) for i in chosen],
             notes=notes,
+            findings=findings,
         )
 
     def _article_claim(self, item: Located) -> tuple[str, list[Citation]]:
@@ -185,7 +193,10 @@ class Composer:
                 return text[spans[0][0] : end].strip() or None
         return text.strip() or None
 
-    def _claim(self, u: Understanding, item: Located, citation: Citation, several: bool) -> str:
+    def _claim(
+        self, u: Understanding, item: Located, citation: Citation, several: bool
+    ) -> tuple[str, str]:
+        """The claim's text, and the deciding body it names ("" when none)."""
         where = f"{location(citation.article, citation.clause, citation.point)}"
         doc_name = short_name(item.doc)
         prefix = f"Theo {doc_name}"
@@ -196,15 +207,19 @@ class Composer:
             )
             shared = SHARED_POWER.search(fold(item.quote))
             if not body:
-                return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+                return f"{prefix}, {where} ({item.article.title}):\n«{quote}»", ""
             head = f"{prefix}: {body}"
             tail = ""
             if shared:
                 tail = "\n(Điều khoản có nhắc tới ủy quyền/xin ý kiến/phối hợp — xem nguyên văn.)"
-            return f"{head} ({where}, {item.article.title}).\n«{quote}»{tail}"
+            return f"{head} ({where}, {item.article.title}).\n«{quote}»{tail}", body
         if u.kind == "citation":
-            return f"{prefix}, nội dung này được quy định tại {where} ({item.article.title}):\n«{quote}»"
-        return f"{prefix}, {where} ({item.article.title}):\n«{quote}»"
+            return (
+                f"{prefix}, nội dung này được quy định tại {where} ({item.article.title}):"
+                f"\n«{quote}»",
+                "",
+            )
+        return f"{prefix}, {where} ({item.article.title}):\n«{quote}»", ""
 
     def _table_holder(self, u: Understanding, item: Located) -> str:
         """Who the table of powers says acts in the quoted sentence (it reads the article's
@@ -334,7 +349,12 @@ class Composer:
         )
 
 
-def agreement_note(items: Sequence[Located]) -> str:
+def agreement_note(items: Sequence[Located], findings: Sequence[Finding] = ()) -> str:
+    """Where the documents agree and where they differ: by what each answers in a word
+    (the deciding body) when each says one, else by whether their quotes are the same."""
+    summary = findings_summary(findings, {i.doc.id: short_name(i.doc) for i in items})
+    if summary and len(findings) == len(items):
+        return summary
     texts = {fold(i.quote) for i in items}
     if len(texts) == 1:
         return "Các văn bản quy định giống nhau về nội dung này."

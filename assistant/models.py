@@ -88,6 +88,17 @@ class DocumentRef(BaseModel):
     issuing_body: str = ""
 
 
+class Finding(BaseModel):
+    """What one document answers, in a word: the body that decides (a who-decides answer)
+    or the value its rule sets (a numeric one), with the citation that says it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document_id: str
+    value: str  # "Ban Thường vụ", "ít nhất 2/3 tổng số thành viên"
+    citation: int  # index into Answer.citations
+
+
 class ProcedureStep(BaseModel):
     """One step of a procedure answer, in order: who does it, its time limit (from the
     rule table), and the citation (an index into ``Answer.citations``) it is quoted by."""
@@ -114,3 +125,4 @@ class Answer(BaseModel):
     notes: list[str] = Field(default_factory=list)
     follow_ups: list[str] = Field(default_factory=list)
     steps: list[ProcedureStep] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Mapping
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
-from assistant.models import Answer, Citation, DocumentRef, NumericResult
+from assistant.findings import findings_summary
+from assistant.models import Answer, Citation, DocumentRef, Finding, NumericResult
 from assistant.rules.models import (
     COMPARATOR_WORDS,
     THRESHOLD_KINDS,
@@ -121,6 +122,7 @@ def compose_numeric(
         shown = [d for d in per_doc if d.matches or d.no_rule]
     lines: list[str] = []
     citations: list[Citation] = []
+    findings: list[Finding] = []
     result: NumericResult | None = None
     for entry in shown:
         doc = documents[entry.document_id]
@@ -152,6 +154,14 @@ def compose_numeric(
             else:
                 citations.append(citation)
                 block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
+            if not any(f.document_id == doc.id for f in findings):
+                findings.append(
+                    Finding(
+                        document_id=doc.id,
+                        value=describe(match.rule).split(" — ", 1)[-1],
+                        citation=citations.index(citation),
+                    )
+                )
             if result is None:
                 result = to_numeric_result(match)
             size = rule_citation(match.size_rule, doc) if match.size_rule else None
@@ -167,6 +177,11 @@ def compose_numeric(
     answering = [d for d in shown if d.matches]
     if len(answering) > 1:
         labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in answering}
+        summary = findings_summary(
+            findings, {d.document_id: _short(documents[d.document_id]) for d in answering}
+        )
+        if summary:
+            notes.append(summary)
         if len(labels) == 1:
             notes.append("Các văn bản quy định giống nhau về con số này.")
         else:
@@ -193,6 +208,7 @@ def compose_numeric(
         numeric=result,
         documents=[_ref(documents[d.document_id]) for d in shown],
         notes=notes,
+        findings=findings,
     )
 
 

@@ -123,3 +123,32 @@ def test_a_procedure_is_drawn_as_numbered_steps_each_with_its_citation() -> None
     assert html.count("<li>") == 2 and '<ol class="qc-steps">' in html
     assert "<b>Ban Thường vụ</b>" in html and 'href="#qc-ref/2">[2]</a>' in html
     assert "gửi tài liệu: 05 ngày" in html
+
+
+def test_the_deciding_body_leads_and_documents_are_compared_by_their_findings() -> None:
+    from assistant.models import Finding
+
+    one = Answer(
+        question="q",
+        kind="answer",
+        answer="Theo X: Thường trực (khoản 1 Điều 1).",
+        citations=[CITE],
+        documents=[DocumentRef(document_id=CITE.document_id, title="X")],
+        findings=[Finding(document_id=CITE.document_id, value="Thường trực", citation=0)],
+    )
+    assert headline(one)[0] == "Thường trực"
+    two = one.model_copy(
+        update={
+            "citations": [CITE, OTHER],
+            "documents": [
+                DocumentRef(document_id=CITE.document_id, title="X"),
+                DocumentRef(document_id="khac", title="Quy chế khác"),
+            ],
+            "findings": [
+                Finding(document_id=CITE.document_id, value="Thường trực", citation=0),
+                Finding(document_id="khac", value="Ban Thường vụ", citation=1),
+            ],
+        }
+    )
+    html = render_answer(two, {CITE.document_id: "Xã A", "khac": "Xã B"})
+    assert "Khác nhau: Thường trực (Xã A); Ban Thường vụ (Xã B)." in html

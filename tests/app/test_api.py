@@ -89,6 +89,7 @@ def test_numeric_answer_round_trips(client: TestClient) -> None:
         "notes",
         "follow_ups",
         "steps",
+        "findings",
     }
 
 
