@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.findings import findings_summary
 from assistant.models import Answer
 
 # A sentence ends at . ! ? followed by spaces and a capital or an opening quote.
@@ -49,6 +50,10 @@ def headline(answer: Answer) -> tuple[str, str]:
         lead = numeric.result or " ".join(x for x in (numeric.value, numeric.basis) if x)
         return lead, answer.answer
     source = document_lead(answer)
+    if len({f.document_id for f in answer.findings}) >= 2:
+        # several documents: where they agree and where they differ leads
+        names = {d.document_id: d.number or d.issuing_body or d.title for d in answer.documents}
+        return findings_summary(answer.findings, names), answer.answer
     if len(answer.findings) == 1 and len(answer.documents) == 1 and answer.kind == "answer":
         # a who-decides answer from one document: the deciding body, typed, leads
         return answer.findings[0].value, answer.answer
