@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,30 +35,36 @@ def document_filter(elem_id: str) -> gr.Dropdown:
 
 
 def rules_tab(ui: WebUI) -> gr.Dropdown:
-    gr.Markdown(
+    return _table_tab(
         "Các quy tắc định lượng trích từ quy chế (tỷ lệ, thời hạn, số người…), theo văn bản "
-        "rồi theo loại quy tắc. Bấm vào trích dẫn để đọc điều khoản."
+        "rồi theo loại quy tắc. Bấm vào trích dẫn để đọc điều khoản.",
+        "qc-rules",
+        "Tải bảng quy tắc",
+        ui.rules_table,
     )
-    with gr.Row(equal_height=True):
-        pick = document_filter("qc-rules-doc")
-        load = gr.Button("Tải bảng quy tắc", elem_id="qc-rules-load", scale=1)
-    table = gr.HTML(elem_id="qc-rules")
-    load.click(ui.rules_table, inputs=[pick], outputs=[table])
-    pick.input(ui.rules_table, inputs=[pick], outputs=[table])
-    return pick
 
 
 def powers_tab(ui: WebUI) -> gr.Dropdown:
-    gr.Markdown(
+    return _table_tab(
         "Cơ quan nào quyết định, phê duyệt, cho ý kiến… việc gì, theo từng quy chế rồi theo "
-        "loại thẩm quyền. Bấm vào trích dẫn để đọc điều khoản."
+        "loại thẩm quyền. Bấm vào trích dẫn để đọc điều khoản.",
+        "qc-powers",
+        "Xem bảng thẩm quyền",
+        ui.powers_table,
     )
+
+
+def _table_tab(
+    intro: str, elem_id: str, button: str, table_html: Callable[[str | None], str]
+) -> gr.Dropdown:
+    """A table tab: its intro, a document filter, a button that loads it, the table."""
+    gr.Markdown(intro)
     with gr.Row(equal_height=True):
-        pick = document_filter("qc-powers-doc")
-        load = gr.Button("Xem bảng thẩm quyền", elem_id="qc-powers-load", scale=1)
-    table = gr.HTML(elem_id="qc-powers")
-    load.click(ui.powers_table, inputs=[pick], outputs=[table])
-    pick.input(ui.powers_table, inputs=[pick], outputs=[table])
+        pick = document_filter(f"{elem_id}-doc")
+        load = gr.Button(button, elem_id=f"{elem_id}-load", scale=1)
+    table = gr.HTML(elem_id=elem_id)
+    load.click(table_html, inputs=[pick], outputs=[table])
+    pick.input(table_html, inputs=[pick], outputs=[table])
     return pick
 
 

@@ -19,6 +19,7 @@ from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, L
 from assistant.models import Answer, Citation, Finding, ProcedureStep
 from assistant.steps import (
     StepUnit,
+    clause_place,
     covering_clauses,
     in_document_order,
     names_a_sequence,
@@ -250,7 +251,8 @@ class Composer:
             ]
         else:
             # a procedure laid out over its article's khoản: the others scored near it
-            near = [i for i in _other_steps(located, top) if _place(i) not in map(_place, clauses)]
+            taken = {clause_place(i) for i in clauses}
+            near = [i for i in _other_steps(located, top) if clause_place(i) not in taken]
             clauses = in_document_order([*clauses, *near])
         units = step_units(clauses, MAX_WHOLE_CLAUSE)
         if len(units) < 2:
@@ -296,11 +298,7 @@ class Composer:
         )
 
     def _step_citation(self, unit: StepUnit) -> Citation:
-        item = unit.item
-        try:
-            return make_citation(item.doc, item.article, item.clause, unit.point, unit.text)
-        except QuoteNotVerbatimError:
-            return make_citation(item.doc, item.article, item.clause)
+        return self.cite(dataclasses.replace(unit.item, quote=unit.text, point=unit.point))
 
     def lookup(self, u: Understanding) -> Answer:
         ref = u.reference
@@ -393,10 +391,6 @@ def _close_second(located: Sequence[Located], first: Located) -> Located | None:
 def _related_line(item: Located, citation: Citation) -> str:
     where = location(citation.article, citation.clause, citation.point)
     return f"\nCũng liên quan, {where} ({item.article.title}):\n«{item.quote.strip()}»"
-
-
-def _place(item: Located) -> tuple[str, str, int, int | None]:
-    return (item.doc.id, item.article.part, item.article.number, item.clause.number)
 
 
 def _step_line(step: ProcedureStep, citation: Citation) -> str:

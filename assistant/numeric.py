@@ -61,24 +61,40 @@ def _quoted_part(rule: Rule) -> str:
 
 
 def describe(rule: Rule) -> str:
-    """ "Ban Thường vụ — họp thường lệ: ít nhất 2/3 tổng số thành viên"."""
+    """ "Ban Thường vụ — họp thường lệ: ít nhất 2/3 tổng số thành viên"; a threshold that
+    says who decides on each side names its bodies there instead."""
+    statement = rule_statement(rule)
+    return statement if _decides_by_side(rule) else f"{rule.body} — {statement}"
+
+
+def rule_statement(rule: Rule) -> str:
+    """What the rule sets, without its body: "họp thường lệ: ít nhất 2/3 tổng số thành
+    viên", "gửi tài liệu: ít nhất 05 ngày"."""
     value = rule.value
     if value.unspecified:
-        return f"{rule.body} — {rule.subject_label}: văn bản để trống giá trị («{value.text}»)"
+        return f"{rule.subject_label}: văn bản để trống giá trị («{value.text}»)"
     words = COMPARATOR_WORDS.get(rule.comparator, "")
     amount = value.text if value.text else value.label
     basis = f" {rule.basis}" if rule.basis and rule.basis not in amount else ""
     condition = f" ({rule.condition})" if rule.condition else ""
     already = not words or bool(_COMPARATOR_WRITTEN.search(fold(amount)))
     text = amount if already else f"{words} {amount}".strip()
-    if rule.kind in THRESHOLD_KINDS and (rule.if_met_body or rule.otherwise_body):
+    if _decides_by_side(rule):
         sides = []
         if rule.if_met_body:
             sides.append(f"{text}: {rule.if_met_body}".strip())
         if rule.otherwise_body:
             sides.append(f"ngược lại: {rule.otherwise_body}")
         return f"{rule.subject_label}{condition}: " + "; ".join(sides)
-    return f"{rule.body} — {rule.subject_label}: {text}{basis}{condition}"
+    return f"{rule.subject_label}: {text}{basis}{condition}"
+
+
+def _decides_by_side(rule: Rule) -> bool:
+    return (
+        not rule.value.unspecified
+        and rule.kind in THRESHOLD_KINDS
+        and bool(rule.if_met_body or rule.otherwise_body)
+    )
 
 
 def _match_line(match: RuleMatch) -> str:
@@ -158,7 +174,7 @@ def compose_numeric(
                 findings.append(
                     Finding(
                         document_id=doc.id,
-                        value=describe(match.rule).split(" — ", 1)[-1],
+                        value=rule_statement(match.rule),
                         citation=citations.index(citation),
                     )
                 )

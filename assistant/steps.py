@@ -6,8 +6,8 @@ that together cover the question's words: the best clause first, then, one at a 
 the clause that adds most of the question's weight not yet covered (a greedy set cover
 over the located clauses), plus the other khoản of the first clause's article that score
 near it. They are listed in the document's order (a regulation sets a procedure out in
-the order it runs), each with its actor (the table of powers, else the first body the
-step names) and its time limit (the rule table), never a number read here.
+the order it runs), each with its actor (the table of powers' subject named at its start)
+and its time limit (the rule table), never a number read here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.coverage import TextProfile, WeightedTerms
 from assistant.locate import Located
-from assistant.numeric import describe
+from assistant.numeric import rule_statement
 from assistant.sentences import sentences
 from ingest.bodies import bodies_in
 from ingest.models import Article, Point
@@ -57,14 +57,14 @@ def covering_clauses(
     first, then greedily the one adding most still-uncovered weight (at least
     :data:`MIN_GAIN`), in the document's order."""
     top = located[0]
-    seen = {_place(top)}
+    seen = {clause_place(top)}
     candidates: list[Located] = []
     for item in located[1:]:
-        if item.doc.id != top.doc.id or _place(item) in seen:
+        if item.doc.id != top.doc.id or clause_place(item) in seen:
             continue
         if item.score < MIN_STEP_SCORE * top.score or item.coverage < min_coverage:
             continue
-        seen.add(_place(item))
+        seen.add(clause_place(item))
         candidates.append(item)
     chosen = [top]
     covered = set(_terms(top, profile))
@@ -131,7 +131,7 @@ def step_timing(unit: StepUnit, rules: Sequence[Rule]) -> str:
     """The step's time limit as the rule module reads it: "gửi tài liệu: ít nhất 05 ngày"."""
     for rule in rules:
         if rule.kind in TIME_KINDS and rule.sentence and _overlaps(rule.sentence, unit.text):
-            return describe(rule).split(" — ", 1)[-1]
+            return rule_statement(rule)
     return ""
 
 
@@ -139,7 +139,8 @@ def _overlaps(sentence: str, text: str) -> bool:
     return sentence in text or text in sentence
 
 
-def _place(item: Located) -> tuple[str, str, int, int | None]:
+def clause_place(item: Located) -> tuple[str, str, int, int | None]:
+    """Which clause of which document ``item`` is."""
     return (item.doc.id, item.article.part, item.article.number, item.clause.number)
 
 

@@ -7,6 +7,7 @@ resolved against the conversation before anything else happens.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -315,8 +316,12 @@ def yes_no_body(text: str) -> str:
 
 def without_closing(folded: str) -> str:
     """Folded text without the sentence-final particles that close it ("... là ai vậy ạ")."""
-    closing = alternation(function_words().particles)
-    return re.sub(rf"(?:\s(?:{closing}))+\s*$", "", re.sub(r"\s+", " ", folded).strip())
+    return _closing_pattern().sub("", re.sub(r"\s+", " ", folded).strip())
+
+
+@functools.cache
+def _closing_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s(?:{alternation(function_words().particles)}))+\s*$")
 
 
 def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
