@@ -6,6 +6,7 @@ request the page makes: all must stay on the loopback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -48,10 +49,10 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, FakeAssistant]]:
-    assistant = FakeAssistant()
-    settings = Settings(home=tmp_path / "home")
+@contextlib.contextmanager
+def serving(assistant: FakeAssistant, home: Path) -> Iterator[str]:
+    """The app with ``assistant`` on a free loopback port, for as long as the block runs."""
+    settings = Settings(home=home)
     port = _free_port()
     config = uvicorn.Config(
         build_app(assistant, settings, auth=None), host="127.0.0.1", port=port, log_level="warning"
@@ -64,9 +65,18 @@ def server(tmp_path: Path) -> Iterator[tuple[str, FakeAssistant]]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/", assistant
-    uv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, FakeAssistant]]:
+    assistant = FakeAssistant()
+    with serving(assistant, tmp_path / "home") as url:
+        yield url, assistant
 
 
 def _screenshot_dir(tmp_path: Path) -> Path:

@@ -3,25 +3,20 @@ model, compare, see a difference marked inside the clause, offline."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import uvicorn
 
-from app.web import build_app
 from ingest.parse import parse_text
-from ingest.settings import Settings
 from tests.app.conftest import FakeAssistant
 from tests.app.test_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     LOCAL_HOSTS,
-    _free_port,
     _screenshot_dir,
+    serving,
 )
 from tests.assistant.drafting.texts import DRAFT, MODEL
 
@@ -35,22 +30,8 @@ pytestmark = [
 def server(tmp_path: Path) -> Iterator[str]:
     assistant = FakeAssistant()
     assistant.doc = parse_text(MODEL, "quy-che-mau-xa.txt")
-    settings = Settings(home=tmp_path / "home")
-    port = _free_port()
-    config = uvicorn.Config(
-        build_app(assistant, settings, auth=None), host="127.0.0.1", port=port, log_level="warning"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(assistant, tmp_path / "home") as url:
+        yield url
 
 
 def test_compare_a_draft_with_the_model(server: str, tmp_path: Path) -> None:
