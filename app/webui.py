@@ -38,7 +38,7 @@ from app.upload_report import EmptyReport, file_line, report_html
 from app.versions import parse_as_at, show_lines
 from assistant.models import Answer, Turn
 from ingest.errors import QuycheError
-from ingest.models import Document
+from ingest.models import Article, Document
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -190,7 +190,8 @@ class WebUI:
         if article is None:
             return render_error("Không tìm thấy điều này trong văn bản.")
         if as_at.strip():
-            return self.article_html(document.id, f"{article.part}:{article.number}", as_at)
+            # the article found, not looked up again by number ("Điều 12a" keeps its letter)
+            return self._version_html(document, article, as_at)
         return article_with_mark(document, article, place)
 
     def rules_table(self, document_id: str | None = None) -> str:
@@ -225,11 +226,17 @@ class WebUI:
             return render_error("Không tìm thấy điều này trong văn bản.")
         if not as_at.strip():
             return render_article(document, article)
+        return self._version_html(document, article, as_at)
+
+    @staticmethod
+    def _version_html(document: Document, article: Article, as_at: str) -> str:
+        """The article's wording in force on the day ``as_at`` names."""
         try:
             day = parse_as_at(as_at)
         except QuycheError:
             return render_error("Ngày không hợp lệ; ví dụ: 01/01/2024.")
-        lines = show_lines(document, part, (article.number, article.suffix), None, day)
+        key = (article.number, article.suffix)
+        lines = show_lines(document, article.part, key, None, day)
         return render_version(document, article, lines or [])
 
     # -- access and upload --------------------------------------------------------------

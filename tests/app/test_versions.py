@@ -85,6 +85,8 @@ def test_the_browser_shows_the_version_in_force_on_a_day(home: Path) -> None:
     assert "mỗi tháng hai lần" in now and "mỗi tháng hai lần" in after
     assert "mỗi tuần một lần" in before and "hai lần" not in before
     assert "không hợp lệ" in ui.reader(place, "ngày mai")
+    inserted = json.dumps({"href": f"#qc/{doc_id}/{article.part}/12a//", "quote": ""})
+    assert "Ứng dụng công nghệ thông tin" in ui.reader(inserted, "01/06/2024")
 
 
 def test_show_an_article_whose_points_were_amended(
