@@ -23,10 +23,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.quantities import count_nouns
 from assistant.typing_codes import decode_any, tone_of
 from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
 from index.abbreviations import expansion
-from ingest.normalize import canonical, has_diacritics, strip_diacritics
+from ingest.normalize import canonical, fold, has_diacritics, strip_diacritics
 
 _TOKEN = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -34,6 +35,12 @@ _END_MARK = re.compile(r"[?!.]")
 # Signs that are part of a quantity, written right after its number or question word.
 _QUANTITY_SYMBOL = re.compile(r"\s*[%‰]")
 MIN_TYPO_LENGTH = 3
+# A word the regulations write is read as another one edit away only when they write that
+# one this many times more often (and only its neighbours attest it).
+SLIP_COUNT_RATIO = 10
+# ... and where it makes a set phrase with a neighbour: at least this share of the first
+# word's occurrences in the regulations are followed by the second ("ý kiến", "Điều 5")
+SLIP_BOND = 0.3
 # The shape of a Vietnamese syllable typed without marks: onset, vowels, and one of the
 # finals the language allows (c, ch, m, n, ng, nh, p, t, or none).
 _SYLLABLE = re.compile(r"[b-df-hj-np-tv-zđ]*[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
@@ -184,7 +191,7 @@ def _repair(
             if decoded[1] is not None:
                 return decoded
             return _one_edit(typed, word, vocabulary, (before, after), True, accented)
-        return word, None
+        return _slip_of_the_key(typed, word, vocabulary, (before, after), accented)
     # an unknown word: keystrokes for a word the regulations write, then a typo of one,
     # then keystrokes for any word ("thaay" is "thay" mistyped before it is "thây")
     decoded = _decoded(typed, word, vocabulary, in_corpus=True)
@@ -221,6 +228,32 @@ def _one_edit(
     if tone_of(word) and tone_of(meant) != tone_of(word):
         return word, None
     return meant, Repair(typed=typed, meant=meant, kind="typo")
+
+
+def _slip_of_the_key(
+    typed: str, word: str, vocabulary: Vocabulary, neighbours: tuple[str, str], accented: bool
+) -> tuple[str, Repair | None]:
+    """A word the regulations write, typed where they write another one edit away: read
+    as that one only where the neighbours never stand beside the word typed, every one
+    of them stands beside the other, the other makes a set phrase with one of them, and
+    the regulations write it far more often ("Đều 5" before a number, where they write
+    "Điều 5"; "ý kín" for "ý kiến"). A name (capitalised inside the question) is left."""
+    before, after = neighbours
+    if typed[:1].isupper() and before:
+        return word, None  # capitalised inside the question: a name, as typed
+    if not (before or after) or any(
+        vocabulary.pair_count(*pair) for pair in ((before, word), (word, after)) if all(pair)
+    ):
+        return word, None
+    meant, repair = _one_edit(typed, word, vocabulary, neighbours, True, accented)
+    if repair is None:
+        return word, None
+    more = vocabulary.corpus_count(strip_diacritics(meant))
+    if more < SLIP_COUNT_RATIO * vocabulary.corpus_count(strip_diacritics(word)):
+        return word, None
+    if vocabulary.bond(before, meant) < SLIP_BOND and vocabulary.bond(meant, after) < SLIP_BOND:
+        return word, None  # one of the words they happen to write beside it, no phrase
+    return meant, repair
 
 
 def _decoded(
@@ -327,7 +360,18 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
     run = _edge_run(range(len(tokens) - 1, -1, -1), marker, glue)
     anchors = [i for i in run if closed[i]]
     if anchors:
-        drop.update(range(min(anchors), len(tokens)))
+        start = min(anchors)
+        # after the question word (or the unit it asks for) that ends the ask, a common
+        # word before the closing that never ends a sentence of the regulations speaks
+        # with it ("... thì sao với ạ", "mấy lần với ạ": "với" pleads, it asks for
+        # nothing); a count noun ("bao nhiêu người ạ") is the unit asked
+        if (
+            start >= 2
+            and _pleads(tokens[start - 1].word, vocabulary)
+            and (_is_interrogative(tokens[start - 2].word) or tokens[start - 2].protected)
+        ):
+            start -= 1
+        drop.update(range(start, len(tokens)))
     # Inside: a pronoun or particle typed with its diacritics; after a pronoun, the
     # everyday words it speaks with, up to the nearest punctuation ("..., em muốn biết").
     for i, t in enumerate(tokens):
@@ -340,6 +384,16 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
                 drop.add(j)
                 j += 1
     return drop
+
+
+def _pleads(word: str, vocabulary: Vocabulary) -> bool:
+    return (
+        vocabulary.is_glue(word)
+        and not _is_interrogative(word)
+        and not _in_class(word, function_words().question_frame)
+        and not vocabulary.ends_a_sentence(word)
+        and fold(word) not in count_nouns()
+    )
 
 
 def _in_phrase(

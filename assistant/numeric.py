@@ -4,7 +4,7 @@ that does not come from a :class:`Rule` (its verbatim sentence) or a calculation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.findings import findings_summary
@@ -14,6 +14,7 @@ from assistant.rules.models import (
     THRESHOLD_KINDS,
     DocumentNumeric,
     NumericAnswer,
+    QuestionFrame,
     Rule,
     RuleMatch,
 )
@@ -140,6 +141,7 @@ def compose_numeric(
     citations: list[Citation] = []
     findings: list[Finding] = []
     result: NumericResult | None = None
+    verdicts: list[str] = []  # on the meeting, before the count the question decides
     for entry in shown:
         doc = documents[entry.document_id]
         if not entry.matches:
@@ -147,12 +149,16 @@ def compose_numeric(
             continue
         block = [f"Theo {_short(doc)}:"]
         matches = list(entry.matches)
+        # the meeting's quorum, decided before a vote taken at it (rules.query)
+        prior = matches[:1] if _meeting_first(numeric.frame, matches) else []
+        matches = matches[len(prior) :]
         asked_in_order = bool(numeric.frame.more_subjects)
         if topicality is not None and numeric.frame.measure is None and not asked_in_order:
             # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
             # one whose sentence is about what was asked comes first. Money rules keep the
             # rule module's order: the threshold that decides the amount.
             matches.sort(key=lambda m: -topicality(m.rule))
+        matches = prior + matches
         for match in matches[:MAX_RULES_PER_DOCUMENT]:
             citation = rule_citation(match.rule, doc)
             if citation is None:
@@ -178,7 +184,10 @@ def compose_numeric(
                         citation=citations.index(citation),
                     )
                 )
-            if result is None:
+            if match in prior:
+                if match.calculation is not None:
+                    verdicts.append(match.calculation.result)
+            elif result is None:
                 result = to_numeric_result(match)
             size = rule_citation(match.size_rule, doc) if match.size_rule else None
             if size is not None and size not in citations:
@@ -215,7 +224,7 @@ def compose_numeric(
         verdict = _verdict_on(u, result)
         if verdict:
             result = result.model_copy(update={"result": f"{verdict}{result.result}"})
-        lines.insert(0, f"{result.result}.")
+        lines.insert(0, f"{'; '.join([*verdicts, result.result])}.")
     return Answer(
         question=u.original,
         kind="numeric",
@@ -225,6 +234,15 @@ def compose_numeric(
         documents=[_ref(documents[d.document_id]) for d in shown],
         notes=notes,
         findings=findings,
+    )
+
+
+def _meeting_first(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bool:
+    return (
+        frame.given_present is not None
+        and frame.kind != "quorum"
+        and len(matches) > 1
+        and matches[0].rule.kind == "quorum"
     )
 
 

@@ -41,6 +41,9 @@ class GivenQuantities(BaseModel):
     total: int | None = None
     count: int | None = None
     role: Role | None = None
+    # those present, when the count decided is another ("20 người dự, 17 người tán
+    # thành"): a vote counts only at a meeting that could be held
+    present: int | None = None
 
 
 @functools.cache
@@ -55,6 +58,12 @@ def _raw() -> dict[str, Any]:
     raw = resources.files("assistant").joinpath("data/quantity_roles.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
     return data
+
+
+@functools.cache
+def count_nouns() -> frozenset[str]:
+    """The nouns that count people ("người", "ủy viên"), folded."""
+    return frozenset(fold(n) for n in _data()[1])
 
 
 def role_info(role: Role) -> RoleInfo:
@@ -111,7 +120,14 @@ def given_quantities(question: str) -> GivenQuantities:
         return GivenQuantities(total=found[0][0] if found else None)
     counted, role = min(with_role, key=lambda x: x[0])
     others = [v for v, _ in found if v != counted]
-    return GivenQuantities(total=max(others) if others else None, count=counted, role=role)
+    present = [v for v, r in with_role if r == "present" and v > counted]
+    total = max(others) if others else None
+    return GivenQuantities(
+        total=total,
+        count=counted,
+        role=role,
+        present=present[0] if present and role != "present" and present[0] != total else None,
+    )
 
 
 @functools.cache
@@ -129,6 +145,7 @@ __all__ = [
     "ROLES",
     "GivenQuantities",
     "Role",
+    "count_nouns",
     "given_quantities",
     "quantity_syllables",
     "role_info",

@@ -30,6 +30,11 @@ from pydantic import BaseModel, ConfigDict
 from ingest.normalize import canonical, fold, strip_diacritics
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+# Syllables and numbers, for the pairs: "Điều 5" attests "điều" before a number.
+_PAIR_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+NUMBER = "#"
+# A syllable that ends a sentence, a clause or a line of the regulations.
+_FINAL = re.compile(r"([^\W\d_]+)[ \t]*(?:[.;!?]|$)", re.MULTILINE)
 # A syllable everyday Vietnamese writes this many times more often than the regulations
 # (counts smoothed by half an occurrence) is conversational. Ten keeps the regulations'
 # own rare words (a topic a clause mentions once) on the topic side.
@@ -183,6 +188,10 @@ def zipf(frequency: float) -> float:
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
+def _pair_token(token: str) -> str:
+    return NUMBER if token[:1].isdigit() else token
+
+
 class Vocabulary:
     """Syllable counts of the loaded regulations plus general Vietnamese frequencies.
     Built once per set of documents (cheap: one pass over their text)."""
@@ -191,12 +200,15 @@ class Vocabulary:
         accented: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
         accented_pairs: Counter[tuple[str, str]] = Counter()
+        finals: Counter[str] = Counter()
         for text in texts:
-            syllables = _SYLLABLE.findall(canonical(text))
-            accented.update(syllables)
-            accented_pairs.update(itertools.pairwise(syllables))
-            folded = [_folded_syllable(w) for w in syllables]
+            finals.update(_folded_syllable(w) for w in _FINAL.findall(canonical(text)))
+            tokens = [_pair_token(t) for t in _PAIR_TOKEN.findall(canonical(text))]
+            accented.update(t for t in tokens if t != NUMBER)
+            accented_pairs.update(itertools.pairwise(tokens))
+            folded = [_folded_syllable(w) for w in tokens]
             pairs.update(itertools.pairwise(folded))
+        self.folded_finals = finals
         self.folded_pairs = pairs
         self.accented_pairs = accented_pairs
         self.accented_counts = accented
@@ -227,10 +239,27 @@ class Vocabulary:
 
     def pair_count(self, first: str, second: str) -> int:
         """How often the regulations write the two syllables side by side: as written when
-        both carry diacritics ("đó làm" is not "độ làm"), else folded."""
+        both carry diacritics ("đó làm" is not "độ làm"), else folded. Any number is
+        one token ("khoản 3" and "khoản 12" attest the same pair)."""
+        first, second = _pair_token(first), _pair_token(second)
         if first != strip_diacritics(first) and second != strip_diacritics(second):
             return self.accented_pairs.get((first, second), 0)
         return self.folded_pairs.get((strip_diacritics(first), strip_diacritics(second)), 0)
+
+    def ends_a_sentence(self, syllable: str) -> bool:
+        """Whether the regulations end a sentence or a line with the syllable (folded): a
+        preposition ("với", "của") never does, it wants what follows."""
+        return self.folded_finals.get(strip_diacritics(syllable), 0) > 0
+
+    def bond(self, first: str, second: str) -> float:
+        """The share of the regulations' ``first`` that ``second`` follows (0 without
+        either)."""
+        if not (first and second):
+            return 0.0
+        if first == strip_diacritics(first) or second == strip_diacritics(second):
+            first = strip_diacritics(first)  # counted folded, as pair_count counts the pair
+        count = self.corpus_count(first)
+        return self.pair_count(first, second) / count if count else 0.0
 
     def usual_reading(self, folded: str) -> str:
         """The reading everyday Vietnamese gives a syllable typed without diacritics most

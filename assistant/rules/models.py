@@ -66,6 +66,9 @@ class QuestionFrame(_Model):
     # A head count the question gives to be decided ("8 người dự"), with its verb.
     given_count: int | None = None
     given_as: str = ""  # "dự", "tán thành", "đề nghị"
+    # those present at the meeting when the count decided is another: its quorum is
+    # decided first
+    given_present: int | None = None
     amount: int | None = None  # đồng
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
     area: int | None = None  # m²

@@ -207,6 +207,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         member_count=members,
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
+        given_present=given.present,
         amount=money[0].value if money else None,
         amount_alternative=money[0].alternative if money else None,
         area=area[0].value if area else None,
@@ -441,7 +442,31 @@ def _document_result(
     elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
         matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
-    return DocumentNumeric(document_id=doc_id, matches=tuple(matches))
+    return DocumentNumeric(
+        document_id=doc_id, matches=(*_meeting_validity(frame, question, rules, doc_id), *matches)
+    )
+
+
+def _meeting_validity(
+    frame: QuestionFrame, question: str, rules: list[Rule], doc_id: str
+) -> tuple[RuleMatch, ...]:
+    """The quorum decided on those present, when the question decides another count taken
+    at that meeting ("27 ủy viên, 20 người dự, 17 người tán thành"): the first match."""
+    if frame.given_present is None or frame.kind == "quorum":
+        return ()
+    present = role_info("present")
+    meeting = frame.model_copy(
+        update={
+            "kind": present.rule_kind,
+            "subject": present.subject,
+            "more_subjects": (),
+            "given_count": frame.given_present,
+            "given_as": present.verbs[0],
+            "given_present": None,
+        }
+    )
+    found = _document_result(meeting, question, rules, doc_id).matches[:1]
+    return found if found and found[0].calculation is not None else ()
 
 
 # Subjects an intent assumes when the question names none; the others are named.

@@ -571,6 +571,39 @@ def test_story_form_quorum_is_decided(assistant: Assistant) -> None:
     verbatim(assistant, answer)
 
 
+MEETINGS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ HÒA LẠC
+
+Điều 1. Chế độ hội nghị
+1. Hội nghị Ban Chấp hành phải có ít nhất 2/3 tổng số ủy viên tham dự mới hợp lệ.
+2. Nghị quyết của Ban Chấp hành được thông qua khi có quá nửa tổng số ủy viên tán thành.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Ban Chấp hành có 30 ủy viên, 21 người dự, 17 người tán thành thì có thông qua?",
+            "Đủ: 21 người dự, cần ít nhất 20 người; Đủ: 17 người tán thành, cần ít nhất 16",
+        ),
+        (
+            "ban chap hanh 30 uy vien, 18 nguoi du hop, 16 nguoi nhat tri thi thong qua chua",
+            "Không đủ: 18 người dự, cần ít nhất 20 người; Đủ: 16 người tán thành",
+        ),
+    ],
+)
+def test_a_vote_at_a_meeting_decides_the_meeting_first(
+    tmp_path: Path, question: str, lead: str
+) -> None:
+    # a vote counts only at a meeting that could be held: both counts are decided
+    assistant = assistant_over(tmp_path, {"quy-che-hoa-lac.txt": MEETINGS})
+    answer = assistant.ask(question)
+    assert answer.kind == "numeric" and answer.answer.startswith(lead)
+    assert [c.clause for c in answer.citations] == [1, 2]
+    assert answer.numeric is not None and answer.numeric.kind == "vote_threshold"
+    verbatim(assistant, answer)
+
+
 def test_a_share_asked_for_is_stated_only_as_a_share() -> None:
     question = "Mỗi đảng viên đóng bao nhiêu % thu nhập?"
     assert not states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.", question)

@@ -69,10 +69,19 @@ class TestConversation:
                 "cho em hỏi chút, ai quyết định kết nạp đảng viên nhé?",
                 "ai quyết định kết nạp đảng viên?",
             ),
+            # "với" before the closing pleads once the ask is over
             (
                 "anh chị ơi cho mình hỏi Ban Thường vụ họp mấy lần với ạ",
-                "Ban Thường vụ họp mấy lần với",
+                "Ban Thường vụ họp mấy lần",
             ),
+            ("vậy ban thường vụ 9 người thì sao với nhé", "ban thường vụ 9 người thì sao"),
+            # ... a count noun is the unit asked
+            ("ban thường vụ cần bao nhiêu người ạ", "ban thường vụ cần bao nhiêu người"),
+            # ... and the question words stay
+            ("người ký là ai ạ", "người ký là ai"),
+            ("kết nạp thế nào ạ", "kết nạp thế nào"),
+            # ... not inside it
+            ("ai làm việc với ạ", "ai làm việc với"),
             (
                 "ai quyết định triệu tập hội nghị vậy ạ, em cảm ơn",
                 "ai quyết định triệu tập hội nghị",
@@ -108,7 +117,7 @@ class TestConversation:
             # the frame ends at the words right after its pronoun: the topic stays
             (
                 "anh chị ơi cho mình hỏi chế độ nghỉ phép cho công chức nữ là bao lâu với ạ",
-                "chế độ nghỉ phép cho công chức nữ là bao lâu với",
+                "chế độ nghỉ phép cho công chức nữ là bao lâu",
             ),
             # a closing starts at its particle: the words before it stay
             ("thủ tục cấp đổi giấy phép lái xe nhé", "thủ tục cấp đổi giấy phép lái xe"),
@@ -210,3 +219,23 @@ def test_a_rare_everyday_word_one_edit_from_a_common_one_is_its_typo() -> None:
     assert normalize_question("chi bo hop cuoi nam thu quy dinh nao", vocabulary).text == (
         "chi bo hop cuoi nam thu quy dinh nao"
     )
+
+
+def test_a_word_of_the_regulations_typed_for_another_in_their_set_phrase() -> None:
+    vocabulary = Vocabulary(
+        [
+            "Điều 1. Ban Thường vụ xin ý kiến các ủy viên. Điều 2. Theo ý kiến của chi bộ. "
+            "Điều 3. Bỏ phiếu kín. Điều 4. Các ủy viên đều tham dự.",
+            *(f"Điều {n}. Ý kiến của chi ủy." for n in range(5, 20)),
+        ]
+    )
+    # "đều" and "kín" are words of the regulation, but never before a number or after
+    # "ý": there it writes "Điều" and "kiến"
+    assert normalize_question("Đều 3 nói gì", vocabulary).text.lower() == "điều 3 nói gì"
+    assert normalize_question("xin y kin cac uy vien", vocabulary).text == (
+        "xin y kien cac uy vien"
+    )
+    # where a neighbour stands beside the word typed, it is meant
+    assert normalize_question("bo phieu kin the nao", vocabulary).text == ("bo phieu kin the nao")
+    # a name is left as typed
+    assert "Kin" in normalize_question("xin y Kin", vocabulary).text

@@ -23,6 +23,13 @@ def test_roles(question: str, expected: tuple[int | None, int | None, str | None
     assert given_quantities(question) == GivenQuantities(total=total, count=count, role=role)
 
 
+def test_those_present_are_kept_beside_the_vote_they_take() -> None:
+    given = given_quantities("chi bộ 24 đảng viên, 15 người có mặt, 9 người nhất trí")
+    assert given == GivenQuantities(total=24, count=9, role="in_favour", present=15)
+    # a count present is itself what is decided: nothing kept beside it
+    assert given_quantities("chi ủy 9 người, 6 người dự").present is None
+
+
 def test_money_is_no_head_count() -> None:
     assert given_quantities("dự án 2,5 tỷ thì ai quyết định") == GivenQuantities()
 
