@@ -22,7 +22,7 @@ from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
-from assistant.normalize_question import NormalizedQuestion, Repair, normalize_question
+from assistant.normalize_question import NormalizedQuestion, normalize_question
 from assistant.numeric import compose_numeric
 from assistant.reference_notes import with_references
 from assistant.rules.models import DocumentNumeric, Rule
@@ -39,6 +39,7 @@ from assistant.terms import (
 )
 from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
+from assistant.word_repair import Repair
 from index.places import misspelled_places
 from index.retrieve import HybridRetriever
 from ingest.models import Chunk, Document

@@ -1,6 +1,7 @@
 """Question normalisation, the first stage of answering: what the user meant to type.
 
-Three repairs, each decided from data rather than from the question's wording:
+Three repairs, each decided from data rather than from the question's wording (the first
+two per word, in assistant.word_repair):
 - keystrokes of an input method left in a word ("quyeets", "ho5p") are decoded by the
   Telex/VNI rules when the result is a syllable Vietnamese uses;
 - a word neither the regulations nor everyday Vietnamese write is replaced by the
@@ -15,17 +16,15 @@ Abbreviations, numbers and words the regulations use are left exactly as typed.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.quantities import count_nouns
-from assistant.typing_codes import decode_any, tone_of
 from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
+from assistant.word_repair import Repair, in_class, repair_word
 from index.abbreviations import expansion
 from ingest.normalize import canonical, fold, has_diacritics, strip_diacritics
 
@@ -34,31 +33,11 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _END_MARK = re.compile(r"[?!.]")
 # Signs that are part of a quantity, written right after its number or question word.
 _QUANTITY_SYMBOL = re.compile(r"\s*[%‰]")
-MIN_TYPO_LENGTH = 3
-# A word the regulations write is read as another one edit away only when they write that
-# one this many times more often (and only its neighbours attest it).
-SLIP_COUNT_RATIO = 10
-# ... and where it makes a set phrase with a neighbour: at least this share of the first
-# word's occurrences in the regulations are followed by the second ("ý kiến", "Điều 5")
-SLIP_BOND = 0.3
-# The shape of a Vietnamese syllable typed without marks: onset, vowels, and one of the
-# finals the language allows (c, ch, m, n, ng, nh, p, t, or none).
-_SYLLABLE = re.compile(r"[b-df-hj-np-tv-zđ]*[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
 # Folded closed-class words are ambiguous ("ban" is bạn and Ban): taken as conversational
 # only when the regulations write the folded syllable this rarely.
 MAX_FOLDED_CORPUS_COUNT = 2
 # How far from either end of the question a folded pronoun or particle may stand.
 EDGE_WORDS = 4
-
-RepairKind = Literal["telex", "vni", "typo", "shorthand"]
-
-
-class Repair(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    typed: str
-    meant: str
-    kind: RepairKind
 
 
 class NormalizedQuestion(BaseModel):
@@ -100,7 +79,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
         position = m.end()
         before = tokens[-1].word if tokens and not after_break else ""
         after = canonical(matches[index + 1].group()) if index + 1 < len(matches) else ""
-        word, repair = _repair(typed, vocabulary, before, after, has_diacritics(text))
+        word, repair = repair_word(typed, vocabulary, before, after, has_diacritics(text))
         if repair is not None:
             repairs.append(repair)
         protected = bool(
@@ -115,7 +94,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
             )
             or expansion(typed)
             or _is_interrogative(word)
-            or _in_class(word, function_words().question_frame)
+            or in_class(word, function_words().question_frame)
             or (typed[:1].isupper() and m.start() > 0 and not typed.isupper())
         )
         tokens.append(
@@ -158,131 +137,8 @@ def _slashed_shorthand(text: str) -> tuple[str, list[Repair]]:
     return text, repairs
 
 
-def _repair(
-    typed: str, vocabulary: Vocabulary, before: str = "", after: str = "", accented: bool = False
-) -> tuple[str, Repair | None]:
-    word = canonical(typed)
-    shorthand = chat_shorthand().get(word)
-    if shorthand and vocabulary.corpus_count(word) == 0:
-        return shorthand, Repair(typed=typed, meant=shorthand, kind="shorthand")
-    classes = function_words()
-    grammar = classes.interrogatives | classes.question_frame | classes.conversational
-    if _in_class(word, grammar):
-        return word, None  # "bao lâu" is asked as typed, whatever the regulations write
-    if word in _grammatical_syllables():
-        return word, None  # "hôm" of "hôm nay", "kiểu" of "kiểu gì": grammar, no typo
-    if expansion(typed) or not word.isalpha() or (typed.isupper() and len(typed) > 1):
-        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
-            return _decoded(typed, word, vocabulary)
-        return word, None
-    # a question word or particle beside the word says nothing of what it should be
-    # (as typed: folded, "dau" may be "dầu" as well as "đâu")
-    before = "" if before in grammar else before
-    after = "" if after in grammar else after
-    if vocabulary.is_known(word):
-        if vocabulary.corpus_count(word) == 0:
-            # keystrokes that spell a word the regulations write ("cos" is "có"), else a
-            # word of everyday Vietnamese the regulations never write, typed where they
-            # always write a word one letter away ("ban tường vụ")
-            decoded = _decoded(typed, word, vocabulary, in_corpus=True)
-            if decoded[1] is None and not _SYLLABLE.fullmatch(strip_diacritics(word)):
-                # no Vietnamese syllable ends so ("nos"): keystrokes, whatever they spell
-                decoded = _decoded(typed, word, vocabulary)
-            if decoded[1] is not None:
-                return decoded
-            return _one_edit(typed, word, vocabulary, (before, after), True, accented)
-        return _slip_of_the_key(typed, word, vocabulary, (before, after), accented)
-    # an unknown word: keystrokes for a word the regulations write, then a typo of one,
-    # then keystrokes for any word ("thaay" is "thay" mistyped before it is "thây")
-    decoded = _decoded(typed, word, vocabulary, in_corpus=True)
-    if decoded[1] is not None:
-        return decoded
-    edited = _one_edit(typed, word, vocabulary, (before, after), False, accented)
-    if edited[1] is not None:
-        return edited
-    return _decoded(typed, word, vocabulary)
-
-
-def _one_edit(
-    typed: str,
-    word: str,
-    vocabulary: Vocabulary,
-    neighbours: tuple[str, str],
-    evidence_only: bool,
-    accented: bool,
-) -> tuple[str, Repair | None]:
-    """The regulations' word one edit away; in a question typed with diacritics it is
-    judged as they write it (a word typed bare there is still read with its marks)."""
-    before, after = neighbours
-    folded = strip_diacritics(word)
-    if len(folded) < MIN_TYPO_LENGTH or not folded.isascii():
-        return word, None
-    closest = vocabulary.closest(
-        folded, before, after, evidence_only=evidence_only, typed=word, accented=accented
-    )
-    if closest is None or closest == folded:
-        return word, None
-    meant = vocabulary.spelled_like(closest, word) if accented else closest
-    # a typo changes letters, not a tone the user typed ("tícch" is no "tịch"); a tone
-    # lost with its letter ("Đin" for "Điện") is no evidence either way
-    if tone_of(word) and tone_of(meant) != tone_of(word):
-        return word, None
-    return meant, Repair(typed=typed, meant=meant, kind="typo")
-
-
-def _slip_of_the_key(
-    typed: str, word: str, vocabulary: Vocabulary, neighbours: tuple[str, str], accented: bool
-) -> tuple[str, Repair | None]:
-    """A word the regulations write, typed where they write another one edit away: read
-    as that one only where the neighbours never stand beside the word typed, every one
-    of them stands beside the other, the other makes a set phrase with one of them, and
-    the regulations write it far more often ("Đều 5" before a number, where they write
-    "Điều 5"; "ý kín" for "ý kiến"). A name (capitalised inside the question) is left."""
-    before, after = neighbours
-    if typed[:1].isupper() and before:
-        return word, None  # capitalised inside the question: a name, as typed
-    if not (before or after) or any(
-        vocabulary.pair_count(*pair) for pair in ((before, word), (word, after)) if all(pair)
-    ):
-        return word, None
-    meant, repair = _one_edit(typed, word, vocabulary, neighbours, True, accented)
-    if repair is None:
-        return word, None
-    more = vocabulary.corpus_count(strip_diacritics(meant))
-    if more < SLIP_COUNT_RATIO * vocabulary.corpus_count(strip_diacritics(word)):
-        return word, None
-    if vocabulary.bond(before, meant) < SLIP_BOND and vocabulary.bond(meant, after) < SLIP_BOND:
-        return word, None  # one of the words they happen to write beside it, no phrase
-    return meant, repair
-
-
-def _decoded(
-    typed: str, word: str, vocabulary: Vocabulary, in_corpus: bool = False
-) -> tuple[str, Repair | None]:
-    for meant in decode_any(word):
-        if vocabulary.corpus_count(meant) if in_corpus else vocabulary.is_known(meant):
-            kind: RepairKind = "vni" if any(c.isdigit() for c in word) else "telex"
-            return meant, Repair(typed=typed, meant=meant, kind=kind)
-    return word, None
-
-
-@functools.cache
-def _grammatical_syllables() -> frozenset[str]:
-    return frozenset(s for member in function_words().grammatical for s in member.split())
-
-
 def _is_interrogative(word: str) -> bool:
-    return _in_class(word, function_words().interrogatives)
-
-
-def _in_class(word: str, members: frozenset[str]) -> bool:
-    """Membership as typed, or folded when the word was typed without diacritics."""
-    return word in members or (word == strip_diacritics(word) and word in _folded(members))
-
-
-@functools.cache
-def _folded(members: frozenset[str]) -> frozenset[str]:
-    return frozenset(strip_diacritics(w) for w in members)
+    return in_class(word, function_words().interrogatives)
 
 
 def _is_closed_class(
@@ -390,7 +246,7 @@ def _pleads(word: str, vocabulary: Vocabulary) -> bool:
     return (
         vocabulary.is_glue(word)
         and not _is_interrogative(word)
-        and not _in_class(word, function_words().question_frame)
+        and not in_class(word, function_words().question_frame)
         and not vocabulary.ends_a_sentence(word)
         and fold(word) not in count_nouns()
     )

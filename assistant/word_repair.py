@@ -1,0 +1,160 @@
+"""One typed word read as the word meant: keystrokes of an input method decoded, a typo
+of a word the regulations write repaired, chat shorthand spelled out. Decided from the
+regulations' vocabulary and everyday Vietnamese frequencies (assistant.vocabulary),
+never from a list of questions."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.typing_codes import decode_any, tone_of
+from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
+from index.abbreviations import expansion
+from ingest.normalize import canonical, strip_diacritics
+
+MIN_TYPO_LENGTH = 3
+# A word the regulations write is read as another one edit away only when they write that
+# one this many times more often (and only its neighbours attest it).
+SLIP_COUNT_RATIO = 10
+# ... and where it makes a set phrase with a neighbour: at least this share of the first
+# word's occurrences in the regulations are followed by the second ("ý kiến", "Điều 5")
+SLIP_BOND = 0.3
+# The shape of a Vietnamese syllable typed without marks: onset, vowels, and one of the
+# finals the language allows (c, ch, m, n, ng, nh, p, t, or none).
+_SYLLABLE = re.compile(r"[b-df-hj-np-tv-zđ]*[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
+RepairKind = Literal["telex", "vni", "typo", "shorthand"]
+
+
+class Repair(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    typed: str
+    meant: str
+    kind: RepairKind
+
+
+def repair_word(
+    typed: str, vocabulary: Vocabulary, before: str = "", after: str = "", accented: bool = False
+) -> tuple[str, Repair | None]:
+    word = canonical(typed)
+    shorthand = chat_shorthand().get(word)
+    if shorthand and vocabulary.corpus_count(word) == 0:
+        return shorthand, Repair(typed=typed, meant=shorthand, kind="shorthand")
+    classes = function_words()
+    grammar = classes.interrogatives | classes.question_frame | classes.conversational
+    if in_class(word, grammar):
+        return word, None  # "bao lâu" is asked as typed, whatever the regulations write
+    if word in _grammatical_syllables():
+        return word, None  # "hôm" of "hôm nay", "kiểu" of "kiểu gì": grammar, no typo
+    if expansion(typed) or not word.isalpha() or (typed.isupper() and len(typed) > 1):
+        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+            return _decoded(typed, word, vocabulary)
+        return word, None
+    # a question word or particle beside the word says nothing of what it should be
+    # (as typed: folded, "dau" may be "dầu" as well as "đâu")
+    before = "" if before in grammar else before
+    after = "" if after in grammar else after
+    if vocabulary.is_known(word):
+        if vocabulary.corpus_count(word) == 0:
+            # keystrokes that spell a word the regulations write ("cos" is "có"), else a
+            # word of everyday Vietnamese the regulations never write, typed where they
+            # always write a word one letter away ("ban tường vụ")
+            decoded = _decoded(typed, word, vocabulary, in_corpus=True)
+            if decoded[1] is None and not _SYLLABLE.fullmatch(strip_diacritics(word)):
+                # no Vietnamese syllable ends so ("nos"): keystrokes, whatever they spell
+                decoded = _decoded(typed, word, vocabulary)
+            if decoded[1] is not None:
+                return decoded
+            return _one_edit(typed, word, vocabulary, (before, after), True, accented)
+        return _slip_of_the_key(typed, word, vocabulary, (before, after), accented)
+    # an unknown word: keystrokes for a word the regulations write, then a typo of one,
+    # then keystrokes for any word ("thaay" is "thay" mistyped before it is "thây")
+    decoded = _decoded(typed, word, vocabulary, in_corpus=True)
+    if decoded[1] is not None:
+        return decoded
+    edited = _one_edit(typed, word, vocabulary, (before, after), False, accented)
+    if edited[1] is not None:
+        return edited
+    return _decoded(typed, word, vocabulary)
+
+
+def _one_edit(
+    typed: str,
+    word: str,
+    vocabulary: Vocabulary,
+    neighbours: tuple[str, str],
+    evidence_only: bool,
+    accented: bool,
+) -> tuple[str, Repair | None]:
+    """The regulations' word one edit away; in a question typed with diacritics it is
+    judged as they write it (a word typed bare there is still read with its marks)."""
+    before, after = neighbours
+    folded = strip_diacritics(word)
+    if len(folded) < MIN_TYPO_LENGTH or not folded.isascii():
+        return word, None
+    closest = vocabulary.closest(
+        folded, before, after, evidence_only=evidence_only, typed=word, accented=accented
+    )
+    if closest is None or closest == folded:
+        return word, None
+    meant = vocabulary.spelled_like(closest, word) if accented else closest
+    # a typo changes letters, not a tone the user typed ("tícch" is no "tịch"); a tone
+    # lost with its letter ("Đin" for "Điện") is no evidence either way
+    if tone_of(word) and tone_of(meant) != tone_of(word):
+        return word, None
+    return meant, Repair(typed=typed, meant=meant, kind="typo")
+
+
+def _slip_of_the_key(
+    typed: str, word: str, vocabulary: Vocabulary, neighbours: tuple[str, str], accented: bool
+) -> tuple[str, Repair | None]:
+    """A word the regulations write, typed where they write another one edit away: read
+    as that one only where the neighbours never stand beside the word typed, every one
+    of them stands beside the other, the other makes a set phrase with one of them, and
+    the regulations write it far more often ("Đều 5" before a number, where they write
+    "Điều 5"; "ý kín" for "ý kiến"). A name (capitalised inside the question) is left."""
+    before, after = neighbours
+    if typed[:1].isupper() and before:
+        return word, None  # capitalised inside the question: a name, as typed
+    if not (before or after) or any(
+        vocabulary.pair_count(*pair) for pair in ((before, word), (word, after)) if all(pair)
+    ):
+        return word, None
+    meant, repair = _one_edit(typed, word, vocabulary, neighbours, True, accented)
+    if repair is None:
+        return word, None
+    more = vocabulary.corpus_count(strip_diacritics(meant))
+    if more < SLIP_COUNT_RATIO * vocabulary.corpus_count(strip_diacritics(word)):
+        return word, None
+    if vocabulary.bond(before, meant) < SLIP_BOND and vocabulary.bond(meant, after) < SLIP_BOND:
+        return word, None  # one of the words they happen to write beside it, no phrase
+    return meant, repair
+
+
+def _decoded(
+    typed: str, word: str, vocabulary: Vocabulary, in_corpus: bool = False
+) -> tuple[str, Repair | None]:
+    for meant in decode_any(word):
+        if vocabulary.corpus_count(meant) if in_corpus else vocabulary.is_known(meant):
+            kind: RepairKind = "vni" if any(c.isdigit() for c in word) else "telex"
+            return meant, Repair(typed=typed, meant=meant, kind=kind)
+    return word, None
+
+
+@functools.cache
+def _grammatical_syllables() -> frozenset[str]:
+    return frozenset(s for member in function_words().grammatical for s in member.split())
+
+
+def in_class(word: str, members: frozenset[str]) -> bool:
+    """Membership as typed, or folded when the word was typed without diacritics."""
+    return word in members or (word == strip_diacritics(word) and word in _folded(members))
+
+
+@functools.cache
+def _folded(members: frozenset[str]) -> frozenset[str]:
+    return frozenset(strip_diacritics(w) for w in members)
