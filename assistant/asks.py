@@ -36,6 +36,18 @@ def _list_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _yes_no_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{alternation(function_words().yes_no_endings)})\s*$")
+
+
+def _asks_in(segment: str) -> int:
+    """The distinct asks of one folded segment: its question words, else one when a
+    yes/no negative closes it ("..., có phải chi bộ tự xét không")."""
+    found = set(_ask_pattern().findall(segment))
+    return len(found) or int(bool(_yes_no_pattern().search(segment.strip())))
+
+
 def asks_for_list(text: str) -> bool:
     """ "Những việc nào ...?", "gồm những ai?", "liệt kê ...": the whole list is asked."""
     return bool(_list_pattern().search(fold(text)))
@@ -45,7 +57,7 @@ def count_asks(text: str) -> int:
     """The number of distinct asks (at least 1 for any question)."""
     asks = 0
     for segment in _SEGMENT.split(fold(text)):
-        asks += len(set(_ask_pattern().findall(segment)))
+        asks += _asks_in(segment)
     return max(asks, 1)
 
 
@@ -73,13 +85,16 @@ def split_asks(text: str) -> list[Ask]:
     if count_asks(text) < 2:
         return whole
     pieces = [p.strip() for p in _SEGMENT_RAW.split(text) if p and p.strip()]
-    asking = [i for i, p in enumerate(pieces) if _ask_pattern().search(fold(p))]
+    asking = [i for i, p in enumerate(pieces) if _asks_in(fold(p))]
     if len(asking) < 2:
         return whole
     first = pieces[asking[0]]
     at = _ask_pattern().search(fold(first))
-    assert at is not None
-    scene = ", ".join([*pieces[: asking[0]], first[: at.start()]])
+    # the scene: the words before the first question word; a yes/no ask has none, its
+    # words but the closing negative set the scene ("X có quyền Y không, căn cứ đâu?")
+    closing = _yes_no_pattern().search(fold(first).rstrip())
+    end = at.start() if at else closing.start() if closing else len(first)
+    scene = ", ".join([*pieces[: asking[0]], first[:end]])
     scene = _TRAILING.sub("", scene).strip(" ,")
     before = ", ".join(pieces[: asking[0]])
     asks = [

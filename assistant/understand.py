@@ -300,14 +300,17 @@ _IDENTITY = re.compile(
 
 # The negative that closes a yes/no question ("... không?", "... chưa?", "... không hay
 # ...?"): the question is about the last body named before it.
-_YES_NO_TAIL = re.compile(r"(?<![a-z])(?:khong|chua)(?![a-z])(?=\s*(?:hay(?![a-z])|$))")
+@functools.cache
+def _yes_no_tail() -> re.Pattern[str]:
+    ends = alternation(function_words().yes_no_endings)
+    return re.compile(rf"(?<![a-z])(?:{ends})(?![a-z])(?=\s*(?:hay(?![a-z])|$))")
 
 
 def yes_no_body(text: str) -> str:
     """The body a yes/no question asks about: "Thường trực có tự quyết khoản chi này không
     hay phải trình Ban Thường vụ?" asks whether Thường trực decides."""
     folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(text)))
-    tails = list(_YES_NO_TAIL.finditer(folded))
+    tails = list(_yes_no_tail().finditer(folded))
     if not tails:
         return ""
     named = body_mentions(folded[: tails[-1].start()])

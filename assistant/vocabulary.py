@@ -68,6 +68,7 @@ class FunctionWords(BaseModel):
     sequence_nouns: frozenset[str]
     membership_verbs: frozenset[str]
     question_frame: frozenset[str]
+    yes_no_endings: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]

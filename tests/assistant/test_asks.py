@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.asks import count_asks
+from assistant.asks import count_asks, split_asks
 from tests.assistant.test_answer import assistant_over
 
 
@@ -199,3 +199,20 @@ def test_other_steps_are_the_articles_clauses_scored_near_the_first() -> None:
     top = at(three, 1.0)
     found = _other_steps([top, at(one, 0.3), at(two, 0.7)], top)
     assert [i.clause.number for i in found] == [2]
+
+
+def test_a_yes_no_segment_is_an_ask_of_its_own() -> None:
+    question = "Tổ trưởng vắng họp thì ai có quyền nhắc nhở, có phải tổ tự xét không?"
+    assert count_asks(question) == 2
+    assert [a.question for a in split_asks(question)] == [
+        "Tổ trưởng vắng họp thì ai có quyền nhắc nhở",
+        "Tổ trưởng vắng họp có phải tổ tự xét không",
+    ]
+    # one yes/no question, however many commas tell its story, is one ask
+    assert count_asks("Tổ có 9 người, 5 người có mặt thì họp được không?") == 1
+    assert count_asks("Tổ có được tự xét không?") == 1
+    # a yes/no ask first: its words set the scene of the next
+    assert [a.question for a in split_asks("Tổ có được tự xét không, theo điều nào?")] == [
+        "Tổ có được tự xét không",
+        "Tổ có được tự xét theo điều nào",
+    ]
