@@ -26,6 +26,7 @@ from assistant.terms import content_syllables
 from assistant.vocabulary import (
     alternation,
     body_question_pattern,
+    comparison_pattern,
     function_words,
     sequence_pattern,
 )
@@ -106,9 +107,6 @@ _CITATION = re.compile(
     r"\b(dieu nao|khoan nao|diem nao|quy dinh o dau|quy dinh tai dau|o dieu nao|dieu may|"
     r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi|trich dan|nguyen van)\b"
 )
-_COMPARISON = re.compile(
-    r"\b(so sanh|khac nhau|khac gi|giong nhau|giong hay khac|khac biet|doi chieu)\b"
-)
 _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
     r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"
@@ -135,7 +133,7 @@ def is_english(text: str) -> bool:
 
 
 def classify(folded: str, has_reference: bool, asks_number: bool | None = None) -> QuestionKind:
-    if _COMPARISON.search(folded):
+    if comparison_pattern().search(folded):
         return "comparison"
     asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
     if has_reference and not asks_who:

@@ -69,6 +69,7 @@ class FunctionWords(BaseModel):
     membership_verbs: frozenset[str]
     question_frame: frozenset[str]
     yes_no_endings: frozenset[str]
+    comparison_words: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
@@ -398,6 +399,12 @@ def alternation(phrases: Iterable[str]) -> str:
     over its own beginning ("bao nhieu" over "bao")."""
     folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
     return "|".join(re.escape(p) for p in folded)
+
+
+@functools.cache
+def comparison_pattern() -> re.Pattern[str]:
+    """A comparison question's words (data: function_words.yaml), on folded text."""
+    return re.compile(rf"\b(?:{alternation(function_words().comparison_words)})\b")
 
 
 @functools.cache

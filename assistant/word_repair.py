@@ -44,6 +44,9 @@ def repair_word(
     shorthand = chat_shorthand().get(word)
     if shorthand and vocabulary.corpus_count(word) == 0:
         return shorthand, Repair(typed=typed, meant=shorthand, kind="shorthand")
+    phrase = _phrase_slip(typed, word, before, vocabulary, accented)
+    if phrase is not None:
+        return phrase.meant, phrase
     classes = function_words()
     grammar = classes.interrogatives | classes.question_frame | classes.conversational
     if in_class(word, grammar):
@@ -80,6 +83,51 @@ def repair_word(
     if edited[1] is not None:
         return edited
     return _decoded(typed, word, vocabulary)
+
+
+def _phrase_slip(
+    typed: str, word: str, before: str, vocabulary: Vocabulary, accented: bool
+) -> Repair | None:
+    """The second word of a question phrase of the grammar ("giống nhau", "bao nhiêu")
+    typed one edit off after its first ("giống nhu"): the phrases are a closed class, so
+    the one they allow is meant, unless the pair typed is itself one of them or a pair the
+    regulations write. A word typed with its marks is compared with them ("như" is two
+    edits from "nhau")."""
+    if not before or vocabulary.pair_count(before, word):
+        return None
+    if len(word) < MIN_TYPO_LENGTH or word in _grammatical_syllables():
+        return None  # "ạ", "nha", "bao": words of the grammar themselves, as typed
+    seconds = _question_phrases().get(strip_diacritics(before), frozenset())
+    bare = word == strip_diacritics(word)
+    forms = {strip_diacritics(s) if bare else s: s for s in seconds}
+    if word in forms or strip_diacritics(word) in {strip_diacritics(s) for s in seconds}:
+        return None
+    close = [s for form, s in forms.items() if _one_apart(form, word)]
+    if len(close) != 1:
+        return None
+    meant = close[0] if accented else strip_diacritics(close[0])
+    return Repair(typed=typed, meant=meant, kind="typo")
+
+
+@functools.cache
+def _question_phrases() -> dict[str, frozenset[str]]:
+    """Two-word phrases that ask ("bao nhiêu", "ra sao", "giống nhau") by their first word
+    (folded): the second words each allows, as the data writes them."""
+    classes = function_words()
+    phrases = classes.ask_words | classes.comparison_words
+    seconds: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) == 2:
+            seconds.setdefault(strip_diacritics(words[0]), set()).add(words[1])
+    return {first: frozenset(found) for first, found in seconds.items()}
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter inserted, deleted or replaced, or two swapped."""
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+    return EditDistance(DistanceAlgorithm.DAMERAU_OSA).compare(a, b, 1) == 1
 
 
 def _one_edit(

@@ -239,3 +239,20 @@ def test_a_word_of_the_regulations_typed_for_another_in_their_set_phrase() -> No
     assert normalize_question("bo phieu kin the nao", vocabulary).text == ("bo phieu kin the nao")
     # a name is left as typed
     assert "Kin" in normalize_question("xin y Kin", vocabulary).text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        # the second word of a phrase that asks, one edit off after its first
+        ("hai tổ có giống nhu không", "hai tổ có giống nhau không"),
+        ("hai to khac nhua ra sao", "hai to khac nhau ra sao"),
+        ("tổ cần bao nhiu người", "tổ cần bao nhiêu người"),
+        # a word typed with its marks is compared with them; grammar words stay
+        ("tổ làm giống như thế nào", "tổ làm giống như thế nào"),
+        ("tổ ở tỉnh khác nha", "tổ ở tỉnh khác nha"),
+    ],
+)
+def test_a_phrase_that_asks_typed_one_edit_off(typed: str, meant: str) -> None:
+    vocabulary = Vocabulary(["Điều 1. Tổ họp mỗi tháng một lần, có ít nhất hai người."] * 3)
+    assert normalize_question(typed, vocabulary).text == meant
