@@ -17,6 +17,7 @@ from assistant.evidence import refusal_answer
 from assistant.findings import findings_summary
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
+from assistant.sentences import lead_in
 from assistant.steps import (
     StepUnit,
     clause_place,
@@ -202,6 +203,9 @@ class Composer:
         doc_name = short_name(item.doc)
         prefix = f"Theo {doc_name}"
         quote = item.quote.strip()
+        lead = lead_in(item.clause.text, quote)
+        if lead:
+            quote = f"{lead}»\n«{quote}"  # the item under the line that introduces it
         if u.kind == "who_decides":
             body = deciding_body(
                 u.text, item.quote, item.article.title, self._table_holder(u, item)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)|\n+")
+# A list item's marker: "-", "+", "•", "*", "a)", "1." at the start of a line.
+_ITEM = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d+[.)])\s")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -27,3 +29,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def lead_in(text: str, quote: str) -> str:
+    """The line that introduces the list a quoted item belongs to ("Những việc ... ủy quyền
+    cho tập thể Ban Thường vụ giải quyết, gồm:"), verbatim from ``text``; "" when the quote
+    is no list item, or none introduces it. An item alone loses who acts on it."""
+    at = text.find(quote)
+    if at < 0 or not _ITEM.match(quote):
+        return ""
+    for line in reversed([x.strip() for x in text[:at].splitlines() if x.strip()]):
+        if line.endswith(":"):
+            # its last sentence: the one that introduces (verbatim, a slice of the line)
+            start, end = sentences(line)[-1]
+            return line[start:end]
+        if not _ITEM.match(line):
+            return ""  # a paragraph of its own between: the list was introduced before it
+    return ""

@@ -63,7 +63,9 @@ _CONDITION = re.compile(r"(?:doi voi|truong hop|trong truong hop|khi|neu)\b[^,:;
 # "do <body>" of a passive clause, the body possibly named through its meeting.
 _PASSIVE = re.compile(r"(?<![a-z])do (?:(?:hoi nghi|tap the|cuoc hop|phien hop) )?")
 # A body right after these (or listed after them) is helped or represented, not acting.
-_ON_BEHALF = re.compile(r"(?:giup|thay mat|uy quyen cho|cho|voi|cua)(?: [a-z ]*?,)*[ a-z]*? ?$")
+_ON_BEHALF = re.compile(
+    r"(?:giup|thay mat|uy quyen cho|cho|voi|cua|chiu trach nhiem truoc)(?: [a-z ]*?,)*[ a-z]*? ?$"
+)
 _SEGMENT_END = re.compile(r";|\.(?:\s|$)|\n")
 
 

@@ -121,3 +121,12 @@ def test_points_a_lead_in_delegates_are_the_delegates_powers() -> None:
     doc = parse_text(DELEGATED, source_file="made-up.txt")
     listed = [p for p in extract_powers(doc) if p.point is not None]
     assert listed and {p.body for p in listed} == {"Ban Thường vụ"}
+
+
+def test_the_bodies_one_answers_to_are_not_who_acts() -> None:
+    text = """QUY CHẾ LÀM VIỆC
+Điều 3. Nhiệm vụ của Phó Bí thư Thường trực
+1. Chịu trách nhiệm trước Ban Chấp hành, Ban Thường vụ và đồng chí Bí thư chỉ đạo công tác văn phòng.
+"""
+    found = extract_powers(parse_text(text, source_file="made-up.txt"))
+    assert {p.body for p in found} == {"Phó Bí thư Thường trực"}
