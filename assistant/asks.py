@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.vocabulary import alternation, function_words
+from assistant.vocabulary import alternation, body_question_pattern, function_words
 from ingest.normalize import fold
 
 _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")
@@ -89,7 +89,12 @@ def split_asks(text: str) -> list[Ask]:
     if len(asking) < 2:
         return whole
     first = pieces[asking[0]]
-    at = _ask_pattern().search(fold(first))
+    # the whole interrogative phrase ("cấp nào", not its "nào") ends the scene
+    at = min(
+        (m for p in (body_question_pattern(), _ask_pattern()) if (m := p.search(fold(first)))),
+        key=lambda m: m.start(),
+        default=None,
+    )
     # the scene: the words before the first question word; a yes/no ask has none, its
     # words but the closing negative set the scene ("X có quyền Y không, căn cứ đâu?")
     closing = _yes_no_pattern().search(fold(first).rstrip())

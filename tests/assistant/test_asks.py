@@ -216,3 +216,10 @@ def test_a_yes_no_segment_is_an_ask_of_its_own() -> None:
         "Tổ có được tự xét không",
         "Tổ có được tự xét theo điều nào",
     ]
+
+
+def test_the_scene_ends_before_the_whole_question_phrase() -> None:
+    question = "Việc cử người dự lớp học thì cấp nào lo, còn kinh phí thì ai duyệt?"
+    assert split_asks(question)[1].question == (
+        "Việc cử người dự lớp học còn kinh phí thì ai duyệt"
+    )
