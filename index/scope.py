@@ -16,6 +16,7 @@ from index.abbreviations import expansion
 from index.document_names import NAMED, named_by_bodies_only, named_documents
 from index.document_numbers import NUMBER, parse_number, question_numbers
 from index.models import HasMeta, Scope
+from index.places import place_mentions
 from index.spaced import has_phrase, occurrences, spaced_words
 from ingest.models import LEVEL_LABELS, STATUS_LABELS
 from ingest.normalize import fold, nfc, words
@@ -92,6 +93,7 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
     order: list[str] = []
     for group in groups:
         order += sorted((d for d in group if d not in order), key=rank.__getitem__)
+    order = _in_order_named(order, folded, documents, criteria)
     only_named = all(c.why == NAMED for c in criteria)
     return Scope(
         document_ids=tuple(order),
@@ -99,6 +101,30 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
         by_name=any(c.strong or c.why == NAMED for c in criteria),
         by_body_only=only_named and named_by_bodies_only(folded, documents),
     )
+
+
+def _in_order_named(
+    order: list[str], folded: str, documents: Sequence[HasMeta], criteria: Sequence[_Criterion]
+) -> list[str]:
+    """The documents in the order the question first names each ("xã A và phường B": A,
+    then B): by its place, or by a criterion that names it alone (a number, a template's
+    name); a level word or a name that fits several says nothing of their order."""
+    by_id = {d.id: d for d in documents}
+
+    def first(doc_id: str) -> int:
+        meta = by_id[doc_id].meta
+        fields = (meta.governed_body, meta.issuing_body, meta.title)
+        names = {fold(n) for f in fields for _, n in place_mentions(f)} | {fold(meta.province)}
+        places = [
+            len(spaced_words(folded[: m.start()])) - 1
+            for n in names
+            if n
+            for m in re.finditer(rf"\b{re.escape(n)}\b", folded)
+        ]
+        alone = [c.start for c in criteria if c.hits == {doc_id}]
+        return min([*places, *alone], default=len(folded))
+
+    return sorted(order, key=lambda d: (first(d), order.index(d)))
 
 
 def _number_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criterion]:

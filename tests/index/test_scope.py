@@ -122,3 +122,20 @@ def test_a_body_that_is_a_documents_name_names_it_weakly() -> None:
     assert weak.document_ids == ("chi-bo",) and weak.by_body_only
     named = detect_scope("Quy chế chi bộ: ai quyết định kỷ luật đảng viên?", docs)
     assert named.document_ids == ("chi-bo",) and not named.by_body_only
+
+
+def test_two_documents_of_one_level_in_the_order_their_places_are_named() -> None:
+    def commune(doc_id: str, unit: str, place: str) -> Doc:
+        meta = DocumentMeta(
+            title=f"Quy chế làm việc của Ban Chấp hành Đảng bộ {unit} {place}",
+            governed_body=f"Ban Chấp hành Đảng bộ {unit} {place}",
+            level="commune",
+        )
+        return Doc(doc_id, meta)
+
+    docs = [commune("hoa-lac", "phường", "Hòa Lạc"), commune("an-binh", "xã", "An Bình")]
+    for question, expected in (
+        ("Đảng ủy xã An Bình và phường Hòa Lạc họp mấy lần?", ("an-binh", "hoa-lac")),
+        ("dang uy phuong Hoa Lac va xa An Binh hop may lan", ("hoa-lac", "an-binh")),
+    ):
+        assert detect_scope(question, docs).document_ids == expected
