@@ -35,8 +35,7 @@ MIN_STEP_SCORE = 0.5  # ... and its located score against the first clause's
 MAX_SENTENCE_STEPS = 10
 MAX_NEAR_KHOAN = 3  # other khoản of the steps' articles listed as steps ...
 NEAR_KHOAN_SCORE = 0.65  # ... when scored this close to the first
-MAX_DUTY_ITEMS = 3  # items of a list of duties one clause gives a procedure ...
-NEAR_ITEM = 0.6  # ... when they cover this share of what the best item covers
+MAX_DUTY_ITEMS = 2  # items of a list of duties one clause gives a procedure
 MIN_STEP_LETTERS = 12  # a sentence shorter than this ("1.") opens the step after it
 SUBJECT_REACH = 60  # characters from a step's start where its subject is named
 TIME_KINDS = frozenset({"lead_time", "deadline", "duration"})
@@ -149,19 +148,26 @@ def step_units(clauses: Sequence[Located], max_whole: int, terms: StepTerms) -> 
 def duty_items(item: Located, terms: StepTerms) -> list[StepUnit]:
     """In an article that lists a holder's duties ("Nhiệm vụ, quyền hạn của ..."), each
     item of a clause is an act of its own, not a step of one procedure: the items that
-    are steps are the one quoted for the question and those covering nearly as much of
-    it (at most :data:`MAX_DUTY_ITEMS`), in order. Empty for any other clause, and for a
-    clause without points (its paragraphs state one duty)."""
+    are steps are the one covering most of the question, then greedily those adding at
+    least :data:`MIN_GAIN` of its weight not yet covered (at most :data:`MAX_DUTY_ITEMS`),
+    in order. Empty for any other clause, and
+    for a clause without points (its paragraphs state one duty)."""
     if len(item.clause.points) < 2 or not lists_duties(item.article.title):
         return []
     items = paragraphs(item)
     if len(items) < 2:
         return []
-    shares = [terms.share(i.text) for i in items]
-    ranked = sorted(range(len(items)), key=lambda i: -shares[i])[:MAX_DUTY_ITEMS]
-    keep = {i for i in ranked if shares[i] > 0 and shares[i] >= NEAR_ITEM * shares[ranked[0]]}
-    quote = item.quote.strip()
-    keep |= {i for i, unit in enumerate(items) if quote and quote in unit.text}
+    first = max(range(len(items)), key=lambda i: terms.share(items[i].text))
+    keep = [first]
+    covered = set(terms.of(items[first].text))
+    while len(keep) < MAX_DUTY_ITEMS:
+        rest = [i for i in range(len(items)) if i not in keep]
+        gains = {i: _gain(terms.weights, covered, terms.of(items[i].text)) for i in rest}
+        best = max(rest, key=lambda i: gains[i], default=None)
+        if best is None or gains[best] < MIN_GAIN:
+            break
+        keep.append(best)
+        covered |= terms.of(items[best].text)
     return [items[i] for i in sorted(keep)]
 
 
