@@ -23,7 +23,7 @@ from assistant.coverage import TextProfile, WeightedTerms
 from assistant.locate import Located
 from assistant.numeric import rule_statement
 from assistant.sentences import sentences
-from ingest.bodies import bodies_in
+from ingest.bodies import bodies_in, body_mentions
 from ingest.models import Article, Point
 from ingest.normalize import fold
 from ingest.powers import Power, lists_duties
@@ -38,6 +38,7 @@ NEAR_KHOAN_SCORE = 0.65  # ... when scored this close to the first
 MAX_DUTY_ITEMS = 2  # items of a list of duties one clause gives a procedure
 MIN_STEP_LETTERS = 12  # a sentence shorter than this ("1.") opens the step after it
 SUBJECT_REACH = 60  # characters from a step's start where its subject is named
+_MARKER = re.compile(r"(?:[\W\d_]|[a-z](?=[).-]))*")  # "- ", "2.1- ", "a) ", "(1)- "
 TIME_KINDS = frozenset({"lead_time", "deadline", "duration"})
 
 
@@ -226,10 +227,23 @@ def _near_khoan(located: Sequence[Located], chosen: Sequence[Located]) -> list[L
 def step_actor(unit: StepUnit, powers: Sequence[Power]) -> str:
     """Who does the step: the bodies the table of powers reads as subjects of acts stated
     in it that the step names at its start, where a clause puts its subject ("3. Ban
-    Thường vụ, Thường trực có trách nhiệm ..."); "" when none is."""
+    Thường vụ, Thường trực có trách nhiệm ..."); in a list of duties, an item that opens
+    with its verb ("- Giới thiệu nhân sự ...") is the holder's the title names; "" when
+    none is."""
+    article = unit.item.article
+    if lists_duties(article.title) and not _opens_with_body(unit.text):
+        return next(iter(bodies_in(article.title)), "")
     acting = {p.body for p in powers if p.quote and p.quote in unit.text}
     opening = bodies_in(unit.text[:SUBJECT_REACH])
     return ", ".join(b for b in opening if b in acting)
+
+
+def _opens_with_body(text: str) -> bool:
+    """ "- Ban Thường vụ ...", "a) Thường trực ...": a body right after the item's marker."""
+    folded = fold(text)
+    marker = _MARKER.match(folded)
+    start = marker.end() if marker else 0
+    return any(m.start <= start + 1 for m in body_mentions(folded[: start + SUBJECT_REACH]))
 
 
 def step_timing(unit: StepUnit, rules: Sequence[Rule]) -> str:

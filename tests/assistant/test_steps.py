@@ -90,6 +90,20 @@ def test_a_list_of_duties_gives_only_its_items_about_the_procedure(tmp_path: Pat
     verbatim(assistant, answer)
 
 
+def test_an_item_of_a_list_of_duties_is_done_by_the_holder_its_title_names(
+    tmp_path: Path,
+) -> None:
+    """ "- Giới thiệu nhân sự ... của Ban Chấp hành." opens with its verb: the holder of
+    the duties (Ban Thường vụ) does it, not the body named after the verb."""
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": DUTIES})
+    answer = assistant.ask(
+        "Nhân sự trưởng ban thủy lợi được tham gia ý kiến, biểu quyết giới thiệu và bầu theo "
+        "trình tự nào?"
+    )
+    actors = {s.text.split(" ")[0]: s.actor for s in answer.steps}
+    assert actors == {"Tham": "Ban Chấp hành", "-": "Ban Thường vụ"}
+
+
 MEETINGS = HEADER + (
     "Điều 1. Chế độ họp\n"
     "1. Nội dung đất đai được biểu quyết tại phiên họp, thông qua khi quá nửa thành viên "
