@@ -19,11 +19,9 @@ from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, L
 from assistant.models import Answer, Citation, Finding, ProcedureStep
 from assistant.sentences import lead_in
 from assistant.steps import (
+    StepTerms,
     StepUnit,
-    clause_place,
-    covering_clauses,
-    in_document_order,
-    names_a_sequence,
+    procedure_clauses,
     step_actor,
     step_timing,
     step_units,
@@ -37,8 +35,6 @@ from ingest.rules.models import Rule
 
 MAX_CLAUSES_LISTED = 5
 MIN_OPENING_LETTERS = 12
-MAX_OTHER_STEPS = 3  # other khoản of a procedure's article quoted after its steps
-OTHER_STEP_SCORE = 0.65  # ... when scored this close to the first
 MAX_WHOLE_CLAUSE = 1500  # characters: a longer clause is quoted by its answering sentence
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -246,19 +242,11 @@ class Composer:
         """The steps in the document's order, each quoted with its citation, its actor
         and its time limit (assistant/steps.py)."""
         top = located[0]
-        weights = self.locator.stats.weigh(self.locator.topic_terms(u))
-        clauses = covering_clauses(located, weights, self.locator.profile, MIN_COVERAGE)
-        if names_a_sequence(top.article, sequence_pattern()):
-            clauses = [
-                dataclasses.replace(top, clause=c, quote=c.text, point=None)
-                for c in top.article.numbered_clauses
-            ]
-        else:
-            # a procedure laid out over its article's khoản: the others scored near it
-            taken = {clause_place(i) for i in clauses}
-            near = [i for i in _other_steps(located, top) if clause_place(i) not in taken]
-            clauses = in_document_order([*clauses, *near])
-        units = step_units(clauses, MAX_WHOLE_CLAUSE)
+        terms = StepTerms(
+            self.locator.stats.weigh(self.locator.topic_terms(u)), self.locator.profile
+        )
+        clauses = procedure_clauses(located, terms, MIN_COVERAGE, sequence_pattern())
+        units = step_units(clauses, MAX_WHOLE_CLAUSE, terms)
         if len(units) < 2:
             return self.per_document(u, located)
         citations: list[Citation] = []
@@ -410,20 +398,3 @@ def whole_clause(item: Located) -> Located:
     if len(text) > MAX_WHOLE_CLAUSE or text == item.quote:
         return item
     return dataclasses.replace(item, quote=text, point=None)
-
-
-def _other_steps(located: Sequence[Located], top: Located) -> list[Located]:
-    """The other clauses of ``top``'s article scored close to it, in the article's order:
-    a procedure whose steps are its article's khoản."""
-    same: dict[int, Located] = {}
-    for item in located:
-        number = item.clause.number
-        if (
-            item.doc.id == top.doc.id
-            and (item.article.number, item.article.part) == (top.article.number, top.article.part)
-            and number is not None
-            and number != top.clause.number
-            and item.score >= OTHER_STEP_SCORE * top.score
-        ):
-            same.setdefault(number, item)
-    return [same[n] for n in sorted(same)][:MAX_OTHER_STEPS]

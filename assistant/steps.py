@@ -12,8 +12,10 @@ and its time limit (the rule table), never a number read here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,18 +23,22 @@ from assistant.coverage import TextProfile, WeightedTerms
 from assistant.locate import Located
 from assistant.numeric import rule_statement
 from assistant.sentences import sentences
-from ingest.bodies import bodies_in
+from ingest.bodies import bodies_in, body_mentions
 from ingest.models import Article, Point
 from ingest.normalize import fold
-from ingest.powers import Power
+from ingest.powers import Power, lists_duties
 from ingest.rules.models import Rule
 
 MAX_STEP_CLAUSES = 5  # clauses one procedure answer lists
 MIN_GAIN = 0.08  # share of the question's weight a further clause must add
 MIN_STEP_SCORE = 0.5  # ... and its located score against the first clause's
 MAX_SENTENCE_STEPS = 10
+MAX_NEAR_KHOAN = 3  # other khoản of the steps' articles listed as steps ...
+NEAR_KHOAN_SCORE = 0.65  # ... when scored this close to the first
+MAX_DUTY_ITEMS = 2  # items of a list of duties one clause gives a procedure
 MIN_STEP_LETTERS = 12  # a sentence shorter than this ("1.") opens the step after it
 SUBJECT_REACH = 60  # characters from a step's start where its subject is named
+_MARKER = re.compile(r"(?:[\W\d_]|[a-z](?=[).-]))*")  # "- ", "2.1- ", "a) ", "(1)- "
 TIME_KINDS = frozenset({"lead_time", "deadline", "duration"})
 
 
@@ -47,15 +53,44 @@ class StepUnit(BaseModel):
     point: Point | None = None
 
 
+@dataclass(frozen=True)
+class StepTerms:
+    """The question's weighted terms and the profiler that reads a text's terms: how much
+    of the question a clause, or an item of it, covers."""
+
+    weights: WeightedTerms
+    profile: Callable[[str], TextProfile]
+
+    def of(self, text: str) -> frozenset[str]:
+        return self.profile(text).terms
+
+    def share(self, text: str) -> float:
+        return _gain(self.weights, set(), self.of(text))
+
+
+def procedure_clauses(
+    located: Sequence[Located], terms: StepTerms, min_coverage: float, sequence: re.Pattern[str]
+) -> list[Located]:
+    """The clauses a procedure's steps come from, in the document's order: all khoản of an
+    article whose title names a sequence, else the covering clauses and the other khoản of
+    their articles scored near the first (:func:`_near_khoan`)."""
+    top = located[0]
+    if names_a_sequence(top.article, sequence):
+        return [
+            dataclasses.replace(top, clause=c, quote=c.text, point=None)
+            for c in top.article.numbered_clauses
+        ]
+    clauses = covering_clauses(located, terms, min_coverage)
+    return in_document_order([*clauses, *_near_khoan(located, [top, *clauses])])
+
+
 def covering_clauses(
-    located: Sequence[Located],
-    weights: WeightedTerms,
-    profile: Callable[[str], TextProfile],
-    min_coverage: float,
+    located: Sequence[Located], terms: StepTerms, min_coverage: float
 ) -> list[Located]:
     """The clauses of the first one's document that together cover the question: the
     first, then greedily the one adding most still-uncovered weight (at least
-    :data:`MIN_GAIN`), in the document's order."""
+    :data:`MIN_GAIN`), in the document's order. A clause that lists a holder's duties
+    covers only with the items of it that are steps (:func:`duty_items`)."""
     top = located[0]
     seen = {clause_place(top)}
     candidates: list[Located] = []
@@ -66,16 +101,17 @@ def covering_clauses(
             continue
         seen.add(clause_place(item))
         candidates.append(item)
+    weights = terms.weights
     chosen = [top]
-    covered = set(_terms(top, profile))
+    covered = set(_terms(top, terms))
     while candidates and len(chosen) < MAX_STEP_CLAUSES and weights.total:
-        gains = [_gain(weights, covered, _terms(c, profile)) for c in candidates]
+        gains = [_gain(weights, covered, _terms(c, terms)) for c in candidates]
         best = max(range(len(candidates)), key=lambda i: (gains[i], candidates[i].score))
         if gains[best] < MIN_GAIN:
             break
         item = candidates.pop(best)
         chosen.append(item)
-        covered |= _terms(item, profile)
+        covered |= _terms(item, terms)
     return in_document_order(chosen)
 
 
@@ -89,23 +125,74 @@ def names_a_sequence(article: Article, sequence: re.Pattern[str]) -> bool:
     return bool(sequence.search(fold(article.title)))
 
 
-def step_units(clauses: Sequence[Located], max_whole: int) -> list[StepUnit]:
+def step_units(clauses: Sequence[Located], max_whole: int, terms: StepTerms) -> list[StepUnit]:
     """Each clause one step, quoted whole (a long one by its points); a single clause is
-    split into its points, or its sentences, which are then its steps."""
-    if len(clauses) > 1:
-        units = []
-        for item in clauses:
-            text = item.clause.text.strip()
-            if len(text) <= max_whole:
-                units.append(StepUnit(item=item, text=text))
-            elif len(item.clause.points) >= 2:
-                units += [StepUnit(item=item, text=p.text, point=p) for p in item.clause.points]
-            else:
-                units.append(StepUnit(item=item, text=item.quote, point=item.point))
-        return units
-    item = clauses[0]
-    if len(item.clause.points) >= 2:
-        return [StepUnit(item=item, text=p.text, point=p) for p in item.clause.points]
+    split into its points, or its sentences, which are then its steps. A clause that
+    lists a holder's duties gives the items of it that concern the question."""
+    single = len(clauses) == 1
+    units: list[StepUnit] = []
+    for item in clauses:
+        duties = duty_items(item, terms)
+        if duties:
+            units += duties
+        elif not single and len(item.clause.text.strip()) <= max_whole:
+            units.append(StepUnit(item=item, text=item.clause.text.strip()))
+        elif len(item.clause.points) >= 2:
+            units += [StepUnit(item=item, text=p.text, point=p) for p in item.clause.points]
+        elif not single:
+            units.append(StepUnit(item=item, text=item.quote, point=item.point))
+        else:
+            units += _sentence_units(item)
+    return units
+
+
+def duty_items(item: Located, terms: StepTerms) -> list[StepUnit]:
+    """In an article that lists a holder's duties ("Nhiệm vụ, quyền hạn của ..."), each
+    item of a clause is an act of its own, not a step of one procedure: the items that
+    are steps are the one covering most of the question, then greedily those adding at
+    least :data:`MIN_GAIN` of its weight not yet covered (at most :data:`MAX_DUTY_ITEMS`),
+    in order. Empty for any other clause, and
+    for a clause without points (its paragraphs state one duty)."""
+    if len(item.clause.points) < 2 or not lists_duties(item.article.title):
+        return []
+    items = paragraphs(item)
+    if len(items) < 2:
+        return []
+    first = max(range(len(items)), key=lambda i: terms.share(items[i].text))
+    keep = [first]
+    covered = set(terms.of(items[first].text))
+    while len(keep) < MAX_DUTY_ITEMS:
+        rest = [i for i in range(len(items)) if i not in keep]
+        gains = {i: _gain(terms.weights, covered, terms.of(items[i].text)) for i in rest}
+        best = max(rest, key=lambda i: gains[i], default=None)
+        if best is None or gains[best] < MIN_GAIN:
+            break
+        keep.append(best)
+        covered |= terms.of(items[best].text)
+    return [items[i] for i in sorted(keep)]
+
+
+def paragraphs(item: Located) -> list[StepUnit]:
+    """The clause's paragraphs, each with the point it belongs to (a paragraph after a
+    point that no marker opens is an item of its own); a line that starts in lower case
+    continues the one before (a line wrapped in the source)."""
+    text = item.clause.text
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        if spans and line.group().strip()[0].islower():
+            spans[-1] = (spans[-1][0], line.end())
+        else:
+            spans.append((line.start(), line.end()))
+    units = []
+    for start, end in spans:
+        at = item.clause.start + start
+        point = next((p for p in item.clause.points if p.start <= at < p.end), None)
+        units.append(StepUnit(item=item, text=text[start:end].strip(), point=point))
+    return units
+
+
+def _sentence_units(item: Located) -> list[StepUnit]:
+    """A single clause's sentences, a too-short one ("1.") joined to the next."""
     units = []
     text = item.clause.text
     begin: int | None = None
@@ -118,13 +205,45 @@ def step_units(clauses: Sequence[Located], max_whole: int) -> list[StepUnit]:
     return units[:MAX_SENTENCE_STEPS]
 
 
+def _near_khoan(located: Sequence[Located], chosen: Sequence[Located]) -> list[Located]:
+    """The other khoản of the chosen clauses' articles scored close to the first, best
+    first: a procedure laid out over an article's khoản, whichever article the best clause
+    is in ("chuẩn bị, họp và biểu quyết" may find the preparing body's duty first)."""
+    top = chosen[0]
+    articles = {(c.article.part, c.article.number) for c in chosen}
+    taken = {clause_place(c) for c in chosen}
+    near: dict[tuple[str, str, int, int | None], Located] = {}
+    for item in located:
+        place = clause_place(item)
+        if item.doc.id != top.doc.id or place in taken or item.clause.number is None:
+            continue
+        if (item.article.part, item.article.number) not in articles:
+            continue
+        if item.score >= NEAR_KHOAN_SCORE * top.score:
+            near.setdefault(place, item)
+    return sorted(near.values(), key=lambda i: -i.score)[:MAX_NEAR_KHOAN]
+
+
 def step_actor(unit: StepUnit, powers: Sequence[Power]) -> str:
     """Who does the step: the bodies the table of powers reads as subjects of acts stated
     in it that the step names at its start, where a clause puts its subject ("3. Ban
-    Thường vụ, Thường trực có trách nhiệm ..."); "" when none is."""
+    Thường vụ, Thường trực có trách nhiệm ..."); in a list of duties, an item that opens
+    with its verb ("- Giới thiệu nhân sự ...") is the holder's the title names; "" when
+    none is."""
+    article = unit.item.article
+    if lists_duties(article.title) and not _opens_with_body(unit.text):
+        return next(iter(bodies_in(article.title)), "")
     acting = {p.body for p in powers if p.quote and p.quote in unit.text}
     opening = bodies_in(unit.text[:SUBJECT_REACH])
     return ", ".join(b for b in opening if b in acting)
+
+
+def _opens_with_body(text: str) -> bool:
+    """ "- Ban Thường vụ ...", "a) Thường trực ...": a body right after the item's marker."""
+    folded = fold(text)
+    marker = _MARKER.match(folded)
+    start = marker.end() if marker else 0
+    return any(m.start <= start + 1 for m in body_mentions(folded[: start + SUBJECT_REACH]))
 
 
 def step_timing(unit: StepUnit, rules: Sequence[Rule]) -> str:
@@ -144,8 +263,10 @@ def clause_place(item: Located) -> tuple[str, str, int, int | None]:
     return (item.doc.id, item.article.part, item.article.number, item.clause.number)
 
 
-def _terms(item: Located, profile: Callable[[str], TextProfile]) -> frozenset[str]:
-    return profile(item.clause.text).terms | profile(item.article.title).terms
+def _terms(item: Located, terms: StepTerms) -> frozenset[str]:
+    duties = duty_items(item, terms)
+    text = " ".join(u.text for u in duties) if duties else item.clause.text
+    return terms.of(text) | terms.of(item.article.title)
 
 
 def _gain(weights: WeightedTerms, covered: set[str], terms: frozenset[str]) -> float:

@@ -221,6 +221,12 @@ def extract_powers(doc: Document) -> list[Power]:
     return powers
 
 
+def lists_duties(title: str) -> bool:
+    """Whether an article's title says it lists a holder's duties or powers ("Nhiệm vụ,
+    quyền hạn của ...", "Trách nhiệm của ..."): each of its items is an act of its own."""
+    return bool(_HOLDER_TITLE.search(fold(title)))
+
+
 def _title_holder(article: Article) -> str:
     """The body an article is about: its title names the body's powers ("Nhiệm vụ, quyền
     hạn của Thường trực") or is the body's name ("BAN THƯỜNG VỤ ĐẢNG ỦY")."""
@@ -395,4 +401,13 @@ def _references(doc: Document, part: str, raw: str) -> tuple[Reference, ...]:
     )
 
 
-__all__ = ["ACT_LABELS", "Act", "Power", "PowerTable", "Reference", "extract_powers", "power_table"]
+__all__ = [
+    "ACT_LABELS",
+    "Act",
+    "Power",
+    "PowerTable",
+    "Reference",
+    "extract_powers",
+    "lists_duties",
+    "power_table",
+]

@@ -184,8 +184,8 @@ def test_a_procedure_over_an_articles_clauses_quotes_them_in_order(tmp_path: Pat
 
 
 def test_other_steps_are_the_articles_clauses_scored_near_the_first() -> None:
-    from assistant.compose import _other_steps
     from assistant.locate import Located
+    from assistant.steps import _near_khoan
     from ingest.parse import parse_text
 
     doc = parse_text(STEPS, "xa-an-tuong.txt")
@@ -197,7 +197,7 @@ def test_other_steps_are_the_articles_clauses_scored_near_the_first() -> None:
         return Located(doc, article, clause, None, clause.text, score, 0.5, 0.5)
 
     top = at(three, 1.0)
-    found = _other_steps([top, at(one, 0.3), at(two, 0.7)], top)
+    found = _near_khoan([top, at(one, 0.3), at(two, 0.7)], [top])
     assert [i.clause.number for i in found] == [2]
 
 

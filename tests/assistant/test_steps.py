@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.assistant.test_answer import assistant_over, verbatim
@@ -55,3 +56,87 @@ def test_steps_across_articles_come_in_the_documents_order_with_their_time_limit
     timed = [s for s in answer.steps if s.timing]
     assert timed and "05 ngày" in timed[0].timing
     verbatim(assistant, answer)
+
+
+DUTIES = HEADER + (
+    "Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành Đảng bộ\n"
+    "1. Lãnh đạo thực hiện nghị quyết đại hội đảng bộ xã.\n"
+    "2. Quyết định những vấn đề về công tác tổ chức:\n"
+    "- Lãnh đạo công tác tuyên truyền, phổ biến chính sách trong toàn xã.\n"
+    "- Lãnh đạo việc kiện toàn tổ chức bộ máy của các chi bộ trực thuộc.\n"
+    "Tham gia ý kiến đối với nhân sự giới thiệu bầu trưởng ban thủy lợi trước khi giao "
+    "Ban Thường vụ quyết định giới thiệu để hội nghị nhân dân bầu.\n"
+    "- Lãnh đạo công tác kiểm tra, giám sát đảng viên trong toàn xã.\n\n"
+    "Điều 2. Nhiệm vụ, quyền hạn của Ban Thường vụ Đảng ủy\n"
+    "1. Chỉ đạo công tác tổ chức:\n"
+    "- Quyết định khen thưởng đảng viên có thành tích xuất sắc.\n"
+    "- Giới thiệu nhân sự trưởng ban thủy lợi theo biểu quyết của Ban Chấp hành.\n"
+    "- Chỉ đạo công tác dân vận ở các thôn.\n"
+)
+
+
+def test_a_list_of_duties_gives_only_its_items_about_the_procedure(tmp_path: Path) -> None:
+    """Each item of a holder's duties is an act of its own: the steps are the items about
+    the procedure asked, a paragraph no dash opens among them, from both articles."""
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": DUTIES})
+    answer = assistant.ask(
+        "Nhân sự trưởng ban thủy lợi được tham gia ý kiến, biểu quyết giới thiệu và bầu theo "
+        "trình tự nào?"
+    )
+    texts = [s.text for s in answer.steps]
+    assert any(t.startswith("Tham gia ý kiến đối với nhân sự") for t in texts)
+    assert any("theo biểu quyết của Ban Chấp hành" in t for t in texts)
+    assert not any("tuyên truyền" in t or "dân vận" in t for t in texts)
+    verbatim(assistant, answer)
+
+
+def test_an_item_of_a_list_of_duties_is_done_by_the_holder_its_title_names(
+    tmp_path: Path,
+) -> None:
+    """ "- Giới thiệu nhân sự ... của Ban Chấp hành." opens with its verb: the holder of
+    the duties (Ban Thường vụ) does it, not the body named after the verb."""
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": DUTIES})
+    answer = assistant.ask(
+        "Nhân sự trưởng ban thủy lợi được tham gia ý kiến, biểu quyết giới thiệu và bầu theo "
+        "trình tự nào?"
+    )
+    actors = {s.text.split(" ")[0]: s.actor for s in answer.steps}
+    assert actors == {"Tham": "Ban Chấp hành", "-": "Ban Thường vụ"}
+
+
+MEETINGS = HEADER + (
+    "Điều 1. Chế độ họp\n"
+    "1. Nội dung đất đai được biểu quyết tại phiên họp, thông qua khi quá nửa thành viên "
+    "tán thành.\n"
+    "2. Đảng ủy họp về nội dung đất đai vào ngày 05 hằng tháng.\n"
+    "3. Văn phòng Đảng ủy chuẩn bị nội dung đất đai và gửi thành viên trước 02 ngày.\n"
+    "4. Đảng ủy phối hợp với Mặt trận trong công tác dân vận.\n\n"
+    "Điều 2. Trách nhiệm của Chủ tịch xã\n"
+    "1. Chủ tịch xã chuẩn bị nội dung đất đai đưa ra họp.\n"
+)
+
+
+def test_the_other_khoan_of_a_steps_article_are_steps_though_another_article_ranks_first() -> None:
+    """The best clause is another article's; the procedure is laid out over the khoản of
+    the article a further step comes from, and those scored near the best are steps too,
+    though they add no word of the question."""
+    from assistant.coverage import TermStats, TextProfile
+    from assistant.locate import Located
+    from assistant.steps import StepTerms, procedure_clauses
+    from ingest.parse import parse_text
+
+    doc = parse_text(MEETINGS, "ho-sen.txt")
+    scores = {(2, 1): 0.5, (1, 1): 0.45, (1, 2): 0.4, (1, 3): 0.4, (1, 4): 0.1}
+    located = []
+    for (number, khoan), score in scores.items():
+        article = doc.article(number)
+        assert article is not None
+        clause = article.clause(khoan)
+        assert clause is not None
+        located.append(Located(doc, article, clause, None, clause.text, score, 0.5, 0.5))
+    asked = ["nội", "dung", "đất", "đai", "chuẩn", "bị", "họp", "biểu", "quyết"]
+    stats = TermStats(c.text for a in doc.articles for c in a.clauses)
+    terms = StepTerms(stats.weigh(asked), TextProfile)
+    clauses = procedure_clauses(located, terms, 0.35, re.compile("trinh tu"))
+    places = [(c.article.number, c.clause.number) for c in clauses]
+    assert places == [(1, 1), (1, 2), (1, 3), (2, 1)]
