@@ -34,6 +34,8 @@ class Finding:
     old: str
     new: str
     detail: str
+    model_point: str | None = None  # the point it happens at, for the citation
+    draft_point: str | None = None
 
 
 def counts(text: str) -> Counter[str]:

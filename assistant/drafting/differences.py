@@ -16,10 +16,11 @@ from assistant.drafting.checks import (
     moved_powers,
     power_changes,
 )
+from assistant.drafting.items import clause_items, item_findings, new_items, without_items
 from assistant.drafting.links import broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
 from assistant.drafting.side import Side
-from assistant.drafting.similarity import comparable, without_number
+from assistant.drafting.similarity import comparable, same_wording, without_number
 
 T = TypeVar("T")
 
@@ -44,8 +45,8 @@ class Context:
             draft=draft,
             old=finding.old,
             new=finding.new,
-            model_cite_as=self.model.cite(model),
-            draft_cite_as=self.draft.cite(draft),
+            model_cite_as=self.model.cite(model, finding.model_point),
+            draft_cite_as=self.draft.cite(draft, finding.draft_point),
             detail=finding.detail,
             model_text=model_text,
             draft_text=draft_text,
@@ -151,15 +152,23 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
     findings = blank_findings(m_text, d_text)
     findings += broken_references(m_text, d_text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
     expected = renumber_references(m_text, ctx.moved_to)
-    if comparable(without_number(expected)) == comparable(without_number(d_text)):
+    if same_wording(expected, d_text):
         return findings
     m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
     powers = moved_powers(m_powers, d_powers)
     rules = changed_rules(_of(ctx.model.rules, mp), _of(ctx.draft.rules, dp))
     numbers = changed_numbers(without_number(expected), without_number(d_text), rules)
+    new = new_items(clause_items(ctx.model, mp), clause_items(ctx.draft, dp), m_text, d_text)
     findings = powers + rules + numbers + findings
-    if not [f for f in findings if f.kind != "blank_left"]:
-        detail = " ".join(["Khoản được viết lại.", *power_changes(m_powers, d_powers)])
+    explained = [f for f in findings if f.kind != "blank_left"]
+    findings = item_findings(new) + findings
+    rest_m = renumber_references(without_items(m_text, new.dropped), ctx.moved_to)
+    rest_d = without_items(d_text, new.added)
+    if not explained and not same_wording(rest_m, rest_d):
+        taken = {p.id for i in (*new.dropped, *new.added) for p in i.powers}
+        m_left = [p for p in m_powers if p.id not in taken]
+        d_left = [p for p in d_powers if p.id not in taken]
+        detail = " ".join(["Khoản được viết lại.", *power_changes(m_left, d_left)])
         findings.append(Finding("reworded", m_text, d_text, detail))
     return findings
 

@@ -47,9 +47,11 @@ class Side:
             return None
         return next((c for c in article.clauses if c.number == place.clause), None)
 
-    def cite(self, place: Place | None) -> str:
+    def cite(self, place: Place | None, point: str | None = None) -> str:
+        """The project's citation; ``point`` names a point of the clause (a Place stops at
+        the clause: the point is said in the citation only)."""
         if place is None:
             return ""
         article = self.article(place.article)
         label = article.label if article is not None else str(place.article)
-        return cite_as(self.doc, self.part, label, place.clause, None)
+        return cite_as(self.doc, self.part, label, place.clause, point)

@@ -207,18 +207,31 @@ class TestAlignmentCases:
         missing = c.differences[0]
         assert missing.model is not None and (missing.model.article, missing.model.clause) == (2, 2)
 
-    def test_a_power_added_in_a_reworded_clause_is_named(self, model: Document) -> None:
+    def test_a_power_added_in_a_clause_is_an_addition_there(self, model: Document) -> None:
         draft = MODEL.replace(
             "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.",
             "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ;"
             " Thường trực quyết định khen thưởng đảng viên.",
         )
         c = compare(model, _doc(draft))
-        reworded = [d for d in c.differences if d.kind == "reworded"]
-        assert len(reworded) == 1
-        assert (
-            "Thêm: Thường trực quyết định “quyết định khen thưởng đảng viên”" in reworded[0].detail
+        assert [k for k in _kinds(c) if k != "blank_left"] == ["added_in_draft"]
+        added = c.differences[0]
+        assert (added.model, added.draft) == (
+            Place(article=3, clause=2),
+            Place(article=3, clause=2),
         )
+        assert added.new == "Thường trực quyết định khen thưởng đảng viên"
+        assert "Thường trực (quyết định) “quyết định khen thưởng đảng viên”" in added.detail
+
+    def test_a_power_added_beside_a_rewording_is_both(self, model: Document) -> None:
+        draft = MODEL.replace(
+            "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.",
+            "2. Thường trực cho ý kiến về công tác tổ chức, cán bộ trước khi trình Ban Thường vụ;"
+            " Thường trực quyết định khen thưởng đảng viên.",
+        )
+        c = compare(model, _doc(draft))
+        assert [k for k in _kinds(c) if k != "blank_left"] == ["added_in_draft", "reworded"]
+        assert "Thêm:" not in c.differences[1].detail  # the power is the addition's
 
     def test_a_power_moved_to_another_article(self, model: Document) -> None:
         # "cho ý kiến về công tác cán bộ" taken from the Thường trực (3.2), given to the

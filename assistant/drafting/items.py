@@ -1,0 +1,148 @@
+"""Items of two aligned clauses found on one side only: a point, or a sentence or
+";"-item that gives a body a power, that the draft adds or drops. Said in the domain's
+terms at the clause (and point) where it happens, instead of as a rewording of the
+clause: the items of both clauses are aligned like clauses are (align.monotone_align),
+and an unpaired item whose words the other clause does not hold elsewhere is new."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.citations import point_label
+from assistant.drafting.align import monotone_align, pair_moved
+from assistant.drafting.checks import Finding, counts
+from assistant.drafting.models import Place, Provision
+from assistant.drafting.side import Side
+from assistant.drafting.similarity import containment, cosine, without_number
+from ingest.models import Clause
+from ingest.powers import ACT_LABELS, Power
+
+# Two items this alike are one item, reworded (as for clauses).
+SAME_ITEM = 0.30
+MOVED_ITEM = 0.75
+# An unpaired item whose bigrams the other clause holds this much is there, said otherwise.
+HELD = 0.5
+# Sentences and ";"-items, as ingest/powers.py cuts a clause into the units it reads.
+_SEGMENT_END = re.compile(r";|\.(?:\s|$)|\n")
+_WORDS = re.compile(r"[^\W\d_]{2,}.*[^\W\d_]{2,}", re.S)
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str  # verbatim, stripped
+    point: str | None  # the point it is (a whole point is one item)
+    powers: tuple[Power, ...]
+
+
+def clause_items(side: Side, provision: Provision) -> list[Item]:
+    """The items of a provision (of each clause joined into it), in order."""
+    out: list[Item] = []
+    for number in (provision.clause, *provision.also):
+        clause = side.clause(Place(article=provision.article, clause=number))
+        if clause is not None:
+            powers = side.powers.get((provision.article, number), [])
+            out += _items(side.doc.text, clause, powers)
+    return out
+
+
+def _items(text: str, clause: Clause, powers: Sequence[Power]) -> list[Item]:
+    spans: list[tuple[int, int, str | None]] = []
+    position = clause.start
+    for p in clause.points:
+        spans += [(s, e, None) for s, e in _segments(text, position, p.start)]
+        spans.append((p.start, p.end, p.id))
+        position = max(position, p.end)
+    spans += [(s, e, None) for s, e in _segments(text, position, clause.end)]
+    items = []
+    for start, end, point in spans:
+        raw = text[start:end]
+        if _WORDS.search(without_number(raw.strip())):
+            own = tuple(q for q in powers if start <= q.start < end)
+            items.append(Item(raw.strip(), point, own))
+    return items
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    position = start
+    for m in _SEGMENT_END.finditer(text, start, end):
+        if m.start() > position:
+            out.append((position, m.start()))
+        position = m.end()
+    if end > position:
+        out.append((position, end))
+    return out
+
+
+@dataclass(frozen=True)
+class NewItems:
+    """Items on one side only: the model's (dropped) and the draft's (added)."""
+
+    dropped: tuple[Item, ...]
+    added: tuple[Item, ...]
+
+
+def new_items(
+    model: Sequence[Item], draft: Sequence[Item], model_text: str, draft_text: str
+) -> NewItems:
+    """Items left unpaired whose words the other clause does not hold (an item split in
+    two, or said in another item, is no addition)."""
+    m_vec = [counts(without_number(i.text)) for i in model]
+    d_vec = [counts(without_number(i.text)) for i in draft]
+
+    def score(i: int, j: int) -> float:
+        return cosine(m_vec[i], d_vec[j])
+
+    steps = monotone_align(len(model), len(draft), score, SAME_ITEM)
+    steps = pair_moved(steps, score, MOVED_ITEM)
+    dropped = [
+        model[i]
+        for i, j, _ in steps
+        if i is not None and j is None and containment(model[i].text, draft_text) < HELD
+    ]
+    added = [
+        draft[j]
+        for i, j, _ in steps
+        if i is None and j is not None and containment(draft[j].text, model_text) < HELD
+    ]
+    return NewItems(tuple(x for x in dropped if _said(x)), tuple(x for x in added if _said(x)))
+
+
+def _said(item: Item) -> bool:
+    """Reported on its own: a point, or an item that gives a body a power."""
+    return item.point is not None or bool(item.powers)
+
+
+def item_findings(items: NewItems) -> list[Finding]:
+    found = [
+        Finding("missing_in_draft", i.text, "", _detail("bỏ", i), model_point=i.point)
+        for i in items.dropped
+    ]
+    found += [
+        Finding("added_in_draft", "", i.text, _detail("thêm", i), draft_point=i.point)
+        for i in items.added
+    ]
+    return found
+
+
+def _detail(verb: str, item: Item) -> str:
+    what = point_label(item.point) if item.point is not None else "nội dung"
+    if not item.powers:
+        return f"Dự thảo {verb} {what}: “{_short(without_number(item.text))}”."
+    said = "; ".join(
+        f"{p.body} ({ACT_LABELS.get(p.act, p.act)}) “{_short(p.action)}”" for p in item.powers
+    )
+    return f"Dự thảo {verb} {what} giao quyền: {said}."
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def without_items(text: str, items: Sequence[Item]) -> str:
+    """The clause's text with the new items taken out: what is left to compare."""
+    for item in items:
+        text = text.replace(item.text, "", 1)
+    return text

@@ -1,0 +1,74 @@
+"""Points and items of power a draft adds to or drops from a clause, on a made-up model
+whose clause lists lettered points."""
+
+from __future__ import annotations
+
+from assistant.drafting import compare
+from assistant.drafting.models import Comparison, Place
+from ingest.parse import parse_text
+from tests.assistant.drafting.texts import MODEL
+
+_LISTED = "2. Ban Thường vụ quyết định các dự án đầu tư có giá trị từ 03 tỷ đồng trở lên.\n"
+POINTS = MODEL.replace(
+    _LISTED,
+    "2. Ban Thường vụ thảo luận và quyết định:\n"
+    "a) Các dự án đầu tư có giá trị từ 03 tỷ đồng trở lên;\n"
+    "b) Việc thành lập, giải thể các tổ chức đảng trực thuộc;\n"
+    "c) Chủ trương về công tác cán bộ thuộc diện Ban Thường vụ quản lý.\n",
+)
+
+
+def _compare(draft: str) -> Comparison:
+    return compare(parse_text(POINTS, "mau.txt"), parse_text(draft, "du-thao.txt"))
+
+
+def _kinds(c: Comparison) -> list[str]:
+    return [d.kind for d in c.differences if d.kind != "blank_left"]
+
+
+def test_a_point_dropped_is_missing_at_its_clause_and_point() -> None:
+    draft = POINTS.replace(
+        "b) Việc thành lập, giải thể các tổ chức đảng trực thuộc;\n", ""
+    ).replace("c) Chủ trương", "b) Chủ trương")
+    c = _compare(draft)
+    assert _kinds(c) == ["missing_in_draft"]
+    missing = c.differences[0]
+    assert (missing.model, missing.draft) == (
+        Place(article=2, clause=2),
+        Place(article=2, clause=2),
+    )
+    assert missing.model_cite_as.startswith("điểm b khoản 2 Điều 2 ")
+    assert "Ban Thường vụ" in missing.detail and "giải thể các tổ chức đảng" in missing.detail
+
+
+def test_a_point_added_is_an_addition_at_its_clause_and_point() -> None:
+    draft = POINTS.replace(
+        "thuộc diện Ban Thường vụ quản lý.\n",
+        "thuộc diện Ban Thường vụ quản lý;\n"
+        "d) Việc khen thưởng tổ chức đảng và đảng viên có thành tích xuất sắc.\n",
+    )
+    c = _compare(draft)
+    assert _kinds(c) == ["added_in_draft"]
+    added = c.differences[0]
+    assert added.draft == Place(article=2, clause=2)
+    assert added.draft_cite_as.startswith("điểm d khoản 2 Điều 2 ")
+    assert "Ban Thường vụ (quyết định)" in added.detail
+
+
+def test_points_restyled_are_no_difference() -> None:
+    draft = (
+        POINTS.replace("a) Các", "- Các")
+        .replace("b) Việc", "- Việc")
+        .replace("c) Chủ trương", "- Chủ trương")
+    )
+    assert _kinds(_compare(draft)) == []
+
+
+def test_a_point_reworded_is_no_addition() -> None:
+    draft = POINTS.replace(
+        "b) Việc thành lập, giải thể các tổ chức đảng trực thuộc;",
+        "b) Việc thành lập, sáp nhập, giải thể các tổ chức đảng trực thuộc Đảng bộ;",
+    )
+    c = _compare(draft)
+    assert _kinds(c) == ["reworded"]
+    assert c.differences[0].model == Place(article=2, clause=2)
