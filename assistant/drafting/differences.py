@@ -5,7 +5,7 @@ references) and, when none of them explains a change of wording, ``reworded``.""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from assistant.drafting.checks import (
@@ -19,7 +19,7 @@ from assistant.drafting.checks import (
 from assistant.drafting.items import clause_items, item_findings, new_items, without_items
 from assistant.drafting.links import broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
-from assistant.drafting.side import Side
+from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import comparable, same_wording, without_number
 
 T = TypeVar("T")
@@ -30,6 +30,16 @@ class Context:
     model: Side
     draft: Side
     moved_to: Mapping[int, Sequence[int]]  # model article → aligned draft articles
+    clause_to: Mapping[Key, Sequence[Key]] = field(default_factory=dict)  # ... clause → clauses
+
+    def broken(self, model_text: str | None, draft_text: str) -> list[Finding]:
+        """The draft text's references checked against the draft and the alignment."""
+        return broken_references(
+            model_text, draft_text, self.draft.doc, self.draft.part, self.moved_to, self.clause_to
+        )
+
+    def renumbered(self, model_text: str) -> str:
+        return renumber_references(model_text, self.moved_to, self.clause_to)
 
     def difference(
         self,
@@ -100,7 +110,7 @@ def _added_references(ctx: Context, number: int) -> list[Difference]:
     return [
         ctx.difference(f, None, Place(article=number, clause=c.number), "", c.text)
         for c in article.clauses
-        for f in broken_references(None, c.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
+        for f in ctx.broken(None, c.text)
     ]
 
 
@@ -128,7 +138,7 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         ]
     draft_place = Place(article=dp.article, clause=dp.clause)
     if mp is None:
-        findings = broken_references(None, dp.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
+        findings = ctx.broken(None, dp.text)
         model_article = _model_article_of(ctx, dp.article)
         model = Place(article=model_article) if model_article is not None else None
         added = Finding("added_in_draft", "", dp.text, "Dự thảo thêm khoản này.")
@@ -150,8 +160,8 @@ def _of(table: Mapping[tuple[int, int | None], list[T]], p: Provision) -> list[T
 def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding]:
     m_text, d_text = mp.text, dp.text
     findings = blank_findings(m_text, d_text)
-    findings += broken_references(m_text, d_text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
-    expected = renumber_references(m_text, ctx.moved_to)
+    findings += ctx.broken(m_text, d_text)
+    expected = ctx.renumbered(m_text)
     if same_wording(expected, d_text):
         return findings
     m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
@@ -162,7 +172,7 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
     findings = powers + rules + numbers + findings
     explained = [f for f in findings if f.kind != "blank_left"]
     findings = item_findings(new) + findings
-    rest_m = renumber_references(without_items(m_text, new.dropped), ctx.moved_to)
+    rest_m = ctx.renumbered(without_items(m_text, new.dropped))
     rest_d = without_items(d_text, new.added)
     if not explained and not same_wording(rest_m, rest_d):
         taken = {p.id for i in (*new.dropped, *new.added) for p in i.powers}
@@ -207,6 +217,6 @@ def instruction_filled(ctx: Context, clauses: Sequence[ClausePair]) -> list[Diff
     found = [ctx.difference(finding, model, draft, first.text, text)]
     for p in written:
         place = Place(article=p.article, clause=p.clause)
-        for f in broken_references(None, p.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to):
+        for f in ctx.broken(None, p.text):
             found.append(ctx.difference(f, None, place, "", p.text))
     return found
