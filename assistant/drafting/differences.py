@@ -19,6 +19,7 @@ from assistant.drafting.checks import (
 from assistant.drafting.items import clause_items, item_findings, new_items, without_items
 from assistant.drafting.links import broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
+from assistant.drafting.names import names_only
 from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import comparable, same_wording, without_number
 
@@ -174,13 +175,20 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
     findings = item_findings(new) + findings
     rest_m = ctx.renumbered(without_items(m_text, new.dropped))
     rest_d = without_items(d_text, new.added)
-    if not explained and not same_wording(rest_m, rest_d):
+    if not explained and not _same(ctx, rest_m, rest_d):
         taken = {p.id for i in (*new.dropped, *new.added) for p in i.powers}
         m_left = [p for p in m_powers if p.id not in taken]
         d_left = [p for p in d_powers if p.id not in taken]
         detail = " ".join(["Khoản được viết lại.", *power_changes(m_left, d_left)])
         findings.append(Finding("reworded", m_text, d_text, detail))
     return findings
+
+
+def _same(ctx: Context, model_text: str, draft_text: str) -> bool:
+    """The same wording, or one that only names the document or its unit more fully."""
+    return same_wording(model_text, draft_text) or names_only(
+        model_text, draft_text, ctx.model.heading, ctx.draft.heading
+    )
 
 
 def _is_instruction(text: str) -> bool:

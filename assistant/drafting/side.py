@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.citations import cite_as
 from assistant.drafting.models import Place
+from assistant.drafting.names import heading_words
 from ingest.models import Article, Clause, Document
 from ingest.powers import Power, extract_powers
 from ingest.rules.extract import extract_rules
@@ -22,6 +23,7 @@ class Side:
     articles: tuple[Article, ...]
     powers: dict[Key, list[Power]] = field(default_factory=dict)
     rules: dict[Key, list[Rule]] = field(default_factory=dict)
+    heading: str = ""  # the words before the first article (names.heading_words)
 
     @classmethod
     def of(cls, doc: Document) -> Side:
@@ -36,7 +38,8 @@ class Side:
         for r in extract_rules(doc):
             if r.part == part:
                 rules[(r.article, r.clause)].append(r)
-        return cls(doc, part, articles, dict(powers), dict(rules))
+        first = articles[0].start if articles else 0
+        return cls(doc, part, articles, dict(powers), dict(rules), heading_words(doc.text, first))
 
     def article(self, number: int) -> Article | None:
         return next((a for a in self.articles if a.number == number and not a.suffix), None)

@@ -72,3 +72,34 @@ def test_a_point_reworded_is_no_addition() -> None:
     c = _compare(draft)
     assert _kinds(c) == ["reworded"]
     assert c.differences[0].model == Place(article=2, clause=2)
+
+
+def test_a_point_of_power_moved_to_another_body_s_clause_is_one_move() -> None:
+    draft = (
+        POINTS.replace("b) Việc thành lập, giải thể các tổ chức đảng trực thuộc;\n", "")
+        .replace("c) Chủ trương", "b) Chủ trương")
+        .replace(
+            "toàn khóa của Đảng bộ.",
+            "toàn khóa của Đảng bộ; Ban Chấp hành quyết định việc thành lập, giải thể các"
+            " tổ chức đảng trực thuộc.",
+        )
+    )
+    c = _compare(draft)
+    assert _kinds(c) == ["power_moved"]
+    moved = c.differences[0]
+    assert (moved.old, moved.new) == ("Ban Thường vụ", "Ban Chấp hành")
+    assert (moved.model, moved.draft) == (Place(article=2, clause=2), Place(article=1, clause=1))
+
+
+def test_the_unit_s_name_said_in_full_is_no_rewording() -> None:
+    model = POINTS.replace(
+        "2. Việc sửa đổi, bổ sung Quy chế do Ban Chấp hành quyết định.",
+        "2. Việc sửa đổi Quy chế làm việc của Ban Chấp hành Đảng bộ do Ban Chấp hành quyết định.",
+    )
+    draft = model.replace("Ban Chấp hành Đảng bộ do", "Ban Chấp hành Đảng bộ xã Hoa Mơ do")
+    c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
+    assert _kinds(c) == []
+    # words the heading does not hold after the same words are a rewording
+    other = model.replace("Ban Chấp hành Đảng bộ do", "Ban Chấp hành Đảng bộ tỉnh do")
+    c = compare(parse_text(model, "mau.txt"), parse_text(other, "du-thao.txt"))
+    assert _kinds(c) == ["reworded"]
