@@ -55,14 +55,14 @@ def broken_references(
     for k, ref in enumerate(drafts):
         counterpart = models[k] if paired else None
         old = counterpart.text if counterpart is not None else ""
+        elsewhere = "" if counterpart is None else _elsewhere(counterpart, ref, moved_to, clause_to)
         if _missing(draft_doc, part, ref):
             where = _words(ref.article, ref.clause, ref.point)
             detail = f"Dẫn chiếu tới {where}: dự thảo không có."
+            detail += f" {elsewhere}" if elsewhere else ""
             found.append(Finding("reference_broken", old, ref.text, detail))
             continue
-        if counterpart is None:
-            continue
-        detail = _elsewhere(counterpart, ref, moved_to, clause_to)
+        detail = elsewhere
         if detail:
             found.append(Finding("reference_broken", old, ref.text, detail))
     return found

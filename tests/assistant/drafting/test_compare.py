@@ -174,6 +174,18 @@ class TestAlignmentCases:
         renumbered = [d for d in c.differences if d.kind == "renumbered"]
         assert [(d.old, d.new, d.count) for d in renumbered] == [("Điều 5", "Điều 6", 2)]
 
+    def test_a_clause_split_away_to_a_distant_article(self, model: Document) -> None:
+        # Điều 4's khoản 3 made an article of its own at the end, not next to Điều 4
+        draft = (
+            MODEL.replace("3. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n", "")
+            + "Điều 7. Tài liệu hội nghị\nTài liệu hội nghị được gửi trước ít nhất ... ngày"
+            " làm việc.\n"
+        )
+        c = compare(model, _doc(draft))
+        assert [k for k in _kinds(c) if k != "blank_left"] == ["split"]
+        split = c.differences[0]
+        assert (split.model, split.draft) == (Place(article=4), Place(article=7))
+
     def test_an_article_the_model_leaves_to_the_drafter(self) -> None:
         c = compare(_doc(MODEL_WITH_NOTE, "mau.txt"), _doc(WRITTEN_OUT))
         kinds = [k for k in _kinds(c) if k != "blank_left"]
