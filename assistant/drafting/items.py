@@ -17,6 +17,7 @@ from assistant.drafting.models import Place, Provision
 from assistant.drafting.side import Side
 from assistant.drafting.similarity import containment, cosine, without_number
 from ingest.models import Clause
+from ingest.normalize import fold
 from ingest.powers import ACT_LABELS, Power
 
 # Two items this alike are one item, reworded (as for clauses).
@@ -107,7 +108,26 @@ def new_items(
         for i, j, _ in steps
         if i is None and j is not None and containment(draft[j].text, model_text) < HELD
     ]
+    dropped, added = _rewritten(dropped, added)
     return NewItems(tuple(x for x in dropped if _said(x)), tuple(x for x in added if _said(x)))
+
+
+def _roles(item: Item) -> set[tuple[str, str]]:
+    return {(fold(p.body), p.act) for p in item.powers}
+
+
+def _rewritten(dropped: list[Item], added: list[Item]) -> tuple[list[Item], list[Item]]:
+    """A dropped and an added item giving the same body the same kind of act are one
+    power said anew (a rewording), not a power removed and another given."""
+    kept_added = list(added)
+    kept_dropped = []
+    for item in dropped:
+        twin = next((a for a in kept_added if _roles(a) & _roles(item)), None)
+        if twin is None:
+            kept_dropped.append(item)
+        else:
+            kept_added.remove(twin)
+    return kept_dropped, kept_added
 
 
 def _said(item: Item) -> bool:

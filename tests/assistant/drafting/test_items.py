@@ -103,3 +103,18 @@ def test_the_unit_s_name_said_in_full_is_no_rewording() -> None:
     other = model.replace("Ban Chấp hành Đảng bộ do", "Ban Chấp hành Đảng bộ tỉnh do")
     c = compare(parse_text(model, "mau.txt"), parse_text(other, "du-thao.txt"))
     assert _kinds(c) == ["reworded"]
+
+
+def test_a_power_said_anew_in_other_words_is_a_rewording() -> None:
+    model = POINTS.replace(
+        "1. Thường trực chỉ đạo giải quyết công việc hằng ngày của Đảng ủy.",
+        "1. Thường trực chỉ đạo giải quyết công việc hằng ngày của Đảng ủy; Thường trực"
+        " chỉ đạo công tác thi đua.",
+    )
+    draft = model.replace(
+        "Thường trực chỉ đạo công tác thi đua.",
+        "Thường trực lãnh đạo việc tổng kết phong trào và biểu dương điển hình tiên tiến trong"
+        " toàn Đảng bộ.",
+    )
+    c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
+    assert _kinds(c) == ["reworded"]
