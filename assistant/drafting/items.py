@@ -1,8 +1,9 @@
-"""Items of two aligned clauses found on one side only: a point, or a sentence or
-";"-item that gives a body a power, that the draft adds or drops. Said in the domain's
-terms at the clause (and point) where it happens, instead of as a rewording of the
-clause: the items of both clauses are aligned like clauses are (align.monotone_align),
-and an unpaired item whose words the other clause does not hold elsewhere is new."""
+"""Items of two aligned clauses found on one side only: a point or a paragraph, or a
+sentence or ";"-item that gives a body a power, that the draft adds or drops. Said in the
+domain's terms at the clause (and point) where it happens, instead of as a rewording of
+the clause: the items of both clauses are aligned like clauses are
+(align.monotone_align), and an unpaired item whose words the other clause does not hold
+elsewhere is new."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ MOVED_ITEM = 0.75
 HELD = 0.5
 # Sentences and ";"-items, as ingest/powers.py cuts a clause into the units it reads.
 _SEGMENT_END = re.compile(r";|\.(?:\s|$)|\n")
+_LINE_END = re.compile(r"\n")
+_WORD = re.compile(r"[^\W\d_]+")
+# A paragraph of this many words added or dropped is said on its own (a shorter one,
+# with no power in it, is part of a rewording).
+PARAGRAPH_WORDS = 8
 _WORDS = re.compile(r"[^\W\d_]{2,}.*[^\W\d_]{2,}", re.S)
 
 
@@ -35,40 +41,53 @@ class Item:
     text: str  # verbatim, stripped
     point: str | None  # the point it is (a whole point is one item)
     powers: tuple[Power, ...]
+    words: int = 0
 
 
-def clause_items(side: Side, provision: Provision) -> list[Item]:
+@dataclass(frozen=True)
+class Items:
+    """A clause cut two ways: blocks (its points and its paragraphs) and segments (its
+    sentences and ";"-items; a point whole)."""
+
+    blocks: tuple[Item, ...]
+    segments: tuple[Item, ...]
+
+
+def clause_items(side: Side, provision: Provision) -> Items:
     """The items of a provision (of each clause joined into it), in order."""
-    out: list[Item] = []
+    blocks: list[Item] = []
+    segments: list[Item] = []
     for number in (provision.clause, *provision.also):
         clause = side.clause(Place(article=provision.article, clause=number))
         if clause is not None:
             powers = side.powers.get((provision.article, number), [])
-            out += _items(side.doc.text, clause, powers)
-    return out
+            blocks += _items(side.doc.text, clause, powers, _LINE_END)
+            segments += _items(side.doc.text, clause, powers, _SEGMENT_END)
+    return Items(tuple(blocks), tuple(segments))
 
 
-def _items(text: str, clause: Clause, powers: Sequence[Power]) -> list[Item]:
+def _items(text: str, clause: Clause, powers: Sequence[Power], ends: re.Pattern[str]) -> list[Item]:
     spans: list[tuple[int, int, str | None]] = []
     position = clause.start
     for p in clause.points:
-        spans += [(s, e, None) for s, e in _segments(text, position, p.start)]
+        spans += [(s, e, None) for s, e in _segments(text, position, p.start, ends)]
         spans.append((p.start, p.end, p.id))
         position = max(position, p.end)
-    spans += [(s, e, None) for s, e in _segments(text, position, clause.end)]
+    spans += [(s, e, None) for s, e in _segments(text, position, clause.end, ends)]
     items = []
     for start, end, point in spans:
         raw = text[start:end]
         if _WORDS.search(without_number(raw.strip())):
             own = tuple(q for q in powers if start <= q.start < end)
-            items.append(Item(raw.strip(), point, own))
+            words = len(_WORD.findall(without_number(raw)))
+            items.append(Item(raw.strip(), point, own, words))
     return items
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _segments(text: str, start: int, end: int, ends: re.Pattern[str]) -> list[tuple[int, int]]:
     out = []
     position = start
-    for m in _SEGMENT_END.finditer(text, start, end):
+    for m in ends.finditer(text, start, end):
         if m.start() > position:
             out.append((position, m.start()))
         position = m.end()
@@ -85,7 +104,27 @@ class NewItems:
     added: tuple[Item, ...]
 
 
-def new_items(
+def new_items(model: Items, draft: Items, model_text: str, draft_text: str) -> NewItems:
+    """Blocks, then segments that give a power outside them, on one side only."""
+    blocks = _unpaired(model.blocks, draft.blocks, model_text, draft_text)
+    dropped = [i for i in blocks.dropped if _a_block(i)]
+    added = [i for i in blocks.added if _a_block(i)]
+    segments = _unpaired(model.segments, draft.segments, model_text, draft_text)
+    dropped += [i for i in segments.dropped if i.powers and not _within(i, dropped)]
+    added += [i for i in segments.added if i.powers and not _within(i, added)]
+    return NewItems(tuple(dropped), tuple(added))
+
+
+def _a_block(item: Item) -> bool:
+    """Said on its own: a point, a paragraph that gives a power, or one of substance."""
+    return item.point is not None or bool(item.powers) or item.words >= PARAGRAPH_WORDS
+
+
+def _within(item: Item, blocks: Sequence[Item]) -> bool:
+    return any(item.text in b.text for b in blocks)
+
+
+def _unpaired(
     model: Sequence[Item], draft: Sequence[Item], model_text: str, draft_text: str
 ) -> NewItems:
     """Items left unpaired whose words the other clause does not hold (an item split in
@@ -109,7 +148,7 @@ def new_items(
         if i is None and j is not None and containment(draft[j].text, model_text) < HELD
     ]
     dropped, added = _rewritten(dropped, added)
-    return NewItems(tuple(x for x in dropped if _said(x)), tuple(x for x in added if _said(x)))
+    return NewItems(tuple(dropped), tuple(added))
 
 
 def _roles(item: Item) -> set[tuple[str, str]]:
@@ -117,22 +156,18 @@ def _roles(item: Item) -> set[tuple[str, str]]:
 
 
 def _rewritten(dropped: list[Item], added: list[Item]) -> tuple[list[Item], list[Item]]:
-    """A dropped and an added item giving the same body the same kind of act are one
-    power said anew (a rewording), not a power removed and another given."""
+    """A dropped and an added item giving the same body the same kind of act, or neither
+    giving any, are one item said anew (a rewording), not one removed and another given."""
     kept_added = list(added)
     kept_dropped = []
     for item in dropped:
-        twin = next((a for a in kept_added if _roles(a) & _roles(item)), None)
+        roles = _roles(item)
+        twin = next((a for a in kept_added if roles & _roles(a) or not (roles or _roles(a))), None)
         if twin is None:
             kept_dropped.append(item)
         else:
             kept_added.remove(twin)
     return kept_dropped, kept_added
-
-
-def _said(item: Item) -> bool:
-    """Reported on its own: a point, or an item that gives a body a power."""
-    return item.point is not None or bool(item.powers)
 
 
 def item_findings(items: NewItems) -> list[Finding]:

@@ -118,3 +118,31 @@ def test_a_power_said_anew_in_other_words_is_a_rewording() -> None:
     )
     c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
     assert _kinds(c) == ["reworded"]
+
+
+_MEETS = "1. Ban Chấp hành họp thường lệ 03 tháng một lần, họp bất thường khi cần.\n"
+
+
+def test_a_paragraph_added_in_a_clause_is_an_addition_there() -> None:
+    draft = POINTS.replace(
+        _MEETS,
+        _MEETS + "Hội nghị có thể tổ chức theo hình thức trực tuyến, kết nối tới các điểm"
+        " cầu ở cơ sở.\n",
+    )
+    c = _compare(draft)
+    assert _kinds(c) == ["added_in_draft"]
+    added = c.differences[0]
+    assert (added.model, added.draft) == (Place(article=4, clause=1), Place(article=4, clause=1))
+    assert added.new.startswith("Hội nghị có thể tổ chức theo hình thức trực tuyến")
+
+
+def test_a_paragraph_written_anew_is_a_rewording() -> None:
+    model = POINTS.replace(
+        _MEETS, _MEETS + "Văn phòng chuẩn bị địa điểm, thiết bị và phục vụ hội nghị.\n"
+    )
+    draft = model.replace(
+        "Văn phòng chuẩn bị địa điểm, thiết bị và phục vụ hội nghị.",
+        "Hội nghị có thể tổ chức theo hình thức trực tuyến, kết nối tới các điểm cầu.",
+    )
+    c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
+    assert _kinds(c) == ["reworded"]
