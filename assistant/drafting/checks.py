@@ -20,6 +20,7 @@ from ingest.powers import ACT_LABELS, Power
 from ingest.references import find_references
 from ingest.rules.blanks import find_blanks
 from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
+from ingest.rules.numbers import read_number
 
 # Two actions are the same action when their syllables and bigrams are this close.
 SAME_ACTION = 0.5
@@ -167,12 +168,28 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
             continue
         old_text = model_text[c.old_start : c.old_end]
         new_text = draft_text[c.new_start : c.new_end]
-        if old_text in stated and new_text in stated:
+        if (old_text in stated and new_text in stated) or same_value(old_text, new_text):
             continue
         found.append(
             Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
         )
     return found
+
+
+def same_value(old: str, new: str) -> bool:
+    """One number written two ways ("ba" and "03")."""
+    value = read_number(old)
+    return value is not None and value == read_number(new)
+
+
+def numbers_only(model_text: str, draft_text: str) -> bool:
+    """Every change between the texts is a number written another way, same value."""
+    ops = [c for c in changes(model_text, draft_text) if c.op != "equal"]
+    return bool(ops) and all(
+        c.op == "replace"
+        and same_value(model_text[c.old_start : c.old_end], draft_text[c.new_start : c.new_end])
+        for c in ops
+    )
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from assistant.drafting.checks import (
     changed_numbers,
     changed_rules,
     moved_powers,
+    numbers_only,
     power_changes,
 )
 from assistant.drafting.items import clause_items, item_findings, new_items, without_items
@@ -185,9 +186,12 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
 
 
 def _same(ctx: Context, model_text: str, draft_text: str) -> bool:
-    """The same wording, or one that only names the document or its unit more fully."""
-    return same_wording(model_text, draft_text) or names_only(
-        model_text, draft_text, ctx.model.heading, ctx.draft.heading
+    """The same wording, or one that only names the document or its unit more fully, or
+    writes a number another way."""
+    return (
+        same_wording(model_text, draft_text)
+        or numbers_only(model_text, draft_text)
+        or names_only(model_text, draft_text, ctx.model.heading, ctx.draft.heading)
     )
 
 
