@@ -17,12 +17,19 @@ from assistant.drafting.checks import (
     numbers_only,
     power_changes,
 )
-from assistant.drafting.items import clause_items, item_findings, new_items, without_items
+from assistant.drafting.items import (
+    clause_items,
+    item_findings,
+    new_items,
+    powers_said,
+    without_items,
+)
 from assistant.drafting.links import broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
 from assistant.drafting.names import names_only
 from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import comparable, same_wording, without_number
+from ingest.powers import Power
 
 T = TypeVar("T")
 
@@ -134,7 +141,8 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         assert mp is not None
         where = ctx.moved_to.get(mp.article) or ()
         draft = Place(article=where[0]) if where else None
-        finding = Finding("missing_in_draft", mp.text, "", "Dự thảo bỏ khoản này của mẫu.")
+        detail = _with_powers("Dự thảo bỏ khoản này của mẫu", _of(ctx.model.powers, mp))
+        finding = Finding("missing_in_draft", mp.text, "", detail)
         return [
             ctx.difference(finding, Place(article=mp.article, clause=mp.clause), draft, mp.text)
         ]
@@ -143,11 +151,17 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         findings = ctx.broken(None, dp.text)
         model_article = _model_article_of(ctx, dp.article)
         model = Place(article=model_article) if model_article is not None else None
-        added = Finding("added_in_draft", "", dp.text, "Dự thảo thêm khoản này.")
+        detail = _with_powers("Dự thảo thêm khoản này", _of(ctx.draft.powers, dp))
+        added = Finding("added_in_draft", "", dp.text, detail)
         return [ctx.difference(f, model, draft_place, "", dp.text) for f in [added, *findings]]
     model_place = Place(article=mp.article, clause=mp.clause)
     findings = _clause_findings(ctx, mp, dp)
     return [ctx.difference(f, model_place, draft_place, mp.text, dp.text) for f in findings]
+
+
+def _with_powers(said: str, powers: Sequence[Power]) -> str:
+    """The sentence, naming the powers the clause gives (the table of powers), if any."""
+    return f"{said}, giao quyền: {powers_said(powers)}." if powers else f"{said}."
 
 
 def _model_article_of(ctx: Context, draft_article: int) -> int | None:

@@ -186,10 +186,14 @@ def _detail(verb: str, item: Item) -> str:
     what = point_label(item.point) if item.point is not None else "nội dung"
     if not item.powers:
         return f"Dự thảo {verb} {what}: “{_short(without_number(item.text))}”."
-    said = "; ".join(
-        f"{p.body} ({ACT_LABELS.get(p.act, p.act)}) “{_short(p.action)}”" for p in item.powers
+    return f"Dự thảo {verb} {what} giao quyền: {powers_said(item.powers)}."
+
+
+def powers_said(powers: Sequence[Power]) -> str:
+    """ "Thường trực (quyết định) “quyết định khen thưởng …”; ..." from the table of powers."""
+    return "; ".join(
+        f"{p.body} ({ACT_LABELS.get(p.act, p.act)}) “{_short(p.action)}”" for p in powers
     )
-    return f"Dự thảo {verb} {what} giao quyền: {said}."
 
 
 def _short(text: str, limit: int = 100) -> str:

@@ -88,3 +88,12 @@ def test_a_point_of_power_is_cited_at_its_point(district: Comparison) -> None:
     )
     assert added.draft_cite_as.startswith("gạch đầu dòng thứ 3 khoản 1 Điều 15 ")
     assert "Thường trực (quyết định) “quyết định khen thưởng" in added.detail
+
+
+def test_a_clause_of_power_added_names_the_power(district: Comparison) -> None:
+    added = next(
+        d
+        for d in district.differences
+        if d.kind == "added_in_draft" and d.draft == Place(article=6, clause=7)
+    )
+    assert added.detail.startswith("Dự thảo thêm khoản này, giao quyền: Bí thư (quyết định)")
