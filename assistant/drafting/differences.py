@@ -28,7 +28,7 @@ from assistant.drafting.links import broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
 from assistant.drafting.names import names_only
 from assistant.drafting.side import Key, Side
-from assistant.drafting.similarity import comparable, same_wording, without_number
+from assistant.drafting.similarity import same_wording, without_number
 from ingest.powers import Power
 
 T = TypeVar("T")
@@ -127,7 +127,7 @@ def _retitled(ctx: Context, model_number: int, draft_number: int) -> list[Differ
     old_article, new_article = ctx.model.article(model_number), ctx.draft.article(draft_number)
     if old_article is None or new_article is None:
         return []
-    if comparable(old_article.title) == comparable(new_article.title):
+    if _same(ctx, old_article.title, new_article.title):
         return []
     finding = Finding("reworded", old_article.title, new_article.title, "Tên điều được viết lại.")
     return [ctx.difference(finding, Place(article=model_number), Place(article=draft_number))]

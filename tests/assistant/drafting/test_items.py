@@ -146,3 +146,11 @@ def test_a_paragraph_written_anew_is_a_rewording() -> None:
     )
     c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
     assert _kinds(c) == ["reworded"]
+
+
+def test_an_article_title_naming_the_unit_in_full_is_no_rewording() -> None:
+    draft = POINTS.replace(
+        "Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành",
+        "Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành Đảng bộ xã Hoa Mơ",
+    )
+    assert _kinds(_compare(draft)) == []
