@@ -27,6 +27,7 @@ SAME_ACTION = 0.5
 # A number this close after a model blank belongs to it ("ngày .../.../2025").
 BLANK_REACH = 12
 _NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -182,14 +183,28 @@ def same_value(old: str, new: str) -> bool:
     return value is not None and value == read_number(new)
 
 
-def numbers_only(model_text: str, draft_text: str) -> bool:
-    """Every change between the texts is a number written another way, same value."""
+def initials_of(short: str, words: str) -> bool:
+    """An abbreviation and what it stands for: "UBND" and "Ủy ban nhân dân" (the capital
+    letters of one word are the first letters of the other's words)."""
+    if not (short.isalpha() and short.isupper()):
+        return False
+    letters = fold(short)
+    firsts = "".join(fold(w)[:1] for w in _WORDS.findall(words))
+    return len(letters) > 1 and letters == firsts
+
+
+def forms_only(model_text: str, draft_text: str) -> bool:
+    """Every change between the texts writes the same thing another way: a number of the
+    same value ("ba" / "03"), or an abbreviation for its words ("UBND" / "Ủy ban nhân
+    dân")."""
     ops = [c for c in changes(model_text, draft_text) if c.op != "equal"]
-    return bool(ops) and all(
-        c.op == "replace"
-        and same_value(model_text[c.old_start : c.old_end], draft_text[c.new_start : c.new_end])
-        for c in ops
-    )
+
+    def alike(c: Change) -> bool:
+        old = model_text[c.old_start : c.old_end]
+        new = draft_text[c.new_start : c.new_end]
+        return same_value(old, new) or initials_of(old, new) or initials_of(new, old)
+
+    return bool(ops) and all(c.op == "replace" and alike(c) for c in ops)
 
 
 @functools.cache

@@ -13,8 +13,8 @@ from assistant.drafting.checks import (
     blank_findings,
     changed_numbers,
     changed_rules,
+    forms_only,
     moved_powers,
-    numbers_only,
     power_changes,
 )
 from assistant.drafting.items import (
@@ -201,10 +201,10 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
 
 def _same(ctx: Context, model_text: str, draft_text: str) -> bool:
     """The same wording, or one that only names the document or its unit more fully, or
-    writes a number another way."""
+    writes a number or a name another way (checks.forms_only)."""
     return (
         same_wording(model_text, draft_text)
-        or numbers_only(model_text, draft_text)
+        or forms_only(model_text, draft_text)
         or names_only(model_text, draft_text, ctx.model.heading, ctx.draft.heading)
     )
 

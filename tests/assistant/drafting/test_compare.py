@@ -128,6 +128,19 @@ class TestNoFalseReports:
         c = compare(model, _doc(draft))
         assert [d.kind for d in c.differences if d.kind != "blank_left"] == []
 
+    def test_names_abbreviated(self, model: Document) -> None:
+        draft = MODEL.replace(
+            "1. Ban Chấp hành quyết định chương trình", "1. BCH quyết định chương trình"
+        ).replace("tại Văn phòng Đảng ủy", "tại VPĐU")
+        c = compare(model, _doc(draft))
+        assert [d.kind for d in c.differences if d.kind != "blank_left"] == []
+        # an abbreviation of other words is a change
+        other = MODEL.replace(
+            "1. Ban Chấp hành quyết định chương trình", "1. BTV quyết định chương trình"
+        )
+        found = compare(model, _doc(other)).differences
+        assert [d.kind for d in found if d.kind != "blank_left"] != []
+
     @pytest.mark.parametrize("name", BUNDLED_MODELS)
     def test_a_bundled_model_against_itself(self, name: str) -> None:
         doc = parse_file(CORPUS / name)
