@@ -14,10 +14,11 @@ import yaml
 
 from assistant.drafting.marks import Change, changes, is_blank, tokens
 from assistant.drafting.models import DifferenceKind
+from assistant.drafting.refs import here_references
 from assistant.drafting.similarity import cosine, terms
 from ingest.normalize import canonical, fold
 from ingest.powers import ACT_LABELS, Power
-from ingest.references import find_references
+from ingest.references import TextReference, find_references
 from ingest.rules.blanks import find_blanks
 from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
 from ingest.rules.numbers import read_number
@@ -159,8 +160,8 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
         return []
     stated = " ".join(f.old + " " + f.new for f in known)
     blank_ends = [blank.end for blank in find_blanks(model_text)]
-    old_refs = [(r.start, r.end) for r in find_references(model_text)]
-    new_refs = [(r.start, r.end) for r in find_references(draft_text)]
+    old_refs = [(r.start, r.end) for r in _references(model_text)]
+    new_refs = [(r.start, r.end) for r in _references(draft_text)]
     found: list[Finding] = []
     for c in numeric:
         if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
@@ -205,6 +206,11 @@ def forms_only(model_text: str, draft_text: str) -> bool:
         return same_value(old, new) or initials_of(old, new) or initials_of(new, old)
 
     return bool(ops) and all(c.op == "replace" and alike(c) for c in ops)
+
+
+def _references(text: str) -> list[TextReference]:
+    """Every reference, to this document ("khoản N Điều này" included) or another."""
+    return find_references(text) + here_references(text, 0)
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from assistant.drafting.items import (
     powers_said,
     without_items,
 )
-from assistant.drafting.links import broken_references, renumber_references
+from assistant.drafting.links import Here, broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
 from assistant.drafting.names import names_only
 from assistant.drafting.side import Key, Side
@@ -41,14 +41,23 @@ class Context:
     moved_to: Mapping[int, Sequence[int]]  # model article → aligned draft articles
     clause_to: Mapping[Key, Sequence[Key]] = field(default_factory=dict)  # ... clause → clauses
 
-    def broken(self, model_text: str | None, draft_text: str) -> list[Finding]:
-        """The draft text's references checked against the draft and the alignment."""
+    def broken(
+        self, model_text: str | None, draft_text: str, here: Here = (None, None)
+    ) -> list[Finding]:
+        """The draft text's references checked against the draft and the alignment;
+        ``here``: the articles the texts are in (for "khoản N Điều này")."""
         return broken_references(
-            model_text, draft_text, self.draft.doc, self.draft.part, self.moved_to, self.clause_to
+            model_text,
+            draft_text,
+            self.draft.doc,
+            self.draft.part,
+            self.moved_to,
+            self.clause_to,
+            here,
         )
 
-    def renumbered(self, model_text: str) -> str:
-        return renumber_references(model_text, self.moved_to, self.clause_to)
+    def renumbered(self, model_text: str, here: Here = (None, None)) -> str:
+        return renumber_references(model_text, self.moved_to, self.clause_to, here)
 
     def difference(
         self,
@@ -119,7 +128,7 @@ def _added_references(ctx: Context, number: int) -> list[Difference]:
     return [
         ctx.difference(f, None, Place(article=number, clause=c.number), "", c.text)
         for c in article.clauses
-        for f in ctx.broken(None, c.text)
+        for f in ctx.broken(None, c.text, (None, number))
     ]
 
 
@@ -148,7 +157,7 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         ]
     draft_place = Place(article=dp.article, clause=dp.clause)
     if mp is None:
-        findings = ctx.broken(None, dp.text)
+        findings = ctx.broken(None, dp.text, (None, dp.article))
         model_article = _model_article_of(ctx, dp.article)
         model = Place(article=model_article) if model_article is not None else None
         detail = _with_powers("Dự thảo thêm khoản này", _of(ctx.draft.powers, dp))
@@ -175,9 +184,10 @@ def _of(table: Mapping[tuple[int, int | None], list[T]], p: Provision) -> list[T
 
 def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding]:
     m_text, d_text = mp.text, dp.text
+    here = (mp.article, dp.article)
     findings = blank_findings(m_text, d_text)
-    findings += ctx.broken(m_text, d_text)
-    expected = ctx.renumbered(m_text)
+    findings += ctx.broken(m_text, d_text, here)
+    expected = ctx.renumbered(m_text, here)
     if same_wording(expected, d_text):
         return findings
     m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
@@ -188,7 +198,7 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
     findings = powers + rules + numbers + findings
     explained = [f for f in findings if f.kind != "blank_left"]
     findings = item_findings(new) + findings
-    rest_m = ctx.renumbered(without_items(m_text, new.dropped))
+    rest_m = ctx.renumbered(without_items(m_text, new.dropped), here)
     rest_d = without_items(d_text, new.added)
     if not explained and not _same(ctx, rest_m, rest_d):
         taken = {p.id for i in (*new.dropped, *new.added) for p in i.powers}
@@ -243,6 +253,6 @@ def instruction_filled(ctx: Context, clauses: Sequence[ClausePair]) -> list[Diff
     found = [ctx.difference(finding, model, draft, first.text, text)]
     for p in written:
         place = Place(article=p.article, clause=p.clause)
-        for f in ctx.broken(None, p.text):
+        for f in ctx.broken(None, p.text, (None, p.article)):
             found.append(ctx.difference(f, None, place, "", p.text))
     return found

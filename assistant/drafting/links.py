@@ -9,18 +9,20 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.drafting.checks import Finding
+from assistant.drafting.refs import own_references
 from ingest.models import Document
-from ingest.references import TextReference, find_references, resolve
+from ingest.references import TextReference, resolve
 
 _DIGITS = re.compile(r"\d+")
 
 Key = tuple[int, int | None]
+Here = tuple[int | None, int | None]  # the model's and the draft's article
 NO_CLAUSES: Mapping[Key, Sequence[Key]] = {}
 
 
-def own_references(text: str) -> list[TextReference]:
-    """References to this document (none to another document's articles)."""
-    return [r for r in find_references(text) if not r.other_document]
+def _is_here(ref: TextReference) -> bool:
+    """Written as "khoản N Điều này" (no article number)."""
+    return len(_DIGITS.findall(ref.text)) == 1 and ref.clause is not None
 
 
 def _words(article: int, clause: int | None = None, point: str | None = None) -> str:
@@ -45,11 +47,13 @@ def broken_references(
     part: str,
     moved_to: Mapping[int, Sequence[int]],
     clause_to: Mapping[Key, Sequence[Key]] = NO_CLAUSES,
+    here: Here = (None, None),
 ) -> list[Finding]:
     """``moved_to``: each model article number → the draft article numbers aligned to it
-    (empty when the draft left it out); ``clause_to`` the same for each model clause."""
-    drafts = own_references(draft_text)
-    models = own_references(model_text) if model_text is not None else []
+    (empty when the draft left it out); ``clause_to`` the same for each model clause;
+    ``here`` the articles the two texts are in."""
+    drafts = own_references(draft_text, here[1])
+    models = own_references(model_text, here[0]) if model_text is not None else []
     paired = len(models) == len(drafts)
     found: list[Finding] = []
     for k, ref in enumerate(drafts):
@@ -104,11 +108,13 @@ def renumber_references(
     model_text: str,
     moved_to: Mapping[int, Sequence[int]],
     clause_to: Mapping[Key, Sequence[Key]] = NO_CLAUSES,
+    here: Here = (None, None),
 ) -> str:
     """The model text with each reference's numbers replaced by the draft's numbers for
-    what it names, so a correctly updated reference is no rewording."""
+    what it names, so a correctly updated reference is no rewording ("khoản N Điều này"
+    only while the clause stays in the draft's article)."""
     out = model_text
-    for ref in reversed(own_references(model_text)):
+    for ref in reversed(own_references(model_text, here[0])):
         clauses = clause_to.get((ref.article, ref.clause)) if ref.clause is not None else None
         article: int
         clause: int | None
@@ -127,6 +133,10 @@ def renumber_references(
         numbers = (
             [str(article)] if clause is None or len(digits) < 2 else [str(clause), str(article)]
         )
+        if _is_here(ref):
+            if article != here[1] or clause is None:
+                continue
+            numbers = [str(clause)]
         for match, number in zip(reversed(digits), reversed(numbers), strict=False):
             span = span[: match.start()] + number + span[match.end() :]
         out = out[: ref.start] + span + out[ref.end :]

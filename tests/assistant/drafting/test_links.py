@@ -50,3 +50,45 @@ def test_a_reference_to_a_point_the_draft_lacks() -> None:
         (Place(article=6, clause=1), "điểm c khoản 2 Điều 4")
     ]
     assert "dự thảo không có" in broken[0].detail
+
+
+# Điều 4 with a clause that cites another of its own ("khoản 2 Điều này")
+_HERE_MODEL = CITING.replace(
+    "3. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n",
+    "3. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n"
+    "4. Hội nghị không đủ số thành viên theo khoản 2 Điều này thì phải hoãn.\n",
+)
+_HERE_DRAFT = _DROPPED.replace(
+    "2. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n",
+    "2. Tài liệu hội nghị được gửi trước ít nhất ... ngày làm việc.\n"
+    "3. Hội nghị không đủ số thành viên theo khoản 2 Điều này thì phải hoãn.\n",
+)
+
+
+def _here(draft: str) -> Comparison:
+    return compare(parse_text(_HERE_MODEL, "mau.txt"), parse_text(draft, "du-thao.txt"))
+
+
+def test_a_reference_to_a_clause_of_its_own_article_not_updated() -> None:
+    c = _here(_HERE_DRAFT)
+    broken = [d for d in c.differences if d.kind == "reference_broken"]
+    assert (broken[0].model, broken[0].draft, broken[0].new) == (
+        Place(article=4, clause=4),
+        Place(article=4, clause=3),
+        "khoản 2 Điều này",
+    )
+    assert "nay là khoản 1 Điều 4 của dự thảo" in broken[0].detail
+
+
+def test_a_reference_to_a_clause_of_its_own_article_updated() -> None:
+    c = _here(_HERE_DRAFT.replace("theo khoản 2 Điều này", "theo khoản 1 Điều này"))
+    broken = [d for d in c.differences if d.kind == "reference_broken"]
+    assert [d.model for d in broken] == [Place(article=6, clause=1)]  # Điều 6's, as above
+    assert [d.kind for d in c.differences if d.draft == Place(article=4, clause=3)] == []
+
+
+def test_a_reference_to_a_clause_its_own_article_lacks() -> None:
+    c = _here(_HERE_DRAFT.replace("theo khoản 2 Điều này", "theo khoản 7 Điều này"))
+    broken = [d for d in c.differences if d.draft == Place(article=4, clause=3)]
+    assert [(d.kind, d.new) for d in broken] == [("reference_broken", "khoản 7 Điều này")]
+    assert "Dẫn chiếu tới khoản 7 Điều 4: dự thảo không có." in broken[0].detail
