@@ -194,20 +194,6 @@ def initials_of(short: str, words: str) -> bool:
     return len(letters) > 1 and letters == firsts
 
 
-def forms_only(model_text: str, draft_text: str) -> bool:
-    """Every change between the texts writes the same thing another way: a number of the
-    same value ("ba" / "03"), or an abbreviation for its words ("UBND" / "Ủy ban nhân
-    dân")."""
-    ops = [c for c in changes(model_text, draft_text) if c.op != "equal"]
-
-    def alike(c: Change) -> bool:
-        old = model_text[c.old_start : c.old_end]
-        new = draft_text[c.new_start : c.new_end]
-        return same_value(old, new) or initials_of(old, new) or initials_of(new, old)
-
-    return bool(ops) and all(c.op == "replace" and alike(c) for c in ops)
-
-
 def _references(text: str) -> list[TextReference]:
     """Every reference, to this document ("khoản N Điều này" included) or another."""
     return find_references(text) + here_references(text, 0)

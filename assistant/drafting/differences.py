@@ -13,10 +13,10 @@ from assistant.drafting.checks import (
     blank_findings,
     changed_numbers,
     changed_rules,
-    forms_only,
     moved_powers,
     power_changes,
 )
+from assistant.drafting.incidental import incidental_only
 from assistant.drafting.items import (
     clause_items,
     item_findings,
@@ -26,7 +26,6 @@ from assistant.drafting.items import (
 )
 from assistant.drafting.links import Here, broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
-from assistant.drafting.names import names_only
 from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import same_wording, without_number
 from ingest.powers import Power
@@ -210,12 +209,9 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
 
 
 def _same(ctx: Context, model_text: str, draft_text: str) -> bool:
-    """The same wording, or one that only names the document or its unit more fully, or
-    writes a number or a name another way (checks.forms_only)."""
-    return (
-        same_wording(model_text, draft_text)
-        or forms_only(model_text, draft_text)
-        or names_only(model_text, draft_text, ctx.model.heading, ctx.draft.heading)
+    """The same wording, or changes that say the same thing (incidental.py)."""
+    return same_wording(model_text, draft_text) or incidental_only(
+        model_text, draft_text, ctx.model.heading, ctx.draft.heading
     )
 
 

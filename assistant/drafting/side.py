@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.citations import cite_as
+from assistant.drafting.incidental import heading_words
 from assistant.drafting.models import Place
-from assistant.drafting.names import heading_words
 from ingest.models import Article, Clause, Document
 from ingest.powers import Power, extract_powers
 from ingest.rules.extract import extract_rules
@@ -23,7 +23,7 @@ class Side:
     articles: tuple[Article, ...]
     powers: dict[Key, list[Power]] = field(default_factory=dict)
     rules: dict[Key, list[Rule]] = field(default_factory=dict)
-    heading: str = ""  # the words before the first article (names.heading_words)
+    heading: str = ""  # the words before the first article (incidental.heading_words)
 
     @classmethod
     def of(cls, doc: Document) -> Side:

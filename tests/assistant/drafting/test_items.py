@@ -154,3 +154,16 @@ def test_an_article_title_naming_the_unit_in_full_is_no_rewording() -> None:
         "Điều 1. Nhiệm vụ, quyền hạn của Ban Chấp hành Đảng bộ xã Hoa Mơ",
     )
     assert _kinds(_compare(draft)) == []
+
+
+def test_a_name_in_full_and_a_number_in_digits_in_one_clause_are_no_rewording() -> None:
+    model = POINTS.replace(
+        "2. Việc sửa đổi, bổ sung Quy chế do Ban Chấp hành quyết định.",
+        "2. Ba tháng một lần, Ban Chấp hành Đảng bộ xem xét việc thực hiện Quy chế.",
+    )
+    draft = model.replace(
+        "Ba tháng một lần, Ban Chấp hành Đảng bộ xem",
+        "03 tháng một lần, Ban Chấp hành Đảng bộ xã Hoa Mơ xem",
+    )
+    c = compare(parse_text(model, "mau.txt"), parse_text(draft, "du-thao.txt"))
+    assert _kinds(c) == []
