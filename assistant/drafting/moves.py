@@ -123,9 +123,8 @@ def _explained(d: Difference, moved: Difference, p: Power, q: Power) -> bool:
     or a sentence of an aligned clause) that lost or gained the power."""
     if d.kind == "reworded":
         return d.model == moved.model or d.draft == moved.draft
-    in_clauses = d.model is not None and d.draft is not None and d.draft.clause is not None
-    if not in_clauses or d.model is None or d.model.clause is None:
-        return False
+    if d.model is None or d.draft is None or d.model.clause is None or d.draft.clause is None:
+        return False  # a whole clause or article on one side says more than the move
     if d.kind == "missing_in_draft":
         return d.model == moved.model and p.quote in d.old
     return d.kind == "added_in_draft" and d.draft == moved.draft and q.quote in d.new
