@@ -18,14 +18,15 @@ def location(article: int | str, clause: int | None = None, point: str | None = 
     """ "điểm a khoản 2 Điều 14" (Vietnamese citation order: smallest unit first)."""
     parts = []
     if point:
-        parts.append(_point_label(point))
+        parts.append(point_label(point))
     if clause is not None:
         parts.append(f"khoản {clause}")
     parts.append(f"Điều {article}")
     return " ".join(parts)
 
 
-def _point_label(point: str) -> str:
+def point_label(point: str) -> str:
+    """ "điểm a", or "gạch đầu dòng thứ 2" for a dash item (id "-2")."""
     if point.startswith("-"):
         return f"gạch đầu dòng thứ {point[1:]}"
     return f"điểm {point}"

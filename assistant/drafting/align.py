@@ -157,7 +157,9 @@ def align_articles(
 
     steps = monotone_align(len(mv), len(dv), score, MIN_ARTICLE_SCORE)
     steps = pair_moved(steps, score, MOVED_SCORE)
-    groups = absorb_neighbours(steps, [v.body for v in mv], [v.body for v in dv], limit=2)
+    m_bodies, d_bodies = [v.body for v in mv], [v.body for v in dv]
+    groups = absorb_neighbours(steps, m_bodies, d_bodies, limit=2)
+    groups = absorb_distant(groups, m_bodies, d_bodies, limit=2)
     return [
         ArticlePair(
             model=tuple(mv[i].article.number for i in mi),
@@ -199,6 +201,41 @@ def absorb_neighbours(
             continue
         k += 1
     return final
+
+
+def absorb_distant(
+    groups: list[Group], m_texts: list[str], d_texts: list[str], limit: int
+) -> list[Group]:
+    """A one-sided gap no neighbouring pair took in, whose text a pair elsewhere holds: a
+    part of that pair's article the draft moved away (a split) or brought in from
+    elsewhere (a merge), not an article left out and another added. The pair holding the
+    most of it takes it."""
+    out = list(groups)
+    k = 0
+    while k < len(out):
+        gap = out[k]
+        if gap[0] and gap[1]:
+            k += 1
+            continue
+        holders = [
+            (_held(pair, gap, m_texts, d_texts), index)
+            for index, pair in enumerate(out)
+            if _absorbs(pair, gap, m_texts, d_texts, limit)
+        ]
+        if not holders:
+            k += 1
+            continue
+        _, index = max(holders)
+        pair = out[index]
+        out[index] = (pair[0] + gap[0], pair[1] + gap[1], pair[2])
+        del out[k]
+    return out
+
+
+def _held(pair: Group, gap: Group, m_texts: list[str], d_texts: list[str]) -> float:
+    if gap[0]:
+        return containment(m_texts[gap[0][0]], d_texts[pair[1][0]])
+    return containment(d_texts[gap[1][0]], m_texts[pair[0][0]])
 
 
 def _next_pair(groups: list[Group], k: int, model_side: bool) -> int | None:

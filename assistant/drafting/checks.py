@@ -14,18 +14,21 @@ import yaml
 
 from assistant.drafting.marks import Change, changes, is_blank, tokens
 from assistant.drafting.models import DifferenceKind
+from assistant.drafting.refs import here_references
 from assistant.drafting.similarity import cosine, terms
 from ingest.normalize import canonical, fold
 from ingest.powers import ACT_LABELS, Power
-from ingest.references import find_references
+from ingest.references import TextReference, find_references
 from ingest.rules.blanks import find_blanks
 from ingest.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
+from ingest.rules.numbers import read_number
 
 # Two actions are the same action when their syllables and bigrams are this close.
 SAME_ACTION = 0.5
 # A number this close after a model blank belongs to it ("ngày .../.../2025").
 BLANK_REACH = 12
 _NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Finding:
     old: str
     new: str
     detail: str
+    model_point: str | None = None  # the point it happens at, for the citation
+    draft_point: str | None = None
 
 
 def counts(text: str) -> Counter[str]:
@@ -155,8 +160,8 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
         return []
     stated = " ".join(f.old + " " + f.new for f in known)
     blank_ends = [blank.end for blank in find_blanks(model_text)]
-    old_refs = [(r.start, r.end) for r in find_references(model_text)]
-    new_refs = [(r.start, r.end) for r in find_references(draft_text)]
+    old_refs = [(r.start, r.end) for r in _references(model_text)]
+    new_refs = [(r.start, r.end) for r in _references(draft_text)]
     found: list[Finding] = []
     for c in numeric:
         if any(0 <= c.old_start - end <= BLANK_REACH for end in blank_ends):
@@ -165,12 +170,33 @@ def changed_numbers(model_text: str, draft_text: str, known: list[Finding]) -> l
             continue
         old_text = model_text[c.old_start : c.old_end]
         new_text = draft_text[c.new_start : c.new_end]
-        if old_text in stated and new_text in stated:
+        if (old_text in stated and new_text in stated) or same_value(old_text, new_text):
             continue
         found.append(
             Finding("number_changed", old_text, new_text, f"Số thay đổi: {old_text} → {new_text}.")
         )
     return found
+
+
+def same_value(old: str, new: str) -> bool:
+    """One number written two ways ("ba" and "03")."""
+    value = read_number(old)
+    return value is not None and value == read_number(new)
+
+
+def initials_of(short: str, words: str) -> bool:
+    """An abbreviation and what it stands for: "UBND" and "Ủy ban nhân dân" (the capital
+    letters of one word are the first letters of the other's words)."""
+    if not (short.isalpha() and short.isupper()):
+        return False
+    letters = fold(short)
+    firsts = "".join(fold(w)[:1] for w in _WORDS.findall(words))
+    return len(letters) > 1 and letters == firsts
+
+
+def _references(text: str) -> list[TextReference]:
+    """Every reference, to this document ("khoản N Điều này" included) or another."""
+    return find_references(text) + here_references(text, 0)
 
 
 @functools.cache

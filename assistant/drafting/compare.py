@@ -25,7 +25,7 @@ from assistant.drafting.models import (
     Provision,
 )
 from assistant.drafting.moves import with_moves
-from assistant.drafting.side import Side
+from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import Weights, without_number
 from ingest.models import Article, Document
 
@@ -51,18 +51,11 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
     )
     pairs = align_articles(m.articles, d.articles, weights, encode)
     moved_to = {n: list(p.draft) for p in pairs for n in p.model}
-    ctx = Context(m, d, moved_to)
+    aligned = [_clauses(m, d, pair, weights) for pair in pairs]
+    ctx = Context(m, d, moved_to, clause_targets(aligned))
     built: list[ArticlePair] = []
     differences: list[Difference] = []
-    for pair in pairs:
-        clauses: tuple[ClausePair, ...] = ()
-        if pair.model and pair.draft:
-            # the pair's articles in document order, so their clauses follow each other
-            clauses = align_clauses(
-                _provisions(_pick(m, sorted(pair.model))),
-                _provisions(_pick(d, sorted(pair.draft))),
-                weights,
-            )
+    for pair, clauses in zip(pairs, aligned, strict=True):
         found = article_differences(ctx, pair)
         filled = instruction_filled(ctx, clauses)
         if filled is not None:
@@ -93,6 +86,33 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
         differences=tuple(_in_order(renumbered + differences)),
         identical=identical,
     )
+
+
+def _clauses(m: Side, d: Side, pair: ArticlePair, weights: Weights) -> tuple[ClausePair, ...]:
+    """The pair's clauses aligned, its articles in document order (so that their clauses
+    follow each other)."""
+    if not pair.model or not pair.draft:
+        return ()
+    return align_clauses(
+        _provisions(_pick(m, sorted(pair.model))),
+        _provisions(_pick(d, sorted(pair.draft))),
+        weights,
+    )
+
+
+def clause_targets(aligned: Sequence[Sequence[ClausePair]]) -> dict[Key, list[Key]]:
+    """Each model clause → the draft clauses aligned to it (empty: left out), for the
+    references that name a clause."""
+    out: dict[Key, list[Key]] = {}
+    for clauses in aligned:
+        for pair in clauses:
+            if pair.model is None:
+                continue
+            mp, dp = pair.model, pair.draft
+            draft = [(dp.article, c) for c in (dp.clause, *dp.also)] if dp is not None else []
+            for clause in (mp.clause, *mp.also):
+                out[(mp.article, clause)] = draft
+    return out
 
 
 def _described(side: Side, name: str, numbers: Sequence[int]) -> dict[str, str]:

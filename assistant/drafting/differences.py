@@ -5,7 +5,7 @@ references) and, when none of them explains a change of wording, ``reworded``.""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from assistant.drafting.checks import (
@@ -16,10 +16,19 @@ from assistant.drafting.checks import (
     moved_powers,
     power_changes,
 )
-from assistant.drafting.links import broken_references, renumber_references
+from assistant.drafting.incidental import incidental_only
+from assistant.drafting.items import (
+    clause_items,
+    item_findings,
+    new_items,
+    powers_said,
+    without_items,
+)
+from assistant.drafting.links import Here, broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
-from assistant.drafting.side import Side
-from assistant.drafting.similarity import comparable, without_number
+from assistant.drafting.side import Key, Side
+from assistant.drafting.similarity import same_wording, without_number
+from ingest.powers import Power
 
 T = TypeVar("T")
 
@@ -29,6 +38,25 @@ class Context:
     model: Side
     draft: Side
     moved_to: Mapping[int, Sequence[int]]  # model article → aligned draft articles
+    clause_to: Mapping[Key, Sequence[Key]] = field(default_factory=dict)  # ... clause → clauses
+
+    def broken(
+        self, model_text: str | None, draft_text: str, here: Here = (None, None)
+    ) -> list[Finding]:
+        """The draft text's references checked against the draft and the alignment;
+        ``here``: the articles the texts are in (for "khoản N Điều này")."""
+        return broken_references(
+            model_text,
+            draft_text,
+            self.draft.doc,
+            self.draft.part,
+            self.moved_to,
+            self.clause_to,
+            here,
+        )
+
+    def renumbered(self, model_text: str, here: Here = (None, None)) -> str:
+        return renumber_references(model_text, self.moved_to, self.clause_to, here)
 
     def difference(
         self,
@@ -44,8 +72,8 @@ class Context:
             draft=draft,
             old=finding.old,
             new=finding.new,
-            model_cite_as=self.model.cite(model),
-            draft_cite_as=self.draft.cite(draft),
+            model_cite_as=self.model.cite(model, finding.model_point),
+            draft_cite_as=self.draft.cite(draft, finding.draft_point),
             detail=finding.detail,
             model_text=model_text,
             draft_text=draft_text,
@@ -99,7 +127,7 @@ def _added_references(ctx: Context, number: int) -> list[Difference]:
     return [
         ctx.difference(f, None, Place(article=number, clause=c.number), "", c.text)
         for c in article.clauses
-        for f in broken_references(None, c.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
+        for f in ctx.broken(None, c.text, (None, number))
     ]
 
 
@@ -107,7 +135,7 @@ def _retitled(ctx: Context, model_number: int, draft_number: int) -> list[Differ
     old_article, new_article = ctx.model.article(model_number), ctx.draft.article(draft_number)
     if old_article is None or new_article is None:
         return []
-    if comparable(old_article.title) == comparable(new_article.title):
+    if _same(ctx, old_article.title, new_article.title):
         return []
     finding = Finding("reworded", old_article.title, new_article.title, "Tên điều được viết lại.")
     return [ctx.difference(finding, Place(article=model_number), Place(article=draft_number))]
@@ -121,20 +149,27 @@ def clause_differences(ctx: Context, pair: ClausePair) -> list[Difference]:
         assert mp is not None
         where = ctx.moved_to.get(mp.article) or ()
         draft = Place(article=where[0]) if where else None
-        finding = Finding("missing_in_draft", mp.text, "", "Dự thảo bỏ khoản này của mẫu.")
+        detail = _with_powers("Dự thảo bỏ khoản này của mẫu", _of(ctx.model.powers, mp))
+        finding = Finding("missing_in_draft", mp.text, "", detail)
         return [
             ctx.difference(finding, Place(article=mp.article, clause=mp.clause), draft, mp.text)
         ]
     draft_place = Place(article=dp.article, clause=dp.clause)
     if mp is None:
-        findings = broken_references(None, dp.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
+        findings = ctx.broken(None, dp.text, (None, dp.article))
         model_article = _model_article_of(ctx, dp.article)
         model = Place(article=model_article) if model_article is not None else None
-        added = Finding("added_in_draft", "", dp.text, "Dự thảo thêm khoản này.")
+        detail = _with_powers("Dự thảo thêm khoản này", _of(ctx.draft.powers, dp))
+        added = Finding("added_in_draft", "", dp.text, detail)
         return [ctx.difference(f, model, draft_place, "", dp.text) for f in [added, *findings]]
     model_place = Place(article=mp.article, clause=mp.clause)
     findings = _clause_findings(ctx, mp, dp)
     return [ctx.difference(f, model_place, draft_place, mp.text, dp.text) for f in findings]
+
+
+def _with_powers(said: str, powers: Sequence[Power]) -> str:
+    """The sentence, naming the powers the clause gives (the table of powers), if any."""
+    return f"{said}, giao quyền: {powers_said(powers)}." if powers else f"{said}."
 
 
 def _model_article_of(ctx: Context, draft_article: int) -> int | None:
@@ -148,20 +183,36 @@ def _of(table: Mapping[tuple[int, int | None], list[T]], p: Provision) -> list[T
 
 def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding]:
     m_text, d_text = mp.text, dp.text
+    here = (mp.article, dp.article)
     findings = blank_findings(m_text, d_text)
-    findings += broken_references(m_text, d_text, ctx.draft.doc, ctx.draft.part, ctx.moved_to)
-    expected = renumber_references(m_text, ctx.moved_to)
-    if comparable(without_number(expected)) == comparable(without_number(d_text)):
+    findings += ctx.broken(m_text, d_text, here)
+    expected = ctx.renumbered(m_text, here)
+    if same_wording(expected, d_text):
         return findings
     m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
     powers = moved_powers(m_powers, d_powers)
     rules = changed_rules(_of(ctx.model.rules, mp), _of(ctx.draft.rules, dp))
     numbers = changed_numbers(without_number(expected), without_number(d_text), rules)
+    new = new_items(clause_items(ctx.model, mp), clause_items(ctx.draft, dp), m_text, d_text)
     findings = powers + rules + numbers + findings
-    if not [f for f in findings if f.kind != "blank_left"]:
-        detail = " ".join(["Khoản được viết lại.", *power_changes(m_powers, d_powers)])
+    explained = [f for f in findings if f.kind != "blank_left"]
+    findings = item_findings(new) + findings
+    rest_m = ctx.renumbered(without_items(m_text, new.dropped), here)
+    rest_d = without_items(d_text, new.added)
+    if not explained and not _same(ctx, rest_m, rest_d):
+        taken = {p.id for i in (*new.dropped, *new.added) for p in i.powers}
+        m_left = [p for p in m_powers if p.id not in taken]
+        d_left = [p for p in d_powers if p.id not in taken]
+        detail = " ".join(["Khoản được viết lại.", *power_changes(m_left, d_left)])
         findings.append(Finding("reworded", m_text, d_text, detail))
     return findings
+
+
+def _same(ctx: Context, model_text: str, draft_text: str) -> bool:
+    """The same wording, or changes that say the same thing (incidental.py)."""
+    return same_wording(model_text, draft_text) or incidental_only(
+        model_text, draft_text, ctx.model.heading, ctx.draft.heading
+    )
 
 
 def _is_instruction(text: str) -> bool:
@@ -198,6 +249,6 @@ def instruction_filled(ctx: Context, clauses: Sequence[ClausePair]) -> list[Diff
     found = [ctx.difference(finding, model, draft, first.text, text)]
     for p in written:
         place = Place(article=p.article, clause=p.clause)
-        for f in broken_references(None, p.text, ctx.draft.doc, ctx.draft.part, ctx.moved_to):
+        for f in ctx.broken(None, p.text, (None, p.article)):
             found.append(ctx.difference(f, None, place, "", p.text))
     return found

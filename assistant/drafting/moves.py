@@ -118,20 +118,28 @@ def _words(place: Place) -> str:
     return f"{clause}Điều {place.article}"
 
 
+def _explained(d: Difference, moved: Difference, p: Power, q: Power) -> bool:
+    """A difference the move says: the rewording of either clause, or the item (a point
+    or a sentence of an aligned clause) that lost or gained the power."""
+    if d.kind == "reworded":
+        return d.model == moved.model or d.draft == moved.draft
+    if d.model is None or d.draft is None or d.model.clause is None or d.draft.clause is None:
+        return False  # a whole clause or article on one side says more than the move
+    if d.kind == "missing_in_draft":
+        return d.model == moved.model and p.quote in d.old
+    return d.kind == "added_in_draft" and d.draft == moved.draft and q.quote in d.new
+
+
 def with_moves(
     model: Side, draft: Side, pairs: Sequence[ArticlePair], differences: list[Difference]
 ) -> list[Difference]:
-    """The differences with each power moved across clauses added where the rewording of
-    the clause it left was (that rewording, and the one of the clause it went to, are
-    explained by the move and dropped)."""
+    """The differences with each power moved across clauses added where the first
+    difference it explains was (the rewording of the clause it left or went to, or the
+    item that lost or gained it; those are dropped)."""
     out = list(differences)
     for p, q in moved_across(model, draft, pairs):
         moved = moved_difference(model, draft, p, q)
-        explained = [
-            k
-            for k, d in enumerate(out)
-            if d.kind == "reworded" and (d.model == moved.model or d.draft == moved.draft)
-        ]
+        explained = [k for k, d in enumerate(out) if _explained(d, moved, p, q)]
         at = explained[0] if explained else len(out)
         out = [d for k, d in enumerate(out) if k not in explained]
         out.insert(min(at, len(out)), moved)

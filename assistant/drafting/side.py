@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.citations import cite_as
+from assistant.drafting.incidental import heading_words
 from assistant.drafting.models import Place
 from ingest.models import Article, Clause, Document
 from ingest.powers import Power, extract_powers
@@ -22,6 +23,7 @@ class Side:
     articles: tuple[Article, ...]
     powers: dict[Key, list[Power]] = field(default_factory=dict)
     rules: dict[Key, list[Rule]] = field(default_factory=dict)
+    heading: str = ""  # the words before the first article (incidental.heading_words)
 
     @classmethod
     def of(cls, doc: Document) -> Side:
@@ -36,7 +38,8 @@ class Side:
         for r in extract_rules(doc):
             if r.part == part:
                 rules[(r.article, r.clause)].append(r)
-        return cls(doc, part, articles, dict(powers), dict(rules))
+        first = articles[0].start if articles else 0
+        return cls(doc, part, articles, dict(powers), dict(rules), heading_words(doc.text, first))
 
     def article(self, number: int) -> Article | None:
         return next((a for a in self.articles if a.number == number and not a.suffix), None)
@@ -47,9 +50,11 @@ class Side:
             return None
         return next((c for c in article.clauses if c.number == place.clause), None)
 
-    def cite(self, place: Place | None) -> str:
+    def cite(self, place: Place | None, point: str | None = None) -> str:
+        """The project's citation; ``point`` names a point of the clause (a Place stops at
+        the clause: the point is said in the citation only)."""
         if place is None:
             return ""
         article = self.article(place.article)
         label = article.label if article is not None else str(place.article)
-        return cite_as(self.doc, self.part, label, place.clause, None)
+        return cite_as(self.doc, self.part, label, place.clause, point)

@@ -17,6 +17,9 @@ from ingest.normalize import canonical, fold
 
 _WORD = re.compile(r"[^\W_]+")
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})?\s*[.)/-]+|[a-zđ]\)|-)\s*", re.I)
+_LINE_MARKER = re.compile(
+    r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})?\s*[.)/-]+|\(?[a-zđ]\)|[-+•*–])\s*", re.I | re.M
+)
 
 Vector = dict[str, float]
 
@@ -25,6 +28,12 @@ def comparable(text: str) -> str:
     """Lower-case, tone-canonical words only: what "the same wording" means here (case,
     punctuation, spacing and Unicode form do not count)."""
     return " ".join(_WORD.findall(canonical(text)))
+
+
+def same_wording(a: str, b: str) -> bool:
+    """The same words once each line's own number or list marker ("2.", "a)", "-", "+")
+    is set aside: a list restyled, or clauses renumbered, is no rewording."""
+    return comparable(_LINE_MARKER.sub("", a)) == comparable(_LINE_MARKER.sub("", b))
 
 
 def without_number(text: str) -> str:
