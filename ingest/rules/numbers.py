@@ -103,18 +103,6 @@ def words_to_int(tokens: list[str]) -> tuple[int, int] | None:
     return total + section + hundreds * 100 + tens * 10 + units, used
 
 
-def parse_int(text: str) -> int | None:
-    """An integer written in digits ("05", "1.000") or in words ("mười lăm")."""
-    folded = fold_query(text)
-    digits = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", folded)
-    if digits:
-        return int(folded.replace(".", ""))
-    read = words_to_int(folded.split())
-    if read and read[1] == len(folded.split()):
-        return read[0]
-    return None
-
-
 # --- decimals --------------------------------------------------------------------------
 
 DECIMAL = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -267,7 +255,6 @@ def unit_label(folded_unit: str) -> str:
     return _UNIT_LABEL.get(re.sub(r"\s+", " ", folded_unit.strip()), folded_unit)
 
 
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
 # For patterns over running text: a word number must start with a digit word or "mười"
 # ("lệ ba tháng" is not the number "lệ ba").
 STRICT_NUMBER = rf"(?:\d+|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?:\s+{NUMBER_WORD})*)"
@@ -288,16 +275,6 @@ def read_number(text: str) -> int | None:
     return None
 
 
-def parse_duration(text: str) -> tuple[int, str] | None:
-    """ "ba tháng" → (3, "tháng"), "mười lăm ngày" → (15, "ngày"), "05 ngày làm việc"."""
-    folded = fold_query(text)
-    match = re.fullmatch(rf"({NUMBER})\s+({TIME_UNIT})", folded)
-    if not match:
-        return None
-    number = read_number(match.group(1))
-    return None if number is None else (number, unit_label(match.group(2)))
-
-
 # --- money -----------------------------------------------------------------------------
 
 MONEY_SCALE = r"(?:ty|ti|trieu|nghin|ngan)"
@@ -316,15 +293,10 @@ class Money:
     text: str
 
 
-def parse_money(text: str) -> Money | None:
-    """ "3 tỷ", "03 tỷ đồng", "3.000 triệu", "3.000.000.000 đồng", "ba tỷ", "3,5 tỷ",
-    "3 tỷ 500 triệu" → đồng. None when no scale word or "đồng" says it is money."""
-    found = find_money(text)
-    return found[0] if found else None
-
-
 def find_money(text: str) -> list[Money]:
-    """Every amount of money in ``text`` (folded internally), in reading order."""
+    """Every amount of money in ``text`` (folded internally), in reading order: "3 tỷ",
+    "03 tỷ đồng", "3.000 triệu", "3.000.000.000 đồng", "ba tỷ", "3,5 tỷ", "3 tỷ 500
+    triệu" → đồng; a number is money only when a scale word or "đồng" says so."""
     folded = fold_query(text)
     out: list[Money] = []
     for match in MONEY.finditer(folded):
@@ -417,10 +389,7 @@ __all__ = [
     "find_area",
     "find_money",
     "parse_decimal",
-    "parse_duration",
     "parse_fraction",
-    "parse_int",
-    "parse_money",
     "parse_share",
     "read_number",
     "words_to_int",
