@@ -4,9 +4,8 @@ from fractions import Fraction
 
 import pytest
 
+from ingest.rules.amounts import find_area, find_money
 from ingest.rules.numbers import (
-    find_area,
-    find_money,
     parse_decimal,
     parse_fraction,
     parse_share,
