@@ -28,7 +28,6 @@ Role = Literal["admin", "user"]
 USERS_FILE_ENV = "QUYCHE_USERS_FILE"
 
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P, _KEY_LEN = 2**14, 8, 1, 32
-_PBKDF2_ITERATIONS = 600_000
 # Verified against when a username is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = "scrypt$16384$8$1$" + "A" * 22 + "==$" + "A" * 43 + "="
 
@@ -52,13 +51,6 @@ def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = _scrypt(password, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${_b64(salt)}${_b64(digest)}"
-
-
-def hash_password_pbkdf2(password: str, iterations: int = _PBKDF2_ITERATIONS) -> str:
-    """``pbkdf2_sha256$iterations$salt$hash``: for users files made by other tools."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${_b64(salt)}${_b64(digest)}"
 
 
 def _expected_and_actual(password: str, hashed: str) -> tuple[bytes, bytes]:

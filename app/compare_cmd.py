@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_args import AddParser
 from ingest.settings import Settings
-
-AddParser = Callable[[str, str], argparse.ArgumentParser]
 
 
 def add_compare_parser(add: AddParser) -> None:

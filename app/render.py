@@ -288,17 +288,3 @@ def render_version(document: Document, article: Article, lines: list[str]) -> st
         f'<div class="qc-article-chapter">{esc(chapter)}</div>'
         f'<div class="qc-article-text">{esc(chr(10).join(lines))}</div></div>'
     )
-
-
-def render_article(document: Document, article: Article) -> str:
-    """An article for the browse panel, under its document and chapter headings."""
-    chapter = " · ".join(x for x in (article.chapter, article.chapter_title) if x)
-    title = document.meta.title or document.id
-    read_by_ocr = document.read_by_ocr(article.start, article.end)
-    ocr = f'<div class="qc-ocr">({OCR_NOTE})</div>' if read_by_ocr else ""
-    return (
-        '<div class="qc-article">'
-        f'<div class="qc-article-doc">{esc(title)}</div>'
-        f'<div class="qc-article-chapter">{esc(chapter)}</div>'
-        f'<div class="qc-article-text">{esc(article.text)}</div>{ocr}</div>'
-    )

@@ -27,7 +27,6 @@ from app.reader import article_with_mark, parse_place, tree_html
 from app.render import (
     esc,
     render_answer,
-    render_article,
     render_error,
     render_question,
     render_version,
@@ -211,22 +210,6 @@ class WebUI:
             logger.exception("powers failed")
             return render_error("Không tải được bảng thẩm quyền.")
         return powers_html(powers, self._all_documents([p.document_id for p in powers]))
-
-    def article_html(self, document_id: str | None, key: str | None, as_at: str = "") -> str:
-        """The article as in force now, or on the day ``as_at`` names (its amendments)."""
-        if not document_id or not key:
-            return ""
-        part, _, number = key.rpartition(":")
-        try:
-            document = self.assistant.document(document_id)
-        except KeyError:
-            return render_error("Không tìm thấy văn bản.")
-        article = document.article(int(number), part) if number.isdigit() else None
-        if article is None:
-            return render_error("Không tìm thấy điều này trong văn bản.")
-        if not as_at.strip():
-            return render_article(document, article)
-        return self._version_html(document, article, as_at)
 
     @staticmethod
     def _version_html(document: Document, article: Article, as_at: str) -> str:

@@ -121,17 +121,3 @@ def amendment_line(amendment: Amendment) -> str:
 def _vn_date(iso: str) -> str:
     year, month, day = iso.split("-")
     return f"{day}/{month}/{year}"
-
-
-def verify(citation: Citation, doc: Document) -> bool:
-    """True when the citation's quote is a verbatim slice of the cited unit."""
-    article = doc.article(citation.article, citation.part, citation.article_suffix)
-    if article is None:
-        return False
-    text = article.text
-    if citation.clause is not None:
-        clause = article.clause(citation.clause)
-        if clause is None:
-            return False
-        text = clause.text
-    return citation.quote in text and citation.quote in doc.text

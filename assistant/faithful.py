@@ -17,9 +17,9 @@ from fractions import Fraction
 
 from assistant.models import Answer
 from ingest.normalize import canonical, has_diacritics
+from ingest.rules.amounts import find_money
 from ingest.rules.numbers import (
     SHARE,
-    find_money,
     parse_decimal,
     parse_fraction,
     parse_share,

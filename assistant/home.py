@@ -83,10 +83,6 @@ class DataHome:
     def embedding_cache(self) -> Path:
         return self.root / "embeddings.sqlite"
 
-    @property
-    def logs_dir(self) -> Path:
-        return self.root / "logs"
-
     def current_snapshot(self) -> Path | None:
         """The current snapshot folder, or None for a home with nothing ingested."""
         pointer = self.root / "current.json"

@@ -21,7 +21,6 @@ class Reference(BaseModel):
 _ARTICLE = re.compile(r"\bdieu\s*(\d{1,3})\b")
 _CLAUSE = re.compile(r"\bkhoan\s*(\d{1,2})\b")
 _POINT = re.compile(r"\b(?:diem|điểm)\s*([a-zđ]|\d{1,2}\.\d{1,2}|\(\d{1,2}\))(?![\w])")
-_DECISION = re.compile(r"\bquyet dinh\b(?!\s+(?:so\s+)?\.{2,})")
 
 
 _DECISION_BEFORE = re.compile(r"quyet dinh\s+(?:so\s+)?[0-9][\w/.-]*\s*[,:]?\s*$")
@@ -50,7 +49,3 @@ def parse_reference(text: str) -> Reference | None:
         point=point.group(1) if point else None,
         part=part,
     )
-
-
-def mentions_decision(text: str) -> bool:
-    return bool(_DECISION.search(fold(text)))

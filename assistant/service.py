@@ -13,28 +13,21 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from assistant.answer import Answerer
 from assistant.home import DataHome
 from assistant.models import Answer, Turn
 from assistant.phrasing import Rephraser
-from assistant.pipeline import (
-    IngestReport,
-    Progress,
-    ingest_paths,
-    load_powers,
-    load_rules,
-)
-from assistant.rules.models import Rule, RuleTable
-from assistant.shared import SharedState, SharedStoreError, StaleStateError
-from index.lexical import LexicalIndex, fingerprint
+from assistant.pipeline import IngestReport, Progress, ingest_paths
+from assistant.rules.models import Rule
+from assistant.shared import SharedState
+from assistant.snapshot import Snapshot, load_shared, load_snapshot, snapshot_from_tables
+from index.lexical import LexicalIndex
 from index.retrieve import HybridRetriever
 from ingest.bodies import bodies_in
-from ingest.chunk import chunk_document
-from ingest.consolidate import consolidate
 from ingest.errors import QuycheError
-from ingest.models import Chunk, Document, DocumentMeta
+from ingest.models import Document, DocumentMeta
 from ingest.powers import Power
 from ingest.settings import Settings
 
@@ -68,75 +61,6 @@ class EmbedStats(BaseModel):
         return self.characters / self.seconds if self.seconds else 0.0
 
 
-class Snapshot(BaseModel):
-    """Everything read from one committed snapshot: immutable once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-    name: str = ""
-    documents: dict[str, Document] = Field(default_factory=dict)
-    chunks: tuple[Chunk, ...] = ()
-    rules: tuple[Rule, ...] = ()
-    powers: tuple[Power, ...] = ()
-    lexical: LexicalIndex | None = None
-
-
-def load_snapshot(home: DataHome) -> Snapshot:
-    path = home.current_snapshot()
-    if path is None:
-        return Snapshot()
-    # Amended regulations answer in their consolidated wording (the stored ones are as parsed).
-    documents = consolidate(home.read_documents(path)).documents
-    chunks = tuple(c for doc in documents.values() for c in chunk_document(doc))
-    rules = tuple(r for table in load_rules(path).values() for r in table)
-    try:
-        lexical = LexicalIndex.load(path / "lexical")
-        if lexical.fingerprint != fingerprint(chunks):
-            raise ValueError("lexical index does not match the snapshot's chunks")
-    except (OSError, ValueError, KeyError) as exc:
-        # Snapshots are never rewritten in place: rebuild in memory (under a second).
-        log.warning("lexical index unusable (%s); rebuilding from chunks", exc)
-        lexical = LexicalIndex.build(chunks)
-    return Snapshot(
-        name=path.name,
-        documents=documents,
-        chunks=chunks,
-        rules=rules,
-        powers=load_powers(path, documents),
-        lexical=lexical,
-    )
-
-
-def snapshot_from_tables(
-    name: str, documents: dict[str, Document], tables: dict[str, RuleTable]
-) -> Snapshot:
-    """A snapshot from documents and rule tables held elsewhere (a Chroma server)."""
-    documents = consolidate(documents).documents
-    chunks = tuple(c for _id, doc in sorted(documents.items()) for c in chunk_document(doc))
-    rules = tuple(r for _id, table in sorted(tables.items()) for r in table.rules)
-    return Snapshot(
-        name=name,
-        documents=documents,
-        chunks=chunks,
-        rules=rules,
-        powers=load_powers(None, documents),
-        lexical=LexicalIndex.build(chunks),
-    )
-
-
-def _load_shared(settings: Settings, fallback: DataHome) -> tuple[SharedState | None, Snapshot]:
-    """The shared snapshot; the local mirror when the server is down or still empty."""
-    try:
-        shared = SharedState.connect(settings)
-        loaded = shared.load()
-    except (SharedStoreError, StaleStateError) as exc:
-        log.warning("shared state unavailable (%s); answering from the local data home", exc)
-        return None, load_snapshot(fallback)
-    if loaded is None:
-        return shared, load_snapshot(fallback)
-    return shared, snapshot_from_tables(loaded.marker.snapshot, loaded.documents, loaded.rules)
-
-
 class Assistant:
     def __init__(
         self, settings: Settings, snapshot: Snapshot, shared: SharedState | None = None
@@ -158,7 +82,7 @@ class Assistant:
     def open(cls, settings: Settings) -> Assistant:
         home = DataHome(settings.home)
         if settings.chroma_url:
-            shared, snapshot = _load_shared(settings, home)
+            shared, snapshot = load_shared(settings, home)
             return cls(settings, snapshot, shared)
         return cls(settings, load_snapshot(home))
 

@@ -109,19 +109,5 @@ class LexicalIndex:
         model = bm25s.BM25.load(str(folder / "bm25"), show_progress=False) if ids else None
         return cls(ids, model, str(meta["fingerprint"]))
 
-    @classmethod
-    def load_or_build(cls, folder: Path, chunks: Sequence[Chunk]) -> LexicalIndex:
-        """The saved index when it matches ``chunks``, else a fresh one (saved)."""
-        wanted = fingerprint(chunks)
-        try:
-            index = cls.load(folder)
-            if index.fingerprint == wanted:
-                return index
-        except (OSError, ValueError, KeyError) as exc:
-            log.info("lexical index at %s not usable (%s): rebuilding", folder, exc)
-        index = cls.build(chunks)
-        index.save(folder)
-        return index
-
 
 __all__ = ["LexicalIndex", "chunk_tokens", "fingerprint"]

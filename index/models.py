@@ -78,10 +78,6 @@ class Scope(_Value):
     # chế làm việc của chi bộ (mẫu)"): other documents may say what that one does not.
     by_body_only: bool = False
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.document_ids
-
 
 __all__ = ["Hit", "RetrievalQuery", "RetrieverName", "Scope"]
 

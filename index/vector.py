@@ -137,9 +137,6 @@ class VectorIndex:
         for i in range(0, len(ids), _WRITE_BATCH):
             self.collection.delete(ids=list(ids[i : i + _WRITE_BATCH]))
 
-    def delete_document(self, document_id: str) -> None:
-        self.collection.delete(where={"document_id": document_id})
-
     def _stored_shas(self) -> dict[str, str]:
         got = self.collection.get(include=["metadatas"])
         return {

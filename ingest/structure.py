@@ -42,23 +42,6 @@ BULLET = re.compile(r"^[ \t]*[-–—•+][ \t]+(?=\S)")
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_to_int(numeral: str) -> int | None:
-    """Roman numeral → int; None when it is not a valid one."""
-    numeral = numeral.upper()
-    if not numeral or any(ch not in _ROMAN for ch in numeral):
-        return None
-    total = 0
-    for i, ch in enumerate(numeral):
-        value = _ROMAN[ch]
-        if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total
-
 
 def letter_follows(previous: str | None, letter: str, *, gaps: bool = False) -> bool:
     """True when ``letter`` may be the next point after ``previous`` (a, b, c, d, đ, e...).

@@ -36,9 +36,9 @@ from assistant.rules.models import (
     RuleMatch,
     format_int,
 )
+from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
 from ingest.rules.frequencies import frequency_subject
-from ingest.rules.numbers import AREA_UNIT, find_area, find_money
 from ingest.rules.text import (
     Mention,
     find_mentions,

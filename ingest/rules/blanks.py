@@ -13,7 +13,8 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from ingest.normalize import fold
-from ingest.rules.numbers import BLANK, COMPARATOR_WORD, MONEY_SCALE, TIME_UNIT
+from ingest.rules.amounts import MONEY_SCALE
+from ingest.rules.numbers import BLANK, COMPARATOR_WORD, TIME_UNIT
 
 # words after which a number is written: comparators, and the nouns a number qualifies
 _TAKES_A_VALUE = rf"(?:{COMPARATOR_WORD}|khoa|nhiem ky|so|ngay|thang|nam|luc|muc|ty le|lan thu)"

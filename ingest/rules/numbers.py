@@ -1,4 +1,5 @@
-"""Vietnamese numbers, shares and amounts of money → exact ints and Fractions.
+"""Vietnamese numbers, decimals and shares → exact ints and Fractions (amounts of money
+and areas are read by :mod:`ingest.rules.amounts` with these).
 
 Everything works on folded text (``ingest.normalize.fold``), so "hai phần ba" and
 "hai phan ba" read the same.
@@ -16,13 +17,11 @@ or more digits ("3.5 tỷ") can only be a decimal point. Several commas in group
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ingest.normalize import nfc
-from ingest.rules.text import fold_aligned, fold_query
+from ingest.rules.text import fold_query
 
 # --- number words ----------------------------------------------------------------------
 
@@ -39,7 +38,7 @@ _DIGIT_WORDS = {
 }
 # Only after "mươi"/"phần": "hai mươi tư", "ba phần tư", "mười lăm", "hai mươi mốt".
 _AFTER_TENS = {"tu": 4, "lam": 5, "mot": 1, "nham": 5}
-_SCALES = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 10**9, "ti": 10**9}
+SCALES = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000, "ty": 10**9, "ti": 10**9}
 NUMBER_WORD = (
     r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|nghin|ngan|trieu|ty|ti|ruoi)"
 )
@@ -78,9 +77,9 @@ def words_to_int(tokens: list[str]) -> tuple[int, int] | None:
             state = "hundreds"
         elif tok in ("linh", "le") and state == "hundreds":
             state = "linh"
-        elif tok in _SCALES and state in ("unit", "tens", "done_tens", "hundreds"):
+        elif tok in SCALES and state in ("unit", "tens", "done_tens", "hundreds"):
             group = hundreds * 100 + tens * 10 + units
-            scale = _SCALES[tok]
+            scale = SCALES[tok]
             if scale == 10**9:
                 total = (total + section + group) * scale
                 section = 0
@@ -101,18 +100,6 @@ def words_to_int(tokens: list[str]) -> tuple[int, int] | None:
     if not has_group or state == "linh":
         return None
     return total + section + hundreds * 100 + tens * 10 + units, used
-
-
-def parse_int(text: str) -> int | None:
-    """An integer written in digits ("05", "1.000") or in words ("mười lăm")."""
-    folded = fold_query(text)
-    digits = re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", folded)
-    if digits:
-        return int(folded.replace(".", ""))
-    read = words_to_int(folded.split())
-    if read and read[1] == len(folded.split()):
-        return read[0]
-    return None
 
 
 # --- decimals --------------------------------------------------------------------------
@@ -267,7 +254,6 @@ def unit_label(folded_unit: str) -> str:
     return _UNIT_LABEL.get(re.sub(r"\s+", " ", folded_unit.strip()), folded_unit)
 
 
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
 # For patterns over running text: a word number must start with a digit word or "mười"
 # ("lệ ba tháng" is not the number "lệ ba").
 STRICT_NUMBER = rf"(?:\d+|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?:\s+{NUMBER_WORD})*)"
@@ -288,139 +274,12 @@ def read_number(text: str) -> int | None:
     return None
 
 
-def parse_duration(text: str) -> tuple[int, str] | None:
-    """ "ba tháng" → (3, "tháng"), "mười lăm ngày" → (15, "ngày"), "05 ngày làm việc"."""
-    folded = fold_query(text)
-    match = re.fullmatch(rf"({NUMBER})\s+({TIME_UNIT})", folded)
-    if not match:
-        return None
-    number = read_number(match.group(1))
-    return None if number is None else (number, unit_label(match.group(2)))
-
-
-# --- money -----------------------------------------------------------------------------
-
-MONEY_SCALE = r"(?:ty|ti|trieu|nghin|ngan)"
-MONEY = re.compile(
-    rf"(?P<amount>(?:(?:{DECIMAL})\s*{MONEY_SCALE}(?:\s+(?:{DECIMAL})\s*{MONEY_SCALE})*"
-    rf"(?:\s+ruoi)?(?:\s*(?:dong|vnd|d)(?![a-z]))?)"
-    rf"|(?:{DECIMAL})\s*(?:dong|vnd|d)(?![a-z])"
-    rf"|{NUMBER_WORDS}\s*(?:dong)?)"
-)
-
-
-@dataclass(frozen=True)
-class Money:
-    value: int  # đồng
-    alternative: int | None  # the other reading of an ambiguous "2.999 tỷ"
-    text: str
-
-
-def parse_money(text: str) -> Money | None:
-    """ "3 tỷ", "03 tỷ đồng", "3.000 triệu", "3.000.000.000 đồng", "ba tỷ", "3,5 tỷ",
-    "3 tỷ 500 triệu" → đồng. None when no scale word or "đồng" says it is money."""
-    found = find_money(text)
-    return found[0] if found else None
-
-
-def find_money(text: str) -> list[Money]:
-    """Every amount of money in ``text`` (folded internally), in reading order."""
-    folded = fold_query(text)
-    out: list[Money] = []
-    for match in MONEY.finditer(folded):
-        amount = match.group("amount")
-        read = _read_money(amount)
-        if read:
-            out.append(Money(read[0], read[1], amount))
-    return out
-
-
-def _read_money(amount: str) -> tuple[int, int | None] | None:
-    if not re.search(r"\d", amount):
-        tokens = amount.replace("dong", "").split()
-        if not tokens or not any(t in _SCALES for t in tokens):
-            return None
-        read = words_to_int(tokens)
-        if not read or read[1] != len(tokens):
-            return None
-        return read[0], None
-    if not re.search(MONEY_SCALE + r"|dong|vnd|\bd\b", amount):
-        return None
-    value = Fraction(0)
-    alternative: Fraction | None = Fraction(0)
-    ambiguous = False
-    pairs = re.findall(rf"({DECIMAL})\s*({MONEY_SCALE})?", amount)
-    last_scale = 1
-    for number, scale_word in pairs:
-        scale = _SCALES.get(scale_word, 1)
-        dec = parse_decimal(number)
-        value += dec.value * scale
-        if dec.alternative is not None:
-            ambiguous = True
-            alternative = (alternative or Fraction(0)) + dec.alternative * scale
-        else:
-            alternative = (alternative or Fraction(0)) + dec.value * scale
-        last_scale = scale
-    if re.search(r"\bruoi\b", amount):
-        value += Fraction(last_scale, 2)
-        alternative = (alternative or Fraction(0)) + Fraction(last_scale, 2)
-    alt = math.floor(alternative) if ambiguous and alternative is not None else None
-    return math.floor(value), alt
-
-
-# --- areas -------------------------------------------------------------------------------
-
-_AREA_UNITS = {"ha": 10_000, "hecta": 10_000, "hec ta": 10_000}  # "hec-ta" read as "hec ta"
-AREA_UNIT = r"(?:hec[- ]?ta|ha|m2|m²|met vuong|km2|km²)"
-AREA = re.compile(rf"(?<![\d.,])(?P<n>{DECIMAL})\s*(?P<u>{AREA_UNIT})(?![a-z0-9])")
-
-
-@dataclass(frozen=True)
-class Area:
-    value: int  # m²
-    text: str
-
-
-def area_in_square_metres(number: str, unit: str) -> int:
-    """ "10" "ha" → 100000; "0,5" "ha" → 5000; "500" "m2" → 500 (exact, floored)."""
-    scale = _AREA_UNITS.get(unit.replace("-", " ").strip(), 0)
-    if not scale:
-        scale = 1_000_000 if unit.startswith("km") else 1
-    return math.floor(parse_decimal(number).value * scale)
-
-
-def find_area(text: str) -> list[Area]:
-    """Every area ("10 ha", "0,5 héc-ta", "500 m²") in ``text``, in reading order; "2 hạ
-    tầng" is not one (the diacritics tell, when the text has them)."""
-    text = nfc(text)
-    folded = fold_aligned(text)
-    found: list[Area] = []
-    for m in AREA.finditer(folded):
-        written = text[m.start("u") : m.end("u")].lower()
-        if written.startswith("h") and written not in _HECTARE_SPELLINGS:
-            continue
-        found.append(Area(area_in_square_metres(m.group("n"), m.group("u")), m.group(0)))
-    return found
-
-
-_HECTARE_SPELLINGS = frozenset({"ha", "hecta", "hec-ta", "hec ta", "héc-ta", "héc ta", "hécta"})
-
-
 __all__ = [
-    "AREA",
-    "Area",
     "Decimal",
-    "Money",
     "Share",
-    "area_in_square_metres",
     "comparator_of",
-    "find_area",
-    "find_money",
     "parse_decimal",
-    "parse_duration",
     "parse_fraction",
-    "parse_int",
-    "parse_money",
     "parse_share",
     "read_number",
     "words_to_int",

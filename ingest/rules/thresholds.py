@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.attribution import context_bodies
 from ingest.rules.hits import Context, Hit, as_comparator, segment_span
 from ingest.rules.models import Quantity, RuleKind
-from ingest.rules.numbers import AREA_UNIT, DECIMAL, comparator_of, find_area, find_money
+from ingest.rules.numbers import DECIMAL, comparator_of
 from ingest.rules.text import fold_query
 
 _MONEY_SIDE = re.compile(

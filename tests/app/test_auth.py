@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import secrets
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,6 @@ from app.auth import (
     auth_from_env,
     check_bind,
     hash_password,
-    hash_password_pbkdf2,
     hash_token,
     is_loopback,
     load_users,
@@ -32,9 +34,17 @@ def test_hash_and_verify() -> None:
     assert hash_password("mật khẩu") != hashed  # salted
 
 
+def _pbkdf2(password: str, iterations: int = 1000) -> str:
+    """``pbkdf2_sha256$iterations$salt$hash``, as other tools write users files."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    b64 = base64.b64encode
+    return f"pbkdf2_sha256${iterations}${b64(salt).decode()}${b64(digest).decode()}"
+
+
 def test_pbkdf2_and_malformed_hashes() -> None:
-    assert verify_password("pw", hash_password_pbkdf2("pw", iterations=1000))
-    assert not verify_password("pw", hash_password_pbkdf2("other", iterations=1000))
+    assert verify_password("pw", _pbkdf2("pw"))
+    assert not verify_password("pw", _pbkdf2("other"))
     for bad in ("", "plain", "scrypt$1$2", "md5$abc$def", "scrypt$x$8$1$AA==$AA=="):
         assert not verify_password("pw", bad)
 

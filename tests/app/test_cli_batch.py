@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app import ask_cmd, cli
 from tests.app.conftest import FakeAssistant
 
 
@@ -27,7 +27,7 @@ def test_every_line_gets_one_line_back(
     ]
     batch = tmp_path / "batch.jsonl"
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(cli, "_open", lambda args: fake_assistant)
+    monkeypatch.setattr(ask_cmd, "open_assistant", lambda args: fake_assistant)
     monkeypatch.setenv("QUYCHE_HOME", str(tmp_path / "home"))
 
     assert cli.main(["ask", "--jsonl", str(batch)]) == 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from app.names import document_label
-from app.reader import article_with_mark, parse_place, tree_html
+from app.reader import Place, article_with_mark, parse_place, tree_html
+from assistant.citations import OCR_NOTE
 from ingest.models import DocumentMeta
 from tests.app.conftest import FakeAssistant
 
@@ -39,6 +40,20 @@ def test_quote_marked_and_text_escaped() -> None:
     assert other is not None
     shown = article_with_mark(doc, doc.articles[1], other)
     assert "&lt;b&gt;quan hệ&lt;/b&gt;" in shown and "<mark" not in shown
+    assert "Chương II · QUAN HỆ" in shown
+
+
+def test_article_from_a_scanned_page_carries_the_note() -> None:
+    from ingest.models import SourcePage
+    from ingest.parse import parse_text
+
+    text = "Điều 1. Phạm vi\n1. Quy chế áp dụng cho Đảng ủy xã Đồi Sim."
+    pages = (SourcePage(number=1, text=text, ocr=True),)
+    scanned = parse_text(text, "scan.pdf", pages=pages)
+    typed = parse_text(text, "typed.txt")
+    place = Place(document_id="scan", part=scanned.main_part, article=1)
+    assert OCR_NOTE in article_with_mark(scanned, scanned.article(1), place)
+    assert OCR_NOTE not in article_with_mark(typed, typed.article(1), place)
 
 
 def test_without_quote_the_cited_point_is_marked() -> None:

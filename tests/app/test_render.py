@@ -9,7 +9,6 @@ from app.render import (
     REFUSAL_BADGE,
     citation_location,
     render_answer,
-    render_article,
     render_citation,
     render_question,
     title_as_written,
@@ -35,18 +34,6 @@ def test_citation_read_by_ocr_carries_a_note() -> None:
     assert OCR_NOTE not in render_citation(citation(), 1)
     html = render_citation(citation().model_copy(update={"ocr": True}), 1)
     assert f'<div class="qc-ocr">({OCR_NOTE})</div>' in html
-
-
-def test_article_from_a_scanned_page_carries_the_note() -> None:
-    from ingest.models import SourcePage
-    from ingest.parse import parse_text
-
-    text = "Điều 1. Phạm vi\n1. Quy chế áp dụng cho Đảng ủy xã Đồi Sim."
-    pages = (SourcePage(number=1, text=text, ocr=True),)
-    scanned = parse_text(text, "scan.pdf", pages=pages)
-    typed = parse_text(text, "typed.txt")
-    assert OCR_NOTE in render_article(scanned, scanned.article(1))
-    assert OCR_NOTE not in render_article(typed, typed.article(1))
 
 
 def test_cite_as_in_attribute_cannot_break_out() -> None:
@@ -109,12 +96,8 @@ def test_unspecified_numeric_says_blank() -> None:
     assert "để trống" in html
 
 
-def test_question_and_article_escaped() -> None:
+def test_question_escaped() -> None:
     assert "&lt;script&gt;" in render_question(EVIL)
-    doc = FakeAssistant().doc
-    html = render_article(doc, doc.articles[1])
-    assert "&lt;b&gt;quan hệ&lt;/b&gt;" in html
-    assert "Chương II · QUAN HỆ" in html
 
 
 class TestTitleAsWritten:

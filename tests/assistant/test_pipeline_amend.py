@@ -11,7 +11,7 @@ from assistant.home import DataHome
 from assistant.models import Answer
 from assistant.pipeline import ingest_paths
 from assistant.render import answer_text
-from assistant.service import load_snapshot
+from assistant.snapshot import load_snapshot
 from tests.ingest.test_consolidate import DATA, DECISION_ID, REGULATION_ID
 
 REGULATION = DATA / f"{REGULATION_ID}.txt"

@@ -21,7 +21,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.render import render_answer, render_article, render_question
+from app.reader import Place, article_with_mark
+from app.render import render_answer, render_question
 from app.upload import Upload, stage_uploads
 from app.web import build_app
 from assistant.models import Answer, Turn
@@ -271,9 +272,12 @@ def test_markup_in_document_is_escaped(hostile: Assistant, question: str) -> Non
     assert not MARKUP.search(html), html
     assert "&lt;" in html
     doc = hostile.document(HTML_ID)
-    for article in doc.articles:
-        assert not MARKUP.search(render_article(doc, article))
-    assert "&lt;script&gt;" in render_article(doc, doc.articles[0])
+    shown = [
+        article_with_mark(doc, a, Place(document_id=doc.id, part=a.part, article=a.number))
+        for a in doc.articles
+    ]
+    assert not any(MARKUP.search(html) for html in shown)
+    assert "&lt;script&gt;" in shown[0]
 
 
 # --- uploads ------------------------------------------------------------------------------

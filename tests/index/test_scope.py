@@ -37,9 +37,9 @@ def test_template_without_level_names_every_template(docs: list[Doc]) -> None:
 
 def test_nothing_named(docs: list[Doc]) -> None:
     scope = detect_scope("Ban Thường vụ họp mấy lần?", docs)
-    assert scope.is_empty
+    assert scope.document_ids == ()
     assert scope.why == ()
-    assert detect_scope("Điều 5 khoản 2 nói gì", docs).is_empty
+    assert detect_scope("Điều 5 khoản 2 nói gì", docs).document_ids == ()
 
 
 def test_strong_beats_contradicting_level(docs: list[Doc]) -> None:
@@ -50,7 +50,7 @@ def test_strong_beats_contradicting_level(docs: list[Doc]) -> None:
 def test_why_is_reported(docs: list[Doc]) -> None:
     scope = detect_scope("quy che 09-QC/TU", docs)
     assert scope.why
-    assert detect_scope("x", []).is_empty
+    assert detect_scope("x", []).document_ids == ()
 
 
 def test_places_and_a_document_named_by_its_name(docs: list[Doc]) -> None:
@@ -86,7 +86,7 @@ def test_a_body_asked_about_names_no_document_issued_by_another(
     docs: list[Doc], question: str
 ) -> None:
     # The templates are issued by "Ban Bí thư": "bí thư" (a seat) does not name them.
-    assert detect_scope(question, docs).is_empty
+    assert detect_scope(question, docs).document_ids == ()
 
 
 def test_the_issuing_body_named_in_full_names_its_documents(docs: list[Doc]) -> None:
@@ -104,8 +104,8 @@ def test_level_and_status_together_name_one_more_document(docs: list[Doc]) -> No
 
 def test_another_organization_does_not_name_a_document(docs: list[Doc]) -> None:
     # "Hội đồng nhân dân tỉnh" shares "nhân dân tỉnh" with "ủy ban nhân dân tỉnh"
-    assert detect_scope("Hội đồng nhân dân tỉnh họp mấy kỳ?", docs).is_empty
-    assert detect_scope("HĐND tỉnh họp mấy kỳ?", docs).is_empty
+    assert detect_scope("Hội đồng nhân dân tỉnh họp mấy kỳ?", docs).document_ids == ()
+    assert detect_scope("HĐND tỉnh họp mấy kỳ?", docs).document_ids == ()
     assert detect_scope("Đảng ủy UBND tỉnh họp mấy kỳ?", docs).document_ids == ("mau-2025",)
 
 

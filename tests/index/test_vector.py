@@ -88,13 +88,6 @@ def test_query_filters(index: VectorIndex, chunks: list[Chunk]) -> None:
     assert index.query(q, 10, document_ids=["kon-tum"], level="district") == []
 
 
-def test_delete_document(index: VectorIndex, chunks: list[Chunk]) -> None:
-    index.sync(chunks, FakeEmbedder())
-    index.delete_document("dien-bien")
-    assert not any(i.startswith("dien-bien") for i in index.ids())
-    assert index.count() == len([c for c in chunks if c.document_id != "dien-bien"])
-
-
 def test_empty_collection_query(index: VectorIndex) -> None:
     assert index.query(FakeEmbedder().embed_query("x"), 5) == []
     assert index.nearest(FakeEmbedder().embed_query("x"), 5) == []

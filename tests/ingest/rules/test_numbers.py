@@ -4,14 +4,12 @@ from fractions import Fraction
 
 import pytest
 
+from ingest.rules.amounts import find_area, find_money
 from ingest.rules.numbers import (
-    find_area,
     parse_decimal,
-    parse_duration,
     parse_fraction,
-    parse_int,
-    parse_money,
     parse_share,
+    read_number,
 )
 
 TY = 1_000_000_000
@@ -69,21 +67,7 @@ def test_fractions(text: str, value: Fraction) -> None:
     ],
 )
 def test_ints(text: str, value: int) -> None:
-    assert parse_int(text) == value
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("ba tháng", (3, "tháng")),
-        ("mười lăm ngày", (15, "ngày")),
-        ("muoi lam ngay", (15, "ngày")),
-        ("05 ngày làm việc", (5, "ngày làm việc")),
-        ("01 buổi", (1, "buổi")),
-    ],
-)
-def test_durations(text: str, value: tuple[int, str]) -> None:
-    assert parse_duration(text) == value
+    assert read_number(text) == value
 
 
 @pytest.mark.parametrize(
@@ -107,15 +91,14 @@ def test_durations(text: str, value: tuple[int, str]) -> None:
     ],
 )
 def test_money(text: str, value: int, alternative: int | None) -> None:
-    money = parse_money(text)
-    assert money is not None
+    money = find_money(text)[0]
     assert money.value == value
     assert money.alternative == alternative
 
 
 @pytest.mark.parametrize("text", ["họp 3 lần", "Điều 5", "ba tháng"])
 def test_not_money(text: str) -> None:
-    assert parse_money(text) is None
+    assert find_money(text) == []
 
 
 def test_decimal_conventions() -> None:
