@@ -179,7 +179,9 @@ class Answerer:
             return self.locator.stats.coverage(terms, self.locator.profile(text))
 
         answer = with_blank_notes(answer, self.documents)
-        answer = with_references(answer, self.documents, relevance, u.bodies)
+        answer = with_references(
+            answer, self.documents, relevance, u.bodies, asks_for_body=u.kind == "who_decides"
+        )
         follow_ups = suggest_follow_ups(answer, u, self._tables_of)
         return answer.model_copy(update={"follow_ups": follow_ups})
 

@@ -13,6 +13,7 @@ from assistant.models import Answer, Citation
 from assistant.sentences import sentences
 from ingest.models import Article, Document
 from ingest.normalize import fold
+from ingest.powers import lists_duties
 from ingest.references import ResolvedReference, TextReference, find_references, resolve
 
 MAX_REFERENCES = 3
@@ -95,8 +96,11 @@ def with_references(
     documents: Mapping[str, Document],
     relevance: Relevance,
     bodies: Sequence[str] = (),
+    asks_for_body: bool = False,
 ) -> Answer:
-    """The answer with the clauses its quotes refer to, each quoted and cited."""
+    """The answer with the clauses its quotes refer to, each quoted and cited. A question
+    about a body's own duties (not one asking which body) is led by that body's article
+    when it takes the cited duties by reference."""
     if answer.kind == "refusal":
         return answer
     lines: list[str] = []
@@ -130,25 +134,49 @@ def with_references(
                 f"«{reference.text}» ({location(citation.article, citation.clause)}) dẫn chiếu "
                 f"{where} ({resolved.article.title}):\n«{linked.quote}»"
             )
-    first = answer.citations[0] if answer.citations else None
-    doc = documents.get(first.document_id) if first is not None else None
-    inherited = _inheriting(doc, first, bodies) if doc is not None and first else None
-    if inherited is not None and first is not None and doc is not None:
-        article, sentence = inherited
-        linked = make_citation(doc, article, quote=sentence).model_copy(
-            update={"via": first.cite_as}
-        )
-        if all(c.cite_as != linked.cite_as for c in [*answer.citations, *added]):
-            added.append(linked)
-            lines.append(
-                f"Điều {article.number} ({article.title}) áp dụng {location(first.article)} "
-                f"cho chức danh được hỏi:\n«{sentence}»"
-            )
-    if not lines:
-        return answer
-    return answer.model_copy(
+    answer = answer.model_copy(
         update={
             "answer": "\n\n".join([answer.answer, *lines]),
             "citations": [*answer.citations, *added],
+        }
+    )
+    return _inherited_first(answer, documents, bodies, lead=not asks_for_body)
+
+
+def _inherited_first(
+    answer: Answer, documents: Mapping[str, Document], bodies: Sequence[str], lead: bool
+) -> Answer:
+    """The article about the body asked, which takes the cited clause by reference ("Ngoài
+    nhiệm vụ quy định tại Điều 4, Ủy viên Ban Thường vụ còn ..."), leads: it is where that
+    body's duty is laid down, and the cited clause becomes the clause it refers to."""
+    first = answer.citations[0] if answer.citations else None
+    doc = documents.get(first.document_id) if first is not None else None
+    inherited = _inheriting(doc, first, bodies) if doc is not None and first else None
+    if inherited is None or first is None or doc is None:
+        return answer
+    article, sentence = inherited
+    leading = make_citation(doc, article, quote=sentence)
+    if any(c.cite_as == leading.cite_as for c in answer.citations):
+        return answer
+    line = (
+        f"Điều {article.number} ({article.title}) áp dụng {location(first.article)} "
+        f"cho chức danh được hỏi:\n«{sentence}»"
+    )
+    cited = doc.article(first.article, first.part)
+    duties = cited is not None and lists_duties(cited.title) and lists_duties(article.title)
+    if not (lead and duties):
+        # named after the answer, as the body's article that applies the cited one
+        linked = leading.model_copy(update={"via": first.cite_as})
+        return answer.model_copy(
+            update={
+                "answer": f"{answer.answer}\n\n{line}",
+                "citations": [*answer.citations, linked],
+            }
+        )
+    referred = first.model_copy(update={"via": leading.cite_as})
+    return answer.model_copy(
+        update={
+            "answer": f"{line}\n\n{answer.answer}",
+            "citations": [leading, referred, *answer.citations[1:]],
         }
     )

@@ -40,6 +40,9 @@ def test_an_article_that_takes_the_cited_duties_by_reference_is_added(tmp_path: 
         "Phó Bí thư Đảng ủy xã An Tường có phải báo cáo bằng văn bản về lĩnh vực được phân công theo dõi không?"
     )
     assert answer.kind != "refusal"
-    assert answer.citations[0].article == 2
-    linked = [c for c in answer.citations if c.via and c.article == 3]
-    assert linked and "Ngoài nhiệm vụ quy định tại Điều 2" in linked[0].quote
+    # the body asked about has its own article: it leads, and the duty it takes by
+    # reference follows, linked from it
+    leading, referred = answer.citations[:2]
+    assert leading.article == 3 and "Ngoài nhiệm vụ quy định tại Điều 2" in leading.quote
+    assert referred.article == 2 and referred.via == leading.cite_as
+    assert answer.answer.startswith("Điều 3 (Nhiệm vụ của Phó Bí thư) áp dụng Điều 2")
