@@ -20,6 +20,7 @@ from assistant.document_names import short_name
 from assistant.each_ask import combine
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
+from assistant.lexicon import is_listed
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, normalize_question
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 
 # An ask whose topic terms the answer's quotes cover to this share is answered by them.
 COVERED = 0.6
+# How many words closing a list's lead-in may name what its points are.
+LIST_HEAD = 4
 
 
 class Answerer:
@@ -413,11 +416,26 @@ def _lists_what_is_counted(u: Understanding, item: Located) -> bool:
     """Whether the question counts things ("gồm mấy bước") that the clause lists as its
     points, named in the clause's words before the first point ("... theo các bước sau")."""
     points = item.clause.points
-    asked = ASKED_UNIT.findall(fold(u.text))
-    if len(points) < 2 or not asked:
+    folded = fold(u.text)
+    if len(points) < 2 or not ASKED_UNIT.search(folded):
         return False
-    lead_in = item.doc.text[item.clause.start : points[0].start]
-    return bool(set(asked) & set(words(lead_in)))
+    # the list's head noun closes its lead-in ("... thực hiện theo các bước:"); a word
+    # earlier is what the steps are about ("kết nạp đảng viên ... theo trình tự:")
+    lead_in = " ".join(words(item.doc.text[item.clause.start : points[0].start])[-LIST_HEAD:])
+    return any(
+        re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lead_in)
+        for unit in _counted_units(folded)
+    )
+
+
+def _counted_units(folded: str) -> list[str]:
+    """What a "bao nhiêu / mấy" question counts: its noun, a word of two syllables when
+    the word list has one there ("bao nhiêu đảng viên" counts members, not "đảng")."""
+    units = []
+    for m in ASKED_UNIT.finditer(folded):
+        after = re.findall(r"[a-z]+", folded[m.start(1) :])[:2]
+        units.append(" ".join(after) if is_listed(after, folded=True) else after[0])
+    return units
 
 
 __all__ = ["Answerer", "NumericResult"]

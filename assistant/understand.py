@@ -342,14 +342,20 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
     if match is None:
         return False
     subject = match["after"] or match["before"] or ""
-    subject = without_mentions(subject, find_bodies(subject))
+    mentions = find_bodies(subject)
     naming = {
         w
         for d in documents
         for field in (d.meta.province, d.meta.title, d.meta.issuing_body, d.meta.number)
         for w in fold(field).split()
     }
-    rest = [w for w in subject.split() if w not in naming]
+    if match["before"] and mentions:
+        # "<title> hiện nay là ai": a title that ends in an office ("Tổng Bí thư", "Phó Chủ
+        # tịch thường trực ...") names a person's post, whatever words qualify it
+        after_office = subject[mentions[-1].end :].split()
+        if all(w in naming for w in after_office):
+            return True
+    rest = [w for w in without_mentions(subject, mentions).split() if w not in naming]
     return not content_syllables(" ".join(rest))
 
 

@@ -633,7 +633,7 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
                 "Trình tự xét khen thưởng",
                 [
                     (
-                        "1. Việc xét khen thưởng thực hiện theo các bước:",
+                        "1. Việc xét khen thưởng cán bộ thực hiện theo các bước:",
                         [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")],
                     )
                 ],
@@ -650,6 +650,10 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
     assert _lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
     # a count of something else the clause does not list
     assert not _lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
+    # a word of two syllables is counted whole: "cán bộ" are people, not "cán"
+    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
+    # what the steps are about is not what they count
+    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
 
 
 ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
