@@ -165,9 +165,12 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     kind, subject = _intent(q)
     given = given_quantities(question)
     if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
-        # A count with its verb ("8 người dự") says which rule decides it.
+        # A count with its verb ("8 người dự") says which rule decides it; a subject the
+        # question names for that kind of rule stays ("xin ý kiến bằng văn bản ... 7 người
+        # tán thành" is decided by the written consultation's threshold)
         info = role_info(given.role)
-        kind, subject = cast(RuleKind, info.rule_kind), info.subject
+        if kind != info.rule_kind or subject is None:
+            kind, subject = cast(RuleKind, info.rule_kind), info.subject
     bodies = _bodies(question)
     owner = _total_owner(question, given.total)
     if owner is not None and owner not in bodies:

@@ -520,3 +520,15 @@ def test_the_body_whose_size_is_given_is_the_rules_body() -> None:
     assert frame.kind == "request_trigger"
     assert frame.bodies[0] == "Ban Chấp hành" and "Ban Thường vụ" in frame.bodies
     assert (frame.member_count, frame.given_count) == (40, 15)
+
+
+def test_a_count_keeps_the_subject_the_question_names_for_its_kind() -> None:
+    frame = read_question("Tổ 9 người, xin ý kiến bằng văn bản thì 5 người nhất trí có được?")
+    assert (frame.kind, frame.subject, frame.given_count) == (
+        "vote_threshold",
+        "written_consultation",
+        5,
+    )
+    # with no subject named, the count's own rule
+    plain = read_question("Tổ 9 người, 5 người nhất trí có được?")
+    assert (plain.kind, plain.subject) == ("vote_threshold", "resolution")
