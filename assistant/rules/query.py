@@ -112,7 +112,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "duration",
         "meeting_duration",
         r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi"
-        r"|toi da (?:may|bao nhieu) (?:ngay|buoi)|khong qua (?:may|bao nhieu) (?:ngay|buoi)|khong qua bao lau",
+        r"|(?:toi da|khong qua) (?:(?:may|bao nhieu) (?:ngay|buoi)|bao lau)",
     ),
     ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)"),
     (

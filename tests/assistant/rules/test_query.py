@@ -532,3 +532,8 @@ def test_a_count_keeps_the_subject_the_question_names_for_its_kind() -> None:
     # with no subject named, the count's own rule
     plain = read_question("Tổ 9 người, 5 người nhất trí có được?")
     assert (plain.kind, plain.subject) == ("vote_threshold", "resolution")
+
+
+def test_the_longest_a_meeting_may_last_is_its_duration() -> None:
+    for question in ("Hội nghị tổ họp tối đa bao lâu?", "hop to keo dai khong qua bao lau"):
+        assert read_question(question).kind == "duration"
