@@ -44,6 +44,12 @@ PAIR_BONUS = 0.15
 PAIR_WEIGHT = 0.05
 
 
+# A point quoted whole instead of its best sentence: at most this long, covering this much
+# more of the question.
+MAX_POINT_QUOTE = 600
+POINT_MARGIN = 0.2
+
+
 @dataclass(frozen=True)
 class Located:
     """A retrieved clause with the sentence that best answers the question."""
@@ -221,7 +227,28 @@ class ClauseLocator:
         quote = text[start:end]
         absolute = clause.start + start
         point = next((p for p in clause.points if p.start <= absolute < p.end), None)
+        # (a procedure quotes whole clauses and their steps: no point stands for them)
+        spread = None if u.kind == "procedure" else self._spread_over_a_point(terms, clause, quote)
+        if spread is not None:
+            return spread.text.strip(), spread
         return quote, point
+
+    def _spread_over_a_point(
+        self, terms: WeightedTerms, clause: Clause, quote: str
+    ) -> Point | None:
+        """A point (a dash, a lettered item) of a few sentences that covers the question
+        far better than the best single sentence: its words are spread over them ("Công
+        đoàn ... báo cáo định kỳ ... Sáu tháng một lần báo cáo ..."), so it is quoted whole."""
+        alone = self.stats.coverage(terms, self.profile(quote))
+        best: tuple[float, Point] | None = None
+        for point in clause.points:
+            text = point.text.strip()
+            if len(text) > MAX_POINT_QUOTE or len(self.sentences(text)) < 2:
+                continue
+            covered = self.stats.coverage(terms, self.profile(text))
+            if covered >= alone + POINT_MARGIN and (best is None or covered > best[0]):
+                best = (covered, point)
+        return best[1] if best is not None else None
 
     def _names_asked(self, pairs: frozenset[tuple[str, str]], text: str) -> bool:
         """Whether ``text`` names a body of ``pairs`` (its bodies are read once per text):
