@@ -84,7 +84,7 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
         text = _follow_up_text(question, before.text, carried, documents)
         new = asked_bodies(question, bool(detect_scope(question, documents).document_ids))
         new_body = new[0] if new and new[0] not in carried.bodies else ""
-        acts = asked_acts(question) or carried.acts
+        acts = _same_acts(question, carried)
         return Resolved(
             text=text,
             is_follow_up=True,
@@ -98,7 +98,7 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
         text = f"{question.rstrip()} {carried.topic}"
         new = asked_bodies(question, False)
         new_body = new[0] if new and new[0] not in carried.bodies else ""
-        acts = (asked_acts(question) or carried.acts) if new_body else ()
+        acts = _same_acts(question, carried) if new_body else ()
         return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
     return Resolved(text=question, reference=reference, carried=carried)
 
@@ -153,6 +153,14 @@ def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
     typed = [w.strip("?.,!:;()") for w in previous.split()]
     topic = " ".join(w for w in typed if w and fold(w).lower() in kept)
     return Carried(text=previous, bodies=bodies, topic=topic, acts=asked_acts(previous))
+
+
+def _same_acts(question: str, carried: Carried) -> tuple[Act, ...]:
+    """The previous question's acts that the follow-up asks again (all of them when it
+    states none): "còn Phó Bí thư thì ký gì?" after who signs; "Thường trực có phải báo
+    cáo không?" after who decides asks another act, not the same one of another body."""
+    own = asked_acts(question)
+    return tuple(a for a in carried.acts if not own or a in own)
 
 
 def asked_acts(text: str) -> tuple[Act, ...]:

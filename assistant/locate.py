@@ -205,7 +205,7 @@ class ClauseLocator:
                 score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
             if span:
                 score += HELD_BONUS
-            if u.new_body and u.new_body in self.bodies(f"{article.title}\n{clause.text}"):
+            if u.new_body and self._names_new_body(u, article, clause):
                 # "còn Thường trực thì sao?": the new body's own clause, not the last one's
                 score += NEW_BODY_WEIGHT
             located.append(
@@ -226,7 +226,20 @@ class ClauseLocator:
                     -item.score,
                 ),
             )
-        return sorted(located, key=lambda item: -item.score)
+        ranked = sorted(located, key=lambda item: -item.score)
+        if u.new_body:
+            # "còn Thường trực thì sao?": the new body's own clauses answer, when any does
+            own = [i for i in ranked if self._names_new_body(u, i.article, i.clause)]
+            return own or ranked
+        return ranked
+
+    def _names_new_body(self, u: Understanding, article: Article, clause: Clause) -> bool:
+        """Whether the clause is about the follow-up's new body: the first body its article
+        title or its own text names (its holder, its subject) is that body."""
+        firsts = [
+            found[0] for found in (self.bodies(article.title), self.bodies(clause.text)) if found
+        ]
+        return u.new_body in firsts
 
     def _best_sentence(
         self,

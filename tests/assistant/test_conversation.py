@@ -95,3 +95,33 @@ def test_a_new_body_is_answered_by_its_own_clause_for_the_act_asked(tmp_path: Pa
     answer = assistant.ask("còn phó bí thư thì được ký gì?", history=history)
     top = answer.citations[0]
     assert (top.article, top.clause) == (2, 3)
+
+
+MEETINGS = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ NGỌC THẠCH
+
+Điều 1. Chế độ sinh hoạt
+1. Ban Chấp hành họp thường lệ ba tháng một lần; Thường trực chuẩn bị nội dung các kỳ họp.
+2. Ban Thường vụ họp mỗi tháng một lần do Thường trực quyết định triệu tập.
+3. Thường trực giao ban mỗi tuần một lần vào sáng thứ Năm để bàn công việc trong tuần.
+"""
+
+
+def test_a_new_body_is_answered_by_a_clause_about_it(tmp_path: Path) -> None:
+    # the first two clauses name Thường trực too, as the body that prepares or convenes
+    assistant = assistant_over(tmp_path, {"ngoc-thach.txt": MEETINGS})
+    first = "Ban Chấp hành xã Ngọc Thạch họp mấy tháng một lần?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask("thế còn Thường trực thì sao?", history=history)
+    top = answer.citations[0]
+    assert (top.article, top.clause) == (1, 3)
+
+
+def test_another_act_asked_of_a_new_body_is_not_the_previous_act() -> None:
+    history = turns("Ở Đồi Xanh Bí thư ký những văn bản nào?")
+    same = understand("còn Phó Bí thư thì ký gì?", history, [HILL, RIVER])
+    assert same.new_body == "Phó Bí thư" and same.acts == ("signs",)
+    other = understand("còn Phó Bí thư thì báo cáo ai?", history, [HILL, RIVER])
+    assert other.new_body == "Phó Bí thư" and other.acts == ()
