@@ -366,18 +366,14 @@ MIN_OWN_CONTENT_WORDS = 1
 
 def merge_follow_up(previous: str, question: str) -> str:
     """Carry the previous question forward, swapping in the body the follow-up names for
-    the body it asked about (a committee's seat that only names its document stays)."""
-    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
-    folded_prev = fold(expand_abbreviations(previous))
-    old = body_mentions(folded_prev)
-    if new_bodies and old:
-        asked = [m for m in old if not is_seat(folded_prev, m)]
-        first = (asked or old)[0]
-        new = fold(new_bodies[0])
-        if not asked and new_bodies[0] != first.body:
-            # "Tỉnh ủy họp ..." and "còn Thường trực?": "Thường trực Tỉnh ủy họp ..."
-            new = f"{new} {folded_prev[first.start : first.end]}"
-        return folded_prev[: first.start] + new + folded_prev[first.end :]
+    the body it asked about (a committee's seat that only names its document stays), and
+    its numbers for the previous ones ("Vậy huyện ủy 40 người thì sao?" names the same
+    body: only the number is new)."""
+    swapped = _swapped(previous, question)
+    given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))
+    if swapped is not None and not given:
+        return swapped
+    previous = swapped if swapped is not None else previous
     rest = follow_up_rest(question)
     if _AMOUNT.search(fold(question)):
         # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
@@ -385,6 +381,25 @@ def merge_follow_up(previous: str, question: str) -> str:
     elif _COUNT.search(fold(question)):
         previous = _COUNT.sub(" ", fold(previous))
     return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+def _swapped(previous: str, question: str) -> str | None:
+    """The previous question with the follow-up's body in place of the body it asked
+    about; None when the follow-up names none, or the same."""
+    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
+    folded_prev = fold(expand_abbreviations(previous))
+    old = body_mentions(folded_prev)
+    if not new_bodies or not old:
+        return None
+    asked = [m for m in old if not is_seat(folded_prev, m)]
+    first = (asked or old)[0]
+    if new_bodies[0] == first.body:
+        return None
+    new = fold(new_bodies[0])
+    if not asked:
+        # "Tỉnh ủy họp ..." and "còn Thường trực?": "Thường trực Tỉnh ủy họp ..."
+        new = f"{new} {folded_prev[first.start : first.end]}"
+    return folded_prev[: first.start] + new + folded_prev[first.end :]
 
 
 _AMOUNT = re.compile(

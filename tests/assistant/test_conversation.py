@@ -125,3 +125,11 @@ def test_another_act_asked_of_a_new_body_is_not_the_previous_act() -> None:
     assert same.new_body == "Phó Bí thư" and same.acts == ("signs",)
     other = understand("còn Phó Bí thư thì báo cáo ai?", history, [HILL, RIVER])
     assert other.new_body == "Phó Bí thư" and other.acts == ()
+
+
+def test_a_follow_up_naming_the_same_body_with_a_number_keeps_the_number() -> None:
+    history = turns("Hội nghị Đảng ủy Khối Đồi Xanh cần bao nhiêu người dự?")
+    u = understand("Vậy Đảng ủy Khối 31 người thì sao?", history, [HILL, RIVER])
+    assert "31" in u.text and "bao nhieu nguoi du" in u.text
+    swapped = understand("Còn Ban Thường vụ thì sao?", history, [HILL, RIVER])
+    assert "ban thuong vu" in swapped.text and "bao nhieu nguoi du" in swapped.text
