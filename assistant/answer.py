@@ -73,7 +73,11 @@ class Answerer:
         self.settings = settings
         self._docs = list(self.documents.values())
         self.locator = ClauseLocator(
-            documents=documents, chunks=chunks, retriever=retriever, settings=settings
+            documents=documents,
+            chunks=chunks,
+            retriever=retriever,
+            settings=settings,
+            powers=powers,
         )
         self.evidence = EvidenceGate(documents=documents, locator=self.locator)
         self.composer = Composer(

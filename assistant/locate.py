@@ -27,6 +27,7 @@ from index.retrieve import HybridRetriever
 from ingest.bodies import BODIES, bodies_in, find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
+from ingest.powers import Power
 from ingest.settings import Settings
 
 # Below this IDF-weighted share of the question's content terms found in the best
@@ -42,6 +43,11 @@ MIN_TITLE_COVERAGE = 0.6
 # (two at most).
 PAIR_BONUS = 0.15
 PAIR_WEIGHT = 0.05
+# What a clause gains where the table of powers gives a follow-up's new body the act asked
+# of the previous body: that body's own clause for the same act.
+HELD_BONUS = 0.3
+# What a clause that names a follow-up's new body (or whose article does) gains.
+NEW_BODY_WEIGHT = 0.05
 
 
 # A point quoted whole instead of its best sentence: at most this long, covering this much
@@ -75,8 +81,13 @@ class ClauseLocator:
         chunks: Sequence[Chunk],
         retriever: HybridRetriever,
         settings: Settings,
+        powers: Sequence[Power] = (),
     ) -> None:
         self.documents = dict(documents)
+        self._chunks = {(c.document_id, c.part, c.article, c.clause): c for c in chunks}
+        self._held: dict[tuple[str, str], list[Power]] = {}
+        for power in powers:
+            self._held.setdefault((power.body, power.act), []).append(power)
         self.retriever = retriever
         self.settings = settings
         self.stats = TermStats(c.index_text for c in chunks)
@@ -137,7 +148,32 @@ class ClauseLocator:
         text = without_citation_frame(u.text) if u.kind == "citation" else u.text
         return question_terms(text, self.naming(u), name_words)
 
+    def held(self, u: Understanding) -> dict[tuple[str, str, int, int | None], str]:
+        """The clauses where the table of powers gives a follow-up's new body the act
+        asked of the previous one ("còn Phó Bí thư thì ký gì?"), with that act's span."""
+        if not u.new_body:
+            return {}
+        scope = set(u.document_ids)
+        return {
+            (p.document_id, p.part, p.article, p.clause): p.quote
+            for act in u.acts
+            for p in self._held.get((u.new_body, act), ())
+            if not scope or p.document_id in scope
+        }
+
+    def with_held(self, u: Understanding, hits: Sequence[Hit]) -> list[Hit]:
+        """``hits`` and the clauses :meth:`held` names that retrieval left out."""
+        seen = {(h.chunk.document_id, h.chunk.part, h.chunk.article, h.chunk.clause) for h in hits}
+        extra = [
+            Hit(chunk=self._chunks[key], score=0.0, retriever="fused")
+            for key in self.held(u)
+            if key not in seen and key in self._chunks
+        ]
+        return [*hits, *extra]
+
     def locate(self, u: Understanding, hits: Sequence[Hit]) -> list[Located]:
+        held = self.held(u)
+        hits = self.with_held(u, hits) if held else hits
         names = self.naming(u)
         topic = self.topic_terms(u)
         terms = self.stats.weigh(topic)
@@ -160,7 +196,8 @@ class ClauseLocator:
             # the question asks about: only the clause's own words count.
             covered = self.profile(chunk.text if u.kind == "who_decides" else chunk.index_text)
             coverage = self.stats.coverage(terms, covered)
-            quote, point = self._best_sentence(u, terms, syllables, clause)
+            span = held.get((doc.id, article.part, article.number, clause.number), "")
+            quote, point = self._best_sentence(u, terms, syllables, clause, span)
             quoted = self.profile(quote)
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
@@ -172,6 +209,11 @@ class ClauseLocator:
             if asked_pairs and self._names_asked(asked_pairs, quote):
                 # a body with the verb asked, in either order, in the quoted words
                 score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
+            if span:
+                score += HELD_BONUS
+            if u.new_body and self._names_new_body(u, article, clause):
+                # "còn Thường trực thì sao?": the new body's own clause, not the last one's
+                score += NEW_BODY_WEIGHT
             located.append(
                 Located(
                     doc, article, clause, point, quote, score=score, coverage=coverage, focus=focus
@@ -190,10 +232,28 @@ class ClauseLocator:
                     -item.score,
                 ),
             )
-        return sorted(located, key=lambda item: -item.score)
+        ranked = sorted(located, key=lambda item: -item.score)
+        if u.new_body:
+            # "còn Thường trực thì sao?": the new body's own clauses answer, when any does
+            own = [i for i in ranked if self._names_new_body(u, i.article, i.clause)]
+            return own or ranked
+        return ranked
+
+    def _names_new_body(self, u: Understanding, article: Article, clause: Clause) -> bool:
+        """Whether the clause is about the follow-up's new body: the first body its article
+        title or its own text names (its holder, its subject) is that body."""
+        firsts = [
+            found[0] for found in (self.bodies(article.title), self.bodies(clause.text)) if found
+        ]
+        return u.new_body in firsts
 
     def _best_sentence(
-        self, u: Understanding, terms: WeightedTerms, content: list[str], clause: Clause
+        self,
+        u: Understanding,
+        terms: WeightedTerms,
+        content: list[str],
+        clause: Clause,
+        held: str = "",
     ) -> tuple[str, Point | None]:
         """The sentence of the clause that best covers the question (whole clause if short)."""
         text = clause.text
@@ -214,6 +274,8 @@ class ClauseLocator:
                 score += 0.2
             if u.kind == "who_decides" and DECISION_VERBS.search(" ".join(profile.syllables)):
                 score += 0.1
+            if held and (held in sentence or sentence in held):
+                score += HELD_BONUS
             if u.kind == "citation":
                 # the place of "mức 03 tỷ đồng" is the sentence that states it
                 score -= len(numbers_not_in(u.text, sentence, amounts=True))

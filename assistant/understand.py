@@ -16,10 +16,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import asks_for_list, count_asks
+from assistant.conversation import Carried, resolve
 from assistant.document_question import asked_attributes
-from assistant.lexicon import is_listed
 from assistant.models import Turn
-from assistant.references import Reference, parse_reference
+from assistant.references import Reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import content_syllables
@@ -37,7 +37,8 @@ from index.scope import detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, body_mentions, find_bodies, without_mentions
 from ingest.document_facts import DocumentAttribute
-from ingest.normalize import canonical, fold, has_diacritics
+from ingest.normalize import fold
+from ingest.powers import Act
 from ingest.rules.text import fold_aligned
 
 QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
@@ -78,6 +79,12 @@ class Understanding(BaseModel):
     # "Ban Thường vụ có quyết định khoản chi này không?": the body a yes/no question asks
     # about ("" when it asks about none)
     yes_no_body: str = ""
+    # The previous question as the conversation meant it ("" fields when none)
+    carried: Carried | None = None
+    # A follow-up's body in place of the previous question's, and the acts asked of it
+    # (see assistant/conversation.py): located by the table of powers.
+    new_body: str = ""
+    acts: tuple[Act, ...] = ()
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -111,13 +118,6 @@ _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
     r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"
     r"trieu dong|truoc may|do tuoi|tuoi nao|\d[\d.,]*\s*(?:ty|ti|trieu))\b"
-)
-_FOLLOW_UP = re.compile(
-    r"^(con|the con|vay con|con doi voi|con voi|the thi|vay thi|the|vay|con truong hop)\b|"
-    r"\b(thi sao|the nao a|thi the nao|thi nhu the nao)\s*\??$"
-)
-_ANAPHORA = re.compile(
-    r"\b(khoan do|dieu do|dieu nay|khoan nay|diem do|quy dinh do|van ban do|no)\b"
 )
 _ENGLISH = re.compile(
     r"\b(the|what|who|which|how|does|is|are|of|meeting|committee|party|decide|decides|when|many)\b"
@@ -170,8 +170,6 @@ def understand(
     documents: Sequence[HasMeta],
     document_ids: Sequence[str] | None = None,
 ) -> Understanding:
-    folded = fold(expand_abbreviations(question))
-    reference = parse_reference(question)
     original = question
     unknown = unknown_places(question, documents)
     # "So sánh Điện Biên và Lào Cai": the place not loaded is set aside (and noted), the
@@ -180,34 +178,9 @@ def understand(
     named = detect_scope(question, documents)
     own_scope, reason = tuple(named.document_ids), "; ".join(named.why)
     users = [t.content for t in history if t.role == "user"]
-    last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
-
-    text = question
-    is_follow_up = False
-    anaphora = bool(_ANAPHORA.search(folded) or _pronoun(question))
-    if users and (_FOLLOW_UP.search(folded) or (anaphora and reference is None)):
-        is_follow_up = True
-        previous = users[-1]
-        if _ANAPHORA.search(folded) and reference is None:
-            reference = parse_reference(last_answer) or parse_reference(previous)
-        if own_scope:
-            # "Còn Điện Biên?": the document named before no longer applies, nor the body
-            # only it is about ("Ban cán sự đảng" of a Ban cán sự đảng's regulation).
-            before, _ = _scope(previous, documents)
-            previous = _without_names(previous, documents)
-            previous = _without_own_bodies(previous, documents, before, own_scope)
-        pronoun = _pronoun(question)
-        previous_bodies = bodies_in(expand_abbreviations(previous))
-        if pronoun and previous_bodies:
-            # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
-            asked = canonical(question)
-            text = asked[: pronoun.start()] + previous_bodies[0] + asked[pronoun.end() :]
-        elif _asks_on_its_own(question, documents):
-            # "Còn Thường trực họp vào thứ mấy?": a new ask in the same context
-            # keeps its own words; only the documents carry over (below).
-            text = question
-        else:
-            text = _merge_follow_up(previous, question)
+    resolved = resolve(question, history, documents)
+    text, is_follow_up, carried = resolved.text, resolved.is_follow_up, resolved.carried
+    reference = resolved.reference
 
     scope_from_question = bool(own_scope)
     if document_ids:
@@ -251,6 +224,9 @@ def understand(
         asks=count_asks(question),
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
+        carried=carried,
+        new_body=resolved.new_body,
+        acts=resolved.acts,
     )
 
 
@@ -367,150 +343,6 @@ def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]
         for m in _DOCUMENT_NUMBER.finditer(folded)
         if parse_number(m.group()) not in loaded
     ]
-
-
-# "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).
-_PRONOUN = re.compile(r"(?<![^\W\d_])(họ|các đồng chí đó|cơ quan đó|cơ quan này)(?![^\W\d_])")
-# Typed without diacritics, "ho" opening the question is the pronoun: "hộ", "hồ" and the
-# other readings are nouns that need a word before them to be a subject.
-_BARE_PRONOUN = re.compile(r"^(ho)(?=\s+[a-z])")
-
-
-def _pronoun(question: str) -> re.Match[str] | None:
-    """The pronoun for the body just discussed ("Họ họp khi nào?", "ho hop khi nao")."""
-    typed = canonical(question)
-    found = _PRONOUN.search(typed)
-    if found is None and not has_diacritics(question):
-        bare = _BARE_PRONOUN.match(typed)
-        following = typed[bare.end() :].split()[:1] if bare else []
-        # unless it starts a word of its own ("ho so" is "hồ sơ")
-        if bare is not None and not is_listed(["ho", *following], folded=True):
-            found = bare
-    return found
-
-
-def _without_names(text: str, documents: Sequence[HasMeta]) -> str:
-    """``text`` folded, with the province names and numbers of every document removed."""
-    folded = fold(text)
-    for doc in documents:
-        for name in (doc.meta.province, doc.meta.number):
-            key = fold(name)
-            if key:
-                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
-                folded = re.sub(
-                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
-                )
-    return re.sub(r"\s+", " ", folded).strip()
-
-
-def _without_own_bodies(
-    folded: str, documents: Sequence[HasMeta], before: Sequence[str], after: Sequence[str]
-) -> str:
-    """``folded`` without the bodies that the documents asked about before govern and the
-    documents asked about now do not name (in their title or governed body)."""
-    if not before or set(before) & set(after):
-        return folded
-
-    def named_by(ids: Sequence[str], governed_only: bool) -> str:
-        metas = [d.meta for d in documents if d.id in ids]
-        fields = [
-            m.governed_body if governed_only else f"{m.title} {m.governed_body}" for m in metas
-        ]
-        return fold(" ".join(fields))
-
-    old_own, new_named = named_by(before, True), named_by(after, False)
-    expanded = fold(expand_abbreviations(folded))
-    for mention in reversed(find_bodies(expanded)):
-        body = fold(mention.body)
-        if body in old_own and body not in new_named:
-            expanded = expanded[: mention.start] + " " + expanded[mention.end :]
-    return re.sub(r"\s+", " ", expanded).strip()
-
-
-_LEADING = {
-    "con",
-    "the",
-    "vay",
-    "thi",
-    "doi",
-    "voi",
-    "neu",
-    "chi",
-    "ho",
-    "o",
-    "tai",
-}
-_TRAILING = {"sao", "thi", "nao", "the", "a", "vay", "nhi"}
-
-
-def _follow_up_rest(question: str) -> str:
-    """The follow-up without its framing words, as typed: "Còn Đồng Tháp thì sao?" →
-    "Đồng Tháp" (diacritics kept, so the merged question keeps one typing style)."""
-    words = question.split()
-    folded = [fold(w).strip("?.,!:;") for w in words]
-    start, end = 0, len(words)
-    while start < end:
-        if folded[start] in _LEADING:
-            start += 1
-        elif folded[start : start + 2] == ["truong", "hop"]:  # "(còn) trường hợp ..."
-            start += 2
-        else:
-            break
-    while end > start and folded[end - 1] in _TRAILING:
-        end -= 1
-    return " ".join(words[start:end]).strip(" ?.!")
-
-
-def _asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
-    """Whether a follow-up asks something of its own: a question word besides its frame
-    ("còn ... thì sao?") and content words besides the bodies and places it names."""
-    rest = fold(expand_abbreviations(_follow_up_rest(question)))
-    rest = _without_names(without_mentions(rest, find_bodies(rest)), documents)
-    asks = {fold(w) for w in function_words().interrogatives}
-    if any(w.strip("?.,!") in asks for w in rest.split()):
-        return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
-    if not _CONDITIONAL.match(fold(question)):
-        return False
-    # "Nếu Bí thư đi công tác vắng thì sao?": a new condition with its own verb phrase;
-    # "Nếu là 750 triệu thì sao?" only changes the number asked before
-    tokens = rest.split()
-    kept = [
-        t
-        for i, t in enumerate(tokens)
-        if not t.isdigit() and not (i and tokens[i - 1].isdigit())  # a number and its unit
-    ]
-    return len(content_syllables(" ".join(kept))) >= MIN_CONDITION_WORDS
-
-
-_CONDITIONAL = re.compile(r"\s*(?:(?:va|the|con|vay)\s+)*(?:neu|truong hop|gia su)(?![a-z])")
-MIN_CONDITION_WORDS = 2
-# A follow-up with a content word of its own (besides bodies, places and question frames)
-# asks a question of its own ("khiếu nại trong bao lâu"), not "the same of another body".
-MIN_OWN_CONTENT_WORDS = 1
-
-
-def _merge_follow_up(previous: str, question: str) -> str:
-    """Carry the previous question forward, swapping in the body the follow-up names."""
-    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
-    prev_expanded = expand_abbreviations(previous)
-    old = find_bodies(prev_expanded)
-    if new_bodies and old:
-        folded_prev = fold(prev_expanded)
-        first = old[0]
-        return folded_prev[: first.start] + fold(new_bodies[0]) + folded_prev[first.end :]
-    rest = _follow_up_rest(question)
-    if _AMOUNT.search(fold(question)):
-        # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
-        previous = _AMOUNT.sub(" ", fold(previous))
-    elif _COUNT.search(fold(question)):
-        previous = _COUNT.sub(" ", fold(previous))
-    return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
-
-
-_AMOUNT = re.compile(
-    r"\d[\d.,]*\s*(?:ty|ti|trieu|nghin|dong)(?:\s+dong)?\b|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ty|trieu)\b"
-)
-_COUNT = re.compile(r"\d+\s*(?:uy vien|thanh vien|nguoi|dong chi|dang vien)\b")
 
 
 __all__ = ["BODIES", "Understanding", "classify", "is_english", "sanitize", "understand"]

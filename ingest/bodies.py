@@ -125,6 +125,12 @@ def body_mentions(folded: str) -> list[BodyMention]:
     ]
 
 
+def is_seat(folded: str, mention: BodyMention) -> bool:
+    """Whether ``mention`` names a committee by its seat ("Tỉnh ủy", "Đảng ủy Khối"): the
+    words that also name the committee's own regulation."""
+    return folded[mention.start : mention.end] in _SEATS
+
+
 def bodies_in(text: str) -> list[str]:
     """Distinct canonical bodies mentioned, in reading order."""
     seen: list[str] = []

@@ -110,6 +110,11 @@ def _verbs() -> tuple[tuple[str, Act], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def act_verbs() -> tuple[tuple[str, Act], ...]:
+    """The verbs that state an act (lower case, canonical tones) with their act."""
+    return _verbs()
+
+
 @functools.cache
 def _verb_pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(v) for v, _ in _verbs())
@@ -407,6 +412,7 @@ __all__ = [
     "Power",
     "PowerTable",
     "Reference",
+    "act_verbs",
     "extract_powers",
     "lists_duties",
     "power_table",

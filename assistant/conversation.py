@@ -1,0 +1,411 @@
+"""What a question carries over from the conversation before it.
+
+Each earlier question is resolved against its own history first, so a third turn
+("thế còn Thường trực thì họp thế nào?") reads the second as it was meant ("còn BTV?" is
+"Ban Thường vụ họp mấy tháng một lần?"), not as typed. A follow-up then:
+
+- swaps a new body into the previous question ("Còn Ban Thường vụ thì sao?"), or a new
+  number ("Còn dự án 3 tỷ?"), or a new document ("Còn ở Đồng Tháp?"): the action stays;
+- asks something of its own ("Còn Thường trực thì họp thế nào?"): its own words, and the
+  previous question's bodies when it names only a document ("Còn Đồng Tháp thì tài liệu
+  gửi trước mấy ngày?" is still about the body asked before);
+- asks about the previous subject with a verb and no object of its own ("Thường trực
+  quyết xong có phải báo cáo ai không?"): the previous question's topic is added.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.models import Turn
+from assistant.references import Reference, parse_reference
+from assistant.terms import content_syllables
+from assistant.vocabulary import function_words
+from index.models import HasMeta
+from index.scope import detect_scope
+from index.tokens import expand_abbreviations
+from ingest.bodies import bodies_in, body_mentions, find_bodies, is_seat, without_mentions
+from ingest.normalize import canonical, fold, has_diacritics
+from ingest.powers import Act, act_verbs
+
+
+class Carried(BaseModel):
+    """The previous question as the conversation meant it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str  # resolved against its own history
+    bodies: tuple[str, ...] = ()  # the bodies it asks about (not a seat naming a document)
+    topic: str = ""  # its words besides bodies, names, question frame and act verbs
+    acts: tuple[Act, ...] = ()  # the acts its verbs state ("ký" signs)
+
+
+class Resolved(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    is_follow_up: bool = False
+    reference: Reference | None = None
+    carried: Carried | None = None
+    # The body a follow-up asks about in place of the previous question's ("còn Phó Bí
+    # thư thì ký gì?"), and the acts asked of it: its own verbs, else the previous ones.
+    new_body: str = ""
+    acts: tuple[Act, ...] = ()
+
+
+_FOLLOW_UP = re.compile(
+    r"^(con|the con|vay con|con doi voi|con voi|the thi|vay thi|the|vay|con truong hop)\b|"
+    r"\b(thi sao|the nao a|thi the nao|thi nhu the nao)\s*\??$"
+)
+ANAPHORA = re.compile(
+    r"\b(khoan do|dieu do|dieu nay|khoan nay|diem do|quy dinh do|van ban do|no)\b"
+)
+
+
+def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]) -> Resolved:
+    """``question`` with what it takes from the conversation (see the module's doc)."""
+    reference = parse_reference(question)
+    last = max((i for i, t in enumerate(history) if t.role == "user"), default=None)
+    if last is None:
+        return Resolved(text=question, reference=reference)
+    before = resolve(history[last].content, history[:last], documents)
+    carried = _carried(before.text, documents)
+    folded = fold(expand_abbreviations(question))
+    anaphora = bool(ANAPHORA.search(folded) or pronoun(question))
+    if _FOLLOW_UP.search(folded) or (anaphora and reference is None):
+        if ANAPHORA.search(folded) and reference is None:
+            answers = [t.content for t in history if t.role == "assistant"]
+            last_answer = answers[-1] if answers else ""
+            reference = parse_reference(last_answer) or parse_reference(history[last].content)
+        text = _follow_up_text(question, before.text, carried, documents)
+        new = asked_bodies(question, bool(detect_scope(question, documents).document_ids))
+        new_body = new[0] if new and new[0] not in carried.bodies else ""
+        acts = _same_acts(question, carried)
+        return Resolved(
+            text=text,
+            is_follow_up=True,
+            reference=reference,
+            carried=carried,
+            new_body=new_body,
+            acts=acts if new_body else (),
+        )
+    if carried.topic and reference is None and _without_object(question, documents):
+        # "Thường trực quyết xong có phải báo cáo ai không?": about the previous subject
+        text = f"{question.rstrip()} {carried.topic}"
+        new = asked_bodies(question, False)
+        new_body = new[0] if new and new[0] not in carried.bodies else ""
+        acts = _same_acts(question, carried) if new_body else ()
+        return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
+    return Resolved(text=question, reference=reference, carried=carried)
+
+
+def _follow_up_text(
+    question: str, previous: str, carried: Carried, documents: Sequence[HasMeta]
+) -> str:
+    own_scope = detect_scope(question, documents).document_ids
+    if own_scope:
+        # "Còn Điện Biên?": the document named before no longer applies, nor the body
+        # only it is about ("Ban cán sự đảng" of a Ban cán sự đảng's regulation).
+        earlier = detect_scope(previous, documents).document_ids
+        previous = without_names(previous, documents)
+        previous = _without_own_bodies(previous, documents, earlier, own_scope)
+    found = pronoun(question)
+    previous_bodies = bodies_in(expand_abbreviations(previous))
+    if found and previous_bodies:
+        # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
+        asked = canonical(question)
+        return asked[: found.start()] + previous_bodies[0] + asked[found.end() :]
+    if asks_on_its_own(question, documents):
+        # "Còn Thường trực họp vào thứ mấy?": a new ask in the same context keeps its own
+        # words; a document named is no body asked, the body asked before still is.
+        if own_scope and carried.bodies and not asked_bodies(question, True):
+            return f"{question.rstrip()} {' '.join(carried.bodies)}"
+        return question
+    return merge_follow_up(previous, question)
+
+
+def asked_bodies(text: str, names_document: bool) -> list[str]:
+    """The bodies ``text`` asks about; when it names a document, a committee named by its
+    seat ("Đảng ủy Khối ... Đồng Tháp") names that document, not a body asked."""
+    folded = fold(expand_abbreviations(text))
+    found = body_mentions(folded)
+    return [m.body for m in found if not (names_document and is_seat(folded, m))]
+
+
+def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
+    names_document = bool(detect_scope(previous, documents).document_ids)
+    # the first body named is the one asked about ("gửi cho các thành viên" names whom)
+    bodies = tuple(asked_bodies(previous, names_document)[:1])
+    # what it asks about, without its verbs and the numbers it gave (its own case), in
+    # its own typing (a question with diacritics reads words without them as unknown)
+    ask = _ask_syllables()
+    kept = {
+        w
+        for w in content_syllables(
+            without_names(_act_pattern().sub(" ", _without_bodies(previous)), documents)
+        )
+        if w not in ask and not any(c.isdigit() for c in w)
+    }
+    typed = [w.strip("?.,!:;()") for w in previous.split()]
+    topic = " ".join(w for w in typed if w and fold(w).lower() in kept)
+    return Carried(text=previous, bodies=bodies, topic=topic, acts=asked_acts(previous))
+
+
+def _same_acts(question: str, carried: Carried) -> tuple[Act, ...]:
+    """The previous question's acts that the follow-up asks again (all of them when it
+    states none): "còn Phó Bí thư thì ký gì?" after who signs; "Thường trực có phải báo
+    cáo không?" after who decides asks another act, not the same one of another body."""
+    own = asked_acts(question)
+    return tuple(a for a in carried.acts if not own or a in own)
+
+
+def asked_acts(text: str) -> tuple[Act, ...]:
+    """The acts the verbs of ``text`` state, read with their diacritics when it has them
+    ("ký" signs, "kỳ" does not), else by their letters."""
+    if has_diacritics(text):
+        written = canonical(text).lower()
+        found = [act for verb, act in act_verbs() if re.search(rf"(?<!\w){verb}(?!\w)", written)]
+    else:
+        folded = fold(text)
+        found = [
+            act
+            for verb, act in act_verbs()
+            if " " in verb  # one syllable without its tone is ambiguous ("ky": "kỳ")
+            and re.search(rf"(?<![a-z]){fold(verb)}(?![a-z])", folded)
+        ]
+    return tuple(dict.fromkeys(found))
+
+
+def _without_bodies(text: str) -> str:
+    folded = fold(expand_abbreviations(text))
+    return without_mentions(folded, body_mentions(folded))
+
+
+def _object_words(text: str, documents: Sequence[HasMeta]) -> list[str]:
+    """The question's words that are neither a body, a document's name, a verb of an act
+    nor its frame (asks, particles, aspect): what it asks about."""
+    folded = _act_pattern().sub(" ", _without_bodies(text))
+    folded = without_names(folded, documents)
+    grammar = _grammar_syllables()
+    return [w for w in content_syllables(folded) if w not in grammar]
+
+
+def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:
+    """Whether the question names a body or an act and nothing else it asks about."""
+    folded = fold(expand_abbreviations(question))
+    verbs = _act_pattern()
+    if not find_bodies(folded) and not verbs.search(folded):
+        return False
+    rest = _object_words(question, documents)
+    return not [w for w in rest if w not in _verb_heads()]
+
+
+@functools.cache
+def _ask_syllables() -> frozenset[str]:
+    words = function_words()
+    classes = (words.interrogatives, words.ask_words, words.yes_no_endings)
+    return frozenset(s for c in classes for w in c for s in fold(w).split())
+
+
+@functools.cache
+def _grammar_syllables() -> frozenset[str]:
+    words = function_words()
+    classes = (
+        words.particles,
+        words.interrogatives,
+        words.ask_words,
+        words.question_frame,
+        words.aspect_markers,
+        words.personal_pronouns,
+        words.yes_no_endings,
+        words.performatives,
+    )
+    return frozenset(s for c in classes for w in c for s in fold(w).split())
+
+
+@functools.cache
+def _act_pattern() -> re.Pattern[str]:
+    """The verbs that state an act, folded ("quyet dinh", "bao cao", "ky")."""
+    verbs = sorted({fold(v) for v, _ in act_verbs()}, key=len, reverse=True)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, verbs))})(?![a-z])")
+
+
+@functools.cache
+def _verb_heads() -> frozenset[str]:
+    """The first syllable of a verb of two, said alone ("TT quyết xong ...")."""
+    return frozenset(fold(v).split()[0] for v, _ in act_verbs() if " " in v)
+
+
+# "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).
+_PRONOUN = re.compile(r"(?<![^\W\d_])(họ|các đồng chí đó|cơ quan đó|cơ quan này)(?![^\W\d_])")
+# Typed without diacritics, "ho" opening the question is the pronoun: "hộ", "hồ" and the
+# other readings are nouns that need a word before them to be a subject.
+_BARE_PRONOUN = re.compile(r"^(ho)(?=\s+[a-z])")
+
+
+def pronoun(question: str) -> re.Match[str] | None:
+    """The pronoun for the body just discussed ("Họ họp khi nào?", "ho hop khi nao")."""
+    from assistant.lexicon import is_listed
+
+    typed = canonical(question)
+    found = _PRONOUN.search(typed)
+    if found is None and not has_diacritics(question):
+        bare = _BARE_PRONOUN.match(typed)
+        following = typed[bare.end() :].split()[:1] if bare else []
+        # unless it starts a word of its own ("ho so" is "hồ sơ")
+        if bare is not None and not is_listed(["ho", *following], folded=True):
+            found = bare
+    return found
+
+
+def without_names(text: str, documents: Sequence[HasMeta]) -> str:
+    """``text`` folded, with the province names and numbers of every document removed."""
+    folded = fold(text)
+    for doc in documents:
+        for name in (doc.meta.province, doc.meta.number):
+            key = fold(name)
+            if key:
+                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
+                folded = re.sub(
+                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
+                )
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def _without_own_bodies(
+    folded: str, documents: Sequence[HasMeta], before: Sequence[str], after: Sequence[str]
+) -> str:
+    """``folded`` without the bodies that the documents asked about before govern and the
+    documents asked about now do not name (in their title or governed body)."""
+    if not before or set(before) & set(after):
+        return folded
+
+    def named_by(ids: Sequence[str], governed_only: bool) -> str:
+        metas = [d.meta for d in documents if d.id in ids]
+        fields = [
+            m.governed_body if governed_only else f"{m.title} {m.governed_body}" for m in metas
+        ]
+        return fold(" ".join(fields))
+
+    old_own, new_named = named_by(before, True), named_by(after, False)
+    expanded = fold(expand_abbreviations(folded))
+    for mention in reversed(find_bodies(expanded)):
+        body = fold(mention.body)
+        if body in old_own and body not in new_named:
+            expanded = expanded[: mention.start] + " " + expanded[mention.end :]
+    return re.sub(r"\s+", " ", expanded).strip()
+
+
+_LEADING = {"con", "the", "vay", "thi", "doi", "voi", "neu", "chi", "ho", "o", "tai"}
+_TRAILING = {"sao", "thi", "nao", "the", "a", "vay", "nhi"}
+
+
+def follow_up_rest(question: str) -> str:
+    """The follow-up without its framing words, as typed: "Còn Đồng Tháp thì sao?" →
+    "Đồng Tháp" (diacritics kept, so the merged question keeps one typing style)."""
+    words = question.split()
+    folded = [fold(w).strip("?.,!:;") for w in words]
+    start, end = 0, len(words)
+    while start < end:
+        if folded[start] in _LEADING:
+            start += 1
+        elif folded[start : start + 2] == ["truong", "hop"]:  # "(còn) trường hợp ..."
+            start += 2
+        else:
+            break
+    while end > start and folded[end - 1] in _TRAILING:
+        end -= 1
+    return " ".join(words[start:end]).strip(" ?.!")
+
+
+# "còn X thì <comment>?": what follows the last "thì" says what is asked of X
+_COMMENT = re.compile(r"^.*(?<![a-z])thi\s+(?P<comment>.+)$")
+
+
+def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
+    """Whether a follow-up asks something of its own: a question word besides its frame
+    ("còn ... thì sao?") and content words besides the bodies and places it names, or a
+    comment after "thì" with a word of its own ("còn Thường trực thì họp thế nào?")."""
+    rest = fold(expand_abbreviations(follow_up_rest(question)))
+    rest = without_names(without_mentions(rest, find_bodies(rest)), documents)
+    asks = {fold(w) for w in function_words().interrogatives}
+    if any(w.strip("?.,!") in asks for w in rest.split()):
+        return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
+    conditional = bool(_CONDITIONAL.match(fold(question)))
+    comment = _COMMENT.match(fold(question).strip(" ?.!"))
+    if comment and not conditional:
+        said = comment["comment"].split()
+        grammar = _grammar_syllables()
+        if any(w in asks for w in said) and any(
+            w not in grammar for w in content_syllables(" ".join(said))
+        ):
+            return True
+    if not conditional:
+        return False
+    # "Nếu Bí thư đi công tác vắng thì sao?": a new condition with its own verb phrase;
+    # "Nếu là 750 triệu thì sao?" only changes the number asked before
+    tokens = rest.split()
+    kept = [
+        t
+        for i, t in enumerate(tokens)
+        if not t.isdigit() and not (i and tokens[i - 1].isdigit())  # a number and its unit
+    ]
+    return len(content_syllables(" ".join(kept))) >= MIN_CONDITION_WORDS
+
+
+_CONDITIONAL = re.compile(r"\s*(?:(?:va|the|con|vay)\s+)*(?:neu|truong hop|gia su)(?![a-z])")
+MIN_CONDITION_WORDS = 2
+# A follow-up with a content word of its own (besides bodies, places and question frames)
+# asks a question of its own ("khiếu nại trong bao lâu"), not "the same of another body".
+MIN_OWN_CONTENT_WORDS = 1
+
+
+def merge_follow_up(previous: str, question: str) -> str:
+    """Carry the previous question forward, swapping in the body the follow-up names for
+    the body it asked about (a committee's seat that only names its document stays), and
+    its numbers for the previous ones ("Vậy huyện ủy 40 người thì sao?" names the same
+    body: only the number is new)."""
+    swapped = _swapped(previous, question)
+    given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))
+    if swapped is not None and not given:
+        return swapped
+    previous = swapped if swapped is not None else previous
+    rest = follow_up_rest(question)
+    if _AMOUNT.search(fold(question)):
+        # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
+        previous = _AMOUNT.sub(" ", fold(previous))
+    elif _COUNT.search(fold(question)):
+        previous = _COUNT.sub(" ", fold(previous))
+    return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+def _swapped(previous: str, question: str) -> str | None:
+    """The previous question with the follow-up's body in place of the body it asked
+    about; None when the follow-up names none, or the same."""
+    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
+    folded_prev = fold(expand_abbreviations(previous))
+    old = body_mentions(folded_prev)
+    if not new_bodies or not old:
+        return None
+    asked = [m for m in old if not is_seat(folded_prev, m)]
+    first = (asked or old)[0]
+    if new_bodies[0] == first.body:
+        return None
+    new = fold(new_bodies[0])
+    if not asked:
+        # "Tỉnh ủy họp ..." and "còn Thường trực?": "Thường trực Tỉnh ủy họp ..."
+        new = f"{new} {folded_prev[first.start : first.end]}"
+    return folded_prev[: first.start] + new + folded_prev[first.end :]
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:ty|ti|trieu|nghin|dong)(?:\s+dong)?\b|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ty|trieu)\b"
+)
+_COUNT = re.compile(r"\d+\s*(?:uy vien|thanh vien|nguoi|dong chi|dang vien)\b")
+
+
+__all__ = ["Carried", "Resolved", "asks_on_its_own", "merge_follow_up", "pronoun", "resolve"]

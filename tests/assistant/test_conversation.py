@@ -1,0 +1,135 @@
+"""What a follow-up carries over from the conversation (assistant/conversation.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.models import Turn
+from assistant.understand import understand
+from ingest.models import DocumentMeta
+from tests.assistant.test_answer import assistant_over
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    meta: DocumentMeta
+
+
+HILL = Doc(
+    "doi-xanh",
+    DocumentMeta(title="Quy chế làm việc của Đảng ủy Khối Đồi Xanh", province="Đồi Xanh"),
+)
+RIVER = Doc(
+    "song-bac",
+    DocumentMeta(title="Quy chế làm việc của Đảng ủy Khối Sông Bạc", province="Sông Bạc"),
+)
+
+
+def turns(*questions: str) -> list[Turn]:
+    history: list[Turn] = []
+    for q in questions:
+        history += [Turn(role="user", content=q), Turn(role="assistant", content="...")]
+    return history
+
+
+def test_a_third_turn_reads_the_second_as_it_was_meant() -> None:
+    # "còn BTV?" is the first question about Ban Thường vụ; the seat that names the
+    # document ("Đảng ủy Khối Đồi Xanh") is not the body swapped out
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?", "còn BTV?")
+    u = understand("thế còn Thường trực thì sao?", history, [HILL, RIVER])
+    assert "thuong truc" in u.text and "may thang mot lan" in u.text
+    assert "dang uy khoi" in u.text and "ban thuong vu" not in u.text
+    assert u.new_body == "Thường trực"
+
+
+def test_a_comment_after_thi_is_a_question_of_its_own() -> None:
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?")
+    u = understand("còn Thường trực thì họp thế nào?", history, [HILL, RIVER])
+    assert u.text == "còn Thường trực thì họp thế nào?"
+    assert u.document_ids == ("doi-xanh",)
+
+
+def test_an_own_ask_naming_only_a_document_keeps_the_body_asked_before() -> None:
+    history = turns("Tài liệu họp BTV Đảng ủy Khối Đồi Xanh gửi trước mấy ngày?")
+    u = understand(
+        "Còn Đảng ủy Khối Sông Bạc thì tài liệu gửi trước mấy ngày?", history, [HILL, RIVER]
+    )
+    assert u.document_ids == ("song-bac",)
+    assert "Ban Thường vụ" in u.text
+
+
+def test_a_verb_without_an_object_reads_the_previous_subject() -> None:
+    history = turns("Ở Đồi Xanh ai quyết định chủ trương mua sắm xe 2 tỷ?")
+    u = understand("Thường trực quyết xong có phải báo cáo ai không?", history, [HILL, RIVER])
+    assert u.is_follow_up and "mua sắm xe" in u.text and "2" not in u.text
+    # a question with an object of its own is left as typed
+    own = understand("Thường trực họp mấy lần một tháng?", history, [HILL, RIVER])
+    assert own.text == "Thường trực họp mấy lần một tháng?" and not own.is_follow_up
+
+
+REGULATION = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ LỘC HÀ
+
+Điều 1. Nhiệm vụ, quyền hạn của Bí thư Đảng ủy
+1. Chủ trì công việc của Đảng ủy.
+2. Thay mặt Đảng ủy ký các nghị quyết, chỉ thị của Đảng ủy; chỉ đạo Phó Bí thư Đảng ủy giải quyết việc hằng ngày của Đảng bộ.
+
+Điều 2. Nhiệm vụ, quyền hạn của Phó Bí thư Đảng ủy
+1. Giúp Bí thư chuẩn bị nội dung các hội nghị.
+2. Theo dõi công tác dân vận trên địa bàn.
+3. Thay mặt Đảng ủy ký một số văn bản theo sự phân công của Bí thư.
+
+Điều 3. Chế độ hội nghị
+1. Đảng ủy họp thường lệ ba tháng một lần.
+"""
+
+
+def test_a_new_body_is_answered_by_its_own_clause_for_the_act_asked(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"loc-ha.txt": REGULATION})
+    first = "Bí thư Đảng ủy xã Lộc Hà ký những văn bản gì?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask("còn phó bí thư thì được ký gì?", history=history)
+    top = answer.citations[0]
+    assert (top.article, top.clause) == (2, 3)
+
+
+MEETINGS = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ NGỌC THẠCH
+
+Điều 1. Chế độ sinh hoạt
+1. Ban Chấp hành họp thường lệ ba tháng một lần; Thường trực chuẩn bị nội dung các kỳ họp.
+2. Ban Thường vụ họp mỗi tháng một lần do Thường trực quyết định triệu tập.
+3. Thường trực giao ban mỗi tuần một lần vào sáng thứ Năm để bàn công việc trong tuần.
+"""
+
+
+def test_a_new_body_is_answered_by_a_clause_about_it(tmp_path: Path) -> None:
+    # the first two clauses name Thường trực too, as the body that prepares or convenes
+    assistant = assistant_over(tmp_path, {"ngoc-thach.txt": MEETINGS})
+    first = "Ban Chấp hành xã Ngọc Thạch họp mấy tháng một lần?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask("thế còn Thường trực thì sao?", history=history)
+    top = answer.citations[0]
+    assert (top.article, top.clause) == (1, 3)
+
+
+def test_another_act_asked_of_a_new_body_is_not_the_previous_act() -> None:
+    history = turns("Ở Đồi Xanh Bí thư ký những văn bản nào?")
+    same = understand("còn Phó Bí thư thì ký gì?", history, [HILL, RIVER])
+    assert same.new_body == "Phó Bí thư" and same.acts == ("signs",)
+    other = understand("còn Phó Bí thư thì báo cáo ai?", history, [HILL, RIVER])
+    assert other.new_body == "Phó Bí thư" and other.acts == ()
+
+
+def test_a_follow_up_naming_the_same_body_with_a_number_keeps_the_number() -> None:
+    history = turns("Hội nghị Đảng ủy Khối Đồi Xanh cần bao nhiêu người dự?")
+    u = understand("Vậy Đảng ủy Khối 31 người thì sao?", history, [HILL, RIVER])
+    assert "31" in u.text and "bao nhieu nguoi du" in u.text
+    swapped = understand("Còn Ban Thường vụ thì sao?", history, [HILL, RIVER])
+    assert "ban thuong vu" in swapped.text and "bao nhieu nguoi du" in swapped.text
