@@ -225,9 +225,19 @@ def understand(
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
         carried=carried,
-        new_body=resolved.new_body,
-        acts=resolved.acts,
+        # a follow-up asking who acts ("còn hội nghị X thì ai triệu tập?") names X as what
+        # is acted on, not as the new actor whose own clauses answer ("còn X thì báo cáo
+        # ai?" asks whom X reports to: X acts)
+        new_body="" if _asks_the_actor(question) else resolved.new_body,
+        acts=() if _asks_the_actor(question) else resolved.acts,
     )
+
+
+def _asks_the_actor(question: str) -> bool:
+    """Whether the body question stands before the action it asks the actor of ("ai triệu
+    tập", "cấp nào quyết định"), not after it as its object ("báo cáo ai")."""
+    folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(question)))
+    return any(folded[m.end() :].strip() for m in body_question_pattern().finditer(folded))
 
 
 # A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),

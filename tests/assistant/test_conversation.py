@@ -133,3 +133,27 @@ def test_a_follow_up_naming_the_same_body_with_a_number_keeps_the_number() -> No
     assert "31" in u.text and "bao nhieu nguoi du" in u.text
     swapped = understand("Còn Ban Thường vụ thì sao?", history, [HILL, RIVER])
     assert "ban thuong vu" in swapped.text and "bao nhieu nguoi du" in swapped.text
+
+
+CONVENING = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ NGỌC THẠCH
+
+Điều 1. Nhiệm vụ của Ban Chấp hành
+1. Quyết định triệu tập đại hội đảng bộ xã; thông qua báo cáo chính trị trình đại hội.
+Điều 2. Nhiệm vụ của Ban Thường vụ
+1. Ban Thường vụ quyết định triệu tập hội nghị Ban Chấp hành; chuẩn bị nội dung hội nghị.
+Điều 3. Nhiệm vụ của Thường trực
+1. Quyết định triệu tập hội nghị Ban Thường vụ; chuẩn bị nội dung các phiên họp.
+"""
+
+
+def test_a_body_named_in_a_who_asks_follow_up_is_what_is_acted_on(tmp_path: Path) -> None:
+    # "còn hội nghị Ban Chấp hành thì ai triệu tập?": who convenes the committee's
+    # meeting, not what the committee itself convenes
+    assistant = assistant_over(tmp_path, {"ngoc-thach.txt": CONVENING})
+    first = "Hội nghị Ban Thường vụ xã Ngọc Thạch do ai triệu tập?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask("thế còn hội nghị Ban Chấp hành thì ai triệu tập?", history=history)
+    assert answer.citations[0].article == 2
