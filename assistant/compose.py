@@ -17,7 +17,7 @@ from assistant.evidence import refusal_answer
 from assistant.findings import findings_summary
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
-from assistant.sentences import lead_in
+from assistant.sentences import lead_in, list_tail
 from assistant.steps import (
     StepTerms,
     StepUnit,
@@ -199,9 +199,11 @@ class Composer:
         doc_name = short_name(item.doc)
         prefix = f"Theo {doc_name}"
         quote = item.quote.strip()
-        lead = lead_in(item.clause.text, quote)
+        lead, tail = lead_in(item.clause.text, quote), list_tail(item.clause.text, quote)
         if lead:
             quote = f"{lead}»\n«{quote}"  # the item under the line that introduces it
+        if tail:
+            quote = f"{quote}»\n«{tail}"  # ... and the line that qualifies every item
         if u.kind == "who_decides":
             body = deciding_body(
                 u.text, item.quote, item.article.title, self._table_holder(u, item)

@@ -19,7 +19,7 @@ from assistant.rules.models import (
     RuleMatch,
 )
 from assistant.rules.query import to_numeric_result
-from assistant.sentences import sentences
+from assistant.sentences import list_tail, sentences
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold
@@ -176,6 +176,9 @@ def compose_numeric(
             else:
                 citations.append(citation)
                 block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
+                tail = list_tail(_clause_text(doc, citation), citation.quote)
+                if tail:
+                    block.append(f"   «{tail}»")  # it qualifies every item of the list
             if not any(f.document_id == doc.id for f in findings):
                 findings.append(
                     Finding(
@@ -235,6 +238,12 @@ def compose_numeric(
         notes=notes,
         findings=findings,
     )
+
+
+def _clause_text(doc: Document, citation: Citation) -> str:
+    article = doc.article(citation.article, citation.part)
+    clause = article.clause(citation.clause) if article and citation.clause else None
+    return clause.text if clause is not None else article.text if article else ""
 
 
 def _meeting_first(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bool:

@@ -46,3 +46,20 @@ def lead_in(text: str, quote: str) -> str:
         if not _ITEM.match(line):
             return ""  # a paragraph of its own between: the list was introduced before it
     return ""
+
+
+def list_tail(text: str, quote: str) -> str:
+    """The line that closes the list a quoted item belongs to when it goes on the items'
+    sentence in lower case ("... trước ngày họp;" / "trừ trường hợp họp bất thường."):
+    it qualifies every item, the quoted one included. "" when there is none."""
+    at = text.find(quote)
+    if at < 0 or not _ITEM.match(quote):
+        return ""
+    lines = [x.strip() for x in text[at + len(quote) :].splitlines() if x.strip()]
+    for i, line in enumerate(lines):
+        if _ITEM.match(line):
+            continue
+        # after the last item only: a lower-case line between items goes on an item
+        last = not any(_ITEM.match(rest) for rest in lines[i + 1 :])
+        return line if line[:1].islower() and last else ""
+    return ""

@@ -704,3 +704,19 @@ def test_a_body_one_acts_on_behalf_of_is_no_actor() -> None:
     assert deciding_body("Ai ký văn bản của Ban Thường vụ?", quote, title) == (
         "Phó Bí thư Thường trực"
     )
+
+
+LIST_WITH_TAIL = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA LẠC
+
+Điều 1. Gửi tài liệu
+1. Thời hạn gửi tài liệu:
++ Tài liệu hội nghị Ban Chấp hành gửi chậm nhất 04 ngày làm việc trước ngày họp;
++ Tài liệu họp Ban Thường vụ gửi chậm nhất 02 ngày làm việc trước ngày họp;
+trừ trường hợp họp đột xuất.
+"""
+
+
+def test_the_line_closing_a_list_is_quoted_with_its_item(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"hoa-lac.txt": LIST_WITH_TAIL})
+    answer = assistant.ask("Tài liệu họp Ban Thường vụ gửi trước mấy ngày?")
+    assert "«trừ trường hợp họp đột xuất.»" in answer.answer
