@@ -43,7 +43,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         )
     if not args.question:
         print(
-            'lỗi: cần câu hỏi, ví dụ: quyche ask "Ai triệu tập hội nghị Ban Chấp hành?"',
+            'lỗi: cần câu hỏi, ví dụ: quyche ask "Tổ công tác họp mấy lần một quý?"',
             file=sys.stderr,
         )
         return 2

@@ -1,16 +1,16 @@
 """What a question carries over from the conversation before it.
 
 Each earlier question is resolved against its own history first, so a third turn
-("thế còn Thường trực thì họp thế nào?") reads the second as it was meant ("còn BTV?" is
-"Ban Thường vụ họp mấy tháng một lần?"), not as typed. A follow-up then:
+("vậy tổ phó thì làm gì?") reads the second as it was meant ("còn tổ trưởng?" is "tổ
+trưởng họp mấy tuần một lần?"), not as typed. A follow-up then:
 
-- swaps a new body into the previous question ("Còn Ban Thường vụ thì sao?"), or a new
+- swaps a new body into the previous question ("Còn tổ trưởng thì thế nào?"), or a new
   number ("Còn dự án 3 tỷ?"), or a new document ("Còn ở Đồng Tháp?"): the action stays;
-- asks something of its own ("Còn Thường trực thì họp thế nào?"): its own words, and the
+- asks something of its own ("Còn tổ phó thì giữ sổ ra sao?"): its own words, and the
   previous question's bodies when it names only a document ("Còn Đồng Tháp thì tài liệu
   gửi trước mấy ngày?" is still about the body asked before);
-- asks about the previous subject with a verb and no object of its own ("Thường trực
-  quyết xong có phải báo cáo ai không?"): the previous question's topic is added.
+- asks about the previous subject with a verb and no object of its own ("Tổ phó duyệt
+  xong thì gửi cho ai?"): the previous question's topic is added.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
             acts=acts if new_body else (),
         )
     if carried.topic and reference is None and _without_object(question, documents):
-        # "Thường trực quyết xong có phải báo cáo ai không?": about the previous subject
+        # "Tổ phó duyệt xong thì gửi cho ai?": about the previous subject
         text = f"{question.rstrip()} {carried.topic}"
         new = asked_bodies(question, False)
         new_body = new[0] if new and new[0] not in carried.bodies else ""
@@ -329,7 +329,7 @@ _COMMENT = re.compile(r"^.*(?<![a-z])thi\s+(?P<comment>.+)$")
 def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether a follow-up asks something of its own: a question word besides its frame
     ("còn ... thì sao?") and content words besides the bodies and places it names, or a
-    comment after "thì" with a word of its own ("còn Thường trực thì họp thế nào?")."""
+    comment after "thì" with a word of its own ("còn tổ phó thì giữ sổ ra sao?")."""
     rest = fold(expand_abbreviations(follow_up_rest(question)))
     rest = without_names(without_mentions(rest, find_bodies(rest)), documents)
     asks = {fold(w) for w in function_words().interrogatives}
@@ -367,7 +367,7 @@ MIN_OWN_CONTENT_WORDS = 1
 def merge_follow_up(previous: str, question: str) -> str:
     """Carry the previous question forward, swapping in the body the follow-up names for
     the body it asked about (a committee's seat that only names its document stays), and
-    its numbers for the previous ones ("Vậy huyện ủy 40 người thì sao?" names the same
+    its numbers for the previous ones ("Vậy tổ 12 người thì thế nào?" names the same
     body: only the number is new)."""
     swapped = _swapped(previous, question)
     given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))

@@ -208,7 +208,7 @@ def _sentence_units(item: Located) -> list[StepUnit]:
 def _near_khoan(located: Sequence[Located], chosen: Sequence[Located]) -> list[Located]:
     """The other khoản of the chosen clauses' articles scored close to the first, best
     first: a procedure laid out over an article's khoản, whichever article the best clause
-    is in ("chuẩn bị, họp và biểu quyết" may find the preparing body's duty first)."""
+    is in ("soạn, bàn rồi chốt" may find the drafting body's duty first)."""
     top = chosen[0]
     articles = {(c.article.part, c.article.number) for c in chosen}
     taken = {clause_place(c) for c in chosen}

@@ -1,6 +1,6 @@
 """Changes of wording that say the same thing, and so are no rewording: the document's
-own name said more or less fully ("Quy chế làm việc của Ban Chấp hành Đảng bộ" in the
-model, "... Đảng bộ Ủy ban nhân dân tỉnh" in the draft, as the draft's own heading names
+own name said more or less fully ("Quy chế của tổ công tác" in the
+model, "... tổ công tác xã An Bình" in the draft, as the draft's own heading names
 its unit: the changed words, with the words just before them, are a phrase of that
 side's heading, the text before its first article), a number of the same value ("ba" /
 "03") or an abbreviation for its words ("UBND" / "Ủy ban nhân dân"). Each change of a

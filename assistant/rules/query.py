@@ -166,7 +166,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     given = given_quantities(question)
     if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
         # A count with its verb ("8 người dự") says which rule decides it; a subject the
-        # question names for that kind of rule stays ("xin ý kiến bằng văn bản ... 7 người
+        # question names for that kind of rule stays ("hỏi ý kiến qua phiếu ... 5 người
         # tán thành" is decided by the written consultation's threshold)
         info = role_info(given.role)
         if kind != info.rule_kind or subject is None:
