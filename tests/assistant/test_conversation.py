@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.models import Turn
+from assistant.models import Answer, Turn
+from assistant.service import Assistant
 from assistant.understand import understand
 from ingest.models import DocumentMeta
 from tests.assistant.test_answer import assistant_over
@@ -25,6 +26,15 @@ RIVER = Doc(
     "song-bac",
     DocumentMeta(title="Quy chế làm việc của Đảng ủy Khối Sông Bạc", province="Sông Bạc"),
 )
+
+
+def after(assistant: Assistant, first: str, question: str) -> Answer:
+    """The answer to ``question`` asked after ``first`` and its answer."""
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    return assistant.ask(question, history=history)
 
 
 def turns(*questions: str) -> list[Turn]:
@@ -88,11 +98,7 @@ REGULATION = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ LỘC HÀ
 def test_a_new_body_is_answered_by_its_own_clause_for_the_act_asked(tmp_path: Path) -> None:
     assistant = assistant_over(tmp_path, {"loc-ha.txt": REGULATION})
     first = "Bí thư Đảng ủy xã Lộc Hà ký những văn bản gì?"
-    history = [
-        Turn(role="user", content=first),
-        Turn(role="assistant", content=assistant.ask(first).answer),
-    ]
-    answer = assistant.ask("còn phó bí thư thì được ký gì?", history=history)
+    answer = after(assistant, first, "còn phó bí thư thì được ký gì?")
     top = answer.citations[0]
     assert (top.article, top.clause) == (2, 3)
 
@@ -110,11 +116,7 @@ def test_a_new_body_is_answered_by_a_clause_about_it(tmp_path: Path) -> None:
     # the first two clauses name Thường trực too, as the body that prepares or convenes
     assistant = assistant_over(tmp_path, {"ngoc-thach.txt": MEETINGS})
     first = "Ban Chấp hành xã Ngọc Thạch họp mấy tháng một lần?"
-    history = [
-        Turn(role="user", content=first),
-        Turn(role="assistant", content=assistant.ask(first).answer),
-    ]
-    answer = assistant.ask("thế còn Thường trực thì sao?", history=history)
+    answer = after(assistant, first, "thế còn Thường trực thì sao?")
     top = answer.citations[0]
     assert (top.article, top.clause) == (1, 3)
 
@@ -151,9 +153,5 @@ def test_a_body_named_in_a_who_asks_follow_up_is_what_is_acted_on(tmp_path: Path
     # meeting, not what the committee itself convenes
     assistant = assistant_over(tmp_path, {"ngoc-thach.txt": CONVENING})
     first = "Hội nghị Ban Thường vụ xã Ngọc Thạch do ai triệu tập?"
-    history = [
-        Turn(role="user", content=first),
-        Turn(role="assistant", content=assistant.ask(first).answer),
-    ]
-    answer = assistant.ask("thế còn hội nghị Ban Chấp hành thì ai triệu tập?", history=history)
+    answer = after(assistant, first, "thế còn hội nghị Ban Chấp hành thì ai triệu tập?")
     assert answer.citations[0].article == 2
