@@ -133,7 +133,7 @@ def is_english(text: str) -> bool:
 
 
 def classify(folded: str, has_reference: bool, asks_number: bool | None = None) -> QuestionKind:
-    if comparison_pattern().search(folded):
+    if comparison_pattern().search(_the_ask(folded)):
         return "comparison"
     asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
     if has_reference and not asks_who:
@@ -149,6 +149,12 @@ def classify(folded: str, has_reference: bool, asks_number: bool | None = None) 
     if _PROCEDURE.search(folded) or sequence_pattern().search(folded):
         return "procedure"
     return "general"
+
+
+def _the_ask(folded: str) -> str:
+    """What a question asks, after the condition it sets ("mà còn ý kiến khác nhau thì xử
+    lý ra sao?" asks how to proceed; the differing opinions are its condition)."""
+    return re.split(r"(?<![a-z])thi(?![a-z])", folded)[-1]
 
 
 def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], str]:

@@ -144,3 +144,10 @@ def test_which_body_questions_are_who_decides() -> None:
         folded = f"ho so xin chuyen sinh hoat gui len thi {asked} xem xet"
         assert classify(folded, False) == "who_decides"
         assert asked_action(folded)[:2] == ["xem", "xet"]
+
+
+def test_a_comparison_word_in_a_condition_is_not_the_ask() -> None:
+    from assistant.understand import classify
+
+    assert classify("to truong va to pho khac nhau the nao", False) == "comparison"
+    assert classify("neu y kien con khac nhau thi to xu ly ra sao", False) == "procedure"
