@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.findings import findings_summary
@@ -62,7 +63,7 @@ def _quoted_part(rule: Rule) -> str:
 
 
 def describe(rule: Rule) -> str:
-    """ "Tổ công tác — họp hợp lệ: ít nhất 3/4 số tổ viên"; a threshold that
+    """ "Ban Thường vụ — họp thường lệ: ít nhất 2/3 tổng số thành viên"; a threshold that
     says who decides on each side names its bodies there instead."""
     statement = rule_statement(rule)
     return statement if _decides_by_side(rule) else f"{rule.body} — {statement}"
@@ -137,113 +138,155 @@ def compose_numeric(
     shown: list[DocumentNumeric] = with_rules
     if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
         shown = [d for d in per_doc if d.matches or d.no_rule]
-    lines: list[str] = []
-    citations: list[Citation] = []
-    findings: list[Finding] = []
-    result: NumericResult | None = None
-    verdicts: list[str] = []  # on the meeting, before the count the question decides
+    parts = _Parts()
     for entry in shown:
         doc = documents[entry.document_id]
         if not entry.matches:
-            lines.append(_no_rule_line(entry, doc, citations))
+            parts.lines.append(_no_rule_line(entry, doc, parts.citations))
             continue
-        block = [f"Theo {_short(doc)}:"]
-        matches = list(entry.matches)
-        # the meeting's quorum, decided before a vote taken at it (rules.query)
-        prior = matches[:1] if _meeting_first(numeric.frame, matches) else []
-        matches = matches[len(prior) :]
-        asked_in_order = bool(numeric.frame.more_subjects)
-        if topicality is not None and numeric.frame.measure is None and not asked_in_order:
-            # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
-            # one whose sentence is about what was asked comes first. Money rules keep the
-            # rule module's order: the threshold that decides the amount.
-            matches.sort(key=lambda m: -topicality(m.rule))
-        matches = prior + matches
-        for match in matches[:MAX_RULES_PER_DOCUMENT]:
-            citation = rule_citation(match.rule, doc)
-            if citation is None:
-                continue
-            where = location(citation.article, citation.clause, citation.point)
-            article = doc.article(citation.article, citation.part)
-            if article is not None and article.title:
-                # the article's title names whose power or meeting it is ("... của Ban
-                # Thường vụ Tỉnh ủy"), which the rule's short body name does not
-                where = f"{where}, {article.title}"
-            if citation in citations:
-                # several rules of one sentence ("đất trồng lúa từ 10 ha, đất rừng phòng hộ
-                # từ 20 ha"): the words are quoted once
-                block.append(f"- {_match_line(match)} ({where}, trích dẫn ở trên)")
-            else:
-                citations.append(citation)
-                block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
-                tail = list_tail(_clause_text(doc, citation), citation.quote)
-                if tail:
-                    block.append(f"   «{tail}»")  # it qualifies every item of the list
-            if not any(f.document_id == doc.id for f in findings):
-                findings.append(
-                    Finding(
-                        document_id=doc.id,
-                        value=rule_statement(match.rule),
-                        citation=citations.index(citation),
-                    )
-                )
-            if match in prior:
-                if match.calculation is not None:
-                    verdicts.append(match.calculation.result)
-            elif result is None:
-                result = to_numeric_result(match)
-            size = rule_citation(match.size_rule, doc) if match.size_rule else None
-            if size is not None and size not in citations:
-                citations.append(size)
-                where = location(size.article, size.clause, size.point)
-                block.append(f"   Số lượng ({where}): «{size.quote}»")
+        block = _document_block(parts, entry, doc, numeric.frame, topicality)
         if len(block) > 1:
-            lines.append("\n".join(block))
-    if not citations:
+            parts.lines.append("\n".join(block))
+    if not parts.citations:
         return None
-    notes = []
     answering = [d for d in shown if d.matches]
-    if len(answering) > 1:
-        labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in answering}
-        summary = findings_summary(
-            findings, {d.document_id: _short(documents[d.document_id]) for d in answering}
-        )
-        if summary:
-            notes.append(summary)
-        if len(labels) == 1:
-            notes.append("Các văn bản quy định giống nhau về con số này.")
-        else:
-            # One highlighted value would stand for all of them: each is in the text.
-            result = None
-            notes.append(
-                "Các văn bản quy định khác nhau; mỗi văn bản được trình bày riêng."
-                if u.scope_from_question
-                else "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi "
-                "văn bản được trình bày riêng."
-            )
+    notes = _comparison_notes(parts, u, answering, documents)
+    result = parts.result
     if result is not None and result.result and len(answering) == 1:
         # The answer first: the computed number, the deciding body, or the verdict on the
         # numbers the question gave ("Không đủ: 8 người dự, cần ít nhất 9 người").
         verdict = _verdict_on(u, result)
         if verdict:
             result = result.model_copy(update={"result": f"{verdict}{result.result}"})
-        lines.insert(0, f"{'; '.join([*verdicts, result.result])}.")
+        parts.lines.insert(0, f"{'; '.join([*parts.verdicts, result.result])}.")
     return Answer(
         question=u.original,
         kind="numeric",
-        answer="\n\n".join(lines),
-        citations=citations,
+        answer="\n\n".join(parts.lines),
+        citations=parts.citations,
         numeric=result,
         documents=[_ref(documents[d.document_id]) for d in shown],
         notes=notes,
-        findings=findings,
+        findings=parts.findings,
     )
+
+
+@dataclass
+class _Parts:
+    """What a numeric answer gathers, document by document."""
+
+    lines: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    result: NumericResult | None = None  # the highlighted value: the first match asked
+    verdicts: list[str] = field(default_factory=list)  # on the meeting, before the count
+
+
+def _document_block(
+    parts: _Parts,
+    entry: DocumentNumeric,
+    doc: Document,
+    frame: QuestionFrame,
+    topicality: Callable[[Rule], float] | None,
+) -> list[str]:
+    """One document's lines: its heading, then each rule shown with its quote."""
+    block = [f"Theo {_short(doc)}:"]
+    matches = list(entry.matches)
+    # the meeting's quorum, decided before a vote taken at it (rules.query)
+    prior = matches[:1] if _meeting_first(frame, matches) else []
+    matches = matches[len(prior) :]
+    asked_in_order = bool(frame.more_subjects)
+    if topicality is not None and frame.measure is None and not asked_in_order:
+        # Several rules of the kind asked (a quorum for two bodies, two deadlines): the
+        # one whose sentence is about what was asked comes first. Money rules keep the
+        # rule module's order: the threshold that decides the amount.
+        matches.sort(key=lambda m: -topicality(m.rule))
+    matches = prior + matches
+    for match in matches[:MAX_RULES_PER_DOCUMENT]:
+        _add_match(parts, block, match, doc, prior)
+    return block
 
 
 def _clause_text(doc: Document, citation: Citation) -> str:
     article = doc.article(citation.article, citation.part)
     clause = article.clause(citation.clause) if article and citation.clause else None
     return clause.text if clause is not None else article.text if article else ""
+
+
+def _add_match(
+    parts: _Parts, block: list[str], match: RuleMatch, doc: Document, prior: list[RuleMatch]
+) -> None:
+    """One rule's line, quote, finding and (for the first one asked) the highlighted
+    value; the body's stated size quoted after it when the calculation used it."""
+    citation = rule_citation(match.rule, doc)
+    if citation is None:
+        return
+    citations = parts.citations
+    where = location(citation.article, citation.clause, citation.point)
+    article = doc.article(citation.article, citation.part)
+    if article is not None and article.title:
+        # the article's title names whose power or meeting it is ("... của Ban
+        # Thường vụ Tỉnh ủy"), which the rule's short body name does not
+        where = f"{where}, {article.title}"
+    if citation in citations:
+        # several rules of one sentence ("đất trồng lúa từ 10 ha, đất rừng phòng hộ
+        # từ 20 ha"): the words are quoted once
+        block.append(f"- {_match_line(match)} ({where}, trích dẫn ở trên)")
+    else:
+        citations.append(citation)
+        block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
+        tail = list_tail(_clause_text(doc, citation), citation.quote)
+        if tail:
+            block.append(f"   «{tail}»")  # it qualifies every item of the list
+    if not any(f.document_id == doc.id for f in parts.findings):
+        parts.findings.append(
+            Finding(
+                document_id=doc.id,
+                value=rule_statement(match.rule),
+                citation=citations.index(citation),
+            )
+        )
+    if match in prior:
+        if match.calculation is not None:
+            parts.verdicts.append(match.calculation.result)
+    elif parts.result is None:
+        parts.result = to_numeric_result(match)
+    size = rule_citation(match.size_rule, doc) if match.size_rule else None
+    if size is not None and size not in citations:
+        citations.append(size)
+        where = location(size.article, size.clause, size.point)
+        block.append(f"   Số lượng ({where}): «{size.quote}»")
+
+
+def _comparison_notes(
+    parts: _Parts,
+    u: Understanding,
+    answering: list[DocumentNumeric],
+    documents: Mapping[str, Document],
+) -> list[str]:
+    """With several documents answering: a summary of their findings, and whether they
+    agree; when they differ, no one highlighted value stands for all of them."""
+    notes: list[str] = []
+    if len(answering) <= 1:
+        return notes
+    labels = {tuple(m.rule.value.label for m in d.matches[:1]) for d in answering}
+    summary = findings_summary(
+        parts.findings, {d.document_id: _short(documents[d.document_id]) for d in answering}
+    )
+    if summary:
+        notes.append(summary)
+    if len(labels) == 1:
+        notes.append("Các văn bản quy định giống nhau về con số này.")
+    else:
+        # One highlighted value would stand for all of them: each is in the text.
+        parts.result = None
+        notes.append(
+            "Các văn bản quy định khác nhau; mỗi văn bản được trình bày riêng."
+            if u.scope_from_question
+            else "Câu hỏi không nêu văn bản nào và các văn bản quy định khác nhau, nên mỗi "
+            "văn bản được trình bày riêng."
+        )
+    return notes
 
 
 def _meeting_first(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bool:

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,115 +116,161 @@ def ingest_paths(
     report = IngestReport()
     files, report.errors = expand_paths(paths)
     with home.lock():
-        base = _Base.shared(shared, rebuild) if shared is not None else None
-        if base is None or base.marker is None:
-            # Embedded mode, or a Chroma server nothing was published to yet: start locally.
-            snapshot = None if rebuild else home.current_snapshot()
-            base = _Base(
-                manifest=home.read_manifest(snapshot),
-                documents=home.read_documents(snapshot),
-                rules=_read_rules(snapshot),
-                marker=base.marker if base is not None else None,
-            )
-        manifest, documents, old_rules = base.manifest, base.documents, base.rules
-        by_hash = {e.content_hash: e.document_id for e in manifest.documents.values()}
-        entries = dict(manifest.documents)
-        seen_ids: set[str] = set()
-
+        base = _starting_point(home, shared, rebuild)
+        batch = _Batch.of(base)
         for n, path in enumerate(files):
             progress(f"Đọc {path.name}", n / max(len(files), 1) * 0.5)
-            doc_id = document_id_for(path)
-            if doc_id in seen_ids:
-                report.errors.append(
-                    f"{path}: trùng mã văn bản '{doc_id}' với tệp khác trong lần nạp này"
-                )
-                continue
-            seen_ids.add(doc_id)
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                report.errors.append(f"{path}: không đọc được tệp ({exc.strerror or exc})")
-                continue
-            source_sha = hashlib.sha256(data + _sidecar_bytes(path)).hexdigest()
-            old = entries.get(doc_id)
-            if (
-                old is not None
-                and old.source_sha256 == source_sha
-                and doc_id in documents
-                and manifest.pipeline == PIPELINE
-            ):
-                report.unchanged.append(doc_id)
-                continue
-            try:
-                doc = parse_file(path, data, _page_progress(progress, path, n, len(files)))
-            except InputError as exc:
-                report.errors.append(str(exc))
-                continue
-            other = by_hash.get(doc.content_hash)
-            if other is not None and other != doc_id:
-                report.errors.append(f"{path}: văn bản này đã được nạp với mã '{other}'")
-                continue
-            report.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
-            _forget_rules_if_amending(old_rules, doc, documents.get(doc_id))
-            (report.updated if doc_id in documents else report.added).append(doc_id)
-            documents[doc_id] = doc
-            old_rules.pop(doc_id, None)
-            entries[doc_id] = ManifestEntry(
-                document_id=doc_id,
-                source_file=path.name,
-                source_sha256=source_sha,
-                content_hash=doc.content_hash,
-            )
-            by_hash[doc.content_hash] = doc_id
-
+            batch.read(path, report, _page_progress(progress, path, n, len(files)))
         for doc_id in remove:
-            if doc_id in documents:
-                _forget_rules_if_amending(old_rules, documents[doc_id])
-                del documents[doc_id]
-                entries.pop(doc_id, None)
-                old_rules.pop(doc_id, None)
-                report.removed.append(doc_id)
-            else:
-                report.errors.append(f"{doc_id}: không có văn bản với mã này")
-
-        # A Chroma server nothing was published to yet is seeded from the local home.
-        seed = shared is not None and base.marker is None and bool(documents)
-        changed = report.changed or rebuild or seed or (base.empty and bool(documents))
-        mirror_stale = (
-            shared is not None
-            and base.marker is not None
-            and _current_name(home) != base.marker.snapshot
-        )
-        if changed or mirror_stale:
-            progress("Trích xuất quy tắc số và dựng chỉ mục từ khóa", 0.6)
-            new_manifest = (
-                Manifest(created=time.time(), documents=entries, pipeline=PIPELINE)
-                if changed or base.marker is None
-                else base.marker.manifest
-            )
-            name = None if changed or base.marker is None else base.marker.snapshot
-            view = consolidate(documents)
-            report.warnings.extend(view.notices)
-            final, tables = _write_snapshot(
-                home, documents, new_manifest, old_rules, name, view.documents
-            )
-            report.snapshot = final.name
-            if shared is not None and changed:
-                progress("Ghi trạng thái chung lên Chroma server", 0.9)
-                shared.publish(
-                    final.name,
-                    new_manifest,
-                    documents,
-                    tables,
-                    expected=base.marker.snapshot if base.marker else None,
-                )
-            home.sweep(keep=final)
-        else:
-            # Nothing new to write: still clear what an interrupted ingest left behind.
-            home.sweep(keep=home.current_snapshot())
+            batch.remove(doc_id, report)
+        _commit(home, base, batch, report, rebuild, progress, shared)
         progress("Xong", 1.0)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _starting_point(home: DataHome, shared: SharedState | None, rebuild: bool) -> _Base:
+    """The shared snapshot; or the home's own (nothing with ``rebuild``) in embedded
+    mode, or when nothing was published to the Chroma server yet."""
+    base = _Base.shared(shared, rebuild) if shared is not None else None
+    if base is not None and base.marker is not None:
+        return base
+    snapshot = None if rebuild else home.current_snapshot()
+    return _Base(
+        manifest=home.read_manifest(snapshot),
+        documents=home.read_documents(snapshot),
+        rules=_read_rules(snapshot),
+        marker=base.marker if base is not None else None,
+    )
+
+
+@dataclass
+class _Batch:
+    """The documents, cached rules and manifest entries as this ingest changes them."""
+
+    manifest: Manifest
+    documents: dict[str, Document]
+    old_rules: dict[str, list[Rule]]
+    entries: dict[str, ManifestEntry]
+    by_hash: dict[str, str]
+    seen_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, base: _Base) -> _Batch:
+        manifest = base.manifest
+        return cls(
+            manifest=manifest,
+            documents=base.documents,
+            old_rules=base.rules,
+            entries=dict(manifest.documents),
+            by_hash={e.content_hash: e.document_id for e in manifest.documents.values()},
+        )
+
+    def read(self, path: Path, report: IngestReport, pages: Callable[[int, int], None]) -> None:
+        """Parse one file into the batch, unless it is unchanged (same bytes, same
+        sidecar, same pipeline) or cannot be taken; the report says which."""
+        doc_id = document_id_for(path)
+        if doc_id in self.seen_ids:
+            report.errors.append(
+                f"{path}: trùng mã văn bản '{doc_id}' với tệp khác trong lần nạp này"
+            )
+            return
+        self.seen_ids.add(doc_id)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.errors.append(f"{path}: không đọc được tệp ({exc.strerror or exc})")
+            return
+        source_sha = hashlib.sha256(data + _sidecar_bytes(path)).hexdigest()
+        old = self.entries.get(doc_id)
+        if (
+            old is not None
+            and old.source_sha256 == source_sha
+            and doc_id in self.documents
+            and self.manifest.pipeline == PIPELINE
+        ):
+            report.unchanged.append(doc_id)
+            return
+        try:
+            doc = parse_file(path, data, pages)
+        except InputError as exc:
+            report.errors.append(str(exc))
+            return
+        other = self.by_hash.get(doc.content_hash)
+        if other is not None and other != doc_id:
+            report.errors.append(f"{path}: văn bản này đã được nạp với mã '{other}'")
+            return
+        report.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
+        _forget_rules_if_amending(self.old_rules, doc, self.documents.get(doc_id))
+        (report.updated if doc_id in self.documents else report.added).append(doc_id)
+        self.documents[doc_id] = doc
+        self.old_rules.pop(doc_id, None)
+        self.entries[doc_id] = ManifestEntry(
+            document_id=doc_id,
+            source_file=path.name,
+            source_sha256=source_sha,
+            content_hash=doc.content_hash,
+        )
+        self.by_hash[doc.content_hash] = doc_id
+
+    def remove(self, doc_id: str, report: IngestReport) -> None:
+        if doc_id not in self.documents:
+            report.errors.append(f"{doc_id}: không có văn bản với mã này")
+            return
+        _forget_rules_if_amending(self.old_rules, self.documents[doc_id])
+        del self.documents[doc_id]
+        self.entries.pop(doc_id, None)
+        self.old_rules.pop(doc_id, None)
+        report.removed.append(doc_id)
+
+
+def _commit(
+    home: DataHome,
+    base: _Base,
+    batch: _Batch,
+    report: IngestReport,
+    rebuild: bool,
+    progress: Progress,
+    shared: SharedState | None,
+) -> None:
+    """Write the new snapshot (and publish it to the Chroma server) when anything
+    changed, or mirror the shared one; clear what an interrupted ingest left behind."""
+    documents = batch.documents
+    # A Chroma server nothing was published to yet is seeded from the local home.
+    seed = shared is not None and base.marker is None and bool(documents)
+    changed = report.changed or rebuild or seed or (base.empty and bool(documents))
+    mirror_stale = (
+        shared is not None
+        and base.marker is not None
+        and _current_name(home) != base.marker.snapshot
+    )
+    if not (changed or mirror_stale):
+        # Nothing new to write: still clear what an interrupted ingest left behind.
+        home.sweep(keep=home.current_snapshot())
+        return
+    progress("Trích xuất quy tắc số và dựng chỉ mục từ khóa", 0.6)
+    new_manifest = (
+        Manifest(created=time.time(), documents=batch.entries, pipeline=PIPELINE)
+        if changed or base.marker is None
+        else base.marker.manifest
+    )
+    name = None if changed or base.marker is None else base.marker.snapshot
+    view = consolidate(documents)
+    report.warnings.extend(view.notices)
+    final, tables = _write_snapshot(
+        home, documents, new_manifest, batch.old_rules, name, view.documents
+    )
+    report.snapshot = final.name
+    if shared is not None and changed:
+        progress("Ghi trạng thái chung lên Chroma server", 0.9)
+        shared.publish(
+            final.name,
+            new_manifest,
+            documents,
+            tables,
+            expected=base.marker.snapshot if base.marker else None,
+        )
+    home.sweep(keep=final)
 
 
 def _page_progress(

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import argparse
 import logging
-import resource
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
 from tqdm import tqdm
 
-from eval.gold_set import REPO, GoldItem, load_gold
-from eval.metrics import percentile
-from eval.report import table
+from eval.bench_measure import (
+    CORPUS,
+    BenchReport,
+    Timer,
+    latencies_ms,
+    p50_p95,
+    peak_rss_mb,
+    pipeline_for,
+    unique_passages,
+)
+from eval.bench_scale import bench_scale
+from eval.gold_set import GoldItem, load_gold
 from eval.workspace import (
     CACHE_FILE,
     chunks_of,
@@ -34,77 +39,17 @@ from eval.workspace import (
     persistent_dir,
     source_files,
 )
-from ingest.models import Chunk, Document
+from ingest.models import Chunk
 from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 log = logging.getLogger(__name__)
 
-CORPUS = REPO / "data" / "regulations"
 QUICK_SCALE = 100
 QUICK_QUESTIONS = 40
 QUICK_SAMPLE_TEXTS = 24
-LATENCY_CAP_S = 120.0
-
-
-class Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    measure: str
-    value: str
-    note: str = ""
-
-
-class BenchReport(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    rows: list[Row] = Field(default_factory=list)
-
-    def add(self, measure: str, value: str, note: str = "") -> None:
-        self.rows.append(Row(measure=measure, value=value, note=note))
-        tqdm.write(f"{measure}: {value} ({note})", file=sys.stderr)
-
-    def markdown(self) -> str:
-        return table(
-            ["measure", "value", "note"], [[r.measure, r.value, r.note] for r in self.rows]
-        )
-
-
-class Timer:
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def latencies_ms(
-    run: Callable[[GoldItem], object],
-    items: Sequence[GoldItem],
-    desc: str,
-    cap_s: float = LATENCY_CAP_S,
-) -> list[float]:
-    """Warm latencies: two warm-up calls first, then each item once, stopping after
-    ``cap_s`` seconds (the caller reports how many were timed)."""
-    for item in items[:2]:
-        run(item)
-    out: list[float] = []
-    deadline = time.monotonic() + cap_s
-    for item in tqdm(items, desc=desc, unit="q", leave=False):
-        if time.monotonic() > deadline:
-            break
-        started = time.perf_counter()
-        run(item)
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def p50_p95(values: Sequence[float]) -> str:
-    return f"{percentile(values, 50):.0f} / {percentile(values, 95):.0f} ms"
 
 
 def ingest_progress(desc: str) -> tuple[Callable[[str, float], None], Callable[[], None]]:
@@ -118,13 +63,6 @@ def ingest_progress(desc: str) -> tuple[Callable[[str, float], None], Callable[[
 
 
 # --- corpus: cold ingest, re-ingest, latencies ------------------------------------------
-
-
-def unique_passages(chunks: Sequence[Chunk]) -> dict[str, int]:
-    from index.embed import passage_text
-
-    texts = {passage_text(c) for c in chunks}
-    return {"unique": len(texts), "total": len(chunks), "chars": sum(len(t) for t in texts)}
 
 
 def measure_chars_per_s(chunks: Sequence[Chunk], settings: Settings, sample: int) -> float:
@@ -159,6 +97,31 @@ def bench_corpus(
         f"{len(files)} files: parse + rules + BM25 + snapshot ({len(ingest.errors)} errors)",
     )
     assistant = Assistant.open(settings)
+    embed_s, speed = bench_embeddings(report, settings, assistant, quick)
+    report.add("full cold ingest", f"{lexical_s + embed_s:.1f} s", "lexical-ready + embeddings")
+    if not quick:
+        bench_llama(report, settings, files)
+    else:
+        report.add("vanilla llama-index ingest", "skipped", "--quick")
+
+    timer = Timer()
+    again = Assistant.ingest_files(settings, files)
+    Assistant.open(settings).embed_pending()
+    report.add(
+        "re-ingest, nothing changed",
+        f"{timer.seconds:.2f} s",
+        f"{len(again.unchanged)} unchanged, {len(again.added) + len(again.updated)} re-parsed",
+    )
+    bench_latency(report, settings, assistant, items)
+    report.add("peak RSS after corpus phase", f"{peak_rss_mb():.0f} MB", "resource.getrusage")
+    return speed
+
+
+def bench_embeddings(
+    report: BenchReport, settings: Settings, assistant: Assistant, quick: bool
+) -> tuple[float, float]:
+    """Cold embeddings of the ingested corpus: timed, or with --quick projected from a
+    sample's speed (the vectors are still filled); returns seconds and chars/s."""
     chunks = [c for d in assistant.documents() for c in chunks_of([assistant.document(d.id)])]
     counts = unique_passages(chunks)
     if quick:
@@ -186,23 +149,7 @@ def bench_corpus(
             f"{speed:.0f} chars/s; {counts['unique']} unique texts embedded for "
             f"{counts['total']} clauses (identical texts share one cache entry)",
         )
-    report.add("full cold ingest", f"{lexical_s + embed_s:.1f} s", "lexical-ready + embeddings")
-    if not quick:
-        bench_llama(report, settings, files)
-    else:
-        report.add("vanilla llama-index ingest", "skipped", "--quick")
-
-    timer = Timer()
-    again = Assistant.ingest_files(settings, files)
-    Assistant.open(settings).embed_pending()
-    report.add(
-        "re-ingest, nothing changed",
-        f"{timer.seconds:.2f} s",
-        f"{len(again.unchanged)} unchanged, {len(again.added) + len(again.updated)} re-parsed",
-    )
-    bench_latency(report, settings, assistant, items)
-    report.add("peak RSS after corpus phase", f"{peak_rss_mb():.0f} MB", "resource.getrusage")
-    return speed
+    return embed_s, speed
 
 
 def bench_llama(report: BenchReport, settings: Settings, files: Sequence[Path]) -> None:
@@ -249,146 +196,6 @@ def bench_latency(
         p50_p95(values),
         f"{len(values)} gold questions, Assistant.ask",
     )
-
-
-def pipeline_for(
-    settings: Settings, documents: Sequence[Document], chunks: Sequence[Chunk]
-) -> Callable[[GoldItem], object]:
-    """The full retrieval pipeline over the home's vector store and a fresh BM25 index."""
-    from eval.retrieval import open_embedder
-    from eval.systems import Pipeline
-    from index.lexical import LexicalIndex
-    from index.retrieve import HybridRetriever
-    from index.vector import VectorIndex
-
-    embedder = open_embedder(settings)
-    vector = VectorIndex.open(settings, embedder) if embedder is not None else None
-    hybrid = HybridRetriever(
-        lexical=LexicalIndex.build(chunks), vector=vector, embedder=embedder, chunks=chunks
-    )
-    return Pipeline("full", hybrid, documents).rank
-
-
-# --- scale --------------------------------------------------------------------------------
-
-
-def bench_scale(
-    report: BenchReport,
-    settings: Settings,
-    n: int,
-    items: Sequence[GoldItem],
-    chars_per_s: float,
-    workdir: Path,
-) -> None:
-    from eval.synth import generate
-    from index.lexical import LexicalIndex
-
-    folder = workdir / "synth"
-    manifest = generate(n, folder, seed=1)
-    files = [folder / d.file for d in manifest.docs]
-    timer = Timer()
-    documents = [parse_one(p) for p in tqdm(files, desc="parse synthetic", unit="doc", leave=False)]
-    parse_s = timer.seconds
-    corpus_docs = parse_sources(source_files((CORPUS,)))
-    all_docs = corpus_docs + documents
-    timer = Timer()
-    chunks = chunks_of(all_docs)
-    chunk_s = timer.seconds
-    timer = Timer()
-    LexicalIndex.build(chunks)
-    lexical_s = timer.seconds
-    report.add(
-        f"scale: parse {n} synthetic regulations",
-        f"{parse_s:.1f} s",
-        f"{sum(len(d.articles) for d in documents)} articles; + chunking {chunk_s:.1f} s",
-    )
-    report.add(
-        f"scale: BM25 build over {len(chunks)} clauses",
-        f"{lexical_s:.1f} s",
-        f"{n} synthetic + {len(corpus_docs)} bundled regulations",
-    )
-    counts = unique_passages(chunks)
-    projected = counts["chars"] / chars_per_s if chars_per_s else 0.0
-    report.add(
-        "scale: embeddings (projected)",
-        f"{projected / 60:.0f} min",
-        f"{counts['unique']} unique texts, {counts['chars']} chars at {chars_per_s:.0f} chars/s",
-    )
-    dense_home = Settings(home=workdir / "scale-home", embedding_backend=settings.embedding_backend)
-    reused = fill_vectors(settings, dense_home, corpus_docs, chunks, manifest)
-    report.add(
-        "scale: dense vectors reused",
-        f"{reused} / {len(chunks)}",
-        "synthetic clauses carry the cached vector of the corpus clause they were built from",
-    )
-    retrieve = pipeline_for(dense_home, all_docs, chunks)
-    values = latencies_ms(retrieve, items, f"retrieval at {n} docs")
-    report.add(
-        f"scale: retrieval latency p50 / p95 at {len(all_docs)} documents",
-        p50_p95(values),
-        f"{len(values)} gold questions (stops after {LATENCY_CAP_S:.0f} s), understand + hybrid",
-    )
-    report.add("peak RSS after scale run", f"{peak_rss_mb():.0f} MB", "resource.getrusage")
-
-
-def parse_one(path: Path) -> Document:
-    from ingest.parse import parse_file
-
-    return parse_file(path)
-
-
-def fill_vectors(
-    source: Settings,
-    target: Settings,
-    corpus_docs: Sequence[Document],
-    chunks: Sequence[Chunk],
-    manifest: object,
-) -> int:
-    """Write each chunk's vector into ``target``'s store: corpus chunks from the cache,
-    synthetic chunks the vector of the corpus clause they came from."""
-    from eval.retrieval import open_embedder
-    from eval.synth import SynthManifest
-    from index.cache import EmbeddingCache, text_sha
-    from index.embed import passage_text
-    from index.vector import VectorIndex
-
-    assert isinstance(manifest, SynthManifest)
-    embedder = open_embedder(source)
-    if embedder is None:
-        return 0
-    corpus = {
-        (c.document_id, c.part, c.article, c.clause): passage_text(c)
-        for c in chunks_of(corpus_docs)
-    }
-    origin = {
-        (d.document_id, c.article, c.clause): (
-            c.source_document,
-            c.source_part,
-            c.source_article,
-            c.source_clause,
-        )
-        for d in manifest.docs
-        for c in d.clauses
-    }
-    cache = EmbeddingCache(source.home / "embeddings.sqlite")
-    vectors = cache.get_many(embedder.name, list(corpus.values()))
-
-    chosen: list[Chunk] = []
-    rows: list[np.ndarray] = []
-    for c in chunks:
-        key = (c.document_id, c.part, c.article, c.clause)
-        text = corpus.get(key)
-        if text is None and (c.document_id, c.article, c.clause) in origin:
-            text = corpus.get(origin[(c.document_id, c.article, c.clause)])
-        vector = vectors.get(text_sha(text)) if text is not None else None
-        if vector is not None:
-            chosen.append(c)
-            rows.append(vector)
-    store = VectorIndex.open(target, embedder)
-    batch = 2000
-    for i in tqdm(range(0, len(chosen), batch), desc="vectors (reused)", leave=False):
-        store.upsert(chosen[i : i + batch], np.asarray(rows[i : i + batch], dtype=np.float32))
-    return len(chosen)
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -440,4 +247,4 @@ def bench_load(report: BenchReport, home: Path, items: Sequence[GoldItem], quick
     report.add("server RSS (VmRSS)", rss, f"growth {growth:+.0f} MB between the last two marks")
 
 
-__all__ = ["BenchReport", "Row", "main"]
+__all__ = ["main"]

@@ -5,13 +5,9 @@ import datetime as dt
 import pytest
 
 from assistant.models import Turn
+from assistant.rules.frame import is_numeric_question, read_question
 from assistant.rules.models import Rule, RuleMatch
-from assistant.rules.query import (
-    answer_numeric,
-    is_numeric_question,
-    read_question,
-    to_numeric_result,
-)
+from assistant.rules.query import answer_numeric, to_numeric_result
 from ingest.rules.extract import extract_rules
 from tests.ingest.rules.fixtures import make_doc
 from tests.ingest.rules.test_extract import MEETINGS

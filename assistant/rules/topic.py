@@ -1,0 +1,109 @@
+"""Which of several rules a question is about: the words its sentence shares with the
+question ("giao ban với Viện kiểm sát" → the clause about the Viện kiểm sát), and the
+case a rule's condition names ("đối với công tác tổ chức cán bộ")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.rules.models import Rule
+from ingest.rules.text import fold_query
+
+_GENERIC = frozenset(
+    [
+        "ty",
+        "ti",
+        "trieu",
+        "dong",
+        "thi",
+        "ai",
+        "quyet",
+        "dinh",
+        "do",
+        "la",
+        "co",
+        "cac",
+        "nhung",
+        "tu",
+        "tro",
+        "len",
+        "duoi",
+        "va",
+        "hoac",
+        "cho",
+        "duoc",
+        "bao",
+        "nhieu",
+        "nao",
+        "gi",
+        "khi",
+        "thuoc",
+        "tham",
+        "quyen",
+        "cua",
+        "ban",
+        "thuong",
+        "vu",
+        "chap",
+        "hanh",
+        "truc",
+        "tinh",
+        "huyen",
+        "uy",
+        "dang",
+        "xa",
+        "khoi",
+        # the frame of a comparison or of a document's name, not what is asked about
+        "so",
+        "sanh",
+        "giua",
+        "khac",
+        "nhau",
+        "giong",
+        "quy",
+        "che",
+    ]
+)
+
+
+def topic_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", fold_query(text)) if w not in _GENERIC}
+
+
+def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[Rule]:
+    """The rules whose sentence shares most words with the question ("giao ban với Viện
+    kiểm sát" → the clause about the Viện kiểm sát, not the one about Mặt trận)."""
+    if len(rules) < 2:
+        return rules
+    q_words = topic_words(question)
+    scored = [(len(q_words & topic_words(r.sentence)), r) for r in rules]
+    best = max(score for score, _ in scored)
+    if keep_subject:
+        # Money: keep the whole tier list of the best topic (investment, spending...): one
+        # sentence sharing more words must not hide the other tiers of the same scale.
+        subjects = {r.subject for score, r in scored if score == best}
+        return _by_condition(q_words, [r for r in rules if r.subject in subjects])
+    # Keep every rule of the best clauses: one clause's rules answer together ("03 ngày;
+    # nội dung quan trọng thì 05 ngày").
+    places = {(r.part, r.article, r.clause) for score, r in scored if score == best}
+    kept = [r for r in rules if (r.part, r.article, r.clause) in places]
+    return _by_condition(q_words, kept)
+
+
+def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
+    """Rules limited to the case the question is about ("họp về công tác tổ chức cán bộ"
+    → "đối với công tác tổ chức cán bộ thì họp vào thứ 2 hằng tuần") come first; the
+    clause's other rules follow, each shown with its own condition."""
+    return sorted(rules, key=lambda r: not condition_met(r, q_words))
+
+
+def condition_met(rule: Rule, q_words: set[str]) -> bool:
+    wanted = topic_words(rule.condition) - _CONDITION_FRAME
+    return bool(wanted) and len(wanted & q_words) >= max(2, len(wanted) // 2 + 1)
+
+
+# Words that frame a condition rather than say what it is about.
+_CONDITION_FRAME = frozenset({"doi", "voi", "truong", "hop", "khi", "neu", "thi", "cac", "nhung"})
+
+
+__all__ = ["closest_topic", "condition_met", "topic_words"]
