@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.vocabulary import alternation, body_question_pattern, function_words
+from assistant.function_words import alternation, body_question_pattern, function_words
 from ingest.normalize import fold
 
 _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")

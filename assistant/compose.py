@@ -15,6 +15,7 @@ from assistant.deciding_body import (
 from assistant.document_names import doc_ref, short_name
 from assistant.evidence import refusal_answer
 from assistant.findings import findings_summary
+from assistant.function_words import sequence_pattern
 from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
 from assistant.sentences import lead_in, list_tail
@@ -27,7 +28,6 @@ from assistant.steps import (
     step_units,
 )
 from assistant.understand import Understanding
-from assistant.vocabulary import sequence_pattern
 from ingest.models import Article, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power

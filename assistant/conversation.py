@@ -21,10 +21,10 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.function_words import function_words
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
-from assistant.vocabulary import function_words
 from index.models import HasMeta
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations

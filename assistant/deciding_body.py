@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.function_words import body_question_pattern
 from assistant.terms import content_syllables
-from assistant.vocabulary import body_question_pattern
 from ingest.bodies import BodyMention, bodies_in, find_bodies
 from ingest.normalize import fold
 

@@ -14,7 +14,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.vocabulary import alternation
+from assistant.function_words import alternation
 from ingest.document_facts import DocumentAttribute
 
 

@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
+from assistant.function_words import function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.quantities import quantity_syllables
 from assistant.stated_numbers import ASKED_UNIT
 from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
-from assistant.vocabulary import function_words
 from ingest.bodies import (
     find_bodies,
     organization_mentions,

@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.function_words import chat_shorthand, function_words
 from assistant.quantities import count_nouns
-from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
+from assistant.vocabulary import Vocabulary
 from assistant.word_repair import Repair, in_class, repair_word
 from index.abbreviations import expansion
 from ingest.normalize import canonical, fold, has_diacritics, strip_diacritics

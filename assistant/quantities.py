@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.vocabulary import alternation
+from assistant.function_words import alternation
 from ingest.normalize import fold
 
 Role = Literal["present", "in_favour", "requesting"]

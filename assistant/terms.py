@@ -12,8 +12,8 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from assistant.function_words import function_words
 from assistant.lexicon import word_length_at
-from assistant.vocabulary import function_words
 from index.abbreviations import expansion
 from ingest.bodies import find_bodies
 from ingest.normalize import canonical, strip_diacritics, words

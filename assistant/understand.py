@@ -18,18 +18,18 @@ from pydantic import BaseModel, ConfigDict
 from assistant.asks import asks_for_list, count_asks
 from assistant.conversation import Carried, resolve
 from assistant.document_question import asked_attributes
-from assistant.models import Turn
-from assistant.references import Reference
-from assistant.rules.models import QuestionFrame
-from assistant.rules.query import is_numeric_question, read_question
-from assistant.terms import content_syllables
-from assistant.vocabulary import (
+from assistant.function_words import (
     alternation,
     body_question_pattern,
     comparison_pattern,
     function_words,
     sequence_pattern,
 )
+from assistant.models import Turn
+from assistant.references import Reference
+from assistant.rules.models import QuestionFrame
+from assistant.rules.query import is_numeric_question, read_question
+from assistant.terms import content_syllables
 from index.document_numbers import parse_number
 from index.models import HasMeta
 from index.places import unknown_places

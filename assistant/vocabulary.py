@@ -20,14 +20,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
 import msgpack
-import yaml
-from pydantic import BaseModel, ConfigDict
 
-from ingest.normalize import canonical, fold, strip_diacritics
+from ingest.normalize import canonical, strip_diacritics
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # Syllables and numbers, for the pairs: "Điều 5" attests "điều" before a number.
@@ -51,78 +48,6 @@ KNOWN_ZIPF = 3.0
 MIN_REFERENCE_SYLLABLES = 50_000
 # Weight of the bigram against the unigram in the interpolated model typo repair uses.
 BIGRAM_WEIGHT = 0.8
-
-
-class FunctionWords(BaseModel):
-    """The closed word classes of ``assistant/data/function_words.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    personal_pronouns: frozenset[str]
-    particles: frozenset[str]
-    interrogatives: frozenset[str]
-    ask_words: frozenset[str]
-    body_questions: frozenset[str]
-    plural_markers: frozenset[str]
-    listing_verbs: frozenset[str]
-    sequence_nouns: frozenset[str]
-    membership_verbs: frozenset[str]
-    question_frame: frozenset[str]
-    yes_no_endings: frozenset[str]
-    comparison_words: frozenset[str]
-    present_time: frozenset[str]
-    aspect_markers: frozenset[str]
-    frame_phrases: frozenset[str]
-    performatives: frozenset[str]
-
-    @property
-    def adverbial(self) -> frozenset[str]:
-        """Words that say when or how the question is asked, never what it is about."""
-        return (
-            self.present_time
-            | self.aspect_markers
-            | self.frame_phrases
-            | self.performatives
-            | self.listing_verbs
-        )
-
-    @property
-    def grammatical(self) -> frozenset[str]:
-        """Every member of every class: words and phrases that frame, never the topic."""
-        return (
-            self.personal_pronouns
-            | self.particles
-            | self.interrogatives
-            | self.question_frame
-            | self.present_time
-            | self.aspect_markers
-            | self.frame_phrases
-            | self.performatives
-            | self.listing_verbs
-            | self.sequence_nouns
-            | self.plural_markers
-        )
-
-    @property
-    def conversational(self) -> frozenset[str]:
-        return (
-            (self.personal_pronouns | self.particles) - self.interrogatives - (self.question_frame)
-        )
-
-
-@functools.cache
-def function_words() -> FunctionWords:
-    raw = resources.files("assistant").joinpath("data/function_words.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
-    return FunctionWords(**{k: frozenset(canonical(w) for w in v) for k, v in data.items()})
-
-
-@functools.cache
-def chat_shorthand() -> dict[str, str]:
-    """Chat shorthand ("ko", "đc") and the word each stands for
-    (``assistant/data/chat_shorthand.yaml``)."""
-    raw = resources.files("assistant").joinpath("data/chat_shorthand.yaml").read_text("utf-8")
-    return {canonical(k): canonical(v) for k, v in yaml.safe_load(raw).items()}
 
 
 # A syllable folded once per process (a few thousand distinct, many thousand occurrences).
@@ -394,37 +319,4 @@ class Vocabulary:
         return ranked[0]
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """Phrases folded into one regex alternation, longest first, so that a phrase wins
-    over its own beginning ("bao nhieu" over "bao")."""
-    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p) for p in folded)
-
-
-@functools.cache
-def comparison_pattern() -> re.Pattern[str]:
-    """A comparison question's words (data: function_words.yaml), on folded text."""
-    return re.compile(rf"\b(?:{alternation(function_words().comparison_words)})\b")
-
-
-@functools.cache
-def body_question_pattern() -> re.Pattern[str]:
-    """The folded body questions ("ai", "ban nao", ...) as whole words."""
-    return re.compile(r"\b(" + alternation(function_words().body_questions) + r")\b")
-
-
-@functools.cache
-def sequence_pattern() -> re.Pattern[str]:
-    """The folded nouns that name a procedure ("trình tự", "các bước") as whole words."""
-    return re.compile(r"\b(" + alternation(function_words().sequence_nouns) + r")\b")
-
-
-__all__ = [
-    "FunctionWords",
-    "Vocabulary",
-    "alternation",
-    "body_question_pattern",
-    "function_words",
-    "sequence_pattern",
-    "zipf",
-]
+__all__ = ["Vocabulary", "everyday_gap", "zipf"]

@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.function_words import chat_shorthand, function_words
 from assistant.typing_codes import decode_any, tone_of
-from assistant.vocabulary import Vocabulary, chat_shorthand, function_words
+from assistant.vocabulary import Vocabulary
 from index.abbreviations import expansion
 from ingest.normalize import canonical, strip_diacritics
 
