@@ -7,11 +7,14 @@ each blank verbatim, so the reader sees which value is left open.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from assistant.document_names import short_name
+from assistant.locate import outside_articles
 from assistant.models import Answer, Citation
 from ingest.models import Document
+from ingest.normalize import words
 from ingest.rules.blanks import find_blanks
 
 MAX_BLANKS_NAMED = 3
@@ -23,10 +26,52 @@ def blank_sentence(doc: Document, quotes: list[str]) -> str | None:
         return None
     kind = " (quy chế mẫu)" if doc.meta.status == "template" else ""
     spans = ", ".join(f"«{c}»" for c in contexts[:MAX_BLANKS_NAMED])
-    return (
+    sentence = (
         f"Lưu ý: {short_name(doc)}{kind} để trống giá trị tại {spans}; "
         "văn bản không ấn định con số này, đơn vị áp dụng tự quy định."
     )
+    grounds = [g for q in quotes if (g := cited_ground(doc, q))]
+    if grounds:
+        # the blank is a document's number; the text's own grounds name one on that subject
+        sentence += (
+            f" Phần căn cứ của văn bản dẫn văn bản cùng nội dung: «{grounds[0]}» — đối chiếu "
+            "trước khi điền."
+        )
+    return sentence
+
+
+# "Quy định số ...-QĐ/TW ... về <subject>": a document's number left blank.
+_BLANK_NUMBER = re.compile(r"(?P<kind>[A-ZĐ][^\W\d_]*(?: [^\W\d_]+)?) số \.\.\.")
+# Words of its subject (after "về") a preamble's ground must share with the blank's
+# reference to name it.
+MIN_SHARED_WORDS = 5
+
+
+def _subject(text: str) -> set[str]:
+    """The words of what a cited document is about: after its "về"."""
+    at = re.search(r"(?<!\w)về(?!\w)", text)
+    return set(words(text[at.end() :])) if at else set()
+
+
+def cited_ground(doc: Document, quote: str) -> str:
+    """The line of the text's grounds ("Căn cứ Quy định số 260-QĐ/TW ... về chức năng,
+    nhiệm vụ ...") that cites a document of the kind whose number the quote leaves blank,
+    on the same subject (the most words of it, at least MIN_SHARED_WORDS), verbatim; ""
+    when none does."""
+    blank = _BLANK_NUMBER.search(quote)
+    subject = _subject(quote[blank.end() :]) if blank else set()
+    if blank is None or not subject:
+        return ""
+    best: tuple[int, str] = (MIN_SHARED_WORDS - 1, "")
+    for line in (x.strip() for x in outside_articles(doc).splitlines()):
+        if "căn cứ" not in line.lower() or not re.search(
+            rf"{re.escape(blank['kind'])} số \d", line
+        ):
+            continue
+        shared = len(subject & _subject(line))
+        if shared > best[0]:
+            best = (shared, line)
+    return best[1]
 
 
 def with_blank_notes(answer: Answer, documents: Mapping[str, Document]) -> Answer:

@@ -54,3 +54,24 @@ def test_who_answers_and_comparisons_say_it_too(tmp_path: Path) -> None:
     notes = [line for line in answer.answer.splitlines() if "để trống" in line]
     assert len(notes) == 1 and "ít nhất ... ngày" in notes[0]
     assert {c.unspecified for c in answer.citations} == {True, False}
+
+
+def test_a_blank_document_number_is_set_beside_the_ground_on_its_subject() -> None:
+    from assistant.blank_notes import cited_ground
+    from ingest.parse import parse_text
+
+    text = """QUYẾT ĐỊNH BAN HÀNH QUY CHẾ MẪU
+- Căn cứ Hướng dẫn số 12-HD/TW về tổ chức đại hội chi bộ;
+- Căn cứ Hướng dẫn số 34-HD/TW về chế độ báo cáo của tổ công tác ở thôn, bản;
+
+Điều 1. Phạm vi
+Thực hiện theo Hướng dẫn số ...-HD/TW ngày ... về chế độ báo cáo của tổ công tác ở thôn.
+"""
+    doc = parse_text(text, source_file="made-up.txt")
+    quote = (
+        "Thực hiện theo Hướng dẫn số ...-HD/TW ngày ... về chế độ báo cáo của tổ công tác ở thôn."
+    )
+    assert cited_ground(doc, quote) == (
+        "- Căn cứ Hướng dẫn số 34-HD/TW về chế độ báo cáo của tổ công tác ở thôn, bản;"
+    )
+    assert cited_ground(doc, "Theo Hướng dẫn số ...-HD/TW về lễ kết nạp đảng viên.") == ""
