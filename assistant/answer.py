@@ -226,7 +226,9 @@ class Answerer:
             scene = set(question_terms(ask.given, self.locator.naming(part)))
             own = [t for t in self.locator.topic_terms(part) if t not in scene]
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
-            if whole.kind != "refusal" and covered:
+            # an ask for a whole list ("gồm những ai") is answered by the clause that lists
+            # them, not by quotes that merely write its words
+            if whole.kind != "refusal" and covered and not part.lists:
                 continue
             rest.append((piece, self._route(part)))
         return combine(whole, rest)

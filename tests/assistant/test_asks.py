@@ -223,3 +223,26 @@ def test_the_scene_ends_before_the_whole_question_phrase() -> None:
     assert split_asks(question)[1].question == (
         "Việc cử người dự lớp học còn kinh phí thì ai duyệt"
     )
+
+
+TEAM = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA LẠC
+
+Điều 1. Tổ giúp việc
+Tổ giúp việc gồm Chánh Văn phòng và hai chuyên viên của Văn phòng Đảng ủy.
+
+Điều 2. Công việc được ủy quyền
+Những công việc Ban Thường vụ ủy quyền cho Tổ giúp việc giải quyết, gồm:
+- Tổng hợp báo cáo tháng của các chi bộ;
+- Chuẩn bị lịch làm việc tuần của Thường trực.
+"""
+
+
+def test_an_ask_for_a_whole_list_gets_the_clause_that_lists_it(tmp_path: Path) -> None:
+    # the second ask's clause writes the first ask's words ("Tổ giúp việc", "gồm"), but
+    # not the list of members it asks for
+    assistant = assistant_over(tmp_path, {"hoa-lac.txt": TEAM})
+    answer = assistant.ask(
+        "Tổ giúp việc gồm những ai và được Ban Thường vụ ủy quyền giải quyết những việc gì?"
+    )
+    assert "Chánh Văn phòng và hai chuyên viên" in answer.answer
+    assert "Tổng hợp báo cáo tháng" in answer.answer
