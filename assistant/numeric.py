@@ -63,7 +63,7 @@ def _quoted_part(rule: Rule) -> str:
 
 
 def describe(rule: Rule) -> str:
-    """ "Ban Thường vụ — họp thường lệ: ít nhất 2/3 tổng số thành viên"; a threshold that
+    """ "Tổ công tác — họp hợp lệ: ít nhất 3/4 số tổ viên"; a threshold that
     says who decides on each side names its bodies there instead."""
     statement = rule_statement(rule)
     return statement if _decides_by_side(rule) else f"{rule.body} — {statement}"

@@ -152,8 +152,8 @@ def classify(folded: str, has_reference: bool, asks_number: bool | None = None) 
 
 
 def _the_ask(folded: str) -> str:
-    """What a question asks, after the condition it sets ("mà còn ý kiến khác nhau thì xử
-    lý ra sao?" asks how to proceed; the differing opinions are its condition)."""
+    """What a question asks, after the condition it sets ("nếu hai tổ bàn khác nhau thì
+    làm thế nào?" asks how to proceed; the disagreement is its condition)."""
     return re.split(r"(?<![a-z])thi(?![a-z])", folded)[-1]
 
 

@@ -26,9 +26,9 @@ from ingest.rules.text import (
     unique_bodies,
 )
 
-# "họp về công tác tổ chức cán bộ vào lúc nào": when a meeting is held, asked at the end.
+# "tổ họp bàn kế hoạch vào thứ mấy": when a meeting is held, asked at the end.
 _MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
-# "tổng mức đầu tư từ bao nhiêu thì ...", "dự án bao nhiêu tiền thì ...": a money
+# "công trình từ mức nào thì ...", "gói thầu bao nhiêu tiền thì ...": a money
 # threshold asked without an amount.
 _THRESHOLD_ASKED = (
     r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
@@ -186,7 +186,7 @@ def _borrowed(
     subject: str | None,
     bodies: list[str],
 ) -> tuple[RuleKind | None, str | None, list[str]]:
-    """A follow-up ("còn Ban Thường vụ thì sao?") borrows what it leaves out (the kind
+    """A follow-up ("còn tổ trưởng thì thế nào?") borrows what it leaves out (the kind
     asked, the bodies) from the latest user turn that has it."""
     for turn in reversed(history):
         if turn.role != "user":
@@ -250,7 +250,7 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
 
 def _asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:
     """The subjects of several asks of one kind in one question, in the order asked
-    ("công bố trong bao lâu và khiếu nại trong bao lâu" → announcement, complaint)."""
+    ("thông báo mất bao lâu, kiến nghị mất bao lâu" → announcement, complaint)."""
     if kind not in ("deadline", "frequency", "lead_time"):
         return ()
     asks = [p for p in re.split(r"\s(?:va|con)\s|[,;?]", q) if _NUMERIC_CUES.search(p)]
@@ -278,11 +278,11 @@ def _bodies(question: str) -> list[str]:
     folded = fold_aligned(question)
     mentions = find_mentions(folded)
     if len({m.rule_body for m in mentions if m.rule_body}) > 1:
-        # "Thường trực Đảng ủy ...", "Quy chế mẫu Đảng ủy UBND tỉnh: Ban Thường vụ": a bare
+        # "Thường trực Đảng ủy ...", "quy chế mẫu của Đảng ủy Khối X: Ban Thường vụ": a bare
         # seat name beside another body names the committee, not its Ban Chấp hành;
         # "Hội nghị Tỉnh ủy" still is the Ban Chấp hành.
         mentions = [m for m in mentions if not _seat_only(folded, m)]
-    # "quy chế Tỉnh ủy Điện Biên", "quy chế của Đảng ủy xã Tân Phú": the seat names the
+    # "quy chế Tỉnh ủy Hòa Bình", "quy chế bên Đảng ủy xã An Lạc": the seat names the
     # document, not a body whose rules are asked for
     mentions = [
         m

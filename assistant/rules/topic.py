@@ -1,6 +1,6 @@
 """Which of several rules a question is about: the words its sentence shares with the
-question ("giao ban với Viện kiểm sát" → the clause about the Viện kiểm sát), and the
-case a rule's condition names ("đối với công tác tổ chức cán bộ")."""
+question ("làm việc với Hội Nông dân" → the clause about the Hội Nông dân), and the
+case a rule's condition names ("đối với việc khen thưởng")."""
 
 from __future__ import annotations
 
@@ -91,8 +91,8 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
 
 
 def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
-    """Rules limited to the case the question is about ("họp về công tác tổ chức cán bộ"
-    → "đối với công tác tổ chức cán bộ thì họp vào thứ 2 hằng tuần") come first; the
+    """Rules limited to the case the question is about ("họp bàn việc khen thưởng"
+    → "đối với việc khen thưởng thì họp vào thứ Năm") come first; the
     clause's other rules follow, each shown with its own condition."""
     return sorted(rules, key=lambda r: not condition_met(r, q_words))
 
