@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.function_words import function_words
+from assistant.function_words import body_question_pattern, function_words, without_closing
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
@@ -82,8 +82,8 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
             last_answer = answers[-1] if answers else ""
             reference = parse_reference(last_answer) or parse_reference(history[last].content)
         text = _follow_up_text(question, before.text, carried, documents)
-        new = asked_bodies(question, bool(detect_scope(question, documents).document_ids))
-        new_body = new[0] if new and new[0] not in carried.bodies else ""
+        scoped = bool(detect_scope(question, documents).document_ids)
+        new_body = _new_body(question, carried, scoped)
         acts = _same_acts(question, carried)
         return Resolved(
             text=text,
@@ -96,8 +96,7 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     if carried.topic and reference is None and _without_object(question, documents):
         # "Tổ phó duyệt xong thì gửi cho ai?": about the previous subject
         text = f"{question.rstrip()} {carried.topic}"
-        new = asked_bodies(question, False)
-        new_body = new[0] if new and new[0] not in carried.bodies else ""
+        new_body = _new_body(question, carried, False)
         acts = _same_acts(question, carried) if new_body else ()
         return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
     return Resolved(text=question, reference=reference, carried=carried)
@@ -324,6 +323,18 @@ def follow_up_rest(question: str) -> str:
 
 # "còn X thì <comment>?": what follows the last "thì" says what is asked of X
 _COMMENT = re.compile(r"^.*(?<![a-z])thi\s+(?P<comment>.+)$")
+
+
+def _new_body(question: str, carried: Carried, scoped: bool) -> str:
+    """The body a follow-up puts in place of the one asked before ("" when none). A body
+    question standing before its action asks for the actor ("còn hội nghị X thì ai triệu
+    tập?"): X is what is acted on, not a new actor whose own clauses answer ("còn X thì
+    báo cáo ai?" asks whom X reports to: X acts)."""
+    folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(question)))
+    if any(folded[m.end() :].strip() for m in body_question_pattern().finditer(folded)):
+        return ""
+    new = asked_bodies(question, scoped)
+    return new[0] if new and new[0] not in carried.bodies else ""
 
 
 def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:

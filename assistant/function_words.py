@@ -112,6 +112,16 @@ def sequence_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + alternation(function_words().sequence_nouns) + r")\b")
 
 
+def without_closing(folded: str) -> str:
+    """Folded text without the sentence-final particles that close it ("... là ai vậy ạ")."""
+    return _closing_pattern().sub("", re.sub(r"\s+", " ", folded).strip())
+
+
+@functools.cache
+def _closing_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s(?:{alternation(function_words().particles)}))+\s*$")
+
+
 __all__ = [
     "FunctionWords",
     "alternation",
@@ -120,4 +130,5 @@ __all__ = [
     "comparison_pattern",
     "function_words",
     "sequence_pattern",
+    "without_closing",
 ]

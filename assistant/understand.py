@@ -24,6 +24,7 @@ from assistant.function_words import (
     comparison_pattern,
     function_words,
     sequence_pattern,
+    without_closing,
 )
 from assistant.models import Turn
 from assistant.references import Reference
@@ -231,19 +232,9 @@ def understand(
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
         carried=carried,
-        # a follow-up asking who acts ("còn hội nghị X thì ai triệu tập?") names X as what
-        # is acted on, not as the new actor whose own clauses answer ("còn X thì báo cáo
-        # ai?" asks whom X reports to: X acts)
-        new_body="" if _asks_the_actor(question) else resolved.new_body,
-        acts=() if _asks_the_actor(question) else resolved.acts,
+        new_body=resolved.new_body,
+        acts=resolved.acts,
     )
-
-
-def _asks_the_actor(question: str) -> bool:
-    """Whether the body question stands before the action it asks the actor of ("ai triệu
-    tập", "cấp nào quyết định"), not after it as its object ("báo cáo ai")."""
-    folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(question)))
-    return any(folded[m.end() :].strip() for m in body_question_pattern().finditer(folded))
 
 
 # A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),
@@ -305,16 +296,6 @@ def yes_no_body(text: str) -> str:
         return ""
     named = body_mentions(folded[: tails[-1].start()])
     return named[-1].body if named else ""
-
-
-def without_closing(folded: str) -> str:
-    """Folded text without the sentence-final particles that close it ("... là ai vậy ạ")."""
-    return _closing_pattern().sub("", re.sub(r"\s+", " ", folded).strip())
-
-
-@functools.cache
-def _closing_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:\s(?:{alternation(function_words().particles)}))+\s*$")
 
 
 def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
