@@ -25,12 +25,16 @@ COMPLETE_FILE = EVAL_DIR / "gold" / "complete.jsonl"
 # A fresh dev set (stop 26): 120 questions written the frozen set's way by a helper who saw
 # only the regulations and the schema, to find what generalises without the frozen set.
 FRESH_FILE = EVAL_DIR / "gold" / "fresh.jsonl"
+# A second fresh dev set (stop 28), written the same way; run once before any change it
+# measured, then tuned on.
+FRESH2_FILE = EVAL_DIR / "gold" / "fresh2.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
     "wild": WILD_FILE,
     "complete": COMPLETE_FILE,
     "fresh": FRESH_FILE,
+    "fresh2": FRESH2_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
