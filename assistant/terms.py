@@ -129,18 +129,36 @@ def _question_terms(
     return (*(t for _, t in kept), *bigrams)
 
 
+# Where a typed sentence ends: what comes after may be typed another way.
+_SENTENCE_END = re.compile(r"[.?!;\n]+(?=\s|$)")
+
+
+def _typed_accented(text: str) -> bool:
+    """Typed with diacritics (most words carry them): matched exactly, "thu" is then not
+    "thứ"; typed without: the folded form matches every spelling."""
+    letters = [t for t in _canonical_words(text) if not t.isdigit()]
+    return sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
+
+
+def _folded_forms(tokens: list[str]) -> list[str]:
+    return [FOLDED + strip_diacritics(t) for t in tokens]
+
+
 @functools.lru_cache(maxsize=4096)
 def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """The question's words as matched (accented, or folded with FOLDED) and which of them
     are content words."""
-    tokens = _canonical_words(expand_inline(text))
+    tokens: list[str] = []
+    form_list: list[str] = []
+    # Each sentence is read as it was typed: a follow-up typed without diacritics after
+    # an accented question it continues is folded on its own.
+    for sentence in _SENTENCE_END.split(text):
+        words_here = _canonical_words(expand_inline(sentence))
+        tokens += words_here
+        form_list += words_here if _typed_accented(sentence) else _folded_forms(words_here)
     folded = [strip_diacritics(t) for t in tokens]
     dropped = _stop_positions(folded)
-    # Typed with diacritics (most words carry them): match exactly, "thu" is then not
-    # "thứ"; typed without: match the folded form of every spelling.
-    letters = [t for t in _canonical_words(text) if not t.isdigit()]
-    accented = sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
-    forms = tuple(tokens if accented else [FOLDED + f for f in folded])
+    forms = tuple(form_list)
     # Numbers are values the question supplies ("48 ủy viên"), not what it is about;
     # ``exclude`` holds words that only name a document. A removed word breaks phrases:
     # bigrams join words that stood side by side in the question.

@@ -52,3 +52,12 @@ def test_function_words_typed_with_their_diacritics_are_not_content() -> None:
     assert question_terms("Còn ở Đồng Tháp thì sao?", {"dong thap"}) == []
     # folded, "con" may be "con" (a child) and stays
     assert FOLDED + "con" in question_terms("con nuoi")
+
+
+def test_each_sentence_is_read_as_typed():
+    """A follow-up typed without diacritics after an accented question it continues is
+    folded on its own: its words match every spelling, the accented ones stay exact."""
+    terms = question_terms("Ai triệu tập hội nghị thường kỳ? con hoi nghi bat thuong thi sao")
+    assert "triệu" in terms and "~triệu" not in terms
+    assert {"~hoi", "~nghi", "~bat", "~thuong"} <= set(terms)
+    assert "bat" not in terms
