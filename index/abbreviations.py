@@ -51,6 +51,11 @@ ABBREVIATIONS: dict[str, str] = {
     "cbcc": "cán bộ công chức",
     "tcd": "tổ chức đảng",
     "tcsd": "tổ chức cơ sở đảng",
+    "vp": "văn phòng",
+    "vptu": "văn phòng tỉnh ủy",
+    "vphu": "văn phòng huyện ủy",
+    "vpdu": "văn phòng đảng ủy",
+    "vptw": "văn phòng trung ương",
 }
 
 # Abbreviations that are also syllables ("tu" is tư/từ/tự): expanded only when typed in

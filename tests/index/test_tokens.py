@@ -52,3 +52,9 @@ def test_document_side_keeps_everything() -> None:
 def test_expand_abbreviations_for_dense_query() -> None:
     assert expand_abbreviations("BTV và UBKT") == "BTV và UBKT (ban thường vụ; ủy ban kiểm tra)"
     assert expand_abbreviations("họp định kỳ") == "họp định kỳ"
+
+
+def test_office_abbreviation_expanded() -> None:
+    """ "VP" (văn phòng) is how staff write the office in every Party document."""
+    assert expansion("VP") == "văn phòng"
+    assert {"van_phong", "vp"} <= set(tokenize("VP huyện ủy lưu hồ sơ"))
