@@ -36,6 +36,7 @@ class FunctionWords(BaseModel):
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
     performatives: frozenset[str]
+    wording_words: frozenset[str]
 
     @property
     def adverbial(self) -> frozenset[str]:
@@ -63,6 +64,7 @@ class FunctionWords(BaseModel):
             | self.listing_verbs
             | self.sequence_nouns
             | self.plural_markers
+            | self.wording_words
         )
 
     @property
@@ -112,6 +114,20 @@ def sequence_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + alternation(function_words().sequence_nouns) + r")\b")
 
 
+@functools.cache
+def wording_pattern(accented: bool) -> re.Pattern[str]:
+    """The words that ask for a text's wording ("trích nguyên văn", "câu"). On accented
+    text every member, with its diacritics; on folded text only the phrases: folded,
+    "cau" is also the "cầu" of "yêu cầu"."""
+    members = function_words().wording_words
+    if accented:
+        forms = sorted({canonical(m) for m in members}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+    else:
+        alternatives = alternation(m for m in members if " " in m)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
 def without_closing(folded: str) -> str:
     """Folded text without the sentence-final particles that close it ("... là ai vậy ạ")."""
     return _closing_pattern().sub("", re.sub(r"\s+", " ", folded).strip())
@@ -131,4 +147,5 @@ __all__ = [
     "function_words",
     "sequence_pattern",
     "without_closing",
+    "wording_pattern",
 ]

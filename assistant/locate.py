@@ -15,6 +15,7 @@ from assistant.deciding_body import (
     phrase_span,
 )
 from assistant.document_names import meta_text, name_terms
+from assistant.function_words import wording_pattern
 from assistant.sentences import sentences
 from assistant.stated_numbers import (
     numbers_not_in,
@@ -382,9 +383,17 @@ def without_citation_frame(text: str) -> str:
     folded = fold(text)
     if len(folded) != len(text):
         return text  # offsets in the folded text would not be offsets in ``text``
-    for m in reversed(list(CITATION_FRAME.finditer(folded))):
-        filler = "nào".ljust(m.end() - m.start())
-        text = f"{text[: m.start()]}{filler}{text[m.end() :]}"
+    # and the words that ask for its wording ("trích nguyên văn câu ..."): exact where
+    # typed with diacritics, only the unambiguous phrases where folded
+    lower = text.lower()
+    spans = [
+        *CITATION_FRAME.finditer(folded),
+        *wording_pattern(accented=False).finditer(folded),
+        *wording_pattern(accented=True).finditer(lower if len(lower) == len(text) else ""),
+    ]
+    for start, end in sorted({(m.start(), m.end()) for m in spans}, reverse=True):
+        filler = "nào".ljust(end - start)
+        text = f"{text[:start]}{filler}{text[end:]}"
     return text
 
 

@@ -25,6 +25,7 @@ from assistant.function_words import (
     function_words,
     sequence_pattern,
     without_closing,
+    wording_pattern,
 )
 from assistant.models import Turn
 from assistant.references import Reference
@@ -112,8 +113,8 @@ _PROCEDURE = re.compile(
     r"\b(thu tuc|nhu the nao|the nao|ra sao|lam sao|cach thuc|cach nao|phai lam gi|tien hanh)\b"
 )
 _CITATION = re.compile(
-    r"\b(dieu nao|khoan nao|diem nao|quy dinh o dau|quy dinh tai dau|o dieu nao|dieu may|"
-    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi|trich dan|nguyen van)\b"
+    r"\b((?:dieu|khoan|diem) (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
+    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
 )
 _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
@@ -139,7 +140,8 @@ def classify(folded: str, has_reference: bool, asks_number: bool | None = None) 
     asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
     if has_reference and not asks_who:
         return "citation"
-    if _CITATION.search(folded) and not asks_who:
+    asks_place = _CITATION.search(folded) or wording_pattern(accented=False).search(folded)
+    if asks_place and not asks_who:
         return "citation"
     if asks_who:
         return "who_decides"

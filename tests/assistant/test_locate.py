@@ -34,3 +34,15 @@ def test_a_point_whose_sentences_share_the_question_is_quoted_whole(tmp_path: Pa
     )
     assert "Quý một lần báo cáo tình hình hoạt động" in answer.answer
     assert answer.citations[0].point is not None
+
+
+def test_wording_words_leave_the_topic() -> None:
+    """ "Trích nguyên văn câu ..." asks for a clause's wording: the words of quoting are
+    no topic the clause must cover; the "cầu" of "yêu cầu" is not the "câu" of a text."""
+    from assistant.locate import without_citation_frame
+
+    kept = without_citation_frame("Trích nguyên văn câu quy định thủ quỹ kiểm kê kho").split()
+    assert not {"Trích", "nguyên", "văn", "câu"} & set(kept)
+    assert {"thủ", "quỹ", "kiểm", "kê", "kho"} <= set(kept)
+    assert "cầu" in without_citation_frame("đoạn nào nói thủ quỹ yêu cầu kiểm kê").split()
+    assert "cau" in without_citation_frame("khoan nao noi thu quy yeu cau kiem ke").split()

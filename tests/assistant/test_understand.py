@@ -3,7 +3,7 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.models import Turn
-from assistant.understand import asks_for_a_person, laws_not_loaded, understand
+from assistant.understand import asks_for_a_person, classify, laws_not_loaded, understand
 from ingest.models import DocumentMeta
 
 
@@ -151,3 +151,11 @@ def test_a_comparison_word_in_a_condition_is_not_the_ask() -> None:
 
     assert classify("to truong va to pho khac nhau the nao", False) == "comparison"
     assert classify("neu y kien con khac nhau thi to xu ly ra sao", False) == "procedure"
+
+
+def test_asking_for_the_wording_or_the_place_is_a_citation() -> None:
+    """Any of article, clause or point with "nào"/"mấy" asks for a place; the phrases of
+    quoting ask for the text itself."""
+    assert classify("quy dinh thu quy kiem ke kho nam o khoan may", False) == "citation"
+    assert classify("diem may noi thu quy kiem ke kho", False) == "citation"
+    assert classify("cho xin cau chu quy dinh thu quy kiem ke kho", False) == "citation"
