@@ -10,9 +10,9 @@ import logging
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.home import DataHome
-from assistant.pipeline import load_powers, load_rules
 from assistant.rules.models import Rule, RuleTable
 from assistant.shared import SharedState, SharedStoreError, StaleStateError
+from assistant.snapshot_files import load_powers, load_rules
 from index.lexical import LexicalIndex, fingerprint
 from ingest.chunk import chunk_document
 from ingest.consolidate import consolidate

@@ -1,0 +1,79 @@
+"""A follow-up merged into the question before it ("Còn tổ trưởng thì thế nào?", "Còn dự
+án 3 tỷ?"): the previous question carried forward with the follow-up's body in place of
+the body it asked about, and its number in place of the previous one."""
+
+from __future__ import annotations
+
+import re
+
+from index.tokens import expand_abbreviations
+from ingest.bodies import body_mentions, find_bodies, is_seat
+from ingest.normalize import fold
+
+_LEADING = {"con", "the", "vay", "thi", "doi", "voi", "neu", "chi", "ho", "o", "tai"}
+_TRAILING = {"sao", "thi", "nao", "the", "a", "vay", "nhi"}
+
+
+def follow_up_rest(question: str) -> str:
+    """The follow-up without its framing words, as typed: "Còn Đồng Tháp thì sao?" →
+    "Đồng Tháp" (diacritics kept, so the merged question keeps one typing style)."""
+    words = question.split()
+    folded = [fold(w).strip("?.,!:;") for w in words]
+    start, end = 0, len(words)
+    while start < end:
+        if folded[start] in _LEADING:
+            start += 1
+        elif folded[start : start + 2] == ["truong", "hop"]:  # "(còn) trường hợp ..."
+            start += 2
+        else:
+            break
+    while end > start and folded[end - 1] in _TRAILING:
+        end -= 1
+    return " ".join(words[start:end]).strip(" ?.!")
+
+
+def merge_follow_up(previous: str, question: str) -> str:
+    """Carry the previous question forward, swapping in the body the follow-up names for
+    the body it asked about (a committee's seat that only names its document stays), and
+    its numbers for the previous ones ("Vậy tổ 12 người thì thế nào?" names the same
+    body: only the number is new)."""
+    swapped = _swapped(previous, question)
+    given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))
+    if swapped is not None and not given:
+        return swapped
+    previous = swapped if swapped is not None else previous
+    rest = follow_up_rest(question)
+    if _AMOUNT.search(fold(question)):
+        # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
+        previous = _AMOUNT.sub(" ", fold(previous))
+    elif _COUNT.search(fold(question)):
+        previous = _COUNT.sub(" ", fold(previous))
+    return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+def _swapped(previous: str, question: str) -> str | None:
+    """The previous question with the follow-up's body in place of the body it asked
+    about; None when the follow-up names none, or the same."""
+    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
+    folded_prev = fold(expand_abbreviations(previous))
+    old = body_mentions(folded_prev)
+    if not new_bodies or not old:
+        return None
+    asked = [m for m in old if not is_seat(folded_prev, m)]
+    first = (asked or old)[0]
+    if new_bodies[0] == first.body:
+        return None
+    new = fold(new_bodies[0])
+    if not asked:
+        # "Tỉnh ủy họp ..." and "còn Thường trực?": "Thường trực Tỉnh ủy họp ..."
+        new = f"{new} {folded_prev[first.start : first.end]}"
+    return folded_prev[: first.start] + new + folded_prev[first.end :]
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:ty|ti|trieu|nghin|dong)(?:\s+dong)?\b|\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ty|trieu)\b"
+)
+_COUNT = re.compile(r"\d+\s*(?:uy vien|thanh vien|nguoi|dong chi|dang vien)\b")
+
+
+__all__ = ["follow_up_rest", "merge_follow_up"]

@@ -1,0 +1,25 @@
+"""A follow-up merged into the question before it (assistant/follow_up_merge.py)."""
+
+from __future__ import annotations
+
+from assistant.follow_up_merge import follow_up_rest, merge_follow_up
+
+
+def test_the_framing_words_of_a_follow_up_are_dropped_as_typed() -> None:
+    assert follow_up_rest("Vậy trường hợp khẩn cấp thì thế nào?") == "khẩn cấp"
+
+
+def test_a_new_body_takes_the_place_of_the_body_asked_before() -> None:
+    merged = merge_follow_up("Ban Thường vụ họp mấy lần một năm?", "Còn Thường trực thì sao?")
+    assert merged == "thuong truc hop may lan mot nam?"
+
+
+def test_a_committee_named_by_its_seat_stays_beside_the_new_body() -> None:
+    merged = merge_follow_up("Tỉnh ủy họp mấy lần một năm?", "Còn Thường trực?")
+    assert merged.startswith("thuong truc tinh uy hop")
+
+
+def test_a_new_amount_replaces_the_previous_one() -> None:
+    merged = merge_follow_up("Dự án 2 tỷ đồng thì ai quyết định?", "Còn dự án 5 tỷ?")
+    assert "2 ty" not in merged and merged.endswith("dự án 5 tỷ")
+    assert "ai quyet dinh" in merged
