@@ -25,11 +25,11 @@ from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, normalize_question
 from assistant.numeric import compose_numeric
+from assistant.quantities import ASKED_UNIT
 from assistant.reference_notes import with_references
 from assistant.rules.models import DocumentNumeric, Rule
 from assistant.rules.query import answer_frame
 from assistant.stated_numbers import (
-    ASKED_UNIT,
     NO_NUMBER_MESSAGE,
     asks_a_number,
     numbers_not_in,

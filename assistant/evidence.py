@@ -11,8 +11,7 @@ from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.function_words import function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
-from assistant.quantities import quantity_syllables
-from assistant.stated_numbers import ASKED_UNIT
+from assistant.quantities import ASKED_UNIT, quantity_syllables
 from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
 from ingest.bodies import (

@@ -23,6 +23,8 @@ Role = Literal["present", "in_favour", "requesting"]
 ROLES: tuple[Role, ...] = ("present", "in_favour", "requesting")
 # How many words after the count (its noun included) the role verb may stand.
 ROLE_WINDOW = 4
+# A number asked with its unit ("bao nhiêu ngày", "mấy lần"), on folded text.
+ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
 
 
 class RoleInfo(BaseModel):

@@ -10,7 +10,6 @@ from ingest.normalize import fold, has_diacritics
 from ingest.rules.numbers import STRICT_NUMBER, read_number
 from ingest.rules.text import fold_aligned
 
-ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
 NO_NUMBER_MESSAGE = (
     "Các quy chế đã nạp không nêu con số được hỏi; không suy đoán một con số không có "
     "trong văn bản."

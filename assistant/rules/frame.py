@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from assistant.models import Turn
-from assistant.quantities import GivenQuantities, given_quantities, role_info
+from assistant.quantities import ASKED_UNIT, GivenQuantities, given_quantities, role_info
 from assistant.rules.models import QuestionFrame, RuleKind
 from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
@@ -59,6 +59,9 @@ _ABBREVIATIONS = {
     "bcsd": "Ban cán sự đảng",
 }
 
+# A number of days or hours asked, and asked before something.
+_DAYS_ASKED = r"(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:ngay|gio)(?![a-z])"
+_DAYS_BEFORE = rf"truoc {_DAYS_ASKED}"
 # (kind, subject or None, cue regex over the folded question); first match wins.
 _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
@@ -84,8 +87,11 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "lead_time",
         "document_sending",
-        r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi",
+        r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi"
+        rf"|gui(?: [a-z]+){{0,8}} {_DAYS_BEFORE}",
     ),
+    # days asked before an event ("họp trước ngày sinh hoạt ít nhất mấy ngày")
+    ("lead_time", None, rf"(?<![a-z]){_DAYS_BEFORE}|truoc(?: [a-z]+){{1,6}} {_DAYS_ASKED}"),
     (
         "duration",
         "meeting_duration",
@@ -116,7 +122,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "deadline",
         None,
-        r"thoi han|cham nhat|trong vong|trong (?:bao lau|may (?:ngay|gio|thang))"
+        r"thoi han|cham nhat|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
         r"|truoc ngay nao|han (?:chot|cuoi)",
     ),
     (
@@ -237,6 +243,8 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
     ]
     if not found:
         return None, None
+    fitting = [f for f in found if f[0] in _kinds_measured_in(q)]
+    found = fitting or found
     anchor = _ASKED_MEASURE.search(q)
     if anchor is not None and len(found) > 1:
         starts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(q) if m.end() <= anchor.start())]
@@ -246,6 +254,32 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
         found = here or found
     kind, subject, _ = found[0]
     return kind, _refined_subject(kind, subject, q)
+
+
+# Which kinds of rule give a number in the unit a question asks it in ("mấy lần" is how
+# often, never how many must attend, however "tối thiểu" is written beside it).
+_KINDS_BY_UNIT: dict[str, frozenset[str]] = {
+    "lan": frozenset({"frequency"}),
+    "gio": frozenset({"deadline", "duration", "lead_time"}),
+    **{
+        unit: frozenset({"deadline", "duration", "lead_time", "frequency"})
+        for unit in ("ngay", "tuan", "thang", "quy")
+    },
+    **{
+        unit: frozenset({"quorum", "vote_threshold", "request_trigger", "count"})
+        for unit in ("nguoi", "uy", "thanh", "dong", "phieu", "dang")
+    },
+}
+_ALL_KINDS: frozenset[str] = frozenset().union(*_KINDS_BY_UNIT.values())
+
+
+def _kinds_measured_in(q: str) -> frozenset[str]:
+    """The kinds of rule whose value is in the unit asked ("bao nhiêu ngày"); any kind
+    (money and area too) when the question asks no unit this table knows."""
+    units = [m.group(1) for m in ASKED_UNIT.finditer(q) if m.group(1) in _KINDS_BY_UNIT]
+    if not units:
+        return _ALL_KINDS | {"money_threshold", "area_threshold"}
+    return frozenset().union(*(_KINDS_BY_UNIT[u] for u in units))
 
 
 def _asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:

@@ -1,0 +1,25 @@
+"""Reading a numeric question's frame (assistant/rules/frame.py) on made-up wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.rules.frame import read_question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the unit asked decides: times are a frequency, beside "tối thiểu" or not
+        ("tổ công tác giao ban tối thiểu mấy lần mỗi quý", "frequency"),
+        # days asked before an event are a lead time, the event named or not
+        ("thu quy bao cao truoc ngay kiem ke it nhat bao nhieu ngay", "lead_time"),
+        ("bien ban gui cho cac to vien truoc may ngay", "lead_time"),
+        # hours asked within are a deadline
+        ("su co phai bao cao len cap tren trong bao nhieu gio", "deadline"),
+        # people asked beside "tối thiểu" stay a quorum
+        ("hop to can toi thieu bao nhieu nguoi du", "quorum"),
+    ],
+)
+def test_the_unit_asked_decides_the_kind(question: str, kind: str) -> None:
+    assert read_question(question).kind == kind
