@@ -36,6 +36,7 @@ class FunctionWords(BaseModel):
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
     performatives: frozenset[str]
+    topic_markers: frozenset[str]
 
     @property
     def adverbial(self) -> frozenset[str]:

@@ -246,3 +246,15 @@ def test_an_ask_for_a_whole_list_gets_the_clause_that_lists_it(tmp_path: Path) -
     )
     assert "Chánh Văn phòng và hai chuyên viên" in answer.answer
     assert "Tổng hợp báo cáo tháng" in answer.answer
+
+
+def test_a_later_ask_shares_the_topic_not_the_first_asks_comment() -> None:
+    # "thì" closes the topic; what follows is the first ask's own comment
+    asks = split_asks("Khi có đoàn kiểm tra thì Văn phòng chuẩn bị gì, rồi ai ký biên bản?")
+    assert asks[1].question == "Khi có đoàn kiểm tra ai ký biên bản"
+    # typed without diacritics, "thi hanh" is a word, not the topic marker
+    asks = split_asks("viec thi hanh ky luat do ai lam, ai ky quyet dinh?")
+    assert asks[1].question == "viec thi hanh ky luat ai ky quyet dinh"
+    # a yes/no ask has no subject of its own: it goes on with the first ask's comment
+    asks = split_asks("Khi không họp được thì lấy ý kiến ra sao, có áp dụng cho khen thưởng không?")
+    assert "lấy ý kiến" in asks[1].question
