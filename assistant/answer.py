@@ -12,12 +12,11 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 
-from assistant.asks import split_asks
 from assistant.blank_notes import with_blank_notes
 from assistant.compose import Composer
 from assistant.document_answer import DocumentAnswerer
 from assistant.document_names import short_name
-from assistant.each_ask import combine
+from assistant.each_ask import AskFocus, EachAsk
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
 from assistant.lexicon import is_listed
@@ -51,8 +50,6 @@ from ingest.settings import Settings
 log = logging.getLogger(__name__)
 
 
-# An ask whose topic terms the answer's quotes cover to this share is answered by them.
-COVERED = 0.6
 # How many words closing a list's lead-in may name what its points are.
 LIST_HEAD = 4
 
@@ -84,6 +81,7 @@ class Answerer:
             documents=documents, locator=self.locator, powers=powers, rules=self.rules
         )
         self.document_answerer = DocumentAnswerer(self.documents)
+        self.each_ask = EachAsk(self.locator, self.evidence, self._route, self._docs)
         self._vocabulary: Vocabulary | None = None
         self._powers = list(powers)
         self._tables: dict[str, DocumentTables] = {}
@@ -215,23 +213,7 @@ class Answerer:
         simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
         if simple or u.reference is not None or u.document_attributes:
             return whole
-        asks = split_asks(text)
-        typed = split_asks(original)
-        pieces = [a.piece for a in (typed if len(typed) == len(asks) else asks)]
-        quoted = self.locator.profile(" ".join(c.quote for c in whole.citations))
-        rest = []
-        for ask, piece in zip(asks, pieces, strict=True):
-            part = understand(ask.question, history, self._docs, list(u.document_ids) or None)
-            # the ask's own words, not the scene every ask shares, must be in the quotes
-            scene = set(question_terms(ask.given, self.locator.naming(part)))
-            own = [t for t in self.locator.topic_terms(part) if t not in scene]
-            covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
-            # an ask for a whole list ("gồm những ai") is answered by the clause that lists
-            # them, not by quotes that merely write its words
-            if whole.kind != "refusal" and covered and not part.lists:
-                continue
-            rest.append((piece, self._route(part)))
-        return combine(whole, rest)
+        return self.each_ask.answer(whole, text, original, history, list(u.document_ids))
 
     def _turn_text(self, turn: Turn) -> str:
         text = sanitize(turn.content, self.settings.max_question_chars)[0]
@@ -299,7 +281,7 @@ class Answerer:
             log.error("dropped a non-verbatim citation: %s", citation.cite_as)
         return ok
 
-    def _route(self, u: Understanding) -> Answer:
+    def _route(self, u: Understanding, focus: AskFocus | None = None) -> Answer:
         about_document = self.document_answerer.answer(u, self.locator.topic_terms(u))
         if about_document is not None:
             return about_document
@@ -345,7 +327,7 @@ class Answerer:
         if not self.locator.topic_terms(u):
             return self.composer.ask_what(u)
         hits = self.locator.retrieve(u)
-        located = self.locator.locate(u, hits)
+        located = self.each_ask.focused(u, self.locator.locate(u, hits), focus)
         if not located or not self.evidence.covers(u, located[0]):
             return self.evidence.refuse_uncovered(u, located)
         top = located[0]

@@ -15,6 +15,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation, body_question_pattern, function_words
+from assistant.lexicon import is_listed
 from ingest.normalize import fold
 
 _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")
@@ -77,6 +78,20 @@ class Ask(BaseModel):
     # but the first ask, whose scene is its own piece's opening)
 
 
+def _before_topic_marker(text: str) -> str:
+    """The words before the last topic marker ("Khi họp thì Thường trực làm" → "Khi
+    họp"): after it comes the first ask's own comment, which the other asks do not share.
+    A marker that opens a listed word ("thi hành" typed without diacritics) is none;
+    ``text`` whole when it has no marker with words before it."""
+    syllables = re.findall(r"\w+", fold(text))
+    markers = {fold(m) for m in function_words().topic_markers}
+    for i in range(len(syllables) - 1, 0, -1):
+        if syllables[i] in markers and not is_listed(syllables[i : i + 2], folded=True):
+            at = [m.start() for m in re.finditer(r"\w+", text)][i]
+            return text[:at].rstrip(" ,")
+    return text
+
+
 def split_asks(text: str) -> list[Ask]:
     """One question per ask, each with the words that set the scene: "Phiên họp X do ai
     chủ trì, biên bản lưu ở đâu?" → "Phiên họp X do ai chủ trì", "Phiên họp X biên bản
@@ -99,13 +114,18 @@ def split_asks(text: str) -> list[Ask]:
     # words but the closing negative set the scene ("X có quyền Y không, căn cứ đâu?")
     closing = _yes_no_pattern().search(fold(first).rstrip())
     end = at.start() if at else closing.start() if closing else len(first)
-    scene = ", ".join([*pieces[: asking[0]], first[:end]])
+    whole_scene = ", ".join([*pieces[: asking[0]], first[:end]])
+    whole_scene = _TRAILING.sub("", whole_scene).strip(" ,")
+    # an ask with its own question word is about the topic, before the first ask's
+    # comment; a yes/no ask ("..., có áp dụng cho X không?") goes on with that comment
+    scene = ", ".join([*pieces[: asking[0]], _before_topic_marker(first[:end])])
     scene = _TRAILING.sub("", scene).strip(" ,")
     before = ", ".join(pieces[: asking[0]])
     asks = [
         Ask(piece=first, question=", ".join(pieces[: asking[0] + 1]), scene=scene, given=before)
     ]
     for i in asking[1:]:
-        question = f"{scene} {pieces[i]}".strip()
-        asks.append(Ask(piece=pieces[i], question=question, scene=scene, given=scene))
+        shared = scene if _ask_pattern().search(fold(pieces[i])) else whole_scene
+        question = f"{shared} {pieces[i]}".strip()
+        asks.append(Ask(piece=pieces[i], question=question, scene=shared, given=shared))
     return asks

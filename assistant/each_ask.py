@@ -4,14 +4,30 @@
 meeting; their clauses are often in different articles, and the best single clause
 answers only some. The message is answered whole; an ask whose words that answer's quotes
 do not cover is then answered on its own (its own citation, its own number from the rule
-module) and added, headed by its words; one no provision answers says so.
+module) and added, headed by its words; one no provision answers says so. Such an ask
+finds its own clause: one that writes the ask's own words and is not already quoted comes
+before the clauses the whole message scored higher ("..., rồi ai quyết định?" after an
+answer that quoted what the standing body does first).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from assistant.models import Answer
+from pydantic import BaseModel, ConfigDict
+
+from assistant.asks import split_asks
+from assistant.evidence import EvidenceGate, refusal_answer
+from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
+from assistant.models import Answer, Turn
+from assistant.terms import question_terms
+from assistant.understand import Understanding, understand
+from ingest.models import Document
+
+T = TypeVar("T")
+# An ask whose topic terms the answer's quotes cover to this share is answered by them.
+COVERED = 0.6
 
 NOT_FOUND = "Không tìm thấy quy định trả lời ý này trong các văn bản đã nạp."
 
@@ -50,3 +66,130 @@ def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
             "numeric": numeric,
         }
     )
+
+
+class AskFocus(BaseModel):
+    """What an ask answered on its own looks for: its own words (not the scene every ask
+    shares), and the text the answer already shows."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    own: tuple[str, ...]
+    shown: str
+
+
+def focused(
+    located: Sequence[T], quote: Callable[[T], str], writes_own: Callable[[str], bool]
+) -> list[T]:
+    """``located`` with the clauses that write the ask's own words and are not yet shown
+    first, each group in its order; as given when none is."""
+    fresh = [i for i in located if writes_own(quote(i))]
+    return [*fresh, *(i for i in located if i not in fresh)] if fresh else list(located)
+
+
+def shown_quotes(answer: Answer) -> str:
+    """The quotes an answer shows; a citation only listed beside it shows nothing."""
+    return " ".join(c.quote for c in answer.citations if c.quote.strip() in answer.answer)
+
+
+def ask_focus(
+    whole: Answer, earlier: Sequence[tuple[str, Answer]], own: Sequence[str], lists: bool
+) -> AskFocus | None:
+    """How an ask answered on its own looks for its clause: after an answer, by its own
+    words among the clauses not yet shown; not at all after a refusal (nothing is shown,
+    and no clause was about the message) or for a whole list (the clause that lists it
+    answers, wherever its words are)."""
+    if whole.kind == "refusal" or lists or not own:
+        return None
+    shown = "\n".join([whole.answer, *(a.answer for _, a in earlier)])
+    return AskFocus(own=tuple(own), shown=shown)
+
+
+def strays(answer: Answer, scene_share: Callable[[str], float], least: float) -> bool:
+    """After the whole message was refused, whether an ask's answer leaves the topic all
+    asks share: its shown quotes cover less than ``least`` of the scene ("muốn chuyển
+    công tác thì ..., thủ tục ra sao?" answered by some other procedure's clause)."""
+    return answer.kind != "refusal" and scene_share(shown_quotes(answer)) < least
+
+
+class EachAsk:
+    """The asks of a message its whole answer leaves uncovered, each answered on its own
+    by ``route`` (the answerer's routing, given how the ask looks for its clause)."""
+
+    def __init__(
+        self,
+        locator: ClauseLocator,
+        evidence: EvidenceGate,
+        route: Callable[[Understanding, AskFocus | None], Answer],
+        documents: Sequence[Document],
+    ) -> None:
+        self.locator = locator
+        self.evidence = evidence
+        self.route = route
+        self.documents = documents
+
+    def answer(
+        self,
+        whole: Answer,
+        text: str,
+        original: str,
+        history: Sequence[Turn],
+        document_ids: Sequence[str],
+    ) -> Answer:
+        """``whole``, then a block for each ask whose own words its quotes leave out."""
+        asks = split_asks(text)
+        typed = split_asks(original)
+        pieces = [a.piece for a in (typed if len(typed) == len(asks) else asks)]
+        # an ask is covered by what the answer shows, not by citations listed beside it
+        quoted = self.locator.profile(shown_quotes(whole))
+        rest: list[tuple[str, Answer]] = []
+        for ask, piece in zip(asks, pieces, strict=True):
+            part = understand(ask.question, history, self.documents, list(document_ids) or None)
+            # the ask's own words, not the scene every ask shares, must be in the quotes
+            scene = set(question_terms(ask.given, self.locator.naming(part)))
+            own = [t for t in self.locator.topic_terms(part) if t not in scene]
+            covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
+            # an ask for a whole list ("gồm những ai") is answered by the clause that lists
+            # them, not by quotes that merely write its words
+            if whole.kind != "refusal" and covered and not part.lists:
+                continue
+            rest.append((piece, self._own_answer(part, whole, rest, own, scene)))
+        return combine(whole, rest)
+
+    def _own_answer(
+        self,
+        part: Understanding,
+        whole: Answer,
+        rest: Sequence[tuple[str, Answer]],
+        own: Sequence[str],
+        scene: set[str],
+    ) -> Answer:
+        """One ask answered on its own: after an answer it finds its own clause; after a
+        refusal its answer must keep to the scene."""
+        answer = self.route(part, ask_focus(whole, rest, own, part.lists))
+        if whole.kind != "refusal" or not scene:
+            return answer
+
+        def scene_share(text: str) -> float:
+            return self.locator.stats.coverage(list(scene), self.locator.profile(text))
+
+        if strays(answer, scene_share, MIN_COVERAGE):
+            return refusal_answer(part.original, NOT_FOUND)
+        return answer
+
+    def focused(
+        self, u: Understanding, located: list[Located], focus: AskFocus | None
+    ) -> list[Located]:
+        """The located clauses with those that write the ask's own words and that the
+        answer does not show yet first, when the first of them still covers the
+        question; as located without a focus."""
+        if focus is None or not focus.own or not located:
+            return located
+
+        def writes_own(quote: str) -> bool:
+            if quote.strip() in focus.shown:
+                return False
+            return self.locator.stats.coverage(focus.own, self.locator.profile(quote)) >= COVERED
+
+        ordered = focused(located, lambda i: i.quote, writes_own)
+        return ordered if self.evidence.covers(u, ordered[0]) else located

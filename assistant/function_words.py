@@ -37,6 +37,7 @@ class FunctionWords(BaseModel):
     frame_phrases: frozenset[str]
     performatives: frozenset[str]
     wording_words: frozenset[str]
+    topic_markers: frozenset[str]
 
     @property
     def adverbial(self) -> frozenset[str]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import chat_shorthand, function_words
+from assistant.lexicon import is_listed
 from assistant.quantities import count_nouns
 from assistant.vocabulary import Vocabulary
 from assistant.word_repair import Repair, in_class, repair_word
@@ -207,7 +208,7 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
         end = anchors[-1]
         while (
             end + 1 < len(tokens)
-            and marker[end + 1]
+            and (marker[end + 1] or _asks_aloud(tokens, end + 1))
             and not closed[end + 1]
             and not tokens[end + 1].after_break
         ):
@@ -241,6 +242,18 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
                 drop.add(j)
                 j += 1
     return drop
+
+
+def _asks_aloud(tokens: Sequence[_Token], i: int) -> bool:
+    """A performative verb ("hỏi", "tìm hiểu") after the opening's pronoun: the act of
+    asking, part of the frame even where its syllables, typed without diacritics, read as
+    the start of a phrase of the regulations ("cho mình hoi quy ..." is not "hội"); not
+    when it makes a listed word with the next syllable ("hoi dong" may be "hội đồng")."""
+    token = tokens[i]
+    if token.protected or not in_class(token.word, function_words().performatives):
+        return False
+    after = [fold(t.word) for t in tokens[i : i + 2]]
+    return len(after) < 2 or not is_listed(after, folded=True)
 
 
 def _pleads(word: str, vocabulary: Vocabulary) -> bool:

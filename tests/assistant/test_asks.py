@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.asks import count_asks, split_asks
+from assistant.models import Answer
 from tests.assistant.test_answer import assistant_over
 
 
@@ -246,3 +247,91 @@ def test_an_ask_for_a_whole_list_gets_the_clause_that_lists_it(tmp_path: Path) -
     )
     assert "Chánh Văn phòng và hai chuyên viên" in answer.answer
     assert "Tổng hợp báo cáo tháng" in answer.answer
+
+
+def test_a_later_ask_shares_the_topic_not_the_first_asks_comment() -> None:
+    # "thì" closes the topic; what follows is the first ask's own comment
+    asks = split_asks("Khi có đoàn kiểm tra thì Văn phòng chuẩn bị gì, rồi ai ký biên bản?")
+    assert asks[1].question == "Khi có đoàn kiểm tra ai ký biên bản"
+    # typed without diacritics, "thi hanh" is a word, not the topic marker
+    asks = split_asks("viec thi hanh ky luat do ai lam, ai ky quyet dinh?")
+    assert asks[1].question == "viec thi hanh ky luat ai ky quyet dinh"
+    # a yes/no ask has no subject of its own: it goes on with the first ask's comment
+    asks = split_asks("Khi không họp được thì lấy ý kiến ra sao, có áp dụng cho khen thưởng không?")
+    assert "lấy ý kiến" in asks[1].question
+
+
+AFTER_STANDING = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ BÌNH AN
+
+Điều 1. Nhiệm vụ của Ban Thường vụ
+1. Ban Thường vụ quyết định khen thưởng tập thể và cá nhân theo thẩm quyền.
+2. Ban Thường vụ họp mỗi tháng một lần.
+
+Điều 2. Nhiệm vụ của Thường trực
+1. Thường trực cho chủ trương thực hiện quy trình khen thưởng tập thể trước khi trình Ban Thường vụ cho ý kiến.
+2. Thường trực chỉ đạo công việc hằng ngày của Đảng ủy.
+"""
+
+
+def test_a_later_ask_finds_its_own_clause_not_the_one_already_quoted(tmp_path: Path) -> None:
+    # the clause quoted for the first ask scores best for the second too ("quy trình khen
+    # thưởng tập thể"), but does not say who decides: the one that does is quoted for it
+    assistant = assistant_over(tmp_path, {"binh-an.txt": AFTER_STANDING})
+    answer = assistant.ask(
+        "Đảng ủy xã Bình An: quy trình khen thưởng tập thể thì Thường trực làm gì trước, "
+        "rồi ai quyết định?"
+    )
+    assert "cho chủ trương thực hiện quy trình" in answer.answer
+    assert "Ban Thường vụ quyết định khen thưởng tập thể" in answer.answer
+
+
+def _cited(text: str, quotes: list[str]) -> Answer:
+    from assistant.citations import make_citation
+    from ingest.parse import parse_text
+
+    doc = parse_text(DECIDING, "binh-an.txt")
+    citations = []
+    for quote in quotes:
+        article = next(a for a in doc.articles if quote in a.text)
+        citations.append(make_citation(doc, article, article.clauses[0], quote=quote))
+    return Answer(question="?", kind="answer", answer=text, citations=citations)
+
+
+DECIDING = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ BÌNH AN
+
+Điều 1. Khen thưởng
+1. Ban Thường vụ quyết định khen thưởng tập thể.
+
+Điều 2. Phối hợp
+1. Tổ chức thực hiện thủ tục bãi nhiệm đại biểu.
+"""
+
+
+def test_an_ask_for_a_whole_list_is_not_sent_elsewhere_by_its_words() -> None:
+    from assistant.each_ask import ask_focus
+
+    whole = _cited("«Ban Thường vụ quyết định khen thưởng tập thể.»", [])
+    # a list: the clause that lists it answers, whether or not it is already shown
+    assert ask_focus(whole, [], ["~hinh", "~thuc"], lists=True) is None
+    # after a refusal nothing is shown and no clause was about the message
+    refused = whole.model_copy(update={"kind": "refusal"})
+    assert ask_focus(refused, [], ["~hinh", "~thuc"], lists=False) is None
+    focus = ask_focus(whole, [], ["~hinh", "~thuc"], lists=False)
+    assert focus is not None and "khen thưởng tập thể" in focus.shown
+
+
+def test_after_a_refusal_an_ask_keeps_to_the_shared_topic() -> None:
+    from assistant.each_ask import strays
+
+    quote = "Tổ chức thực hiện thủ tục bãi nhiệm đại biểu."
+    other = _cited(f"«{quote}»", [quote])
+
+    # the scene ("chuyển sinh hoạt") is nowhere in what the answer shows
+    def share(text: str) -> float:
+        return 1.0 if "sinh hoạt" in text else 0.0
+
+    assert strays(other, share, 0.35)
+    # a citation listed beside the answer, not shown in it, says nothing of the scene
+    beside = _cited("«Ban Thường vụ quyết định khen thưởng tập thể.»", [quote])
+    assert strays(beside, lambda text: 1.0 if "bãi nhiệm" in text else 0.0, 0.35)
+    assert not strays(other, lambda text: 1.0 if "bãi nhiệm" in text else 0.0, 0.35)

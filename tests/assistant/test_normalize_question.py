@@ -256,3 +256,11 @@ def test_a_word_of_the_regulations_typed_for_another_in_their_set_phrase() -> No
 def test_a_phrase_that_asks_typed_one_edit_off(typed: str, meant: str) -> None:
     vocabulary = Vocabulary(["Điều 1. Tổ họp mỗi tháng một lần, có ít nhất hai người."] * 3)
     assert normalize_question(typed, vocabulary).text == meant
+
+
+def test_asking_after_the_openings_pronoun_is_frame_even_before_a_phrase() -> None:
+    # typed without diacritics, "hoi" + "quy" is also how the regulations write "Hội ...
+    # quy ..."; right after the opening's pronoun it is the verb of asking
+    vocabulary = Vocabulary(["Đại hội quy định nhiệm vụ của Ban Thường vụ. " * 30])
+    out = normalize_question("cho minh hoi quy trinh khen thuong tap the the nao", vocabulary)
+    assert out.text == "quy trinh khen thuong tap the the nao"
