@@ -43,6 +43,18 @@ def _powers(text: str) -> str:
         "2. Ban thường vụ huyện ủy giao các đơn vị có liên quan chủ trì",
         "2. Thường trực huyện ủy giao các đơn vị có liên quan chủ trì",
     )
+    # 19.2 the same bodies, abbreviated: no departure; 19.1 the Thường
+    # trực written "TT": no departure
+    text = _once(
+        text,
+        "2. Ban thường vụ, thường trực huyện ủy có trách nhiệm chuẩn bị hội nghị",
+        "2. BTV, TT huyện ủy có trách nhiệm chuẩn bị hội nghị",
+    )
+    text = _once(
+        text,
+        "do thường trực huyện ủy chuẩn bị nội dung và triệu tập",
+        "do TT chuẩn bị nội dung và triệu tập",
+    )
     # 7.5 a clause of power added after it (khoản 6)
     return _once(
         text,

@@ -4,8 +4,12 @@ clauses set into the small made-up model (texts.MODEL)."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.drafting import compare
+from assistant.drafting.abbreviated import written_out
 from assistant.drafting.models import Comparison
+from assistant.drafting.side import Side
 from ingest.parse import parse_text
 from tests.assistant.drafting.texts import MODEL
 
@@ -45,3 +49,38 @@ class TestSecondAct:
         )
         said = _said(_compare(model, model.replace("mời đại biểu", "mời các đại biểu")))
         assert [kind for kind, _, _ in said] == ["reworded"]
+
+
+_PROJECTS = "2. Ban Thường vụ quyết định các dự án"
+_DAILY = "1. Thường trực chỉ đạo giải quyết"
+
+
+class TestAbbreviatedBodies:
+    def test_a_power_moved_to_a_body_written_by_its_abbreviation(self) -> None:
+        draft = MODEL.replace(_PROJECTS, "2. TT quyết định các dự án")
+        assert _said(_compare(MODEL, draft)) == [("power_moved", "Ban Thường vụ", "Thường trực")]
+
+    def test_a_power_moved_to_a_committee_written_by_its_seat_s_abbreviation(self) -> None:
+        draft = MODEL.replace(_DAILY, "1. UBKT chỉ đạo giải quyết")
+        assert _said(_compare(MODEL, draft)) == [("power_moved", "Thường trực", "Ủy ban Kiểm tra")]
+
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [(_DAILY, "1. TT chỉ đạo giải quyết"), (_PROJECTS, "2. BTV quyết định các dự án")],
+    )
+    def test_the_same_body_abbreviated_is_no_departure(self, old: str, new: str) -> None:
+        assert _said(_compare(MODEL, MODEL.replace(old, new))) == []
+
+    def test_quotes_stay_the_draft_s_own_words(self) -> None:
+        side = Side.of(parse_text(MODEL.replace(_PROJECTS, "2. TT quyết định các dự án"), "x.txt"))
+        (power,) = side.powers[(2, 2)]
+        assert power.body == "Thường trực"
+        assert power.quote.startswith("TT quyết định các dự án")
+        assert side.doc.text[power.start : power.end] == power.quote
+
+    def test_written_out_maps_back(self) -> None:
+        written = "Khi TT vắng, BTV họp."
+        text, where = written_out(written)
+        assert text == "Khi thường trực vắng, ban thường vụ họp."
+        words = ("Khi", "vắng", "họp")
+        assert [where.back(text.index(w)) for w in words] == [written.index(w) for w in words]
