@@ -84,3 +84,57 @@ class TestAbbreviatedBodies:
         assert text == "Khi thường trực vắng, ban thường vụ họp."
         words = ("Khi", "vắng", "họp")
         assert [where.back(text.index(w)) for w in words] == [written.index(w) for w in words]
+
+
+_LISTED = (
+    "2. Thường trực có các nhiệm vụ sau:\n"
+    "a) Cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ;\n"
+    "b) Chỉ đạo công tác thi đua, khen thưởng trong Đảng bộ;\n"
+    "c) Theo dõi việc thực hiện quy chế dân chủ ở cơ sở, báo cáo 06 tháng một lần."
+)
+_POINTED = MODEL.replace(
+    "2. Thường trực cho ý kiến về công tác cán bộ theo phân cấp trước khi trình Ban Thường vụ.",
+    _LISTED,
+)
+_B = "b) Chỉ đạo công tác thi đua, khen thưởng trong Đảng bộ;\n"
+
+
+def _at(c: Comparison) -> list[tuple[str, str, str]]:
+    return [
+        (
+            d.kind,
+            d.model_cite_as.partition("khoản")[0].strip(),
+            d.draft_cite_as.partition("khoản")[0].strip(),
+        )
+        for d in c.differences
+        if d.kind != "blank_left"
+    ]
+
+
+class TestPointsPairedByContent:
+    def test_a_change_in_a_relettered_point_is_cited_at_both_letters(self) -> None:
+        draft = _POINTED.replace(_B, "").replace("c) Theo", "b) Theo").replace("06 th", "03 th")
+        assert _at(_compare(_POINTED, draft)) == [
+            ("missing_in_draft", "điểm b", ""),
+            ("number_changed", "điểm c", "điểm b"),
+        ]
+
+    def test_points_put_in_another_order_are_renumbered_not_reworded(self) -> None:
+        swapped = (
+            _POINTED.replace(_B, "")
+            .replace("c) Theo", "b) Theo")
+            .replace(
+                "một lần.", "một lần;\nc) Chỉ đạo công tác thi đua, khen thưởng trong Đảng bộ."
+            )
+        )
+        assert _at(_compare(_POINTED, swapped)) == [("renumbered", "điểm c", "điểm b")]
+
+    def test_points_reordered_and_reworded_are_a_rewording(self) -> None:
+        swapped = (
+            _POINTED.replace(_B, "")
+            .replace("c) Theo dõi việc", "b) Giám sát việc")
+            .replace(
+                "một lần.", "một lần;\nc) Chỉ đạo công tác thi đua, khen thưởng trong Đảng bộ."
+            )
+        )
+        assert [kind for kind, _, _ in _at(_compare(_POINTED, swapped))] == ["reworded"]
