@@ -103,7 +103,8 @@ def _out_of_order(sequence: list[int]) -> set[int]:
     """Positions not on a longest increasing run of ``sequence`` (the points moved)."""
     best: list[list[int]] = []
     for k, value in enumerate(sequence):
-        longest = max((run for run in best if sequence[run[-1]] < value), key=len, default=[])
+        before = [run for run in best if sequence[run[-1]] < value]
+        longest = max(before, key=len) if before else []
         best.append([*longest, k])
-    keep: set[int] = set(max(best, key=len)) if best else set()
-    return set(range(len(sequence))) - keep
+    kept: list[int] = max(best, key=len) if best else []
+    return set(range(len(sequence))) - set(kept)
