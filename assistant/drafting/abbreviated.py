@@ -73,7 +73,8 @@ def powers_read(doc: Document) -> list[Power]:
     if not where.old:
         return extract_powers(doc)
     full = parse_text(text, doc.source_file, document_id=doc.id)
-    if [len(p.articles) for p in full.parts] != [len(p.articles) for p in doc.parts]:
+    same_shape = [len(p.articles) for p in full.parts] == [len(p.articles) for p in doc.parts]
+    if full.text != text or not same_shape:
         return extract_powers(doc)  # written out, the text reads otherwise: as written
     return [_placed_back(p, where, doc.text) for p in extract_powers(full)]
 
