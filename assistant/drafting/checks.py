@@ -16,6 +16,7 @@ from assistant.drafting.marks import Change, changes, is_blank, tokens
 from assistant.drafting.models import DifferenceKind
 from assistant.drafting.refs import here_references
 from assistant.drafting.similarity import cosine, terms
+from ingest.bodies import bodies_in
 from ingest.normalize import canonical, fold
 from ingest.powers import ACT_LABELS, Power
 from ingest.references import TextReference, find_references
@@ -46,31 +47,60 @@ def counts(text: str) -> Counter[str]:
 
 
 def moved_powers(model: list[Power], draft: list[Power]) -> list[Finding]:
-    """A power of the model whose same act and action the draft gives another body."""
+    """A power of the model whose same act and action the draft gives another body, or
+    whose action names another body (the one reported to, or who decides): each model
+    power paired with one draft power at most, the closest actions first, so a sentence's
+    second act is read on its own even when its first act keeps its body."""
     found: list[Finding] = []
     seen: set[tuple[str, str]] = set()
-    for p in model:
-        same_act = [q for q in draft if q.act == p.act]
-        if not same_act or any(fold(q.body) == fold(p.body) for q in same_act):
+    for p, q in _paired_by_action(model, draft):
+        said = _moved(p, q) if fold(q.body) != fold(p.body) else _named_anew(p, q)
+        if said is None or (fold(said.old), fold(said.new)) in seen:
             continue
-        action = counts(p.action)
-        best = max(same_act, key=lambda q: cosine(action, counts(q.action)))
-        if cosine(action, counts(best.action)) < SAME_ACTION:
-            continue
-        key = (fold(p.body), fold(best.body))
-        if key in seen:
-            continue
-        seen.add(key)
-        act = ACT_LABELS.get(p.act, p.act)
-        found.append(
-            Finding(
-                "power_moved",
-                p.body,
-                best.body,
-                f"Quyền {act} “{_short(p.action)}” chuyển từ {p.body} sang {best.body}.",
-            )
-        )
+        seen.add((fold(said.old), fold(said.new)))
+        found.append(said)
     return found
+
+
+def _paired_by_action(model: list[Power], draft: list[Power]) -> list[tuple[Power, Power]]:
+    """(model, draft) powers of the same act and a close action, one to one, the closest
+    first (the same body first among equals)."""
+    candidates = [
+        (cosine(counts(p.action), counts(q.action)), fold(p.body) == fold(q.body), i, j)
+        for i, p in enumerate(model)
+        for j, q in enumerate(draft)
+        if p.act == q.act
+    ]
+    used_model: set[int] = set()
+    used_draft: set[int] = set()
+    pairs: list[tuple[Power, Power]] = []
+    for score, _, i, j in sorted(candidates, key=lambda c: (-c[0], not c[1], c[2], c[3])):
+        if score < SAME_ACTION or i in used_model or j in used_draft:
+            continue
+        used_model.add(i)
+        used_draft.add(j)
+        pairs.append((model[i], draft[j]))
+    return sorted(pairs, key=lambda pq: pq[0].start)
+
+
+def _moved(p: Power, q: Power) -> Finding:
+    act = ACT_LABELS.get(p.act, p.act)
+    detail = f"Quyền {act} “{_short(p.action)}” chuyển từ {p.body} sang {q.body}."
+    return Finding("power_moved", p.body, q.body, detail)
+
+
+def _named_anew(p: Power, q: Power) -> Finding | None:
+    """The same body's same action naming another body in it ("báo cáo Ban Thường vụ xem
+    xét, quyết định" → "báo cáo Bí thư ..."): the body that receives or decides moved."""
+    old_names, new_names = bodies_in(p.action), bodies_in(q.action)
+    gone = [b for b in old_names if b not in new_names]
+    came = [b for b in new_names if b not in old_names]
+    if not gone or not came:
+        return None
+    act = ACT_LABELS.get(p.act, p.act)
+    old, new = ", ".join(gone), ", ".join(came)
+    detail = f"Quyền {act} “{_short(p.action)}” của {p.body}: {old} được thay bằng {new}."
+    return Finding("power_moved", old, new, detail)
 
 
 def same_power(p: Power, q: Power) -> bool:

@@ -15,6 +15,7 @@ from assistant.drafting.differences import (
     clause_differences,
     instruction_filled,
 )
+from assistant.drafting.header import header_differences
 from assistant.drafting.models import (
     ArticlePair,
     ClausePair,
@@ -72,7 +73,7 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
                 | _described(d, "draft", pair.draft)
             )
         )
-    differences = with_moves(m, d, built, differences)
+    differences = header_differences(m, d) + with_moves(m, d, built, differences)
     renumbered = _renumbered(ctx, built)
     identical = not renumbered and _a_copy(built, differences)
     if identical:

@@ -26,8 +26,10 @@ from assistant.drafting.items import (
 )
 from assistant.drafting.links import Here, broken_references, renumber_references
 from assistant.drafting.models import ArticlePair, ClausePair, Difference, Place, Provision
+from assistant.drafting.points import Pairs, at_points, paired_points, points_of, reordered
 from assistant.drafting.side import Key, Side
 from assistant.drafting.similarity import same_wording, without_number
+from ingest.models import Point
 from ingest.powers import Power
 
 T = TypeVar("T")
@@ -182,6 +184,17 @@ def _of(table: Mapping[tuple[int, int | None], list[T]], p: Provision) -> list[T
 
 
 def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding]:
+    m_points, d_points = points_of(ctx.model, mp), points_of(ctx.draft, dp)
+    pairs = paired_points(m_points, d_points)
+    return at_points(_findings(ctx, mp, dp, (m_points, d_points, pairs)), pairs)
+
+
+def _findings(
+    ctx: Context,
+    mp: Provision,
+    dp: Provision,
+    points: tuple[Sequence[Point], Sequence[Point], Pairs],
+) -> list[Finding]:
     m_text, d_text = mp.text, dp.text
     here = (mp.article, dp.article)
     findings = blank_findings(m_text, d_text)
@@ -189,6 +202,9 @@ def _clause_findings(ctx: Context, mp: Provision, dp: Provision) -> list[Finding
     expected = ctx.renumbered(m_text, here)
     if same_wording(expected, d_text):
         return findings
+    moved = reordered(expected, d_text, *points)
+    if moved is not None:
+        return findings + moved
     m_powers, d_powers = _of(ctx.model.powers, mp), _of(ctx.draft.powers, dp)
     powers = moved_powers(m_powers, d_powers)
     rules = changed_rules(_of(ctx.model.rules, mp), _of(ctx.draft.rules, dp))

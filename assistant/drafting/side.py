@@ -6,10 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.citations import cite_as
+from assistant.drafting.abbreviated import powers_read
 from assistant.drafting.incidental import heading_words
 from assistant.drafting.models import Place
 from ingest.models import Article, Clause, Document
-from ingest.powers import Power, extract_powers
+from ingest.powers import Power
 from ingest.rules.extract import extract_rules
 from ingest.rules.models import Rule
 
@@ -31,7 +32,7 @@ class Side:
         found = doc.part(part)
         articles = found.articles if found is not None else ()
         powers: dict[Key, list[Power]] = defaultdict(list)
-        for p in extract_powers(doc):
+        for p in powers_read(doc):
             if p.part == part:
                 powers[(p.article, p.clause)].append(p)
         rules: dict[Key, list[Rule]] = defaultdict(list)

@@ -19,6 +19,8 @@ def _where(place: Place | None) -> dp.Where:
 def _at(d: Difference, departure: dp.Departure) -> bool:
     if d.kind not in departure.kinds:
         return False
+    if departure.model is None and departure.draft is None:  # the header: no place
+        return d.model is None and d.draft is None
     sides = [(departure.model, _where(d.model)), (departure.draft, _where(d.draft))]
     return all(want is None or want == got for want, got in sides)
 
