@@ -312,14 +312,10 @@ def attached_to_decision(line: str) -> bool:
     return _ATTACHED.search(line) is not None
 
 
-# In a folded title, the word that makes it a model's ("Quy chế làm việc mẫu ...").
-TEMPLATE_WORD = re.compile(r"\bmau\b")
-
-
 def _status(text: str, title: str) -> Status:
     folded = fold(text)
     if "du thao" in folded:
         return "draft"
-    if TEMPLATE_WORD.search(fold(title)):
+    if re.search(r"\bmau\b", fold(title)):
         return "template"
     return "in_force"

@@ -15,7 +15,6 @@ from assistant.drafting.differences import (
     clause_differences,
     instruction_filled,
 )
-from assistant.drafting.header import header_differences
 from assistant.drafting.models import (
     ArticlePair,
     ClausePair,
@@ -73,7 +72,7 @@ def compare(model: Document, draft: Document, encode: Encode | None = None) -> C
                 | _described(d, "draft", pair.draft)
             )
         )
-    differences = header_differences(m, d) + with_moves(m, d, built, differences)
+    differences = with_moves(m, d, built, differences)
     renumbered = _renumbered(ctx, built)
     identical = not renumbered and _a_copy(built, differences)
     if identical:

@@ -133,7 +133,6 @@ def _d(
 
 
 DISTRICT_TWO_DEPARTURES = (
-    _d("number filled in the header", {"blank_filled"}, None, None),
     _d("power moved, abbreviated", {"power_moved"}, (14, 3), (14, 3)),
     _d("second act moved", {"power_moved"}, (15, 2), (15, 2)),
     _d("power moved 24.2", {"power_moved"}, (24, 2), (22, 2)),
