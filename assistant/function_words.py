@@ -37,6 +37,9 @@ class FunctionWords(BaseModel):
     frame_phrases: frozenset[str]
     performatives: frozenset[str]
     wording_words: frozenset[str]
+    stance_adverbs: frozenset[str]
+    time_nouns: frozenset[str]
+    modal_verbs: frozenset[str]
     topic_markers: frozenset[str]
 
     @property
@@ -48,6 +51,9 @@ class FunctionWords(BaseModel):
             | self.frame_phrases
             | self.performatives
             | self.listing_verbs
+            | self.stance_adverbs
+            | self.time_nouns
+            | self.modal_verbs
         )
 
     @property
@@ -66,6 +72,9 @@ class FunctionWords(BaseModel):
             | self.sequence_nouns
             | self.plural_markers
             | self.wording_words
+            | self.stance_adverbs
+            | self.time_nouns
+            | self.modal_verbs
         )
 
     @property

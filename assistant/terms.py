@@ -16,7 +16,7 @@ from assistant.function_words import function_words
 from assistant.lexicon import word_length_at
 from index.abbreviations import expansion
 from ingest.bodies import find_bodies
-from ingest.normalize import canonical, strip_diacritics, words
+from ingest.normalize import canonical, mostly_accented, strip_diacritics, words
 
 _WORD = re.compile(r"[^\W_]+")
 # Prefix of folded terms, so a folded "thu" (any of thu, thư, thứ) and the accentless
@@ -133,13 +133,6 @@ def _question_terms(
 _SENTENCE_END = re.compile(r"[.?!;\n]+(?=\s|$)")
 
 
-def _typed_accented(text: str) -> bool:
-    """Typed with diacritics (most words carry them): matched exactly, "thu" is then not
-    "thứ"; typed without: the folded form matches every spelling."""
-    letters = [t for t in _canonical_words(text) if not t.isdigit()]
-    return sum(t != strip_diacritics(t) for t in letters) >= 0.5 * max(len(letters), 1)
-
-
 def _folded_forms(tokens: list[str]) -> list[str]:
     return [FOLDED + strip_diacritics(t) for t in tokens]
 
@@ -155,7 +148,7 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     for sentence in _SENTENCE_END.split(text):
         words_here = _canonical_words(expand_inline(sentence))
         tokens += words_here
-        form_list += words_here if _typed_accented(sentence) else _folded_forms(words_here)
+        form_list += words_here if mostly_accented(sentence) else _folded_forms(words_here)
     folded = [strip_diacritics(t) for t in tokens]
     dropped = _stop_positions(folded)
     forms = tuple(form_list)

@@ -96,6 +96,13 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != canonical(text)
 
 
+def mostly_accented(text: str) -> bool:
+    """Typed with diacritics: at least half of its words carry them (a name or two typed
+    bare does not make an accented question an unaccented one, nor the reverse)."""
+    letters = re.findall(r"[^\W\d_]+", canonical(text))
+    return sum(w != strip_diacritics(w) for w in letters) >= 0.5 * max(len(letters), 1)
+
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -61,3 +61,11 @@ def test_each_sentence_is_read_as_typed():
     assert "triệu" in terms and "~triệu" not in terms
     assert {"~hoi", "~nghi", "~bat", "~thuong"} <= set(terms)
     assert "bat" not in terms
+
+
+def test_time_nouns_stance_adverbs_and_modals_frame_the_question():
+    """ "hôm ...", "... luôn", "bắt buộc ...": when, how firmly, whether it must; the
+    meeting and the one who chairs it are the topic."""
+    terms = question_terms("hôm giao ban mà tổ trưởng đi vắng thì có bắt buộc hoãn luôn không")
+    assert not {"hôm", "luôn", "bắt", "buộc"} & set(terms)
+    assert {"giao", "ban", "tổ", "trưởng", "hoãn"} <= set(terms)
