@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation
 from ingest.normalize import fold
+from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
 
 Role = Literal["present", "in_favour", "requesting"]
 ROLES: tuple[Role, ...] = ("present", "in_favour", "requesting")
@@ -82,6 +83,13 @@ def _patterns() -> tuple[re.Pattern[str], dict[Role, re.Pattern[str]]]:
 
 
 _STOP = re.compile(r"[\d,.;:?!()]")
+# The bounds a rule is stated with ("tối thiểu", "tối đa", "không quá"): folded, "tối" is
+# the verb "tới", so they are blanked before a role verb is looked for beside a count.
+_BOUNDS = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(w for w in (*GE_WORDS, *GT_WORDS, *LT_WORDS, *LE_WORDS) if " " in w)
+    + r")(?![a-z])"
+)
 
 
 def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Role | None:
@@ -93,7 +101,7 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
         words = text[: stop.start() if stop else len(text)].split()[:ROLE_WINDOW]
     else:
         words = _STOP.split(text)[-1].split()[-ROLE_WINDOW:]
-    window = " ".join(words)
+    window = _BOUNDS.sub(lambda m: "_" * len(m.group()), " ".join(words))
     for role in ROLES:
         for m in verbs[role].finditer(window):
             bounded = (m.start() == 0 or window[m.start() - 1] == " ") and (

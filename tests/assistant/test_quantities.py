@@ -48,3 +48,15 @@ def test_the_words_of_a_story_are_the_rules_not_its_topic() -> None:
     # synonyms of a role, count nouns and the verdict asked for
     assert {"nhat", "tri", "dong", "y", "nguoi", "du", "hop", "le"} <= words
     assert "ky" not in words
+
+
+def test_members_counted_as_party_members_and_arriving_is_attending() -> None:
+    """ "đảng viên" counts people as "người" does; "tới" is "đến": those who came."""
+    given = given_quantities("Tổ đảng có 12 đảng viên, hôm họp 7 người tới thì sao?")
+    assert (given.total, given.count, given.role) == (12, 7, "present")
+
+
+def test_a_rule_bound_is_no_role_verb() -> None:
+    """Folded, the "tối" of "tối thiểu" is the "tới" of arriving: a bound stays a bound."""
+    given = given_quantities("to co 11 nguoi thi toi thieu may nguoi du hop")
+    assert (given.total, given.count, given.role) == (11, None, None)
