@@ -7,7 +7,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.models import HasMeta
 from index.spaced import has_phrase, occurrences, spaced_words
@@ -104,8 +104,16 @@ def named_documents(
     n = len(documents)
     scores: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
+    common = _common_in_texts(documents)
+    # words of an organization or body the question names ("Ủy ban nhân dân tỉnh") name
+    # it however common they are in the texts
+    named_words = {
+        f"{a} {b}" for m in mentions for a, b in itertools.pairwise(words(folded[m.start : m.end]))
+    }
     for doc_id, gs in grams.items():
-        shared = [g for g in gs if df[g] < n and has_phrase(spaced[doc_id], g)]
+        # a name with words of its own is named by those; one with none ("chi bộ") by all
+        usable = {g for g in gs if g in named_words or not common(g)} or gs
+        shared = [g for g in gs if g in usable and df[g] < n and has_phrase(spaced[doc_id], g)]
         if shared:
             scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
             spans[doc_id] = [span for g in shared for span in occurrences(spaced[doc_id], g)]
@@ -117,6 +125,30 @@ def named_documents(
     hits = {d for d, v in scores.items() if v >= best - 1e-9}
     found = [span for d in hits for span in spans[d]]
     return NAMED, hits, (min(a for a, _ in found), max(b for _, b in found))
+
+
+def _common_in_texts(documents: Sequence[HasMeta]) -> Callable[[str], bool]:
+    """Whether a name's bigram is common language of the regulations: written in the text
+    of at least half of them ("cơ quan" in "Đảng ủy Khối các cơ quan tỉnh"). A question
+    that uses it says what it is about, not which document it means, unless the name has
+    no word of its own."""
+    texts = [_spaced_text(d) for d in documents if isinstance(getattr(d, "text", None), str)]
+
+    @functools.cache
+    def common(gram: str) -> bool:
+        return len(texts) >= 2 and sum(has_phrase(t, gram) for t in texts) * 2 >= len(texts)
+
+    return common
+
+
+def _spaced_text(doc: HasMeta) -> str:
+    key = (doc.id, len(doc.text))  # type: ignore[attr-defined]
+    if key not in _SPACED_TEXTS:
+        _SPACED_TEXTS[key] = spaced_words(fold(doc.text))  # type: ignore[attr-defined]
+    return _SPACED_TEXTS[key]
+
+
+_SPACED_TEXTS: dict[tuple[str, int], str] = {}
 
 
 def named_by_bodies_only(folded: str, documents: Sequence[HasMeta]) -> bool:

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 import pytest
 
 from index.scope import detect_scope
@@ -139,3 +141,34 @@ def test_two_documents_of_one_level_in_the_order_their_places_are_named() -> Non
         ("dang uy phuong Hoa Lac va xa An Binh hop may lan", ("hoa-lac", "an-binh")),
     ):
         assert detect_scope(question, docs).document_ids == expected
+
+
+@dataclass(frozen=True)
+class TextDoc:
+    id: str
+    meta: DocumentMeta
+    text: str
+
+
+def test_a_name_word_every_text_writes_names_no_document() -> None:
+    """ "cơ quan" is in the name "Đảng ủy Khối các cơ quan tỉnh Hoa Sen" and in every
+    regulation's text: a question about some "cơ quan" of another province does not mean
+    it; the name's own words still do."""
+    text = "Điều 1. Các cơ quan tham mưu giúp việc báo cáo định kỳ."
+    block = TextDoc(
+        "khoi-hoa-sen",
+        DocumentMeta(
+            title="Quy chế làm việc của Đảng ủy Khối các cơ quan tỉnh Hoa Sen", province="Hoa Sen"
+        ),
+        text,
+    )
+    province = TextDoc(
+        "tinh-la-ha",
+        DocumentMeta(title="Quy chế làm việc của Tỉnh ủy La Hà", province="La Hà"),
+        text,
+    )
+    docs = [block, province]
+    asked = detect_scope("ai giao ban voi cac co quan tham muu tinh uy la ha", docs)
+    assert asked.document_ids == ("tinh-la-ha",)
+    named = detect_scope("quy che dang uy khoi cac co quan hop may lan", docs)
+    assert named.document_ids == ("khoi-hoa-sen",)
