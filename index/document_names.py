@@ -132,20 +132,23 @@ def _common_in_texts(documents: Sequence[HasMeta]) -> Callable[[str], bool]:
     of at least half of them ("cơ quan" in "Đảng ủy Khối các cơ quan tỉnh"). A question
     that uses it says what it is about, not which document it means, unless the name has
     no word of its own."""
-    texts = [_spaced_text(d) for d in documents if isinstance(getattr(d, "text", None), str)]
-
-    @functools.cache
-    def common(gram: str) -> bool:
-        return len(texts) >= 2 and sum(has_phrase(t, gram) for t in texts) * 2 >= len(texts)
-
-    return common
+    keys = tuple(_text_key(d) for d in documents if isinstance(getattr(d, "text", None), str))
+    return functools.partial(_gram_is_common, keys=keys)
 
 
-def _spaced_text(doc: HasMeta) -> str:
-    key = (doc.id, len(doc.text))  # type: ignore[attr-defined]
+@functools.lru_cache(maxsize=65536)
+def _gram_is_common(gram: str, keys: tuple[tuple[str, int], ...]) -> bool:
+    """Answered once per gram and set of texts: questions ask it again and again."""
+    found = sum(has_phrase(_SPACED_TEXTS[k], gram) for k in keys)
+    return len(keys) >= 2 and found * 2 >= len(keys)
+
+
+def _text_key(doc: HasMeta) -> tuple[str, int]:
+    text: str = doc.text  # type: ignore[attr-defined]
+    key = (doc.id, hash(text))
     if key not in _SPACED_TEXTS:
-        _SPACED_TEXTS[key] = spaced_words(fold(doc.text))  # type: ignore[attr-defined]
-    return _SPACED_TEXTS[key]
+        _SPACED_TEXTS[key] = spaced_words(fold(text))
+    return key
 
 
 _SPACED_TEXTS: dict[tuple[str, int], str] = {}
