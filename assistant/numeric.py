@@ -138,6 +138,12 @@ def compose_numeric(
     shown: list[DocumentNumeric] = with_rules
     if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
         shown = [d for d in per_doc if d.matches or d.no_rule]
+    if topicality is not None and not u.document_ids:
+        # No document named: the one whose rule says the question's words ("đương nhiệm",
+        # the body's own name) leads; equals keep their order.
+        shown = sorted(
+            shown, key=lambda d: -max((topicality(m.rule) for m in d.matches), default=0)
+        )
     parts = _Parts()
     for entry in shown:
         doc = documents[entry.document_id]
