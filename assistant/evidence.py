@@ -21,7 +21,7 @@ from ingest.bodies import (
     without_mentions,
 )
 from ingest.models import Document
-from ingest.normalize import fold
+from ingest.normalize import canonical, fold, mostly_accented
 
 MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
@@ -135,7 +135,9 @@ class EvidenceGate:
             return True
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
-        asked = set(ASKED_UNIT.findall(fold(u.text)))
+        # (unless no document writes it: "bao nhiêu cổ đông" counts what no rule counts)
+        unknown = {s for w in self.unknown_words(u) for s in fold(w).split()}
+        asked = set(ASKED_UNIT.findall(fold(u.text))) - unknown
         story = u.frame.given_count is not None
         if story:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym;
@@ -259,13 +261,22 @@ def party_bodies(text: str) -> list[str]:
 
 
 def framing_syllables(text: str) -> frozenset[str]:
-    """The syllables (folded) of ``text`` that belong to a closed-class word or phrase."""
-    folded = " ".join(fold(text).split())
+    """The syllables (folded) of ``text`` that belong to a closed-class word or phrase,
+    matched with their diacritics when the text is typed with them ("dòng" of a text is
+    not the "đông" of "cổ đông")."""
+    accented = mostly_accented(text)
+    typed = " ".join((canonical(text) if accented else fold(text)).split())
+    members = _accented_grammar() if accented else _folded_grammar()
     found: set[str] = set()
-    for member in _folded_grammar():
-        if re.search(rf"(?<![a-z]){re.escape(member)}(?![a-z])", folded):
-            found.update(member.split())
+    for member in members:
+        if re.search(rf"(?<!\w){re.escape(member)}(?!\w)", typed):
+            found.update(fold(member).split())
     return frozenset(found)
+
+
+@functools.cache
+def _accented_grammar() -> tuple[str, ...]:
+    return tuple(sorted({canonical(w) for w in function_words().grammatical}))
 
 
 @functools.cache

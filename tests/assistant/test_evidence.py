@@ -38,3 +38,13 @@ def test_closed_class_words_frame_the_question(question: str, framing: set[str])
     found = framing_syllables(question)
     assert framing <= found
     assert "thue" not in found
+
+
+def test_closed_class_words_are_matched_as_typed() -> None:
+    """Typed with diacritics, the "dòng" of a text is not the "đông" of "cổ đông", nor
+    "có" the "cổ"; typed without, the folded forms are all one can go by."""
+    from assistant.evidence import framing_syllables
+
+    assert not {"co", "dong"} & framing_syllables("Cần bao nhiêu cổ đông để họp?")
+    assert "dong" in framing_syllables("Trích giúp dòng quy định về lưu trữ")
+    assert "bao" in framing_syllables("can bao nhieu co dong de hop")
