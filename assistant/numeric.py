@@ -138,6 +138,10 @@ def compose_numeric(
     shown: list[DocumentNumeric] = with_rules
     if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
         shown = [d for d in per_doc if d.matches or d.no_rule]
+    if not u.scope_from_question:
+        # Documents the question did not name: those that state a value come before a
+        # template that leaves it blank, which answers nothing of its own.
+        shown = sorted(shown, key=_only_blanks)
     parts = _Parts()
     for entry in shown:
         doc = documents[entry.document_id]
@@ -169,6 +173,10 @@ def compose_numeric(
         notes=notes,
         findings=parts.findings,
     )
+
+
+def _only_blanks(entry: DocumentNumeric) -> bool:
+    return bool(entry.matches) and all(m.unspecified for m in entry.matches)
 
 
 @dataclass
