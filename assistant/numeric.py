@@ -138,12 +138,18 @@ def compose_numeric(
     shown: list[DocumentNumeric] = with_rules
     if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
         shown = [d for d in per_doc if d.matches or d.no_rule]
-    if topicality is not None and not u.document_ids:
-        # No document named: the one whose rule says the question's words ("đương nhiệm",
-        # the body's own name) leads; equals keep their order.
-        shown = sorted(
-            shown, key=lambda d: -max((topicality(m.rule) for m in d.matches), default=0)
-        )
+    if not u.scope_from_question:
+        # Documents the question did not name: those that state a value come before a
+        # template that leaves it blank, which answers nothing of its own; with no
+        # document named at all, the one whose rule says the question's own words
+        # ("đương nhiệm", the body's name) leads. Equals keep their order.
+        def lead(d: DocumentNumeric) -> tuple[bool, float]:
+            said = 0.0
+            if topicality is not None and not u.document_ids:
+                said = max((topicality(m.rule) for m in d.matches), default=0.0)
+            return _only_blanks(d), -said
+
+        shown = sorted(shown, key=lead)
     parts = _Parts()
     for entry in shown:
         doc = documents[entry.document_id]
@@ -175,6 +181,10 @@ def compose_numeric(
         notes=notes,
         findings=parts.findings,
     )
+
+
+def _only_blanks(entry: DocumentNumeric) -> bool:
+    return bool(entry.matches) and all(m.unspecified for m in entry.matches)
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.assistant.test_answer import assistant_over
 
 TEMPLATE = """ĐẢNG ỦY XÃ ...
@@ -75,3 +77,18 @@ Thực hiện theo Hướng dẫn số ...-HD/TW ngày ... về chế độ báo
         "- Căn cứ Hướng dẫn số 34-HD/TW về chế độ báo cáo của tổ công tác ở thôn, bản;"
     )
     assert cited_ground(doc, "Theo Hướng dẫn số ...-HD/TW về lễ kết nạp đảng viên.") == ""
+
+
+@pytest.mark.parametrize("names", [("a-mau.txt", "b-xa.txt"), ("b-mau.txt", "a-xa.txt")])
+def test_a_document_stating_the_value_comes_before_a_blank_one(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    """Asked without naming a document, the answer leads with a document that states the
+    number, whichever order the documents were loaded in; the template's blank follows."""
+    template, filled = names
+    assistant = assistant_over(tmp_path, {template: TEMPLATE, filled: FILLED})
+    answer = assistant.ask("Tài liệu phiên họp Ban Thường vụ phải gửi trước mấy ngày?")
+    assert answer.kind == "numeric"
+    assert len({c.document_id for c in answer.citations}) == 2
+    assert not answer.citations[0].unspecified
+    assert answer.citations[-1].unspecified
