@@ -623,8 +623,8 @@ def test_a_body_in_a_list_governed_by_a_preposition_is_no_actor() -> None:
 
 
 def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
-    from assistant.answer import _lists_what_is_counted
     from assistant.locate import Located
+    from assistant.numeric_route import lists_what_is_counted
 
     doc = make_doc(
         [
@@ -647,13 +647,13 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
     def u(question: str) -> Understanding:
         return understand(question, [], [doc])
 
-    assert _lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
+    assert lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
     # a count of something else the clause does not list
-    assert not _lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
+    assert not lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
     # a word of two syllables is counted whole: "cán bộ" are people, not "cán"
-    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
+    assert not lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
     # what the steps are about is not what they count
-    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
+    assert not lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
 
 
 ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
