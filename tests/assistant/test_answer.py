@@ -679,7 +679,7 @@ def test_a_sentence_that_only_names_an_organization_does_not_answer_for_it(
 
 
 def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
-    from assistant.compose import _close_second
+    from assistant.clause_choice import close_second
     from assistant.locate import Located
 
     doc = make_doc(
@@ -692,10 +692,10 @@ def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
     first = Located(doc, first_article, first_article.clauses[0], None, "x", 1.0, 0.8, 0.8)
     close = Located(doc, second_article, second_article.clauses[0], None, "y", 0.95, 0.6, 0.6)
     far = Located(doc, second_article, second_article.clauses[0], None, "y", 0.5, 0.6, 0.6)
-    assert _close_second([first, close], first) is close
-    assert _close_second([first, far], first) is None
+    assert close_second([first, close], first) is close
+    assert close_second([first, far], first) is None
     # the same clause again is no second answer
-    assert _close_second([first, first], first) is None
+    assert close_second([first, first], first) is None
 
 
 def test_a_body_one_acts_on_behalf_of_is_no_actor() -> None:
