@@ -19,23 +19,14 @@ from assistant.document_names import short_name
 from assistant.each_ask import AskFocus, EachAsk
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
-from assistant.lexicon import is_listed
-from assistant.locate import ClauseLocator, Located
+from assistant.locate import ClauseLocator
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, normalize_question
-from assistant.numeric import compose_numeric
-from assistant.quantities import ASKED_UNIT
+from assistant.numeric_route import NumericRoute
 from assistant.reference_notes import with_references
-from assistant.rules.models import DocumentNumeric, Rule
-from assistant.rules.query import answer_frame
+from assistant.rules.models import Rule
 from assistant.stated_numbers import (
-    NO_NUMBER_MESSAGE,
     asks_a_number,
-    numbers_not_in,
-    states_number,
-)
-from assistant.terms import (
-    question_terms,
 )
 from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
@@ -43,15 +34,10 @@ from assistant.word_repair import Repair
 from index.places import misspelled_places
 from index.retrieve import HybridRetriever
 from ingest.models import Chunk, Document
-from ingest.normalize import fold, words
 from ingest.powers import Power
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-# How many words closing a list's lead-in may name what its points are.
-LIST_HEAD = 4
 
 
 class Answerer:
@@ -81,6 +67,13 @@ class Answerer:
             documents=documents, locator=self.locator, powers=powers, rules=self.rules
         )
         self.document_answerer = DocumentAnswerer(self.documents)
+        self.numbers = NumericRoute(
+            documents=self.documents,
+            rules=self.rules,
+            locator=self.locator,
+            evidence=self.evidence,
+            composer=self.composer,
+        )
         self.each_ask = EachAsk(self.locator, self.evidence, self._route, self._docs)
         self._vocabulary: Vocabulary | None = None
         self._powers = list(powers)
@@ -116,6 +109,34 @@ class Answerer:
         document_ids: Sequence[str] | None = None,
     ) -> Answer:
         text, cut = sanitize(question, self.settings.max_question_chars)
+        refused = self._refuse_unanswerable(question, text, document_ids)
+        if refused is not None:
+            return refused
+        history = [Turn(role=t.role, content=self._turn_text(t)) for t in history[-8:]]
+        normalized = self.normalize(text)
+        u = understand(normalized.text, history, self._docs, document_ids)
+        notes = self._reading_notes(normalized, cut)
+        refused = self._refuse_out_of_scope(question, text, u, document_ids, notes)
+        if refused is not None:
+            return refused
+        answer = self._each_ask(u, normalized.text, text, history)
+        if answer.kind == "refusal" and u.scope_by_body_only and not asks_a_number(u):
+            answer = self._beyond_scope(u, answer)
+        citations = [c for c in answer.citations if self._verbatim(c)]
+        if answer.kind in ("answer", "numeric") and not citations:
+            return refusal_answer(
+                question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
+            )
+        answer = answer.model_copy(
+            update={"question": question, "notes": notes + answer.notes, "citations": citations}
+        )
+        return self._with_notes(u, answer)
+
+    def _refuse_unanswerable(
+        self, question: str, text: str, document_ids: Sequence[str] | None
+    ) -> Answer | None:
+        """The refusal when there is nothing to answer: no words, no documents loaded, or
+        a document asked for that is not loaded."""
         if not re.search(r"\w", text):
             return refusal_answer(
                 question, "Câu hỏi trống hoặc không có chữ. Hãy nhập câu hỏi về quy chế làm việc."
@@ -129,9 +150,10 @@ class Answerer:
             unknown = [d for d in document_ids if d not in self.documents]
             if unknown:
                 return refusal_answer(question, f"Không có văn bản với mã: {', '.join(unknown)}.")
-        history = [Turn(role=t.role, content=self._turn_text(t)) for t in history[-8:]]
-        normalized = self.normalize(text)
-        u = understand(normalized.text, history, self._docs, document_ids)
+        return None
+
+    def _reading_notes(self, normalized: NormalizedQuestion, cut: bool) -> list[str]:
+        """How the question was read: words repaired, and a question cut to the limit."""
         notes = []
         if normalized.repairs:
             notes.append(
@@ -145,6 +167,19 @@ class Answerer:
             notes.append(
                 f"Câu hỏi quá dài nên chỉ xét {self.settings.max_question_chars} ký tự đầu."
             )
+        return notes
+
+    def _refuse_out_of_scope(
+        self,
+        question: str,
+        text: str,
+        u: Understanding,
+        document_ids: Sequence[str] | None,
+        notes: list[str],
+    ) -> Answer | None:
+        """The refusal of a question the loaded regulations cannot answer: in English,
+        about a person, about a law or a place not loaded. A place not loaded beside a
+        document named is set aside with a note (added to ``notes``)."""
         if u.english or is_english(text):
             # (read as typed: keystroke repair would make "is" a Vietnamese "í")
             return refusal_answer(
@@ -167,17 +202,11 @@ class Answerer:
             if not u.names_document:
                 return self.evidence.not_loaded(question, f"quy chế làm việc của {places}")
             notes.append(f"Chưa nạp quy chế của {places}: chỉ trả lời theo văn bản đã nạp.")
-        answer = self._each_ask(u, normalized.text, text, history)
-        if answer.kind == "refusal" and u.scope_by_body_only and not asks_a_number(u):
-            answer = self._beyond_scope(u, answer)
-        citations = [c for c in answer.citations if self._verbatim(c)]
-        if answer.kind in ("answer", "numeric") and not citations:
-            return refusal_answer(
-                question, "Không tìm thấy quy định phù hợp trong các văn bản đã nạp."
-            )
-        answer = answer.model_copy(
-            update={"question": question, "notes": notes + answer.notes, "citations": citations}
-        )
+        return None
+
+    def _with_notes(self, u: Understanding, answer: Answer) -> Answer:
+        """The answer with its blanks said in words, the references its quotes make, and
+        follow-up suggestions."""
         terms = self.locator.topic_terms(u)
 
         def relevance(text: str) -> float:
@@ -286,33 +315,10 @@ class Answerer:
         if about_document is not None:
             return about_document
         foreign = self.evidence.foreign_organizations(u)
-        numeric = answer_frame(
-            u.frame, u.asks_number, u.text, self.rules, scope=list(u.document_ids) or None
-        )
-        # The rule module answers numbers: when the question asks for one, compares
-        # documents on one, or asks who decides a given amount (of money, of land).
-        wants_number = numeric is not None and (
-            u.kind == "numeric"
-            or (u.kind == "comparison" and numeric.frame.kind is not None)
-            or (u.kind == "who_decides" and numeric.frame.measure is not None)
-        )
-        if numeric is not None and wants_number and (numeric.is_numeric or u.kind == "comparison"):
-            terms = question_terms(u.text, self.locator.name_terms)
-
-            def topicality(rule: Rule) -> float:
-                return self.locator.stats.coverage(
-                    terms, self.locator.profile(f"{rule.article_title} {rule.sentence}")
-                )
-
-            composed = compose_numeric(
-                u, numeric, self.documents, self.evidence.refusal_text(u), topicality
-            )
-            if (
-                composed is not None
-                and self.evidence.on_topic(u, composed)
-                and self.evidence.first_citation_names(foreign, composed)
-            ):
-                return composed
+        asked = self.numbers.read(u)
+        composed = self.numbers.compose(u, asked, foreign)
+        if composed is not None:
+            return composed
         if foreign and u.kind == "numeric":
             # Numbers come from rules; no rule speaks of this organization, and a clause
             # that merely names it ("báo cáo ... Quốc hội") gives none of its numbers.
@@ -328,102 +334,12 @@ class Answerer:
             return self.composer.ask_what(u)
         hits = self.locator.retrieve(u)
         located = self.each_ask.focused(u, self.locator.locate(u, hits), focus)
-        if not located or not self.evidence.covers(u, located[0]):
-            return self.evidence.refuse_uncovered(u, located)
-        top = located[0]
-        if not self.evidence.names_any(foreign, f"{top.article.title} {top.quote}") or (
-            foreign and not self.evidence.covers_beyond_names(u, top)
-        ):
-            # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a sentence that
-            # never names the organization asked about does not answer for it (a long
-            # clause lists many organizations, each in its own sentence).
-            return self.evidence.refuse_uncovered(
-                u,
-                located,
-                "Các quy chế đã nạp quy định công việc của cấp ủy, tổ chức đảng; điều khoản "
-                f"gần nhất không nói về {', '.join(foreign)}.",
-            )
-        # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
-        # number names the thing asked, so a clause about badges that never says 30 is not
-        # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
-        missing: list[str] = []
-        if u.kind == "general":
-            missing = numbers_not_in(u.text, f"{top.article.title} {top.article.text}")
-        elif u.kind == "citation":
-            # "Mức 03 tỷ đồng ở điều khoản nào?": the place of a number states it.
-            missing = numbers_not_in(u.text, top.quote, amounts=True)
-        if missing:
-            return self.evidence.refuse_uncovered(
-                u,
-                located,
-                "Các quy chế đã nạp không quy định về nội dung này (điều khoản gần nhất không "
-                f"nhắc tới: {', '.join(missing[:3])}).",
-            )
+        refusal = self.evidence.refuse_located(u, located, foreign)
+        if refusal is not None:
+            return refusal
         if u.kind == "procedure":
             return self.composer.procedure(u, located)
-        answer = self.composer.per_document(u, located)
-        lacking: list[DocumentNumeric] = []
-        if wants_number and numeric is not None:
-            shown = {d.document_id for d in answer.documents}
-            lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
-        if wants_number or u.kind == "numeric":
-            shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
-            if u.frame.kind is None and _lists_what_is_counted(u, located[0]):
-                # "gồm mấy bước?": no rule counts them, the clause lists them; the list,
-                # numbered, is the answer
-                return self.composer.procedure(u, located)
-            if not any(states_number(q, u.text) for q in shown_quotes) and (
-                not u.document_ids or not lacking
-            ):
-                # No rule and the closest clauses give no number: the regulations do not
-                # answer a "how many" question, however close their words are. (A document
-                # named that has rules of other kinds is said to lack this one, below.)
-                return self.evidence.refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
-        if wants_number and numeric is not None:
-            if lacking:
-                # The rule table has nothing of this kind for the document: say so plainly.
-                names = ", ".join(self.documents[d.document_id].meta.title for d in lacking)
-                answer.answer = (
-                    f"{names} không quy định con số được hỏi; không suy đoán. Điều khoản "
-                    "liên quan gần nhất:\n\n" + answer.answer
-                )
-            answer.notes.append(
-                "Không có quy tắc số phù hợp để tính toán; câu trả lời trích nguyên văn điều "
-                "khoản liên quan — hãy đọc con số trong trích dẫn."
-            )
-        return answer
-
-    # --- retrieval ---------------------------------------------------------------------
-
-    # --- compositions ------------------------------------------------------------------
-
-    # --- refusals ----------------------------------------------------------------------
-
-
-def _lists_what_is_counted(u: Understanding, item: Located) -> bool:
-    """Whether the question counts things ("gồm mấy bước") that the clause lists as its
-    points, named in the clause's words before the first point ("... theo các bước sau")."""
-    points = item.clause.points
-    folded = fold(u.text)
-    if len(points) < 2 or not ASKED_UNIT.search(folded):
-        return False
-    # the list's head noun closes its lead-in ("... thực hiện theo các bước:"); a word
-    # earlier is what the steps are about ("kết nạp đảng viên ... theo trình tự:")
-    lead_in = " ".join(words(item.doc.text[item.clause.start : points[0].start])[-LIST_HEAD:])
-    return any(
-        re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lead_in)
-        for unit in _counted_units(folded)
-    )
-
-
-def _counted_units(folded: str) -> list[str]:
-    """What a "bao nhiêu / mấy" question counts: its noun, a word of two syllables when
-    the word list has one there ("bao nhiêu đảng viên" counts members, not "đảng")."""
-    units = []
-    for m in ASKED_UNIT.finditer(folded):
-        after = re.findall(r"[a-z]+", folded[m.start(1) :])[:2]
-        units.append(" ".join(after) if is_listed(after, folded=True) else after[0])
-    return units
+        return self.numbers.finish(u, asked, located, self.composer.per_document(u, located))
 
 
 __all__ = ["Answerer", "NumericResult"]

@@ -7,6 +7,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
+from assistant.clause_choice import (
+    MAX_WHOLE_CLAUSE,
+    choose_clauses,
+    second_clause,
+    supporting_clauses,
+)
 from assistant.deciding_body import (
     SHARED_POWER,
     asked_action,
@@ -16,7 +22,7 @@ from assistant.document_names import doc_ref, short_name
 from assistant.evidence import refusal_answer
 from assistant.findings import findings_summary
 from assistant.function_words import sequence_pattern
-from assistant.locate import MAX_DOCUMENTS_SHOWN, MIN_COVERAGE, ClauseLocator, Located
+from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
 from assistant.sentences import lead_in, list_tail
 from assistant.steps import (
@@ -35,7 +41,6 @@ from ingest.rules.models import Rule
 
 MAX_CLAUSES_LISTED = 5
 MIN_OPENING_LETTERS = 12
-MAX_WHOLE_CLAUSE = 1500  # characters: a longer clause is quoted by its answering sentence
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -84,23 +89,47 @@ class Composer:
             return make_citation(item.doc, item.article, item.clause)
 
     def per_document(self, u: Understanding, located: list[Located]) -> Answer:
-        if u.asks > 1 or u.lists or u.kind == "procedure":
-            # several asks, a list or a how: the whole clause answers, not its best sentence
-            located = [whole_clause(item) for item in located]
-        best_per_doc: dict[str, Located] = {}
-        for item in located:
-            if item.coverage < MIN_COVERAGE:
-                continue
-            best_per_doc.setdefault(item.doc.id, item)
-        chosen = list(best_per_doc.values())
-        if len(u.document_ids) > 1 and u.scope_from_question:
-            # Documents the question names are answered in the order it names them.
-            chosen.sort(key=lambda item: u.document_ids.index(item.doc.id))
-        single = bool(u.document_ids) and len(u.document_ids) == 1
-        if single or (u.kind == "citation" and u.scope_from_question):
-            chosen = chosen[:1]
-        left_out = [short_name(item.doc) for item in chosen[MAX_DOCUMENTS_SHOWN:]]
-        chosen = chosen[:MAX_DOCUMENTS_SHOWN]
+        choice = choose_clauses(u, located)
+        chosen = choice.chosen
+        lines, citations, findings = self._claims(u, chosen)
+        # Supporting clauses from the first document, after the main ones (a clause
+        # already cited, as one of an article's clauses, is not cited twice).
+        places = {citation_place(c) for c in citations}
+        second = second_clause(u, choice)
+        if second is not None:
+            # the second clause scored alike is quoted too
+            related = self.cite(second)
+            if citation_place(related) not in places:
+                places.add(citation_place(related))
+                citations.append(related)
+                lines.append(_related_line(second, related))
+        for item in supporting_clauses(choice):
+            citation = self.cite(item)
+            if citation_place(citation) not in places:
+                places.add(citation_place(citation))
+                citations.append(citation)
+        notes = []
+        if len(chosen) > 1:
+            notes.append(agreement_note(chosen, findings))
+        if choice.left_out:
+            notes.append(
+                f"Còn {len(choice.left_out)} văn bản khác có quy định liên quan, chưa trình "
+                f"bày: {'; '.join(choice.left_out)}. Hãy nêu tên văn bản để xem."
+            )
+        return Answer(
+            question=u.original,
+            kind="answer",
+            answer="\n\n".join(lines),
+            citations=citations,
+            documents=[doc_ref(i.doc) for i in chosen],
+            notes=notes,
+            findings=findings,
+        )
+
+    def _claims(
+        self, u: Understanding, chosen: list[Located]
+    ) -> tuple[list[str], list[Citation], list[Finding]]:
+        """A claim per document shown, its citations, and what each answers in a word."""
         lines: list[str] = []
         citations: list[Citation] = []
         findings: list[Finding] = []
@@ -119,49 +148,7 @@ class Composer:
                 findings.append(
                     Finding(document_id=item.doc.id, value=body, citation=len(citations) - 1)
                 )
-        # Supporting clauses from the first document, after the main ones (a clause
-        # already cited, as one of an article's clauses, is not cited twice).
-        places = {citation_place(c) for c in citations}
-        # (not for a number: the closest clause states it, or none does)
-        second = (
-            _close_second(located, chosen[0]) if len(chosen) == 1 and u.kind != "numeric" else None
-        )
-        if second is not None:
-            # a question with two asks ("ai lập hồ sơ, nộp về đâu?") is often
-            # answered by two clauses scored alike: the second is quoted too
-            related = self.cite(second)
-            if citation_place(related) not in places:
-                places.add(citation_place(related))
-                citations.append(related)
-                lines.append(_related_line(second, related))
-        for item in located[1:4]:
-            if (
-                item.doc.id == chosen[0].doc.id
-                and item.coverage >= MIN_COVERAGE
-                and item not in chosen
-            ):
-                citation = self.cite(item)
-                if citation_place(citation) not in places:
-                    places.add(citation_place(citation))
-                    citations.append(citation)
-        notes = []
-        if len(chosen) > 1:
-            notes.append(agreement_note(chosen, findings))
-        if left_out:
-            notes.append(
-                f"Còn {len(left_out)} văn bản khác có quy định liên quan, chưa trình bày: "
-                f"{'; '.join(left_out)}. Hãy nêu tên văn bản để xem."
-            )
-        answer_text = "\n\n".join(lines)
-        return Answer(
-            question=u.original,
-            kind="answer",
-            answer=answer_text,
-            citations=citations,
-            documents=[doc_ref(i.doc) for i in chosen],
-            notes=notes,
-            findings=findings,
-        )
+        return lines, citations, findings
 
     def _article_claim(self, item: Located) -> tuple[str, list[Citation]]:
         """The article as the answer: cited whole (its heading), then its clauses in order,
@@ -360,28 +347,6 @@ def citation_place(citation: Citation) -> tuple[str, str, int, int | None, str |
     return (citation.document_id, citation.part, citation.article, citation.clause, citation.point)
 
 
-# A clause of the same document scored this close to the first answers part of the
-# question too.
-CLOSE_SECOND = 0.9
-
-
-def _close_second(located: Sequence[Located], first: Located) -> Located | None:
-    """The next clause of ``first``'s document when it scores nearly as well."""
-    for item in located[1:3]:
-        same_place = (item.article.number, item.clause.number) == (
-            first.article.number,
-            first.clause.number,
-        )
-        if (
-            item.doc.id == first.doc.id
-            and not same_place
-            and item.coverage >= MIN_COVERAGE
-            and item.score >= CLOSE_SECOND * first.score
-        ):
-            return item
-    return None
-
-
 def _related_line(item: Located, citation: Citation) -> str:
     where = location(citation.article, citation.clause, citation.point)
     return f"\nCũng liên quan, {where} ({item.article.title}):\n«{item.quote.strip()}»"
@@ -392,11 +357,3 @@ def _step_line(step: ProcedureStep, citation: Citation) -> str:
     who = f" {step.actor}:" if step.actor else ""
     timing = f" [thời hạn — {step.timing}]" if step.timing else ""
     return f"{step.number}.{who} «{step.text.strip()}» ({where}){timing}"
-
-
-def whole_clause(item: Located) -> Located:
-    """The clause quoted whole (its points included), unless it is too long to read."""
-    text = item.clause.text.strip()
-    if len(text) > MAX_WHOLE_CLAUSE or text == item.quote:
-        return item
-    return dataclasses.replace(item, quote=text, point=None)

@@ -12,6 +12,7 @@ from assistant.function_words import function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.quantities import ASKED_UNIT, quantity_syllables
+from assistant.stated_numbers import numbers_not_in
 from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
 from ingest.bodies import (
@@ -202,6 +203,45 @@ class EvidenceGate:
             citations=[],
             documents=[doc_ref(i.doc) for i in related],
         )
+
+    def refuse_located(
+        self, u: Understanding, located: list[Located], foreign: Sequence[str]
+    ) -> Answer | None:
+        """The refusal when the located clauses do not answer: none covers the question,
+        the closest never names the organization asked about, or it lacks a number the
+        question names; None when the closest clause may answer."""
+        if not located or not self.covers(u, located[0]):
+            return self.refuse_uncovered(u, located)
+        top = located[0]
+        if not self.names_any(foreign, f"{top.article.title} {top.quote}") or (
+            foreign and not self.covers_beyond_names(u, top)
+        ):
+            # "Quốc hội họp mấy kỳ?": the regulations govern Party bodies; a sentence that
+            # never names the organization asked about does not answer for it (a long
+            # clause lists many organizations, each in its own sentence).
+            return self.refuse_uncovered(
+                u,
+                located,
+                "Các quy chế đã nạp quy định công việc của cấp ủy, tổ chức đảng; điều khoản "
+                f"gần nhất không nói về {', '.join(foreign)}.",
+            )
+        # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
+        # number names the thing asked, so a clause about badges that never says 30 is not
+        # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
+        missing: list[str] = []
+        if u.kind == "general":
+            missing = numbers_not_in(u.text, f"{top.article.title} {top.article.text}")
+        elif u.kind == "citation":
+            # "Mức 03 tỷ đồng ở điều khoản nào?": the place of a number states it.
+            missing = numbers_not_in(u.text, top.quote, amounts=True)
+        if missing:
+            return self.refuse_uncovered(
+                u,
+                located,
+                "Các quy chế đã nạp không quy định về nội dung này (điều khoản gần nhất không "
+                f"nhắc tới: {', '.join(missing[:3])}).",
+            )
+        return None
 
     def not_loaded(self, question: str, what: str) -> Answer:
         """The question is about a committee whose regulation (or a law) is not loaded:

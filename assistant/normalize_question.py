@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -175,6 +176,25 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
     closing is dropped only when a pronoun or particle anchors it: common words of a
     topic ("phụ cấp trách nhiệm cho kế toán", "diện tích rừng mấy ha") are never taken for a
     frame by frequency alone."""
+    roles = _roles(tokens, vocabulary, accented)
+    return (
+        _opening(tokens, roles)
+        | _closing(tokens, roles, vocabulary)
+        | _inside(tokens, roles, accented)
+    )
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """Per token: a pronoun or particle (closed class), a word that may frame the question
+    (a marker), a word that glues a frame together."""
+
+    closed: list[bool]
+    marker: list[bool]
+    glue: list[bool]
+
+
+def _roles(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: bool) -> _Roles:
     closed = [
         not t.protected and _is_closed_class(tokens, i, vocabulary, accented)
         for i, t in enumerate(tokens)
@@ -197,48 +217,67 @@ def _conversational(tokens: Sequence[_Token], vocabulary: Vocabulary, accented: 
         not t.protected and not content[i] and vocabulary.is_glue(t.word)
         for i, t in enumerate(tokens)
     ]
-    drop: set[int] = set()
-    # The opening: through its last pronoun or particle and the everyday words right
-    # after it ("cho mình hỏi chút | ..."), never further.
+    return _Roles(closed=closed, marker=marker, glue=glue)
+
+
+def _opening(tokens: Sequence[_Token], roles: _Roles) -> set[int]:
+    """The opening: through its last pronoun or particle and the everyday words right
+    after it ("cho mình hỏi chút | ..."), never further."""
+    closed, marker, glue = roles.closed, roles.marker, roles.glue
     run = _edge_run(range(len(tokens)), marker, glue)
     # its pronouns and particles come before any word of content ("cho em", "anh ơi")
     opening = list(itertools.takewhile(lambda i: closed[i] or glue[i] or not marker[i], run))
     anchors = [i for i in opening if closed[i]]
-    if anchors:
-        end = anchors[-1]
-        while (
-            end + 1 < len(tokens)
-            and (marker[end + 1] or _asks_aloud(tokens, end + 1))
-            and not closed[end + 1]
-            and not tokens[end + 1].after_break
-        ):
-            end += 1
-        drop.update(range(end + 1))
-    # The closing: from its first pronoun or particle to the end ("... vậy ạ, em cảm ơn").
-    run = _edge_run(range(len(tokens) - 1, -1, -1), marker, glue)
-    anchors = [i for i in run if closed[i]]
-    if anchors:
-        start = min(anchors)
-        # after the question word (or the unit it asks for) that ends the ask, a common
-        # word before the closing that never ends a sentence of the regulations speaks
-        # with it ("... thì sao với ạ", "mấy lần với ạ": "với" pleads, it asks for
-        # nothing); a count noun ("bao nhiêu người ạ") is the unit asked
-        if (
-            start >= 2
-            and _pleads(tokens[start - 1].word, vocabulary)
-            and (_is_interrogative(tokens[start - 2].word) or tokens[start - 2].protected)
-        ):
-            start -= 1
-        drop.update(range(start, len(tokens)))
-    # Inside: a pronoun or particle typed with its diacritics; after a pronoun, the
-    # everyday words it speaks with, up to the nearest punctuation ("..., em muốn biết").
+    if not anchors:
+        return set()
+    end = anchors[-1]
+    while (
+        end + 1 < len(tokens)
+        and (marker[end + 1] or _asks_aloud(tokens, end + 1))
+        and not closed[end + 1]
+        and not tokens[end + 1].after_break
+    ):
+        end += 1
+    return set(range(end + 1))
+
+
+def _closing(tokens: Sequence[_Token], roles: _Roles, vocabulary: Vocabulary) -> set[int]:
+    """The closing: from its first pronoun or particle to the end ("... vậy ạ, em cảm
+    ơn")."""
+    run = _edge_run(range(len(tokens) - 1, -1, -1), roles.marker, roles.glue)
+    anchors = [i for i in run if roles.closed[i]]
+    if not anchors:
+        return set()
+    start = min(anchors)
+    # after the question word (or the unit it asks for) that ends the ask, a common
+    # word before the closing that never ends a sentence of the regulations speaks
+    # with it ("... thì sao với ạ", "mấy lần với ạ": "với" pleads, it asks for
+    # nothing); a count noun ("bao nhiêu người ạ") is the unit asked
+    if (
+        start >= 2
+        and _pleads(tokens[start - 1].word, vocabulary)
+        and (_is_interrogative(tokens[start - 2].word) or tokens[start - 2].protected)
+    ):
+        start -= 1
+    return set(range(start, len(tokens)))
+
+
+def _inside(tokens: Sequence[_Token], roles: _Roles, accented: bool) -> set[int]:
+    """Inside: a pronoun or particle typed with its diacritics; after a pronoun, the
+    everyday words it speaks with, up to the nearest punctuation ("..., em muốn biết")."""
+    drop: set[int] = set()
     for i, t in enumerate(tokens):
         if accented and not t.protected and t.word in function_words().conversational:
             drop.add(i)
             if t.word not in function_words().personal_pronouns:
                 continue
             j = i + 1
-            while j < len(tokens) and not tokens[j].after_break and marker[j] and not closed[j]:
+            while (
+                j < len(tokens)
+                and not tokens[j].after_break
+                and roles.marker[j]
+                and not roles.closed[j]
+            ):
                 drop.add(j)
                 j += 1
     return drop

@@ -192,18 +192,7 @@ def understand(
     reference = resolved.reference
 
     scope_from_question = bool(own_scope)
-    if document_ids:
-        scope, reason = tuple(document_ids), "người dùng chọn"
-    elif own_scope:
-        scope = own_scope
-    else:
-        scope = ()
-        for previous in reversed(users):
-            scope, reason = _scope(previous, documents)
-            if scope:
-                reason = f"theo câu hỏi trước ({reason})"
-                break
-
+    scope, reason = _chosen_scope(document_ids, own_scope, reason, users, documents)
     merged_folded = fold(expand_abbreviations(text))
     asks_number = is_numeric_question(text)
     kind = classify(merged_folded, reference is not None, asks_number)
@@ -237,6 +226,27 @@ def understand(
         new_body=resolved.new_body,
         acts=resolved.acts,
     )
+
+
+def _chosen_scope(
+    document_ids: Sequence[str] | None,
+    own_scope: tuple[str, ...],
+    reason: str,
+    users: Sequence[str],
+    documents: Sequence[HasMeta],
+) -> tuple[tuple[str, ...], str]:
+    """The documents a question is answered from, and why: those the user chose, else
+    those the question names, else those the latest earlier question named."""
+    if document_ids:
+        return tuple(document_ids), "người dùng chọn"
+    if own_scope:
+        return own_scope, reason
+    scope: tuple[str, ...] = ()
+    for previous in reversed(users):
+        scope, reason = _scope(previous, documents)
+        if scope:
+            return scope, f"theo câu hỏi trước ({reason})"
+    return scope, reason
 
 
 # A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),

@@ -623,8 +623,8 @@ def test_a_body_in_a_list_governed_by_a_preposition_is_no_actor() -> None:
 
 
 def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
-    from assistant.answer import _lists_what_is_counted
     from assistant.locate import Located
+    from assistant.numeric_route import lists_what_is_counted
 
     doc = make_doc(
         [
@@ -647,13 +647,13 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
     def u(question: str) -> Understanding:
         return understand(question, [], [doc])
 
-    assert _lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
+    assert lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
     # a count of something else the clause does not list
-    assert not _lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
+    assert not lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
     # a word of two syllables is counted whole: "cán bộ" are people, not "cán"
-    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
+    assert not lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
     # what the steps are about is not what they count
-    assert not _lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
+    assert not lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
 
 
 ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
@@ -679,7 +679,7 @@ def test_a_sentence_that_only_names_an_organization_does_not_answer_for_it(
 
 
 def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
-    from assistant.compose import _close_second
+    from assistant.clause_choice import close_second
     from assistant.locate import Located
 
     doc = make_doc(
@@ -692,10 +692,10 @@ def test_a_clause_scored_nearly_as_well_is_quoted_too() -> None:
     first = Located(doc, first_article, first_article.clauses[0], None, "x", 1.0, 0.8, 0.8)
     close = Located(doc, second_article, second_article.clauses[0], None, "y", 0.95, 0.6, 0.6)
     far = Located(doc, second_article, second_article.clauses[0], None, "y", 0.5, 0.6, 0.6)
-    assert _close_second([first, close], first) is close
-    assert _close_second([first, far], first) is None
+    assert close_second([first, close], first) is close
+    assert close_second([first, far], first) is None
     # the same clause again is no second answer
-    assert _close_second([first, first], first) is None
+    assert close_second([first, first], first) is None
 
 
 def test_a_body_one_acts_on_behalf_of_is_no_actor() -> None:

@@ -46,7 +46,7 @@ def test_a_message_with_three_asks_quotes_the_whole_clause(tmp_path: Path) -> No
 
 
 def test_whole_clause_replaces_the_best_sentence() -> None:
-    from assistant.compose import whole_clause
+    from assistant.clause_choice import whole_clause
     from assistant.locate import Located
     from ingest.parse import parse_text
 

@@ -1,0 +1,163 @@
+"""The numeric part of routing: when the rule module answers, and what an answer quoted
+from clauses says about a number no rule gives.
+
+``NumericRoute.read`` matches the question against the rule table; ``compose`` answers
+from the rules when the question asks for a number (or compares documents on one, or
+asks who decides a given amount); ``finish`` takes the answer composed from the closest
+clauses when no rule answered: a clause that lists what is counted is numbered, a
+how-many question no clause gives a number for is refused, and a document without the
+rule asked is said to lack it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.compose import Composer
+from assistant.evidence import EvidenceGate
+from assistant.lexicon import is_listed
+from assistant.locate import ClauseLocator, Located
+from assistant.models import Answer
+from assistant.numeric import compose_numeric
+from assistant.quantities import ASKED_UNIT
+from assistant.rules.models import DocumentNumeric, NumericAnswer, Rule
+from assistant.rules.query import answer_frame
+from assistant.stated_numbers import NO_NUMBER_MESSAGE, states_number
+from assistant.terms import question_terms
+from assistant.understand import Understanding
+from ingest.models import Document
+from ingest.normalize import fold, words
+
+# How many words closing a list's lead-in may name what its points are.
+LIST_HEAD = 4
+
+
+@dataclass(frozen=True)
+class NumberAsked:
+    """The rule table's reading of a question, and whether the question wants a number
+    from it: it asks for one, compares documents on one, or asks who decides a given
+    amount (of money, of land)."""
+
+    numeric: NumericAnswer | None
+    wants: bool
+
+
+class NumericRoute:
+    def __init__(
+        self,
+        *,
+        documents: Mapping[str, Document],
+        rules: Sequence[Rule],
+        locator: ClauseLocator,
+        evidence: EvidenceGate,
+        composer: Composer,
+    ) -> None:
+        self.documents = documents
+        self.rules = rules
+        self.locator = locator
+        self.evidence = evidence
+        self.composer = composer
+
+    def read(self, u: Understanding) -> NumberAsked:
+        numeric = answer_frame(
+            u.frame, u.asks_number, u.text, self.rules, scope=list(u.document_ids) or None
+        )
+        wants = numeric is not None and (
+            u.kind == "numeric"
+            or (u.kind == "comparison" and numeric.frame.kind is not None)
+            or (u.kind == "who_decides" and numeric.frame.measure is not None)
+        )
+        return NumberAsked(numeric=numeric, wants=wants)
+
+    def compose(self, u: Understanding, asked: NumberAsked, foreign: list[str]) -> Answer | None:
+        """The answer from the rule module, when it answers on topic (and names the
+        organization asked about, if any); None otherwise."""
+        numeric = asked.numeric
+        if numeric is None or not asked.wants:
+            return None
+        if not (numeric.is_numeric or u.kind == "comparison"):
+            return None
+        terms = question_terms(u.text, self.locator.name_terms)
+
+        def topicality(rule: Rule) -> float:
+            return self.locator.stats.coverage(
+                terms, self.locator.profile(f"{rule.article_title} {rule.sentence}")
+            )
+
+        composed = compose_numeric(
+            u, numeric, self.documents, self.evidence.refusal_text(u), topicality
+        )
+        if (
+            composed is not None
+            and self.evidence.on_topic(u, composed)
+            and self.evidence.first_citation_names(foreign, composed)
+        ):
+            return composed
+        return None
+
+    def finish(
+        self, u: Understanding, asked: NumberAsked, located: list[Located], answer: Answer
+    ) -> Answer:
+        """The answer quoted from ``located``, for a question no rule answered."""
+        numeric = asked.numeric
+        lacking: list[DocumentNumeric] = []
+        if asked.wants and numeric is not None:
+            shown = {d.document_id for d in answer.documents}
+            lacking = [d for d in numeric.documents if d.no_rule and d.document_id in shown]
+        if asked.wants or u.kind == "numeric":
+            shown_quotes = [c.quote for c in answer.citations if c.quote in answer.answer]
+            if u.frame.kind is None and lists_what_is_counted(u, located[0]):
+                # "gồm mấy bước?": no rule counts them, the clause lists them; the list,
+                # numbered, is the answer
+                return self.composer.procedure(u, located)
+            if not any(states_number(q, u.text) for q in shown_quotes) and (
+                not u.document_ids or not lacking
+            ):
+                # No rule and the closest clauses give no number: the regulations do not
+                # answer a "how many" question, however close their words are. (A document
+                # named that has rules of other kinds is said to lack this one, below.)
+                return self.evidence.refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
+        if asked.wants and numeric is not None:
+            if lacking:
+                # The rule table has nothing of this kind for the document: say so plainly.
+                names = ", ".join(self.documents[d.document_id].meta.title for d in lacking)
+                answer.answer = (
+                    f"{names} không quy định con số được hỏi; không suy đoán. Điều khoản "
+                    "liên quan gần nhất:\n\n" + answer.answer
+                )
+            answer.notes.append(
+                "Không có quy tắc số phù hợp để tính toán; câu trả lời trích nguyên văn điều "
+                "khoản liên quan — hãy đọc con số trong trích dẫn."
+            )
+        return answer
+
+
+def lists_what_is_counted(u: Understanding, item: Located) -> bool:
+    """Whether the question counts things ("gồm mấy bước") that the clause lists as its
+    points, named in the clause's words before the first point ("... theo các bước sau")."""
+    points = item.clause.points
+    folded = fold(u.text)
+    if len(points) < 2 or not ASKED_UNIT.search(folded):
+        return False
+    # the list's head noun closes its lead-in ("... thực hiện theo các bước:"); a word
+    # earlier is what the steps are about ("kết nạp đảng viên ... theo trình tự:")
+    lead_in = " ".join(words(item.doc.text[item.clause.start : points[0].start])[-LIST_HEAD:])
+    return any(
+        re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lead_in)
+        for unit in _counted_units(folded)
+    )
+
+
+def _counted_units(folded: str) -> list[str]:
+    """What a "bao nhiêu / mấy" question counts: its noun, a word of two syllables when
+    the word list has one there ("bao nhiêu đảng viên" counts members, not "đảng")."""
+    units = []
+    for m in ASKED_UNIT.finditer(folded):
+        after = re.findall(r"[a-z]+", folded[m.start(1) :])[:2]
+        units.append(" ".join(after) if is_listed(after, folded=True) else after[0])
+    return units
+
+
+__all__ = ["LIST_HEAD", "NumberAsked", "NumericRoute", "lists_what_is_counted"]
