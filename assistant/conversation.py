@@ -33,6 +33,7 @@ from index.tokens import expand_abbreviations
 from ingest.bodies import bodies_in, body_mentions, find_bodies, is_seat, without_mentions
 from ingest.normalize import canonical, fold, has_diacritics
 from ingest.powers import Act, act_verbs
+from ingest.rules.attribution import follows_meeting_noun
 
 
 class Carried(BaseModel):
@@ -126,7 +127,7 @@ def _follow_up_text(
         if own_scope and carried.bodies and not asked_bodies(question, True):
             return f"{question.rstrip()} {' '.join(carried.bodies)}"
         return question
-    return merge_follow_up(previous, question)
+    return merge_follow_up(previous, question, bool(own_scope))
 
 
 def asked_bodies(text: str, names_document: bool) -> list[str]:
@@ -313,7 +314,17 @@ def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(question)))
     if any(folded[m.end() :].strip() for m in body_question_pattern().finditer(folded)):
         return ""
-    new = asked_bodies(question, scoped)
+    # "còn họp Ban X thì ai lo?": Ban X owns the meeting asked about, it does not act
+    # (typed with diacritics, "hợp" as in "phối hợp" is no meeting)
+    expanded = fold(expand_abbreviations(question))
+    typed = canonical(question).lower()
+    meets = not has_diacritics(question) or "họp" in typed or "hội nghị" in typed
+    owners = {
+        m.body
+        for m in body_mentions(expanded)
+        if meets and follows_meeting_noun(expanded[: m.start])
+    }
+    new = [b for b in asked_bodies(question, scoped) if b not in owners]
     return new[0] if new and new[0] not in carried.bodies else ""
 
 

@@ -32,12 +32,12 @@ def follow_up_rest(question: str) -> str:
     return " ".join(words[start:end]).strip(" ?.!")
 
 
-def merge_follow_up(previous: str, question: str) -> str:
+def merge_follow_up(previous: str, question: str, names_document: bool = False) -> str:
     """Carry the previous question forward, swapping in the body the follow-up names for
     the body it asked about (a committee's seat that only names its document stays), and
     its numbers for the previous ones ("Vậy tổ 12 người thì thế nào?" names the same
     body: only the number is new)."""
-    swapped = _swapped(previous, question)
+    swapped = _swapped(previous, question, names_document)
     given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))
     if swapped is not None and not given:
         return swapped
@@ -51,10 +51,16 @@ def merge_follow_up(previous: str, question: str) -> str:
     return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
 
 
-def _swapped(previous: str, question: str) -> str | None:
+def _swapped(previous: str, question: str, names_document: bool) -> str | None:
     """The previous question with the follow-up's body in place of the body it asked
-    about; None when the follow-up names none, or the same."""
-    new_bodies = [m.body for m in find_bodies(expand_abbreviations(question))]
+    about; None when the follow-up names none, or the same. "Còn ở Tỉnh ủy X thì sao?"
+    names X's regulation by its seat: no body."""
+    folded_question = fold(expand_abbreviations(question))
+    new_bodies = [
+        m.body
+        for m in find_bodies(folded_question)
+        if not (names_document and is_seat(folded_question, m))
+    ]
     folded_prev = fold(expand_abbreviations(previous))
     old = body_mentions(folded_prev)
     if not new_bodies or not old:

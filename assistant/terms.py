@@ -85,7 +85,7 @@ STOPWORDS = frozenset(
 ACCENTED_STOPWORDS = frozenset(["còn", "ở", "tại", "đã", "rồi", "vậy"])
 # Phrases that frame a question or name the kind of text, removed before splitting.
 STOP_PHRASES = re.compile(
-    r"\b(quy che lam viec|quy che|quy dinh nhu the nao|nhu the nao|the nao|ra sao|"
+    r"\b(quy che lam viec|quy che|quy dinh (?:cu the )?(?:nhu )?(?:the nao|ra sao)|nhu the nao|the nao|ra sao|"
     r"quy dinh gi|noi gi|bao nhieu|lam sao|the con|con thi|bao lau|bao gio|"
     r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
     r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet|"

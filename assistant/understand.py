@@ -165,6 +165,17 @@ def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], st
     return tuple(scope.document_ids), "; ".join(scope.why)
 
 
+def _conversation_scope(
+    users: Sequence[str], documents: Sequence[HasMeta]
+) -> tuple[tuple[str, ...], str]:
+    """The documents the latest earlier question that names any names, and why."""
+    for previous in reversed(users):
+        scope, reason = _scope(previous, documents)
+        if scope:
+            return scope, f"theo câu hỏi trước ({reason})"
+    return (), ""
+
+
 def _without_places(text: str, places: Sequence[tuple[str, str]]) -> str:
     """``text`` without the names of places no loaded document is about: they match no
     clause and would only lower the answer's coverage."""
@@ -191,8 +202,14 @@ def understand(
     text, is_follow_up, carried = resolved.text, resolved.is_follow_up, resolved.carried
     reference = resolved.reference
 
+    earlier, earlier_reason = _conversation_scope(users, documents)
+    # "Chi bộ tổ chức lễ kết nạp trong bao lâu?" in a conversation about one commune's
+    # regulation: a body named alone ("chi bộ") points to the regulation about that body
+    # only when no document was named before; the one the conversation is about stays.
+    if own_scope and named.by_body_only and earlier:
+        own_scope = ()
     scope_from_question = bool(own_scope)
-    scope, reason = _chosen_scope(document_ids, own_scope, reason, users, documents)
+    scope, reason = _chosen_scope(document_ids, own_scope, reason, (earlier, earlier_reason))
     merged_folded = fold(expand_abbreviations(text))
     asks_number = is_numeric_question(text)
     kind = classify(merged_folded, reference is not None, asks_number)
@@ -232,8 +249,7 @@ def _chosen_scope(
     document_ids: Sequence[str] | None,
     own_scope: tuple[str, ...],
     reason: str,
-    users: Sequence[str],
-    documents: Sequence[HasMeta],
+    earlier: tuple[tuple[str, ...], str],
 ) -> tuple[tuple[str, ...], str]:
     """The documents a question is answered from, and why: those the user chose, else
     those the question names, else those the latest earlier question named."""
@@ -241,12 +257,7 @@ def _chosen_scope(
         return tuple(document_ids), "người dùng chọn"
     if own_scope:
         return own_scope, reason
-    scope: tuple[str, ...] = ()
-    for previous in reversed(users):
-        scope, reason = _scope(previous, documents)
-        if scope:
-            return scope, f"theo câu hỏi trước ({reason})"
-    return scope, reason
+    return earlier
 
 
 # A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),

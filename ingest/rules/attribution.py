@@ -13,6 +13,18 @@ from ingest.rules.text import Mention, find_mentions, fold_aligned, group_at, un
 _MEETING_NOUN = re.compile(
     r"(?:hoi nghi|phien hop|cuoc hop|ky hop|(?<![a-z])hop)(?:\s+(?:cua|thuong le|dinh ky))?\s+$"
 )
+
+
+def follows_meeting_noun(folded_before: str) -> bool:
+    """Whether folded text ends on a meeting noun ("hội nghị", "phiên họp của", "họp"):
+    a body after it is whose meeting it is ("họp Ban Thường vụ"), not who acts."""
+    tail = folded_before[-30:].rstrip() + " "
+    return bool(_MEETING_NOUN.search(tail)) and not _CASE.search(tail)
+
+
+_CASE = re.compile(r"(?<![a-z])truong hop\s+$")  # "trường hợp", read without diacritics
+
+
 _CONSULTED = re.compile(r"(?:xin|lay) y kien(?:\s+[a-z]+){0,5}?\s+$")
 
 

@@ -155,3 +155,47 @@ def test_a_body_named_in_a_who_asks_follow_up_is_what_is_acted_on(tmp_path: Path
     first = "Hội nghị Ban Thường vụ xã Ngọc Thạch do ai triệu tập?"
     answer = after(assistant, first, "thế còn hội nghị Ban Chấp hành thì ai triệu tập?")
     assert answer.citations[0].article == 2
+
+
+def test_a_body_after_a_meeting_noun_owns_the_meeting_it_does_not_act() -> None:
+    # made up: "còn họp Ban Thường vụ" asks about the meeting of Ban Thường vụ; who
+    # prepares it is asked, not what Ban Thường vụ does
+    history = turns("Thường trực Đảng ủy Khối Đồi Xanh họp mấy tuần một lần?")
+    meeting = understand("con hop BTV thi ben nao lo tai lieu", history, [HILL, RIVER])
+    assert meeting.is_follow_up and meeting.new_body == ""
+    # the body before the verb still acts ("còn Ban Thường vụ thì họp mấy lần?")
+    acting = understand("con BTV thi ky nhung gi", history, [HILL, RIVER])
+    assert acting.new_body == "Ban Thường vụ"
+    # "trường hợp" typed without diacritics is no meeting
+    case = understand("con truong hop BTV thi ky gi", history, [HILL, RIVER])
+    assert case.new_body == "Ban Thường vụ"
+    # typed with diacritics, "phối hợp" is no meeting: the body after it acts
+    joint = understand("Còn phối hợp Văn phòng thì ký gì?", history, [HILL, RIVER])
+    assert joint.new_body == "Văn phòng"
+
+
+MOUNTAIN = Doc(
+    "nui-hong",
+    DocumentMeta(
+        title="Quy chế làm việc của Ban Chấp hành, Ban Thường vụ Tỉnh ủy Núi Hồng",
+        province="Núi Hồng",
+        level="province",
+    ),
+)
+
+
+def test_a_seat_that_names_the_next_document_is_no_new_body() -> None:
+    # made up: "Tỉnh ủy Núi Hồng" names Núi Hồng's regulation; the body asked before
+    # (Ban Thường vụ) is still the one asked, with the same ask
+    history = turns("Ở Đồi Xanh Ban Thường vụ họp mấy lần một tháng?")
+    for asked in (
+        "Còn ở Tỉnh ủy Núi Hồng thì sao?",
+        "Còn ở Tỉnh ủy Núi Hồng thì quy định thế nào?",
+    ):
+        u = understand(asked, history, [HILL, MOUNTAIN])
+        assert u.document_ids == ("nui-hong",)
+        assert "ban thuong vu" in u.text and "may lan" in u.text, asked
+        assert "ban chap hanh" not in u.text
+    # named alone, "Tỉnh ủy" is the committee asked about
+    alone = understand("Còn Tỉnh ủy thì sao?", history, [HILL, MOUNTAIN])
+    assert alone.new_body == "Ban Chấp hành"

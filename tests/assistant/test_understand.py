@@ -159,3 +159,28 @@ def test_asking_for_the_wording_or_the_place_is_a_citation() -> None:
     assert classify("quy dinh thu quy kiem ke kho nam o khoan may", False) == "citation"
     assert classify("diem may noi thu quy kiem ke kho", False) == "citation"
     assert classify("cho xin cau chu quy dinh thu quy kiem ke kho", False) == "citation"
+
+
+def test_a_body_named_alone_keeps_the_document_the_conversation_named() -> None:
+    # made up: a branch's model regulation beside one commune's regulation
+    branch = Doc("chi-bo-mau", DocumentMeta(title="Quy chế làm việc của chi bộ (mẫu)"))
+    commune = Doc(
+        "suoi-may",
+        DocumentMeta(
+            title="Quy chế làm việc của Ban Chấp hành Đảng bộ xã Suối Mây",
+            level="commune",
+            province="Suối Mây",
+        ),
+    )
+    docs = [branch, commune]
+    history = [
+        Turn(role="user", content="Ở xã Suối Mây, hồ sơ chuyển đảng được duyệt trong mấy ngày?"),
+        Turn(role="assistant", content="Bảy ngày làm việc."),
+    ]
+    asked = "chi bo phai hop xet trong bao lau"
+    assert understand(asked, history, docs).document_ids == ("suoi-may",)
+    # with no document named before, the body still points to its own regulation
+    assert understand(asked, [], docs).document_ids == ("chi-bo-mau",)
+    # a document named by name is another matter
+    named = "Quy chế chi bộ: chi bộ phải họp xét trong bao lâu?"
+    assert understand(named, history, docs).document_ids == ("chi-bo-mau",)
