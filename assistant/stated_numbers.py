@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.quantities import ASKED_UNIT
 from assistant.understand import Understanding
-from ingest.normalize import fold, has_diacritics
+from ingest.normalize import fold, has_diacritics, words
 from ingest.rules.numbers import STRICT_NUMBER, read_number
 from ingest.rules.text import fold_aligned
 
@@ -38,12 +39,21 @@ _ASKS_SHARE = re.compile(r"(?<![a-z])(?:bao nhieu|may)\s*(?:%|phan tram)")
 _STATES_SHARE = re.compile(r"\d\s*%|phan tram|\d\s*/\s*\d|phan (?:hai|ba|bon|nam|muoi)|nua")
 
 
+# Units a number is measured in that only that unit answers: hours, days, weeks, minutes,
+# years of age, money, land ("mấy giờ" is not answered by "hằng tháng" nor "03 ngày").
+# (Times and months are not among them: "hằng quý" answers "mấy tháng một lần".)
+_MEASURES = frozenset({"gio", "ngay", "tuan", "phut", "tuoi", "ty", "trieu", "ha"})
+
+
 def states_number(quote: str, question: str = "") -> bool:
     """Whether a quote gives a number: a value in its words, or a list of two or more
     items (which answers "gồm mấy bước"). Asked for a share, only a share counts: "hằng
     tháng" answers how often, not "bao nhiêu phần trăm"."""
     if _ASKS_SHARE.search(fold(question)):
         return bool(_STATES_SHARE.search(fold(quote)))
+    measured = [u for u in ASKED_UNIT.findall(fold(question)) if u in _MEASURES]
+    if measured and not set(measured) & set(words(quote)):
+        return False  # "mấy giờ" is not answered by a number of days or a blank
     if len(_ITEM_LABEL.findall(quote)) >= 2:
         return True
     text = _ITEM_LABEL.sub(" ", quote)
