@@ -225,9 +225,9 @@ class EvidenceGate:
                 "Các quy chế đã nạp quy định công việc của cấp ủy, tổ chức đảng; điều khoản "
                 f"gần nhất không nói về {', '.join(foreign)}.",
             )
-        # "Tiêu chuẩn ... Huy hiệu 30 năm tuổi Đảng là gì?": in a what-is question the
-        # number names the thing asked, so a clause about badges that never says 30 is not
-        # about it. (In "ai quyết định kết nạp đảng viên 18 tuổi" it is incidental.)
+        # "Điều kiện nhận bằng khen 25 năm công tác là gì?": in a what-is question the
+        # number names the thing asked, so a clause about awards that never says 25 is not
+        # about it. (In "ai duyệt hồ sơ của người 19 tuổi" it is incidental.)
         missing: list[str] = []
         if u.kind == "general":
             missing = numbers_not_in(u.text, f"{top.article.title} {top.article.text}")

@@ -203,7 +203,7 @@ def understand(
     reference = resolved.reference
 
     earlier, earlier_reason = _conversation_scope(users, documents)
-    # "Chi bộ tổ chức lễ kết nạp trong bao lâu?" in a conversation about one commune's
+    # "Chi bộ gửi biên bản lên trong mấy ngày?" in a conversation about one commune's
     # regulation: a body named alone ("chi bộ") points to the regulation about that body
     # only when no document was named before; the one the conversation is about stays.
     if own_scope and named.by_body_only and earlier:

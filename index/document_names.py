@@ -129,7 +129,7 @@ def named_documents(
 
 def _common_in_texts(documents: Sequence[HasMeta]) -> Callable[[str], bool]:
     """Whether a name's bigram is common language of the regulations: written in the text
-    of at least half of them ("cơ quan" in "Đảng ủy Khối các cơ quan tỉnh"). A question
+    of at least half of them (the "cơ quan" of a bloc committee's name). A question
     that uses it says what it is about, not which document it means, unless the name has
     no word of its own."""
     keys = tuple(_text_key(d) for d in documents if isinstance(getattr(d, "text", None), str))

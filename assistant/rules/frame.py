@@ -90,7 +90,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi"
         rf"|gui(?: [a-z]+){{0,8}} {_DAYS_BEFORE}",
     ),
-    # days asked before an event ("họp trước ngày sinh hoạt ít nhất mấy ngày")
+    # days asked before an event ("tổ gặp nhau trước buổi kiểm kê tối thiểu mấy ngày")
     ("lead_time", None, rf"(?<![a-z]){_DAYS_BEFORE}|truoc(?: [a-z]+){{1,6}} {_DAYS_ASKED}"),
     (
         "duration",
