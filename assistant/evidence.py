@@ -321,4 +321,5 @@ def _accented_grammar() -> tuple[str, ...]:
 
 @functools.cache
 def _folded_grammar() -> tuple[str, ...]:
-    return tuple(sorted({fold(w) for w in function_words().grammatical}))
+    words = function_words()
+    return tuple(sorted({fold(w) for w in words.grammatical - words.accent_only}))

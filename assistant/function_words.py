@@ -57,6 +57,14 @@ class FunctionWords(BaseModel):
         )
 
     @property
+    def accent_only(self) -> frozenset[str]:
+        """Single words of the classes added from the grammar's open edges that, folded,
+        are other common words ("dòng"/"đồng", "vẫn"/"văn", "nữa"/"nửa"): matched only
+        when typed with their diacritics."""
+        classes = self.wording_words | self.stance_adverbs | self.time_nouns | self.modal_verbs
+        return frozenset(w for w in classes if " " not in w)
+
+    @property
     def grammatical(self) -> frozenset[str]:
         """Every member of every class: words and phrases that frame, never the topic."""
         return (

@@ -48,3 +48,12 @@ def test_closed_class_words_are_matched_as_typed() -> None:
     assert not {"co", "dong"} & framing_syllables("Cần bao nhiêu cổ đông để họp?")
     assert "dong" in framing_syllables("Trích giúp dòng quy định về lưu trữ")
     assert "bao" in framing_syllables("can bao nhieu co dong de hop")
+
+
+def test_single_words_of_the_open_edged_classes_need_their_diacritics() -> None:
+    """Folded, "dong" is "dòng" but also "đồng" and "đông": typed without diacritics only
+    the phrases of those classes frame a question."""
+    from assistant.evidence import framing_syllables
+
+    assert "dong" not in framing_syllables("trich dong quy dinh ve luu tru")
+    assert {"trich", "dan"} <= framing_syllables("trich dan quy dinh ve luu tru")
