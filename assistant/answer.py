@@ -242,7 +242,9 @@ class Answerer:
         simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
         if simple or u.reference is not None or u.document_attributes:
             return whole
-        return self.each_ask.answer(whole, text, original, history, list(u.document_ids))
+        return self.each_ask.answer(
+            whole, text, original, history, list(u.document_ids), u.frame.kind
+        )
 
     def _turn_text(self, turn: Turn) -> str:
         text = sanitize(turn.content, self.settings.max_question_chars)[0]

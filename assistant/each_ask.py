@@ -50,7 +50,8 @@ def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
             blocks.append(f"Về ý «{piece}»: {NOT_FOUND}")
             continue
         shown = "\n".join(blocks)
-        if all(c.quote.strip() in shown for c in answer.citations):
+        computed = answer.kind == "numeric" and answer.numeric != whole.numeric
+        if all(c.quote.strip() in shown for c in answer.citations) and not computed:
             continue  # answered from clauses already quoted: nothing new to add
         blocks.append(f"Về ý «{piece}»:\n{answer.answer}")
         citations += [c for c in answer.citations if c not in citations]
@@ -135,8 +136,10 @@ class EachAsk:
         original: str,
         history: Sequence[Turn],
         document_ids: Sequence[str],
+        rule_kind: str | None = None,
     ) -> Answer:
-        """``whole``, then a block for each ask whose own words its quotes leave out."""
+        """``whole``, then a block for each ask whose own words its quotes leave out, or
+        that asks a number of another kind of rule than the whole (``rule_kind``)."""
         asks = split_asks(text)
         typed = split_asks(original)
         pieces = [a.piece for a in (typed if len(typed) == len(asks) else asks)]
@@ -151,7 +154,10 @@ class EachAsk:
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists
             # them, not by quotes that merely write its words
-            if whole.kind != "refusal" and covered and not part.lists:
+            # a number of another kind ("... và cần bao nhiêu phiếu tán thành?") is the
+            # rule module's to compute, however well the quotes write its words
+            another = part.asks_number and part.frame.kind not in (None, rule_kind)
+            if whole.kind != "refusal" and covered and not part.lists and not another:
                 continue
             rest.append((piece, self._own_answer(part, whole, rest, own, scene)))
         return combine(whole, rest)

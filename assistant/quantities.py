@@ -113,6 +113,18 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
     return None
 
 
+def asked_role(question: str) -> Role | None:
+    """The role whose count the question asks for ("cần bao nhiêu phiếu tán thành", "mấy
+    người phải dự"): the verb right after the number asked and its noun."""
+    _count, verbs = _patterns()
+    folded = fold(question)
+    for m in ASKED_UNIT.finditer(folded):
+        role = _role_near(folded[m.start(1) :], verbs, after=True)
+        if role is not None:
+            return role
+    return None
+
+
 def given_quantities(question: str) -> GivenQuantities:
     """The total and the counted role a question gives (None where it gives none). When
     several counts could be the counted one, the smaller is: a part is never larger than

@@ -11,9 +11,17 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
+from assistant.function_words import function_words
 from assistant.models import Turn
-from assistant.quantities import ASKED_UNIT, GivenQuantities, given_quantities, role_info
+from assistant.quantities import (
+    ASKED_UNIT,
+    GivenQuantities,
+    asked_role,
+    given_quantities,
+    role_info,
+)
 from assistant.rules.models import QuestionFrame, RuleKind
+from ingest.normalize import fold
 from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
 from ingest.rules.frequencies import frequency_subject
@@ -148,6 +156,13 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     q = fold_query(question)
     kind, subject = _intent(q)
     given = given_quantities(question)
+    wanted = asked_role(question)
+    if given.role is not None and wanted not in (None, given.role) and not _asks_yes_or_no(q):
+        # "9 người, 6 người dự: cần bao nhiêu phiếu tán thành?": the count asked for is of
+        # another role than the one given; its rule is computed on the total
+        given = GivenQuantities(total=given.total or given.count)
+        info = role_info(wanted)
+        kind, subject = cast(RuleKind, info.rule_kind), info.subject
     if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
         # A count with its verb ("8 người dự") says which rule decides it; a subject the
         # question names for that kind of rule stays ("hỏi ý kiến qua phiếu ... 5 người
@@ -183,6 +198,13 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         date=_date(q) if kind == "lead_time" else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
+
+
+def _asks_yes_or_no(q: str) -> bool:
+    """Whether a folded question asks a verdict ("... họp được không"): then the role
+    given is the one decided, whatever else it asks to count."""
+    endings = {fold(w) for w in function_words().yes_no_endings}
+    return any(w in endings for w in q.split())
 
 
 def _borrowed(

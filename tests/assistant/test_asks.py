@@ -335,3 +335,21 @@ def test_after_a_refusal_an_ask_keeps_to_the_shared_topic() -> None:
     beside = _cited("«Ban Thường vụ quyết định khen thưởng tập thể.»", [quote])
     assert strays(beside, lambda text: 1.0 if "bãi nhiệm" in text else 0.0, 0.35)
     assert not strays(other, lambda text: 1.0 if "bãi nhiệm" in text else 0.0, 0.35)
+
+
+QUORUM_AND_VOTE = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ SƠN CA
+
+Điều 1. Chế độ họp
+Hội nghị Ban Thường vụ phải có ít nhất 2/3 tổng số ủy viên tham dự; quyết định phải được trên 50% tổng số ủy viên tán thành.
+"""
+
+
+def test_a_second_number_asked_is_computed_not_only_quoted(tmp_path: Path) -> None:
+    """The quorum's verdict and the votes needed share one sentence: the second ask still
+    gets its own computation."""
+    assistant = assistant_over(tmp_path, {"son-ca.txt": QUORUM_AND_VOTE})
+    answer = assistant.ask(
+        "Ban Thường vụ xã Sơn Ca có 12 người, 8 người dự thì họp được không và cần bao nhiêu phiếu tán thành?"
+    )
+    assert "8 người dự" in answer.answer
+    assert "cần ít nhất 7 người" in answer.answer

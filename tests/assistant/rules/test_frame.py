@@ -23,3 +23,12 @@ from assistant.rules.frame import read_question
 )
 def test_the_unit_asked_decides_the_kind(question: str, kind: str) -> None:
     assert read_question(question).kind == kind
+
+
+def test_a_count_asked_of_another_role_than_the_one_given() -> None:
+    """Six present is given, the votes needed are asked: the vote rule, on the total; a
+    verdict asked ("họp được không") keeps the role given."""
+    asked = read_question("Tổ có 9 người, 6 người dự. Cần bao nhiêu phiếu tán thành để thông qua?")
+    assert (asked.kind, asked.member_count, asked.given_count) == ("vote_threshold", 9, None)
+    verdict = read_question("Tổ có 9 người, 6 người dự thì họp được không?")
+    assert (verdict.kind, verdict.given_count) == ("quorum", 6)
