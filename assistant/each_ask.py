@@ -154,7 +154,7 @@ class EachAsk:
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists
             # them, not by quotes that merely write its words
-            # a number of another kind ("... và cần bao nhiêu phiếu tán thành?") is the
+            # a number of another kind ("... còn mấy người nhất trí thì đủ?") is the
             # rule module's to compute, however well the quotes write its words
             another = part.asks_number and part.frame.kind not in (None, rule_kind)
             if whole.kind != "refusal" and covered and not part.lists and not another:

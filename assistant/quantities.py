@@ -114,7 +114,7 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
 
 
 def asked_role(question: str) -> Role | None:
-    """The role whose count the question asks for ("cần bao nhiêu phiếu tán thành", "mấy
+    """The role whose count the question asks for ("phải có mấy người nhất trí", "mấy
     người phải dự"): the verb right after the number asked and its noun."""
     _count, verbs = _patterns()
     folded = fold(question)

@@ -158,7 +158,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     given = given_quantities(question)
     wanted = asked_role(question)
     if given.role is not None and wanted not in (None, given.role) and not _asks_yes_or_no(q):
-        # "9 người, 6 người dự: cần bao nhiêu phiếu tán thành?": the count asked for is of
+        # "tổ 11 người, 7 người có mặt: phải mấy người nhất trí?": the count asked for is of
         # another role than the one given; its rule is computed on the total
         given = GivenQuantities(total=given.total or given.count)
         info = role_info(wanted)
