@@ -137,8 +137,9 @@ class EvidenceGate:
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
         # (unless no document writes it: "bao nhiêu cổ đông" counts what no rule counts)
-        unknown = {s for w in self.unknown_words(u) for s in fold(w).split()}
-        asked = set(ASKED_UNIT.findall(fold(u.text))) - unknown
+        asked = set(ASKED_UNIT.findall(fold(u.text)))
+        if asked:
+            asked -= {s for w in self.unknown_words(u) for s in fold(w).split()}
         story = u.frame.given_count is not None
         if story:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym;

@@ -68,21 +68,14 @@ class FunctionWords(BaseModel):
     def grammatical(self) -> frozenset[str]:
         """Every member of every class: words and phrases that frame, never the topic."""
         return (
-            self.personal_pronouns
+            self.adverbial
+            | self.personal_pronouns
             | self.particles
             | self.interrogatives
             | self.question_frame
-            | self.present_time
-            | self.aspect_markers
-            | self.frame_phrases
-            | self.performatives
-            | self.listing_verbs
             | self.sequence_nouns
             | self.plural_markers
             | self.wording_words
-            | self.stance_adverbs
-            | self.time_nouns
-            | self.modal_verbs
         )
 
     @property
@@ -107,11 +100,12 @@ def chat_shorthand() -> dict[str, str]:
     return {canonical(k): canonical(v) for k, v in yaml.safe_load(raw).items()}
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """Phrases folded into one regex alternation, longest first, so that a phrase wins
-    over its own beginning ("bao nhieu" over "bao")."""
-    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p) for p in folded)
+def alternation(phrases: Iterable[str], accented: bool = False) -> str:
+    """Phrases in one regex alternation, longest first, so that a phrase wins over its
+    own beginning ("bao nhieu" over "bao"): folded, or with their diacritics."""
+    form = canonical if accented else fold
+    forms = sorted({form(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in forms)
 
 
 @functools.cache
@@ -138,12 +132,8 @@ def wording_pattern(accented: bool) -> re.Pattern[str]:
     text every member, with its diacritics; on folded text only the phrases: folded,
     "cau" is also the "cầu" of "yêu cầu"."""
     members = function_words().wording_words
-    if accented:
-        forms = sorted({canonical(m) for m in members}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(f) for f in forms)
-    else:
-        alternatives = alternation(m for m in members if " " in m)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    kept = members if accented else {m for m in members if " " in m}
+    return re.compile(rf"(?<!\w)(?:{alternation(kept, accented)})(?!\w)")
 
 
 def without_closing(folded: str) -> str:

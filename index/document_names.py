@@ -104,16 +104,20 @@ def named_documents(
     n = len(documents)
     scores: dict[str, float] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
-    common = _common_in_texts(documents)
+    common: Callable[[str], bool] | None = None
     # words of an organization or body the question names ("Ủy ban nhân dân tỉnh") name
     # it however common they are in the texts
     named_words = {
         f"{a} {b}" for m in mentions for a, b in itertools.pairwise(words(folded[m.start : m.end]))
     }
     for doc_id, gs in grams.items():
+        written = [g for g in gs if df[g] < n and has_phrase(spaced[doc_id], g)]
+        if not written:
+            continue  # the texts are read only for a question that writes a name word
+        common = common or _common_in_texts(documents)
         # a name with words of its own is named by those; one with none ("chi bộ") by all
         usable = {g for g in gs if g in named_words or not common(g)} or gs
-        shared = [g for g in gs if g in usable and df[g] < n and has_phrase(spaced[doc_id], g)]
+        shared = [g for g in written if g in usable]
         if shared:
             scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
             spans[doc_id] = [span for g in shared for span in occurrences(spaced[doc_id], g)]
