@@ -28,6 +28,8 @@ FRESH_FILE = EVAL_DIR / "gold" / "fresh.jsonl"
 # A second fresh dev set (stop 28), written the same way; run once before any change it
 # measured, then tuned on.
 FRESH2_FILE = EVAL_DIR / "gold" / "fresh2.jsonl"
+# A third (stop 29), the same way; its first run measured the code of stop 28 unchanged.
+FRESH3_FILE = EVAL_DIR / "gold" / "fresh3.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -35,6 +37,7 @@ GOLD_SETS: dict[str, Path] = {
     "complete": COMPLETE_FILE,
     "fresh": FRESH_FILE,
     "fresh2": FRESH2_FILE,
+    "fresh3": FRESH3_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
