@@ -34,6 +34,12 @@ class RoleInfo(BaseModel):
     rule_kind: str
     subject: str
     verbs: tuple[str, ...]
+    outcome: tuple[str, str]  # what the verdict means: met, not met
+
+
+def role_of(verb: str) -> RoleInfo | None:
+    """The role whose verb a frame records ("tán thành")."""
+    return next((info for info in _data()[0].values() if verb in info.verbs), None)
 
 
 class GivenQuantities(BaseModel):
@@ -52,8 +58,16 @@ class GivenQuantities(BaseModel):
 @functools.cache
 def _data() -> tuple[dict[Role, RoleInfo], tuple[str, ...]]:
     data = _raw()
-    roles = {name: RoleInfo(**data[name]) for name in ROLES}
+    roles = {name: _role(data[name], data["meeting_nouns"]) for name in ROLES}
     return roles, tuple(data["count_nouns"])
+
+
+def _role(entry: dict[str, Any], meeting_nouns: list[str]) -> RoleInfo:
+    """A role with its verbs, those made of a verb of going and a meeting noun included."""
+    heads = entry.get("with_meeting_noun", [])
+    verbs = [*entry["verbs"], *(f"{h} {n}" for h in heads for n in meeting_nouns)]
+    fields = {k: v for k, v in entry.items() if k != "with_meeting_noun"}
+    return RoleInfo(**{**fields, "verbs": tuple(dict.fromkeys(verbs))})
 
 
 @functools.cache
@@ -67,6 +81,12 @@ def _raw() -> dict[str, Any]:
 def count_nouns() -> frozenset[str]:
     """The nouns that count people ("người", "ủy viên"), folded."""
     return frozenset(fold(n) for n in _data()[1])
+
+
+@functools.cache
+def meeting_nouns() -> tuple[str, ...]:
+    """What the regulations call a meeting ("họp", "sinh hoạt"), folded."""
+    return tuple(fold(n) for n in _raw()["meeting_nouns"])
 
 
 def role_info(role: Role) -> RoleInfo:
@@ -141,9 +161,11 @@ def given_quantities(question: str) -> GivenQuantities:
     if not with_role:
         return GivenQuantities(total=found[0][0] if found else None)
     counted, role = min(with_role, key=lambda x: x[0])
-    others = [v for v, _ in found if v != counted]
+    # a count with its own verb ("5 người dự") says who did what, never how many members
+    # the body has: the size is a count written without one, or the document's
+    sizes = [v for v, r in found if r is None and v != counted]
     present = [v for v, r in with_role if r == "present" and v > counted]
-    total = max(others) if others else None
+    total = max(sizes) if sizes else None
     return GivenQuantities(
         total=total,
         count=counted,
@@ -169,6 +191,8 @@ __all__ = [
     "Role",
     "count_nouns",
     "given_quantities",
+    "meeting_nouns",
     "quantity_syllables",
     "role_info",
+    "role_of",
 ]

@@ -82,17 +82,21 @@ def required_count(fraction: Fraction, comparator: str, n: int) -> Calculation:
     return at_least(fraction, n)
 
 
-def count_verdict(required: Calculation, given: int, counted_as: str) -> Calculation:
+def count_verdict(
+    required: Calculation, given: int, counted_as: str, outcome: tuple[str, str] | None = None
+) -> Calculation:
     """Whether a head count the question gives reaches what a share rule requires
-    ("8 người dự" against 9 needed: không đủ)."""
+    ("8 người dự" against 9 needed: không đủ), and what that means (``outcome``: met,
+    not met)."""
     need = required.value or 0
     met = given >= need
     verdict = "Đủ" if met else "Không đủ"
     sign = "≥" if met else "<"
+    meaning = f" — {outcome[0] if met else outcome[1]}" if outcome else ""
     return required.model_copy(
         update={
             "met": met,
-            "result": f"{verdict}: {given} người {counted_as}, cần ít nhất {need} người",
+            "result": f"{verdict}: {given} người {counted_as}, cần ít nhất {need} người{meaning}",
             "computation": (
                 f"{required.computation}; {given} người {counted_as} {sign} {need}"
                 f" → {verdict.lower()}"
@@ -161,47 +165,68 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5
 
 
-def subtract_working_days(day: dt.date, n: int) -> dt.date:
-    """The date ``n`` working days before ``day`` (Monday–Friday; ``day`` itself is not
-    counted). Public holidays are *not* known here and are counted as working days, so
-    around Tết or 30/4–1/5 the real deadline is earlier: the answer says so."""
+def shift_working_days(day: dt.date, n: int) -> dt.date:
+    """The date ``n`` working days after ``day`` (before it for a negative ``n``;
+    Monday–Friday; ``day`` itself is not counted). Public holidays are *not* known here
+    and are counted as working days, so around Tết or 30/4–1/5 the real date moves: the
+    answer says so."""
+    step = dt.timedelta(days=1 if n > 0 else -1)
     current = day
-    left = n
+    left = abs(n)
     while left > 0:
-        current -= dt.timedelta(days=1)
+        current += step
         if is_working_day(current):
             left -= 1
     return current
 
 
-def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
-    """The last day documents can go out for a meeting on ``meeting`` under a lead-time
-    rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank value."""
-    if lead.unspecified or lead.number is None:
+def subtract_working_days(day: dt.date, n: int) -> dt.date:
+    return shift_working_days(day, -n)
+
+
+def _shifted(day: dt.date, span: Quantity, sign: int) -> tuple[dt.date, str] | None:
+    """``day`` moved by ``span`` (ngày, ngày làm việc, tuần) forward or back, with the
+    line that shows it."""
+    n = span.number
+    if span.unspecified or n is None:
         return None
-    n = lead.number
-    shown = meeting.strftime("%d/%m/%Y")
-    if lead.unit == "ngày làm việc":
-        day = subtract_working_days(meeting, n)
-        line = (
-            f"{shown} lùi {n} ngày làm việc (bỏ thứ Bảy, Chủ nhật; chưa trừ ngày lễ)"
-            f" = {day:%d/%m/%Y}"
-        )
-    elif lead.unit == "ngày":
-        day = meeting - dt.timedelta(days=n)
-        line = f"{shown} − {n} ngày = {day:%d/%m/%Y}"
-    elif lead.unit == "tuần":
-        day = meeting - dt.timedelta(weeks=n)
-        line = f"{shown} − {n} tuần = {day:%d/%m/%Y}"
+    shown = day.strftime("%d/%m/%Y")
+    op = "+" if sign > 0 else "−"
+    if span.unit == "ngày làm việc":
+        moved = shift_working_days(day, sign * n)
+        way = "cộng" if sign > 0 else "lùi"
+        line = f"{shown} {way} {n} ngày làm việc (bỏ thứ Bảy, Chủ nhật; chưa trừ ngày lễ)"
+    elif span.unit == "ngày":
+        moved, line = day + sign * dt.timedelta(days=n), f"{shown} {op} {n} ngày"
+    elif span.unit == "tuần":
+        moved, line = day + sign * dt.timedelta(weeks=n), f"{shown} {op} {n} tuần"
     else:
         return None
+    return moved, f"{line} = {moved:%d/%m/%Y}"
+
+
+def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
     weekday = _WEEKDAYS[day.weekday()]
     return Calculation(
         kind="date",
         date=day,
         result=f"{weekday}, {day:%d/%m/%Y}",
-        computation=f"{line} → gửi chậm nhất ngày {day:%d/%m/%Y} ({weekday})",
+        computation=f"{line} → {verb} chậm nhất ngày {day:%d/%m/%Y} ({weekday})",
     )
+
+
+def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
+    """The last day documents can go out for a meeting on ``meeting`` under a lead-time
+    rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank value."""
+    shifted = _shifted(meeting, lead, -1)
+    return _date_result(*shifted, "gửi") if shifted else None
+
+
+def deadline_date(start: dt.date, within: Quantity) -> Calculation | None:
+    """The last day of a deadline counted from ``start`` ("trong thời hạn mười ngày kể từ
+    ngày ký" → start + 10 days). None for a blank value."""
+    shifted = _shifted(start, within, 1)
+    return _date_result(*shifted, "thực hiện") if shifted else None
 
 
 _WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -238,6 +263,7 @@ __all__ = [
     "area_decision",
     "at_least",
     "compare_money",
+    "deadline_date",
     "is_working_day",
     "latest_send_date",
     "money_decision",

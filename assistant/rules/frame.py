@@ -18,6 +18,7 @@ from assistant.quantities import (
     GivenQuantities,
     asked_role,
     given_quantities,
+    meeting_nouns,
     role_info,
 )
 from assistant.rules.models import QuestionFrame, RuleKind
@@ -156,11 +157,13 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     q = fold_query(question)
     kind, subject = _intent(q)
     given = given_quantities(question)
+    counts_have_roles = given.role is not None
     wanted = asked_role(question)
     if given.role is not None and wanted not in (None, given.role) and not _asks_yes_or_no(q):
         # "tổ 11 người, 7 người có mặt: phải mấy người nhất trí?": the count asked for is of
-        # another role than the one given; its rule is computed on the total
-        given = GivenQuantities(total=given.total or given.count)
+        # another role than the one given; its rule is computed on the total (a count
+        # with its verb never stands for it: the document's stated size may)
+        given = GivenQuantities(total=given.total)
         info = role_info(wanted)
         kind, subject = cast(RuleKind, info.rule_kind), info.subject
     if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
@@ -178,6 +181,11 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         bodies = [owner, *bodies]
     if kind is None or not bodies:
         kind, subject, bodies = _borrowed(q, history, kind, subject, bodies)
+    if kind == "deadline" and _dates_a_meeting(q):
+        # "họp ngày 20/10 thì gửi chậm nhất ngày nào": the date is the meeting's, so
+        # what is asked is how long before it (a deadline counts from an act's date)
+        kind = "lead_time"
+        subject = next((s for k, s, cue in _INTENTS if k == kind and re.search(cue, q)), None)
     money = find_money(question) if kind == "money_threshold" else []
     area = find_area(question) if kind == "area_threshold" else []
     asked = _asked_subjects(q, kind)
@@ -187,7 +195,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         kind=kind,
         subject=subject,
         bodies=tuple(bodies),
-        member_count=_member_count(q, kind, given),
+        member_count=given.total if counts_have_roles else _member_count(q, kind, given),
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         given_present=given.present,
@@ -195,7 +203,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         amount_alternative=money[0].alternative if money else None,
         area=area[0].value if area else None,
         more_subjects=asked[1:],
-        date=_date(q) if kind == "lead_time" else None,
+        date=_date(q) if kind in ("lead_time", "deadline") else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
 
@@ -230,8 +238,8 @@ def _borrowed(
 
 
 def _member_count(q: str, kind: RuleKind | None, given: GivenQuantities) -> int | None:
-    """How many members the body has: the total beside a count with its verb, else a
-    head count written for a rule on shares of the members."""
+    """How many members the body has, when no count has a verb: a head count written for
+    a rule on shares of the members."""
     if given.role is not None:
         return given.total
     if kind in ("quorum", "vote_threshold", "request_trigger"):
@@ -381,6 +389,16 @@ def _seat_only(folded: str, mention: Mention) -> bool:
         and is_seat(folded, mention)
         and not re.search(r"(?:hoi nghi|hop|phien hop|ky hop)\s*$", before)
     )
+
+
+def _dates_a_meeting(q: str) -> bool:
+    """Whether the date a folded question gives is a meeting's: a meeting noun among the
+    few words before it ("hội nghị dự kiến vào ngày 5/6")."""
+    m = _DATE.search(q)
+    if m is None:
+        return False
+    before = " ".join(q[: m.start()].split()[-5:])
+    return any(re.search(rf"(?<![a-z]){n}(?![a-z])", before) for n in meeting_nouns())
 
 
 def _date(q: str) -> dt.date | None:

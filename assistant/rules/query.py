@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from assistant.citations import location
 from assistant.models import NumericResult, Turn
-from assistant.quantities import role_info
+from assistant.quantities import role_info, role_of
 from assistant.rules.calc import (
     area_decision,
     count_verdict,
+    deadline_date,
     latest_send_date,
     money_decision,
     occurrences_per,
@@ -84,15 +85,15 @@ def _document_result(
         nearest = _nearest(frame, same_kind)
         return DocumentNumeric(document_id=doc_id, no_rule=True, nearest=nearest)
     members = _membership(rules)
-    matches = [_match(frame, rule, members.get(rule.body)) for rule in candidates]
+    validity = _meeting_validity(frame, question, rules, doc_id)
+    held = all(m.calculation is None or m.calculation.met is not False for m in validity)
+    matches = [_match(frame, rule, members.get(rule.body), held) for rule in candidates]
     if deciding is not None:
         matches = _deciding(matches, deciding)
     elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
         matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
-    return DocumentNumeric(
-        document_id=doc_id, matches=(*_meeting_validity(frame, question, rules, doc_id), *matches)
-    )
+    return DocumentNumeric(document_id=doc_id, matches=(*validity, *matches))
 
 
 def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> list[Rule]:
@@ -209,7 +210,11 @@ def _nearest(frame: QuestionFrame, same_kind: list[Rule]) -> Rule | None:
     return same_kind[0]
 
 
-def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMatch:
+def _match(
+    frame: QuestionFrame, rule: Rule, size: Rule | None = None, held: bool = True
+) -> RuleMatch:
+    """``rule`` applied to what the question gives; ``held``: whether the meeting the
+    counts were taken at could be held (a vote at one that could not passes nothing)."""
     if rule.value.unspecified:
         return RuleMatch(
             rule=rule,
@@ -221,13 +226,20 @@ def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMa
     fraction = rule.value.fraction
     size_rule: Rule | None = None
     members = frame.member_count
-    if fraction is not None and not members and size is not None and _on_total(rule):
+    if _on_present(rule) and frame.given_present is not None:
+        # "quá nửa số đảng viên có mặt": a share of those present, not of the members
+        members = frame.given_present
+    elif fraction is not None and not members and size is not None and _on_total(rule):
         # "2/3 tổng số ủy viên" and the document says how many there are (Điều 3: 21)
         size_rule, members = size, size.value.number
     if fraction is not None and members:
         calculation = required_count(fraction, rule.comparator, members)
         if frame.given_count is not None:
-            calculation = count_verdict(calculation, frame.given_count, frame.given_as)
+            role = role_of(frame.given_as)
+            outcome = role.outcome if role else None
+            if outcome and not held:
+                outcome = (f"{outcome[1]} vì hội nghị không đủ số người dự",) * 2
+            calculation = count_verdict(calculation, frame.given_count, frame.given_as, outcome)
         if rule.basis:
             calculation = calculation.model_copy(
                 update={"computation": f"{calculation.computation} (tính trên {rule.basis})"}
@@ -258,6 +270,10 @@ def _match(frame: QuestionFrame, rule: Rule, size: Rule | None = None) -> RuleMa
         calculation = latest_send_date(frame.date, rule.value)
         if calculation and rule.value.unit == "ngày làm việc":
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, phải gửi sớm hơn.")
+    elif rule.kind == "deadline" and frame.date is not None:
+        calculation = deadline_date(frame.date, rule.value)
+        if calculation and rule.value.unit == "ngày làm việc":
+            notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, hạn lùi lại tương ứng.")
     elif rule.kind == "frequency" and frame.per_period:
         calculation = occurrences_per(rule.value, frame.per_period)
     return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes), size_rule=size_rule)
@@ -273,6 +289,11 @@ def _on_total(rule: Rule) -> bool:
     not of those present or currently serving."""
     basis = fold_query(rule.basis)
     return basis.startswith("tong so") and not re.search(r"duong nhiem|co mat|trieu tap", basis)
+
+
+def _on_present(rule: Rule) -> bool:
+    """A share of those at the meeting ("số đảng viên có mặt"), not of the members."""
+    return bool(re.search(r"co mat|du hop|tham du", fold_query(rule.basis)))
 
 
 def to_numeric_result(match: RuleMatch) -> NumericResult:

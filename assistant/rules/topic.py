@@ -76,16 +76,18 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
     if len(rules) < 2:
         return rules
     q_words = topic_words(question)
-    scored = [(len(q_words & topic_words(r.sentence)), r) for r in rules]
-    best = max(score for score, _ in scored)
+    # a rule for the case the question names ("đối với nội dung phức tạp ... 05 ngày")
+    # answers it before any rule that merely shares more of its other words
+    scored = [(condition_met(r, q_words), len(q_words & topic_words(r.sentence)), r) for r in rules]
+    best = max((met, score) for met, score, _ in scored)
     if keep_subject:
         # Money: keep the whole tier list of the best topic (investment, spending...): one
         # sentence sharing more words must not hide the other tiers of the same scale.
-        subjects = {r.subject for score, r in scored if score == best}
+        subjects = {r.subject for met, score, r in scored if (met, score) == best}
         return _by_condition(q_words, [r for r in rules if r.subject in subjects])
     # Keep every rule of the best clauses: one clause's rules answer together ("03 ngày;
     # nội dung quan trọng thì 05 ngày").
-    places = {(r.part, r.article, r.clause) for score, r in scored if score == best}
+    places = {(r.part, r.article, r.clause) for met, score, r in scored if (met, score) == best}
     kept = [r for r in rules if (r.part, r.article, r.clause) in places]
     return _by_condition(q_words, kept)
 

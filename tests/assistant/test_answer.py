@@ -584,11 +584,14 @@ MEETINGS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ HÒA
     [
         (
             "Ban Chấp hành có 30 ủy viên, 21 người dự, 17 người tán thành thì có thông qua?",
-            "Đủ: 21 người dự, cần ít nhất 20 người; Đủ: 17 người tán thành, cần ít nhất 16",
+            "Đủ: 21 người dự, cần ít nhất 20 người — hội nghị được tiến hành; Đủ: 17 người tán"
+            " thành, cần ít nhất 16 người — được thông qua",
         ),
         (
             "ban chap hanh 30 uy vien, 18 nguoi du hop, 16 nguoi nhat tri thi thong qua chua",
-            "Không đủ: 18 người dự, cần ít nhất 20 người; Đủ: 16 người tán thành",
+            "Không đủ: 18 người dự, cần ít nhất 20 người — hội nghị không được tiến hành; Đủ: 16"
+            " người tán thành, cần ít nhất 16 người — không được thông qua vì hội nghị không đủ"
+            " số người dự",
         ),
     ],
 )

@@ -60,3 +60,18 @@ def test_a_rule_bound_is_no_role_verb() -> None:
     """Folded, the "tối" of "tối thiểu" is the "tới" of arriving: a bound stays a bound."""
     given = given_quantities("to co 11 nguoi thi toi thieu may nguoi du hop")
     assert (given.total, given.count, given.role) == (11, None, None)
+
+
+def test_a_count_with_its_verb_is_never_the_size_of_the_body() -> None:
+    """ "6 người có mặt, 4 người đồng ý": six were there, not six members; the size comes
+    from a count written without a verb, or from the document."""
+    given = given_quantities("Tổ có 6 người có mặt, 4 người đồng ý thì có được không?")
+    assert given == GivenQuantities(total=None, count=4, role="in_favour", present=6)
+
+
+def test_going_to_a_meeting_by_its_name_is_attending() -> None:
+    """ "đi sinh hoạt", "tham gia hội nghị": a verb of going before a meeting noun."""
+    given = given_quantities("to dang 14 dang vien, 9 nguoi di sinh hoat thi sao")
+    assert (given.total, given.count, given.role) == (14, 9, "present")
+    given = given_quantities("Đội có 20 người, 12 người tham gia hội nghị")
+    assert (given.total, given.count, given.role) == (20, 12, "present")

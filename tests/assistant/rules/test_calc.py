@@ -9,6 +9,7 @@ from assistant.rules.calc import (
     area_decision,
     at_least,
     compare_money,
+    deadline_date,
     latest_send_date,
     money_decision,
     more_than,
@@ -89,6 +90,16 @@ def test_latest_send_date_blank() -> None:
         latest_send_date(dt.date(2025, 3, 20), Quantity(text="...", unit="ngày", unspecified=True))
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [("ngày làm việc", dt.date(2025, 3, 27)), ("ngày", dt.date(2025, 3, 25))],
+)
+def test_a_deadline_counts_forward_from_its_start(unit: str, expected: dt.date) -> None:
+    """ "trong thời hạn 05 ngày kể từ ngày ký": the last day is after the start."""
+    calc = deadline_date(dt.date(2025, 3, 20), Quantity(text="05", number=5, unit=unit))
+    assert calc is not None and calc.date == expected
 
 
 def test_occurrences_per_year() -> None:

@@ -32,3 +32,19 @@ def test_a_count_asked_of_another_role_than_the_one_given() -> None:
     assert (asked.kind, asked.member_count, asked.given_count) == ("vote_threshold", 9, None)
     verdict = read_question("Tổ có 9 người, 6 người dự thì họp được không?")
     assert (verdict.kind, verdict.given_count) == ("quorum", 6)
+
+
+def test_a_count_present_never_stands_for_the_total() -> None:
+    """Only "7 người dự" is given and the votes needed are asked: the rule counts the
+    members, which the story does not give (the document may)."""
+    asked = read_question("Tổ họp có 7 người dự thì cần bao nhiêu phiếu tán thành?")
+    assert (asked.kind, asked.member_count) == ("vote_threshold", None)
+
+
+def test_a_meetings_date_asks_how_long_before_it() -> None:
+    """The date given is the meeting's: "gửi chậm nhất ngày nào" asks the lead time; the
+    date of an act starts a deadline."""
+    before = read_question("Hội nghị tổ chức ngày 12/9 thì tờ trình gửi chậm nhất ngày nào?")
+    assert before.kind == "lead_time"
+    after = read_question("Biên bản ký ngày 12/9 thì phải lưu chậm nhất ngày nào?")
+    assert after.kind != "lead_time"

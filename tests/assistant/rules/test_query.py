@@ -533,3 +533,29 @@ def test_a_count_keeps_the_subject_the_question_names_for_its_kind() -> None:
 def test_the_longest_a_meeting_may_last_is_its_duration() -> None:
     for question in ("Hội nghị tổ họp tối đa bao lâu?", "hop to keo dai khong qua bao lau"):
         assert read_question(question).kind == "duration"
+
+
+SENDING = make_doc(
+    [
+        (
+            3,
+            "Chế độ họp",
+            [
+                "1. Văn phòng gửi tài liệu, giấy mời họp tổ đến các tổ viên trước ít nhất 02 ngày.",
+                "2. Tài liệu phải gửi kèm phiếu góp ý. Đối với các đề án lớn, nhạy cảm thì gửi "
+                "trước ít nhất 06 ngày.",
+            ],
+        )
+    ],
+    doc_id="sending",
+)
+
+
+def test_the_rule_of_the_case_named_answers_before_a_closer_sentence() -> None:
+    """The question names the case one rule is limited to ("đề án lớn, nhạy cảm"): that
+    rule answers, though another clause shares more of the question's other words."""
+    rules = extract_rules(SENDING)
+    question = "Đề án lớn, nhạy cảm thì văn phòng gửi tài liệu, giấy mời họp tổ trước mấy ngày?"
+    result = answer_numeric(question, rules)
+    assert result is not None and result.documents
+    assert result.documents[0].matches[0].rule.value.number == 6
