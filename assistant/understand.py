@@ -232,7 +232,8 @@ def understand(
         names_document=named.by_name,
         scope_by_body_only=named.by_body_only and scope == own_scope and not document_ids,
         unloaded_laws=tuple(laws_not_loaded(original, documents)),
-        frame=read_question(text),
+        # a follow-up, or a number asked in a conversation, may leave out the rule asked
+        frame=read_question(text, history if is_follow_up or asks_number else ()),
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
         document_attributes=asked_attributes(merged_folded),

@@ -7,6 +7,7 @@ of money, an area, a date, a period). Matching the frame against rules is
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -17,6 +18,7 @@ from assistant.quantities import (
     ASKED_UNIT,
     GivenQuantities,
     asked_role,
+    count_nouns,
     given_quantities,
     meeting_nouns,
     role_info,
@@ -71,6 +73,13 @@ _ABBREVIATIONS = {
 # A number of days or hours asked, and asked before something.
 _DAYS_ASKED = r"(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:ngay|gio)(?![a-z])"
 _DAYS_BEFORE = rf"truoc {_DAYS_ASKED}"
+# A head count asked with no word of what the people do ("cần ít nhất mấy người?"):
+# read as attendance alone, as the rule a conversation was about after a question.
+_BARE_COUNT = (
+    r"bao nhieu nguoi|toi thieu"
+    r"|can (?:co )?(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:nguoi|uy vien|thanh vien|dong chi)"
+)
+_HEAD_COUNT_KINDS = ("quorum", "vote_threshold", "request_trigger")
 # (kind, subject or None, cue regex over the folded question); first match wins.
 _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
@@ -118,8 +127,7 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "quorum",
         "meeting_validity",
-        r"hop le|tien hanh|tham du|du hop|co mat|du nguoi|bao nhieu nguoi|toi thieu"
-        r"|can (?:co )?(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:nguoi|uy vien|thanh vien|dong chi)",
+        rf"hop le|tien hanh|tham du|du hop|co mat|du nguoi|{_BARE_COUNT}",
     ),
     (
         "frequency",
@@ -142,10 +150,19 @@ _INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"|co (?:bao nhieu|may) (?:uy vien|thanh vien|nguoi)(?! (?:du|tham du|co mat|tan thanh|de nghi|yeu cau))",
     ),
 )
-_MEMBERS = re.compile(
-    r"(?<![\d.,/])(\d{1,4})\s*(?:nguoi|uy vien|thanh vien|dong chi|ong|ba|tinh uy vien|huyen uy vien)(?![a-z])"
-    r"|(?:co|gom|tong so|tong cong|la)\s+(\d{1,4})(?![\d/.,]|\s*(?:ty|trieu|ngay|thang|nam|lan|%))"
-)
+
+
+@functools.cache
+def _members() -> re.Pattern[str]:
+    """A head count: a number before a noun that counts people (quantity_roles.yaml), or
+    after a verb of having."""
+    nouns = "|".join(sorted((*count_nouns(), "ong", "ba"), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\d.,/])(\d{{1,4}})\s*(?:{nouns})(?![a-z])"
+        r"|(?:co|gom|tong so|tong cong|la)\s+(\d{1,4})(?![\d/.,]|\s*(?:ty|trieu|ngay|thang|nam|lan|%))"
+    )
+
+
 _DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)|ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
 )
@@ -179,6 +196,11 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         # "Tỉnh ủy có 50 ủy viên, 24 người đề nghị thì Ban Thường vụ có phải triệu tập?":
         # the rule counts the members of the body whose size is given
         bodies = [owner, *bodies]
+    if kind == "quorum" and given.role is None and wanted is None and _only_a_bare_count(q):
+        # "thế 9 người thì cần mấy người?" after a question about votes: the votes
+        earlier, earlier_subject, _ = _borrowed(q, history, None, None, bodies)
+        if earlier in _HEAD_COUNT_KINDS:
+            kind, subject = earlier, earlier_subject
     if kind is None or not bodies:
         kind, subject, bodies = _borrowed(q, history, kind, subject, bodies)
     if kind == "deadline" and _dates_a_meeting(q):
@@ -206,6 +228,13 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         date=_date(q) if kind in ("lead_time", "deadline") else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
+
+
+def _only_a_bare_count(q: str) -> bool:
+    """Whether a folded question reads as attendance only by a bare head count."""
+    cue = next(c for k, _, c in _INTENTS if k == "quorum")
+    found = [m.group() for m in re.finditer(cue, q)]
+    return bool(found) and all(re.fullmatch(_BARE_COUNT, f) for f in found)
 
 
 def _asks_yes_or_no(q: str) -> bool:
@@ -243,7 +272,7 @@ def _member_count(q: str, kind: RuleKind | None, given: GivenQuantities) -> int 
     if given.role is not None:
         return given.total
     if kind in ("quorum", "vote_threshold", "request_trigger"):
-        m = _MEMBERS.search(q)
+        m = _members().search(q)
         if m:
             return int(m.group(1) or m.group(2))
     return None

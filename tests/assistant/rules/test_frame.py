@@ -48,3 +48,30 @@ def test_a_meetings_date_asks_how_long_before_it() -> None:
     assert before.kind == "lead_time"
     after = read_question("Biên bản ký ngày 12/9 thì phải lưu chậm nhất ngày nào?")
     assert after.kind != "lead_time"
+
+
+def test_a_bare_head_count_after_a_question_about_votes_asks_the_votes() -> None:
+    """ "Thế 15 người thì cần mấy người?" after a vote question: the vote rule; with no
+    conversation, attendance."""
+    from assistant.models import Turn
+
+    history = [
+        Turn(role="user", content="Nghị quyết của tổ được thông qua khi nào?"),
+        Turn(role="assistant", content="Khi có quá nửa số tổ viên tán thành."),
+    ]
+    asked = read_question("Tổ mình 15 người thì cần mấy người?", history)
+    assert (asked.kind, asked.member_count) == ("vote_threshold", 15)
+    assert read_question("Tổ mình 15 người thì cần mấy người?").kind == "quorum"
+
+
+def test_party_members_count_the_body() -> None:
+    """Every noun that counts people (quantity_roles.yaml) gives the size."""
+    assert read_question("Tổ 11 đảng viên thì cần ít nhất mấy người dự?").member_count == 11
+
+
+def test_a_count_asked_with_its_verb_is_no_bare_count() -> None:
+    from assistant.models import Turn
+
+    history = [Turn(role="user", content="Nghị quyết của tổ được thông qua khi nào?")]
+    asked = read_question("Tổ 15 người thì tối thiểu mấy người dự?", history)
+    assert asked.kind == "quorum"
