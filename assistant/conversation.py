@@ -328,11 +328,21 @@ def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     return new[0] if new and new[0] not in carried.bodies else ""
 
 
+# Asking where something is laid down ("khoản mấy", "quy định ở đâu"), on folded text.
+PLACE_ASK = re.compile(
+    r"\b((?:dieu|khoan|diem) (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
+    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
+)
+
+
 def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether a follow-up asks something of its own: a question word besides its frame
     ("còn ... thì sao?") and content words besides the bodies and places it names, or a
-    comment after "thì" with a word of its own ("còn tổ phó thì giữ sổ ra sao?")."""
+    comment after "thì" with a word of its own ("còn tổ phó thì giữ sổ ra sao?"). Asking
+    where "that" is laid down ("cái đó ở khoản mấy?") asks nothing of its own."""
     rest = fold(expand_abbreviations(follow_up_rest(question)))
+    if ANAPHORA.search(rest) and PLACE_ASK.search(rest):
+        rest = PLACE_ASK.sub(" ", ANAPHORA.sub(" ", rest)).replace("quy dinh", " ")
     rest = without_names(without_mentions(rest, find_bodies(rest)), documents)
     asks = {fold(w) for w in function_words().interrogatives}
     if any(w.strip("?.,!") in asks for w in rest.split()):

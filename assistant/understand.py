@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import asks_for_list, count_asks
-from assistant.conversation import Carried, resolve
+from assistant.conversation import PLACE_ASK, Carried, resolve
 from assistant.document_question import asked_attributes
 from assistant.function_words import (
     alternation,
@@ -112,10 +112,7 @@ _WHO = re.compile(
 _PROCEDURE = re.compile(
     r"\b(thu tuc|nhu the nao|the nao|ra sao|lam sao|cach thuc|cach nao|phai lam gi|tien hanh)\b"
 )
-_CITATION = re.compile(
-    r"\b((?:dieu|khoan|diem) (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
-    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
-)
+_CITATION = PLACE_ASK
 _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
     r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"

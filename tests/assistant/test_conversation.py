@@ -199,3 +199,13 @@ def test_a_seat_that_names_the_next_document_is_no_new_body() -> None:
     # named alone, "Tỉnh ủy" is the committee asked about
     alone = understand("Còn Tỉnh ủy thì sao?", history, [HILL, MOUNTAIN])
     assert alone.new_body == "Ban Chấp hành"
+
+
+def test_asking_where_that_is_laid_down_asks_the_previous_question() -> None:
+    """ "Quy định đó ở khoản mấy?" asks nothing of its own: the previous question, for
+    the place its answer is in."""
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?")
+    u = understand("Quy định đó nằm ở điều nào, khoản mấy?", history, [HILL, RIVER])
+    from ingest.normalize import fold
+
+    assert "may thang mot lan" in fold(u.text) and u.document_ids == ("doi-xanh",)
