@@ -23,7 +23,12 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.follow_up_merge import follow_up_rest, merge_follow_up
-from assistant.function_words import body_question_pattern, function_words, without_closing
+from assistant.function_words import (
+    body_question_pattern,
+    function_words,
+    likeness_pattern,
+    without_closing,
+)
 from assistant.models import Turn
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
@@ -31,7 +36,7 @@ from index.models import HasMeta
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import bodies_in, body_mentions, find_bodies, is_seat, without_mentions
-from ingest.normalize import canonical, fold, has_diacritics
+from ingest.normalize import canonical, fold, has_diacritics, words
 from ingest.powers import Act, act_verbs
 from ingest.rules.attribution import follows_meeting_noun
 
@@ -79,7 +84,11 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     carried = _carried(before.text, documents)
     folded = fold(expand_abbreviations(question))
     anaphora = bool(ANAPHORA.search(folded) or pronoun(question))
-    if _FOLLOW_UP.search(folded) or (anaphora and reference is None):
+    if (
+        _FOLLOW_UP.search(folded)
+        or (anaphora and reference is None)
+        or _asks_if_the_same_holds(question, documents)
+    ):
         if ANAPHORA.search(folded) and reference is None:
             answers = [t.content for t in history if t.role == "assistant"]
             last_answer = answers[-1] if answers else ""
@@ -194,6 +203,28 @@ def _object_words(text: str, documents: Sequence[HasMeta]) -> list[str]:
     folded = without_names(folded, documents)
     grammar = _grammar_syllables()
     return [w for w in content_syllables(folded) if w not in grammar]
+
+
+def _asks_if_the_same_holds(question: str, documents: Sequence[HasMeta]) -> bool:
+    """ "Quy chế Sông Bạc có giống không?": a document named, a word of likeness, and
+    nothing else asked about."""
+    folded = fold(expand_abbreviations(question))
+    if not likeness_pattern().search(folded):
+        return False
+    scope = set(detect_scope(question, documents).document_ids)
+    if not scope:
+        return False
+    naming = {w for d in documents if d.id in scope for w in words(_names_of(d))}
+    words_ = function_words()
+    placing = {fold(w) for w in words_.prepositions}
+    rest = content_syllables(likeness_pattern().sub(" ", folded))
+    return all(w in naming or w in placing or w in _grammar_syllables() for w in rest)
+
+
+def _names_of(doc: HasMeta) -> str:
+    """What a question may name a document by (its title, number, issuer, body, place)."""
+    m = doc.meta
+    return fold(" ".join([m.title, m.number, m.issuing_body, m.governed_body, m.province]))
 
 
 def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:

@@ -32,6 +32,8 @@ class FunctionWords(BaseModel):
     question_frame: frozenset[str]
     yes_no_endings: frozenset[str]
     comparison_words: frozenset[str]
+    likeness_words: frozenset[str]
+    prepositions: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
@@ -112,6 +114,12 @@ def alternation(phrases: Iterable[str], accented: bool = False) -> str:
 def comparison_pattern() -> re.Pattern[str]:
     """A comparison question's words (data: function_words.yaml), on folded text."""
     return re.compile(rf"\b(?:{alternation(function_words().comparison_words)})\b")
+
+
+@functools.cache
+def likeness_pattern() -> re.Pattern[str]:
+    """Words asking whether the same holds elsewhere (function_words.yaml), folded."""
+    return re.compile(rf"\b(?:{alternation(function_words().likeness_words)})\b")
 
 
 @functools.cache

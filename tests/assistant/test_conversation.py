@@ -209,3 +209,15 @@ def test_asking_where_that_is_laid_down_asks_the_previous_question() -> None:
     from ingest.normalize import fold
 
     assert "may thang mot lan" in fold(u.text) and u.document_ids == ("doi-xanh",)
+
+
+def test_asking_if_the_same_holds_in_another_document_moves_the_question() -> None:
+    """ "Ở quy chế Sông Bạc có giống không?": the previous question, asked of Sông Bạc;
+    a topic of its own ("thì khen thưởng có giống không") is no such question."""
+    from ingest.normalize import fold
+
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?")
+    u = understand("Ở quy chế Đảng ủy Khối Sông Bạc có giống vậy không?", history, [HILL, RIVER])
+    assert "may thang mot lan" in fold(u.text) and u.document_ids == ("song-bac",)
+    own = understand("Ở Sông Bạc thì khen thưởng có giống không?", history, [HILL, RIVER])
+    assert "may thang" not in fold(own.text)
