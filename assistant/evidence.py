@@ -102,16 +102,18 @@ class EvidenceGate:
         return self.locator.stats.coverage(weighted, said) >= MIN_COVERAGE
 
     def unknown_words(self, u: Understanding) -> list[str]:
-        """Syllables ("thuế") and listed words ("hiệu trưởng") of the question that the
-        corpus never uses, document names excepted."""
+        """Syllables ("thuế") and listed words ("hiệu trưởng") of the question as asked
+        that the corpus never uses, document names excepted (the words a follow-up carries
+        from an earlier question were weighed when that question was asked)."""
         names = self.locator.meta_terms
-        listed = self.locator.stats.unknown_words(question_compounds(u.text), names)
+        own = u.original
+        listed = self.locator.stats.unknown_words(question_compounds(own), names)
         in_listed = {s for w in listed for s in w.split()}
-        syllables = self.locator.stats.unknown(question_terms(u.text), names)
+        syllables = self.locator.stats.unknown(question_terms(own), names)
         found = [*listed, *(s for s in syllables if s not in in_listed)]
         # Words of the grammar's closed classes ("hôm nay", "xong", "kiểu gì") frame the
         # question: the regulations not writing them says nothing about its topic.
-        framing = framing_syllables(u.text)
+        framing = framing_syllables(own)
         return [w for w in found if not set(fold(w).split()) <= framing]
 
     def _min_coverage(self, u: Understanding) -> float:

@@ -723,3 +723,15 @@ def test_the_line_closing_a_list_is_quoted_with_its_item(tmp_path: Path) -> None
     assistant = assistant_over(tmp_path, {"hoa-lac.txt": LIST_WITH_TAIL})
     answer = assistant.ask("Tài liệu họp Ban Thường vụ gửi trước mấy ngày?")
     assert "«trừ trường hợp họp đột xuất.»" in answer.answer
+
+
+def test_words_a_follow_up_carries_are_not_weighed_again(assistant: Assistant) -> None:
+    """A word no regulation writes in the first question ("lũ") was weighed when it was
+    asked; the follow-up that carries it is judged by its own words."""
+    first = "Sau đợt lũ, khen thưởng tập thể thì ai quyết định?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask("Còn Ban Thường vụ thì sao?", history=history)
+    assert "lũ)" not in answer.answer and "lũ," not in answer.answer
