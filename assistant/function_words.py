@@ -41,6 +41,8 @@ class FunctionWords(BaseModel):
     wording_words: frozenset[str]
     stance_adverbs: frozenset[str]
     time_nouns: frozenset[str]
+    quantifiers: frozenset[str]
+    conjunctions: frozenset[str]
     modal_verbs: frozenset[str]
     topic_markers: frozenset[str]
 
@@ -63,7 +65,14 @@ class FunctionWords(BaseModel):
         """Single words of the classes added from the grammar's open edges that, folded,
         are other common words ("dòng"/"đồng", "vẫn"/"văn", "nữa"/"nửa"): matched only
         when typed with their diacritics."""
-        classes = self.wording_words | self.stance_adverbs | self.time_nouns | self.modal_verbs
+        classes = (
+            self.wording_words
+            | self.stance_adverbs
+            | self.time_nouns
+            | self.modal_verbs
+            | self.quantifiers
+            | self.conjunctions
+        )
         return frozenset(w for w in classes if " " not in w)
 
     @property
@@ -78,6 +87,8 @@ class FunctionWords(BaseModel):
             | self.sequence_nouns
             | self.plural_markers
             | self.wording_words
+            | self.quantifiers
+            | self.conjunctions
         )
 
     @property

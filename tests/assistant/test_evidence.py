@@ -32,6 +32,9 @@ def test_bodies_of_other_organizations_are_notparty_bodies(
         ("Ký xong thì bao lâu phải công bố?", {"xong"}),
         ("Lấy ý kiến kiểu gì?", {"kieu", "gi"}),
         ("Thuế đất nộp ở đâu?", set()),
+        # the closed classes whole: time nouns, quantifiers, pronouns, conjunctions
+        ("Lúc cả tổ trưởng lẫn tổ phó vắng thì ai ký?", {"luc", "ca", "lan"}),
+        ("Tụi mình muốn đổi vài điều thì làm sao?", {"tui", "minh", "vai"}),
     ],
 )
 def test_closed_class_words_frame_the_question(question: str, framing: set[str]) -> None:
