@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation, body_question_pattern, function_words
 from assistant.lexicon import is_listed
+from ingest.bodies import find_bodies, without_mentions
 from ingest.normalize import fold
 
 _SEGMENT = re.compile(r"[,;?!]|\s(?:va|roi|con|dong thoi|sau do|hay)\s")
@@ -76,6 +77,7 @@ class Ask(BaseModel):
     scene: str = ""  # the words every ask shares: "Hội nghị X"
     given: str = ""  # the words of its question that are not its own (the scene, for all
     # but the first ask, whose scene is its own piece's opening)
+    contrast: bool = False  # "..., còn Thường trực thì ...": a new body in the scene's place
 
 
 def _before_topic_marker(text: str) -> str:
@@ -126,6 +128,19 @@ def split_asks(text: str) -> list[Ask]:
     ]
     for i in asking[1:]:
         shared = scene if _ask_pattern().search(fold(pieces[i])) else whole_scene
+        contrast = _contrasts_a_body(pieces[i])
+        if contrast:
+            # "BTV họp mấy lần, còn Thường trực thì bao lâu?": Thường trực replaces BTV
+            shared = without_mentions(fold(shared), find_bodies(fold(shared))).strip()
         question = f"{shared} {pieces[i]}".strip()
-        asks.append(Ask(piece=pieces[i], question=question, scene=shared, given=shared))
+        asks.append(
+            Ask(piece=pieces[i], question=question, scene=shared, given=shared, contrast=contrast)
+        )
     return asks
+
+
+def _contrasts_a_body(piece: str) -> bool:
+    """Whether an ask opens with the contrastive marker and names a body of its own."""
+    folded = fold(piece).split()
+    markers = {fold(w) for w in function_words().contrast_markers}
+    return bool(folded) and folded[0] in markers and bool(find_bodies(" ".join(folded)))

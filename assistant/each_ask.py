@@ -156,7 +156,9 @@ class EachAsk:
             # them, not by quotes that merely write its words
             # a number of another kind ("... còn mấy người nhất trí thì đủ?") is the
             # rule module's to compute, however well the quotes write its words
-            another = part.asks_number and part.frame.kind not in (None, rule_kind)
+            another = part.asks_number and (
+                part.frame.kind not in (None, rule_kind) or ask.contrast
+            )
             if whole.kind != "refusal" and covered and not part.lists and not another:
                 continue
             rest.append((piece, self._own_answer(part, whole, rest, own, scene)))

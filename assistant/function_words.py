@@ -45,6 +45,7 @@ class FunctionWords(BaseModel):
     conjunctions: frozenset[str]
     modal_verbs: frozenset[str]
     topic_markers: frozenset[str]
+    contrast_markers: frozenset[str]
 
     @property
     def adverbial(self) -> frozenset[str]:

@@ -353,3 +353,23 @@ def test_a_second_number_asked_is_computed_not_only_quoted(tmp_path: Path) -> No
     )
     assert "8 người dự" in answer.answer
     assert "cần ít nhất 7 người" in answer.answer
+
+
+MEETING_RHYTHM = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ SƠN CA
+
+Điều 1. Chế độ họp Ban Thường vụ
+Ban Thường vụ họp thường lệ mỗi tháng một lần, do Thường trực triệu tập.
+
+Điều 2. Chế độ làm việc của Thường trực
+Thường trực họp định kỳ mỗi tuần một lần.
+"""
+
+
+def test_a_contrasted_body_gets_its_own_rule(tmp_path: Path) -> None:
+    """ "..., còn Thường trực thì bao lâu?": the second ask is about Thường trực, whose
+    rule is its own, though the first quote writes "Thường trực"."""
+    assistant = assistant_over(tmp_path, {"son-ca.txt": MEETING_RHYTHM})
+    answer = assistant.ask(
+        "Ban Thường vụ xã Sơn Ca họp mấy lần một tháng, còn Thường trực thì bao lâu họp một lần?"
+    )
+    assert "mỗi tháng một lần" in answer.answer and "mỗi tuần một lần" in answer.answer
