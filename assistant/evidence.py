@@ -232,11 +232,14 @@ class EvidenceGate:
         # number names the thing asked, so a clause about awards that never says 25 is not
         # about it. (In "ai duyệt hồ sơ của người 19 tuổi" it is incidental.)
         missing: list[str] = []
+        naming = self._naming_numbers(u)
         if u.kind == "general":
-            missing = numbers_not_in(u.text, f"{top.article.title} {top.article.text}")
+            missing = numbers_not_in(
+                u.text, f"{top.article.title} {top.article.text}", naming=naming
+            )
         elif u.kind == "citation":
             # "Mức 03 tỷ đồng ở điều khoản nào?": the place of a number states it.
-            missing = numbers_not_in(u.text, top.quote, amounts=True)
+            missing = numbers_not_in(u.text, top.quote, amounts=True, naming=naming)
         if missing:
             return self.refuse_uncovered(
                 u,
@@ -245,6 +248,15 @@ class EvidenceGate:
                 f"nhắc tới: {', '.join(missing[:3])}).",
             )
         return None
+
+    def _naming_numbers(self, u: Understanding) -> frozenset[int]:
+        """The numbers of the documents in scope ("261" of "261-QĐ/TW")."""
+        return frozenset(
+            int(n)
+            for doc_id in u.document_ids
+            if doc_id in self.documents
+            for n in re.findall(r"\d+", self.documents[doc_id].meta.number)
+        )
 
     def not_loaded(self, question: str, what: str) -> Answer:
         """The question is about a committee whose regulation (or a law) is not loaded:

@@ -4,6 +4,7 @@ the value asked for, and which of the question's numbers a clause never states."
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.quantities import ASKED_UNIT
 from assistant.understand import Understanding
@@ -82,15 +83,21 @@ _AMOUNT_UNIT = re.compile(r"\s*(?:ty|ti|trieu|nghin|dong|ngay|thang|tuan|lan|gio
 _ANY_NUMBER = re.compile(r"(?<![\w/.,-])(?P<n>\d{1,4})(?![\w.,-])")
 
 
-def numbers_not_in(question: str, text: str, amounts: bool = False) -> list[str]:
+def numbers_not_in(
+    question: str, text: str, amounts: bool = False, naming: Collection[int] = ()
+) -> list[str]:
     """Numbers the question is about that ``text`` (digits or words) never states; with
-    ``amounts``, amounts of money, land and shares count too."""
+    ``amounts``, amounts of money, land and shares count too. ``naming``: numbers that
+    name a document the question is about ("quy chế mẫu 261"), never its content."""
     q = fold_aligned(question)  # same offsets as the question, to echo its own words
     asked = [
         m
         for m in (_ANY_NUMBER if amounts else _ABOUT_NUMBER).finditer(q)
-        if _AMOUNT_UNIT.match(q, m.end())
-        or not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
+        if (
+            _AMOUNT_UNIT.match(q, m.end())
+            or not _REFERENCE_BEFORE.search(q[max(0, m.start() - 14) : m.start()])
+        )
+        and not (int(m.group("n")) in naming and not _AMOUNT_UNIT.match(q, m.end()))
     ]
     if not asked:
         return []

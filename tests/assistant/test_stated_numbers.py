@@ -7,3 +7,12 @@ def test_a_number_asked_in_a_unit_is_stated_in_that_unit() -> None:
     assert not states_number("Tổ họp trước ít nhất 03 ngày.", "tổ họp lúc mấy giờ")
     assert states_number("Tổ họp trước ít nhất 03 ngày.", "tổ họp trước mấy ngày")
     assert states_number("Tổ giao ban mỗi quý một lần.", "tổ giao ban mấy tháng một lần")
+
+
+def test_a_number_that_names_the_document_is_no_content() -> None:
+    """ "quy chế 77" names a document numbered 77-QC/...: its clauses need not write 77."""
+    from assistant.stated_numbers import numbers_not_in
+
+    question = "Khoản nào của quy chế mẫu 77 nói về lưu trữ hồ sơ?"
+    assert numbers_not_in(question, "Văn phòng lưu trữ hồ sơ.", amounts=True, naming={77}) == []
+    assert numbers_not_in(question, "Văn phòng lưu trữ hồ sơ.", amounts=True) == ["77 nói"]

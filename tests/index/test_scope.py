@@ -19,6 +19,9 @@ from tests.index.documents import Doc
         ("01-QC/ĐUK quy định gì", ("dong-thap",)),
         ("quyết định 261 ban hành gì", ("mau-2025",)),
         ("261-QĐ/TW", ("mau-2025",)),
+        # a document noun, a word, then the bare number
+        ("theo mẫu 261 thì ai ký", ("mau-2025",)),
+        ("quy che mau 261 noi gi ve hop", ("mau-2025",)),
         ("cấp huyện họp thế nào", ("mau-huyen",)),
         ("Huyện ủy họp mấy lần", ("mau-huyen",)),
         ("ban cán sự đảng có nhiệm vụ gì", ("kon-tum",)),
