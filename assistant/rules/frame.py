@@ -321,12 +321,14 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
 
 @functools.cache
 def _bounds() -> re.Pattern[str]:
-    """A limit word ("toi da", "khong qua") with the preposition that may follow it, folded
-    (closed classes of function_words.yaml)."""
+    """A limit word ("toi da", "khong qua") with a preposition after it, folded (closed
+    classes of function_words.yaml): the limit then qualifies the noun before it
+    ("thoi gian toi da cua hoi nghi"); without one it asks its own threshold ("phai co it
+    nhat may nguoi")."""
     words = function_words()
     return re.compile(
         rf"(?<![a-z])(?:{alternation(words.bounds)})"
-        rf"(?: (?:{alternation(words.prepositions)}))?(?![a-z])"
+        rf" (?:{alternation(words.prepositions)})(?![a-z])"
     )
 
 

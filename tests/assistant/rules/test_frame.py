@@ -35,6 +35,8 @@ def test_the_unit_asked_decides_the_kind(question: str, kind: str) -> None:
 def test_a_limit_word_between_the_measure_and_what_it_measures(question: str) -> None:
     """ "tối đa của" bounds the meeting's time; it does not hide what is measured."""
     assert read_question(question).kind == "duration"
+    # a limit with no preposition after it asks its own threshold, not a head count
+    assert read_question("thế nếu tổ có 12 người thì phải có ít nhất mấy người?").kind != "count"
 
 
 def test_a_count_asked_of_another_role_than_the_one_given() -> None:
