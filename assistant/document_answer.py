@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from assistant.citations import document_label, make_citation
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.document_question import attribute_words
+from assistant.function_words import body_question_pattern
 from assistant.models import Answer, Citation
 from assistant.understand import Understanding
 from ingest.document_facts import DocumentAttribute, DocumentFact, document_facts
@@ -103,9 +104,16 @@ class DocumentAnswerer:
         present = [f for _, found in facts for f in found]
         if not present:
             return None
-        known = set(words(meta_text(doc))) | set(words(" ".join(u.bodies)))
+        # the words that name any document asked about ("... ở Ban cán sự đảng A và chi bộ
+        # mẫu") name a document, they ask nothing more of this one
+        named = [doc, *(self.documents[d] for d in u.document_ids if d != doc.id)]
+        known = {w for d in named for w in words(meta_text(d))} | set(words(" ".join(u.bodies)))
         for attribute in u.document_attributes:
             known |= attribute_words(attribute)
+        # the question for a body ("ai có quyền ...") asks who, it is no topic of its own
+        known |= {
+            w for m in body_question_pattern().finditer(fold(u.text)) for w in m.group().split()
+        }
         for fact in present:
             known |= set(words(fact.quote))
         if not all(fold(t.lstrip("~")) in known for t in topic if "_" not in t):

@@ -29,6 +29,8 @@ class _Phrases(BaseModel):
 
 
 _VALUE_AFTER = re.compile(r"\s*(?:[ivxlc]+|\d+)\b")
+# The document noun's own name right after it: "quy chế (làm việc) ở / của / tại ...".
+_NAMED_AFTER = re.compile(r"(?:\s+lam viec)?\s+(?:o|cua|tai)\b")
 
 
 @cache
@@ -56,11 +58,13 @@ def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:
                 continue  # "khóa XIV", "nhiệm kỳ 2020-2025": it names the document
             taken.append(match.span())
             found.setdefault(attribute, match.start())
-    # "số quy chế" is a way to ask; the document it asks about is named elsewhere
+    # "số quy chế" is a way to ask; the document it asks about is named elsewhere, or by
+    # a name of its own right after it ("sửa quy chế làm việc ở xã A")
     mentions = [
         m
         for m in _pattern(phrases.document_nouns).finditer(folded)
         if not any(s <= m.start() and m.end() <= e for s, e in taken)
+        or _NAMED_AFTER.match(folded, m.end())
     ]
     if not found or not mentions or _names_a_source_and_another(folded, mentions, phrases):
         return ()

@@ -34,6 +34,7 @@ class FunctionWords(BaseModel):
     comparison_words: frozenset[str]
     likeness_words: frozenset[str]
     prepositions: frozenset[str]
+    bounds: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]

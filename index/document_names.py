@@ -75,12 +75,93 @@ def _without_mentions(folded: str, mentions: Sequence[BodyMention]) -> str:
     return spaced_words(_spaced_out(folded, mentions))
 
 
+# The word a document's title writes for its status ("mẫu", "dự thảo"), folded.
+STATUS_TITLE_WORDS: dict[str, str] = {"template": "mau", "draft": "du thao"}
+
+Span = tuple[int, int]
+
+
 def named_documents(
     folded: str, documents: Sequence[HasMeta]
 ) -> tuple[str, set[str], tuple[int, int]] | None:
     """Documents whose distinctive name words the question uses ("xã Tân Phú", "đảng ủy
     UBND tỉnh"): the best-scoring ones, by IDF of the shared bigrams, with the span of
     the question that names them."""
+    found = named_mentions(folded, documents)
+    if not found:
+        return None
+    hits, span = found[0]
+    return NAMED, hits, span
+
+
+def named_mentions(folded: str, documents: Sequence[HasMeta]) -> list[tuple[set[str], Span]]:
+    """The best-scoring documents by their name words (see :func:`named_documents`), then
+    each other document the question names in words of its own name that those leave
+    out ("..., Đảng ủy xã A và phường B"): by a name word of its own (not common language
+    of the texts), or by its status word beside its name ("chi bộ mẫu")."""
+    scored = _scored(folded, documents)
+    if scored is None:
+        return []
+    scores, gram_spans, spaced, common = scored
+    best = max(scores.values())
+    if best < math.log(2):
+        return []
+    hits = {d for d, v in scores.items() if v >= best - 1e-9}
+    covered = [span for d in hits for spans in gram_spans[d].values() for span in spans]
+    found = [(hits, (min(a for a, _ in covered), max(b for _, b in covered)))]
+    by_id = {d.id: d for d in documents}
+    n = len(documents)
+    for doc_id in sorted(scores, key=lambda d: -scores[d]):
+        if doc_id in hits:
+            continue
+        own = {
+            g: kept
+            for g, spans in gram_spans[doc_id].items()
+            if (kept := [s for s in spans if not any(_overlap(s, c) for c in covered)])
+        }
+        if not own or sum(math.log(n / _df(g, documents)) for g in own) < math.log(2):
+            continue
+        # where it is named: its own words, or common words with its status word beside
+        beside = _status_beside(by_id[doc_id], spaced[doc_id])
+        own_spans = [
+            s
+            for g, spans in own.items()
+            for s in spans
+            if not common(g) or any(s[1] == a or s[0] == b for a, b in beside)
+        ]
+        if not own_spans:
+            continue
+        covered += own_spans
+        found.append(({doc_id}, (min(a for a, _ in own_spans), max(b for _, b in own_spans))))
+    return found
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _df(gram: str, documents: Sequence[HasMeta]) -> int:
+    return sum(gram in _name_grams(d) for d in documents)
+
+
+def _status_beside(doc: HasMeta, spaced: str) -> list[Span]:
+    """Where the question writes the document's status word ("mẫu", "dự thảo")."""
+    return [
+        span
+        for status, word in STATUS_TITLE_WORDS.items()
+        if doc.meta.status == status or has_phrase(spaced_words(doc.meta.title), word)
+        for span in occurrences(spaced, word)
+    ]
+
+
+def _scored(
+    folded: str, documents: Sequence[HasMeta]
+) -> (
+    tuple[dict[str, float], dict[str, dict[str, list[Span]]], dict[str, str], Callable[[str], bool]]
+    | None
+):
+    """Each document's score by the name bigrams the question writes, the spans of each
+    such bigram, the question spaced for each document, and what is common language."""
     if not documents:
         return None
     # A body or organization the question names that a document's name does not is
@@ -103,7 +184,7 @@ def named_documents(
             df[g] = df.get(g, 0) + 1
     n = len(documents)
     scores: dict[str, float] = {}
-    spans: dict[str, list[tuple[int, int]]] = {}
+    gram_spans: dict[str, dict[str, list[Span]]] = {}
     common: Callable[[str], bool] | None = None
     # words of an organization or body the question names ("Ủy ban nhân dân tỉnh") name
     # it however common they are in the texts
@@ -120,15 +201,10 @@ def named_documents(
         shared = [g for g in written if g in usable]
         if shared:
             scores[doc_id] = sum(math.log(n / df[g]) for g in shared)
-            spans[doc_id] = [span for g in shared for span in occurrences(spaced[doc_id], g)]
-    if not scores:
+            gram_spans[doc_id] = {g: occurrences(spaced[doc_id], g) for g in shared}
+    if not scores or common is None:
         return None
-    best = max(scores.values())
-    if best < math.log(2):
-        return None
-    hits = {d for d, v in scores.items() if v >= best - 1e-9}
-    found = [span for d in hits for span in spans[d]]
-    return NAMED, hits, (min(a for a, _ in found), max(b for _, b in found))
+    return scores, gram_spans, spaced, common
 
 
 def _common_in_texts(documents: Sequence[HasMeta]) -> Callable[[str], bool]:
@@ -184,4 +260,10 @@ def _spaced_out(folded: str, mentions: Sequence[BodyMention]) -> str:
     return folded
 
 
-__all__ = ["NAMED", "named_by_bodies_only", "named_documents"]
+__all__ = [
+    "NAMED",
+    "STATUS_TITLE_WORDS",
+    "named_by_bodies_only",
+    "named_documents",
+    "named_mentions",
+]

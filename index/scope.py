@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from index.abbreviations import expansion
-from index.document_names import NAMED, named_by_bodies_only, named_documents
+from index.document_names import NAMED, STATUS_TITLE_WORDS, named_by_bodies_only, named_mentions
 from index.document_numbers import NUMBER, parse_number, question_numbers
 from index.models import HasMeta, Scope
 from index.places import place_mentions
@@ -35,7 +35,6 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     "template": ("quy che mau", "quy che lam viec mau", "ban mau"),
     "draft": ("du thao",),
 }
-STATUS_TITLE_WORDS: dict[str, str] = {"template": "mau", "draft": "du thao"}
 
 _TOKEN_RUN = re.compile(r"[^\W_]+")
 
@@ -142,6 +141,29 @@ def _number_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criteri
             at = len(spaced_words(folded[:start])) - 1
             length = len(spaced_words(folded[start:end])) - 1
             criteria.append(_Criterion(f"số {num}", hits, at, at + length, strong=True))
+    return criteria + _status_number_criteria(folded, documents)
+
+
+def _status_number_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criterion]:
+    """A status word with a document's number ("mẫu 261", "dự thảo số 15"): the document
+    of that status and number (strong, as a number is)."""
+    criteria: list[_Criterion] = []
+    for status, word in STATUS_TITLE_WORDS.items():
+        of_status = [
+            d
+            for d in documents
+            if d.meta.number
+            and (d.meta.status == status or has_phrase(spaced_words(d.meta.title), word))
+        ]
+        pattern = rf"(?<![\w]){word}\s+(?:so\s+)?0*(\d{{1,4}})(?![\w])"
+        for m in re.finditer(pattern, folded):
+            hits = frozenset(
+                d.id for d in of_status if (n := parse_number(d.meta.number)) and n[0] == int(m[1])
+            )
+            if hits:
+                at = len(spaced_words(folded[: m.start()])) - 1
+                length = len(spaced_words(m.group())) - 1
+                criteria.append(_Criterion(f"số {m[1]}", hits, at, at + length, strong=True))
     return criteria
 
 
@@ -193,11 +215,9 @@ def _status_criteria(spaced: str, documents: Sequence[HasMeta]) -> list[_Criteri
 
 def _name_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criterion]:
     """The documents whose distinctive name words the question uses."""
-    named = named_documents(folded, documents)
-    if not named:
-        return []
-    why_named, named_ids, (a, b) = named
-    return [_Criterion(why_named, frozenset(named_ids), a, b)]
+    return [
+        _Criterion(NAMED, frozenset(ids), a, b) for ids, (a, b) in named_mentions(folded, documents)
+    ]
 
 
 # Criteria at most this many characters apart describe one document ("Đảng ủy xã Tân

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
-from assistant.function_words import function_words
+from assistant.function_words import alternation, function_words
 from assistant.models import Turn
 from assistant.quantities import (
     ASKED_UNIT,
@@ -300,6 +300,10 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
     found = [
         (kind, subject, cue) for kind, subject, cue in _INTENTS if re.search(cue, q) is not None
     ]
+    if not found and _bounds().search(q):
+        # "thời gian tối đa của hội nghị": a limit word (and the preposition after it)
+        # between the measure and what it measures says how it is bounded, not what
+        return _intent(_without_bounds(q))
     if not found:
         return None, None
     fitting = [f for f in found if f[0] in _kinds_measured_in(q)]
@@ -313,6 +317,23 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
         found = here or found
     kind, subject, _ = found[0]
     return kind, _refined_subject(kind, subject, q)
+
+
+@functools.cache
+def _bounds() -> re.Pattern[str]:
+    """A limit word ("toi da", "khong qua") with a preposition after it, folded (closed
+    classes of function_words.yaml): the limit then qualifies the noun before it
+    ("thoi gian toi da cua hoi nghi"); without one it asks its own threshold ("phai co it
+    nhat may nguoi")."""
+    words = function_words()
+    return re.compile(
+        rf"(?<![a-z])(?:{alternation(words.bounds)})"
+        rf" (?:{alternation(words.prepositions)})(?![a-z])"
+    )
+
+
+def _without_bounds(q: str) -> str:
+    return re.sub(r"\s+", " ", _bounds().sub(" ", q)).strip()
 
 
 # Which kinds of rule give a number in the unit a question asks it in ("mấy lần" is how

@@ -735,3 +735,31 @@ def test_words_a_follow_up_carries_are_not_weighed_again(assistant: Assistant) -
     ]
     answer = assistant.ask("Còn Ban Thường vụ thì sao?", history=history)
     assert "lũ)" not in answer.answer and "lũ," not in answer.answer
+
+
+def test_a_bounded_measure_compared_says_which_document_is_silent(tmp_path: Path) -> None:
+    """ "Thời gian tối đa của hội nghị" asks the meetings' duration in each document named:
+    one that states none is said to be silent, no clause about "thời gian" borrowed."""
+    head = "QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ {}\n\nĐiều 1. Chế độ hội nghị\n"
+    texts = {
+        "hoa-lac.txt": head.format("HÒA LẠC")
+        + "1. Thời gian hội nghị Ban Chấp hành không quá hai ngày.\n"
+        + "2. Ban Thường vụ báo cáo Ban Chấp hành tình hình trong thời gian giữa hai kỳ"
+        + " hội nghị.\n",
+        "son-tay.txt": head.format("SƠN TÂY")
+        + "1. Thời gian hội nghị Ban Chấp hành không quá một ngày.\n",
+        "vinh-an.txt": head.format("VĨNH AN")
+        + "1. Ban Chấp hành họp thường lệ ba tháng một lần.\n"
+        + "2. Ban Thường vụ định hướng nhiệm vụ của hội nghị Ban Chấp hành trong thời gian"
+        + " tới.\n",
+    }
+    assistant = assistant_over(tmp_path, texts)
+    answer = assistant.ask(
+        "Thời gian tối đa của hội nghị Ban Chấp hành ở xã Hòa Lạc, xã Sơn Tây và xã Vĩnh An"
+        " khác nhau ra sao?"
+    )
+    cited = {(c.document_id, c.article, c.clause) for c in answer.citations}
+    assert ("hoa-lac", 1, 1) in cited and ("son-tay", 1, 1) in cited
+    assert not any(c.document_id == "vinh-an" for c in answer.citations)
+    assert "không quy định" in answer.answer
+    verbatim(assistant, answer)

@@ -85,3 +85,20 @@ def test_one_sentence_answers_two_asks_and_a_named_term_asks_nothing(
     lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert len(lines) == 1 and "hiệu lực" in lines[0] and "thay thế" in lines[0]
     assert "khóa, nhiệm kỳ" not in answer.answer
+
+
+def test_who_may_amend_the_regulations_a_question_names(tmp_path: Path) -> None:
+    """ "sửa quy chế làm việc ở ..." asks of the documents named right after it; "ai có
+    quyền" asks who, and a sibling's name words ask nothing more of each."""
+    other = (
+        REGULATION.replace("Hưng Lợi", "Tân Lập")
+        .replace("HƯNG LỢI", "TÂN LẬP")
+        .replace("07-QC/ĐU", "09-QC/ĐU")
+        .replace("do Ban Chấp hành Đảng bộ xã xem xét", "do Ban Thường vụ Đảng ủy xã xem xét")
+    )
+    assistant = assistant_over(tmp_path, {"xa-hung-loi.txt": REGULATION, "xa-tan-lap.txt": other})
+    answer = assistant.ask("Ai có quyền sửa quy chế làm việc ở xã Hưng Lợi và xã Tân Lập?")
+    assert {c.document_id for c in answer.citations} == {"xa-hung-loi", "xa-tan-lap"}
+    assert "Ban Thường vụ Đảng ủy xã xem xét" in answer.answer
+    for c in answer.citations:
+        assert c.quote in assistant.document(c.document_id).text

@@ -175,3 +175,73 @@ def test_a_name_word_every_text_writes_names_no_document() -> None:
     assert asked.document_ids == ("tinh-la-ha",)
     named = detect_scope("quy che dang uy khoi cac co quan hop may lan", docs)
     assert named.document_ids == ("khoi-hoa-sen",)
+
+
+def _listed_docs() -> list[TextDoc]:
+    text = "Điều 1. Chi bộ họp thường lệ mỗi tháng một lần; Ban cán sự đảng cho ý kiến."
+    caucus = TextDoc(
+        "bcs-la-ha",
+        DocumentMeta(
+            title="Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh",
+            number="07-QC/TU",
+            province="La Hà",
+            level="caucus",
+        ),
+        text,
+    )
+    template = TextDoc(
+        "mau-ubnd",
+        DocumentMeta(
+            title="Quy chế làm việc mẫu của ban chấp hành đảng bộ ủy ban nhân dân tỉnh",
+            number="345-QĐ/TW",
+            status="template",
+            level="province",
+        ),
+        text,
+    )
+    branch = TextDoc(
+        "chi-bo-mau",
+        DocumentMeta(title="Quy chế làm việc của chi bộ (mẫu)", status="template"),
+        text,
+    )
+    ward = TextDoc(
+        "phuong-dong-xuan",
+        DocumentMeta(
+            title="Quy chế làm việc của Ban Chấp hành Đảng bộ phường Đông Xuân",
+            governed_body="Ban Chấp hành Đảng bộ phường Đông Xuân",
+            level="commune",
+        ),
+        text,
+    )
+    return [caucus, template, branch, ward]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a ward named by its own name words after a better-named document
+        (
+            "Ban cán sự đảng UBND tỉnh La Hà và phường Đông Xuân họp mấy lần?",
+            ("bcs-la-ha", "phuong-dong-xuan"),
+        ),
+        # a template by its status word and number; a branch template by its status word
+        # beside its name, though "chi bộ" is common language of the texts
+        (
+            "so sánh Ban cán sự đảng La Hà, đảng ủy UBND tỉnh (mẫu 345) và chi bộ mẫu",
+            ("bcs-la-ha", "mau-ubnd", "chi-bo-mau"),
+        ),
+        # "chi bộ" asked about first is the topic; the template is named where it is
+        (
+            "Chi bộ họp mấy lần ở Ban cán sự đảng La Hà và ở chi bộ mẫu?",
+            ("bcs-la-ha", "chi-bo-mau"),
+        ),
+    ],
+)
+def test_each_document_a_list_names_is_in_scope(question: str, expected: tuple[str, ...]) -> None:
+    assert detect_scope(question, _listed_docs()).document_ids == expected
+
+
+def test_a_common_body_word_beside_a_named_document_names_no_other() -> None:
+    # "chi bộ" without its status word is what the question is about
+    asked = detect_scope("Ban cán sự đảng La Hà chỉ đạo chi bộ thế nào?", _listed_docs())
+    assert asked.document_ids == ("bcs-la-ha",)

@@ -25,6 +25,20 @@ def test_the_unit_asked_decides_the_kind(question: str, kind: str) -> None:
     assert read_question(question).kind == kind
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thời gian tối đa của hội nghị Ban Chấp hành ở xã A và xã B khác nhau ra sao?",
+        "thoi gian toi da cua hoi nghi ban chap hanh o xa Hoa Lac",
+    ],
+)
+def test_a_limit_word_between_the_measure_and_what_it_measures(question: str) -> None:
+    """ "tối đa của" bounds the meeting's time; it does not hide what is measured."""
+    assert read_question(question).kind == "duration"
+    # a limit with no preposition after it asks its own threshold, not a head count
+    assert read_question("thế nếu tổ có 12 người thì phải có ít nhất mấy người?").kind != "count"
+
+
 def test_a_count_asked_of_another_role_than_the_one_given() -> None:
     """Six present is given, the votes needed are asked: the vote rule, on the total; a
     verdict asked ("họp được không") keeps the role given."""
