@@ -51,22 +51,7 @@ def question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str, 
         (int(m[1]), "", "", m.start(), m.end())
         for m in re.finditer(r"(?<![\w])so\s+0*(\d{1,4})\b", folded)
     ]
-    # "quy chế mẫu 261", "mẫu 09": a document noun, at most one word, then a bare number
-    # that measures nothing; matched by number alone (a template issued by a decision is
-    # named after either)
-    found += [
-        (int(m[1]), "", "", m.start(), m.end())
-        for m in _NAMED_BY_NUMBER.finditer(folded)
-        if not any(f[3] <= m.start(1) < f[4] for f in found)
-    ]
     return found
-
-
-_DOCUMENT_NOUNS = "|".join(sorted({w for forms in KIND_WORDS.values() for w in forms} | {"mau"}))
-_NAMED_BY_NUMBER = re.compile(
-    rf"(?<![\w])(?:{_DOCUMENT_NOUNS})(?:\s+[a-z]+)?\s+0*(\d{{1,4}})(?![\w/.,-])"
-    r"(?!\s*(?:ngay|thang|nam|tuan|gio|lan|nguoi|uy vien|thanh vien|dong chi|ty|trieu|%|ha))"
-)
 
 
 @functools.lru_cache(maxsize=256)
