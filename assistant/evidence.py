@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
-from assistant.function_words import function_words
+from assistant.function_words import function_words, sequence_pattern
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.quantities import ASKED_UNIT, quantity_syllables
@@ -30,6 +30,11 @@ MAX_LISTED_DOCUMENTS = 10
 MIN_COVERAGE_WITH_UNKNOWN = 0.6
 # The same for the article a numeric answer cites (numbers and question words excluded).
 MIN_NUMERIC_COVERAGE = 0.3
+
+
+def _syllables(term: str) -> set[str]:
+    """The folded syllables of a term ("~bước_~gửi" → {"buoc", "gui"})."""
+    return {fold(w) for w in term.replace(FOLDED, "").split("_")}
 
 
 def refusal_answer(question: str, message: str) -> Answer:
@@ -83,7 +88,10 @@ class EvidenceGate:
         it is answered from."""
         terms = self.locator.topic_terms(u)
         singles = [t for t in terms if "_" not in t]
-        phrases = [t for t in terms if "_" in t]
+        # "các bước gửi ...": a phrase that joins the noun naming a procedure to its topic
+        # is the ask's frame, in the question's word order ("gửi ... theo các bước")
+        frame = {w for m in sequence_pattern().finditer(fold(u.text)) for w in m.group().split()}
+        phrases = [t for t in terms if "_" in t and not _syllables(t) & frame]
         if len(singles) < 3 or not phrases:
             return True
         clause = self.locator.profile(f"{item.article.title} {item.clause.text}")

@@ -6,8 +6,11 @@ that together cover the question's words: the best clause first, then, one at a 
 the clause that adds most of the question's weight not yet covered (a greedy set cover
 over the located clauses), plus the other khoản of the first clause's article that score
 near it. They are listed in the document's order (a regulation sets a procedure out in
-the order it runs), each with its actor (the table of powers' subject named at its start)
-and its time limit (the rule table), never a number read here.
+the order it runs), passage by passage: the passages (khoản that follow one another in an
+article) holding the best clause or one scored nearly as well first, then those that only
+complete the answer. A clause whose opening names a sequence ("... theo các bước:") is the
+procedure by its points. Each step has its actor (the table of powers' subject named at
+its start) and its time limit (the rule table), never a number read here.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ MIN_STEP_SCORE = 0.5  # ... and its located score against the first clause's
 MAX_SENTENCE_STEPS = 10
 MAX_NEAR_KHOAN = 3  # other khoản of the steps' articles listed as steps ...
 NEAR_KHOAN_SCORE = 0.65  # ... when scored this close to the first
+# A clause scored this close to the best answers the question too: its passage keeps its
+# place in the document's order (the clause choice's "close second").
+LEADING_SCORE = 0.9
 MAX_DUTY_ITEMS = 2  # items of a list of duties one clause gives a procedure
 MIN_STEP_LETTERS = 12  # a sentence shorter than this ("1.") opens the step after it
 SUBJECT_REACH = 60  # characters from a step's start where its subject is named
@@ -75,13 +81,15 @@ def procedure_clauses(
     article whose title names a sequence, else the covering clauses and the other khoản of
     their articles scored near the first (:func:`_near_khoan`)."""
     top = located[0]
+    if lays_out_a_sequence(top, sequence):
+        return [dataclasses.replace(top, quote=top.clause.text, point=None)]
     if names_a_sequence(top.article, sequence):
         return [
             dataclasses.replace(top, clause=c, quote=c.text, point=None)
             for c in top.article.numbered_clauses
         ]
     clauses = covering_clauses(located, terms, min_coverage)
-    return in_document_order([*clauses, *_near_khoan(located, [top, *clauses])])
+    return leading_first([*clauses, *_near_khoan(located, [top, *clauses])], top)
 
 
 def covering_clauses(
@@ -117,6 +125,46 @@ def covering_clauses(
 
 def in_document_order(items: Sequence[Located]) -> list[Located]:
     return sorted(items, key=lambda i: (i.article.start, i.clause.start))
+
+
+def leading_first(items: Sequence[Located], top: Located) -> list[Located]:
+    """The clauses in the document's order by passages (khoản that follow one another in
+    one article are one passage of a procedure): first the passages holding the best
+    clause or one scored nearly as well (:data:`LEADING_SCORE`), then those that only
+    complete the answer. A weaker clause that happens to come earlier in the document
+    does not open the answer before the clause that answers it."""
+    passages: list[list[Located]] = []
+    for item in in_document_order(items):
+        if passages and _follows(passages[-1][-1], item):
+            passages[-1].append(item)
+        else:
+            passages.append([item])
+
+    def leads(passage: list[Located]) -> bool:
+        return any(i.score >= LEADING_SCORE * top.score or i.clause is top.clause for i in passage)
+
+    # a stable sort: each group keeps the document's order
+    return [i for p in sorted(passages, key=lambda p: not leads(p)) for i in p]
+
+
+def _follows(before: Located, item: Located) -> bool:
+    """Whether ``item`` is the khoản right after ``before`` in the same article."""
+    return (
+        clause_place(before)[:3] == clause_place(item)[:3]
+        and before.clause.number is not None
+        and item.clause.number == before.clause.number + 1
+    )
+
+
+def lays_out_a_sequence(item: Located, sequence: re.Pattern[str]) -> bool:
+    """ "2. Việc thẩm tra hồ sơ thực hiện theo các bước:" followed by its points: a clause
+    whose opening names a procedure lays it out over its points, which are then its
+    steps in order (the other khoản of its article are about something else)."""
+    points = item.clause.points
+    if len(points) < 2:
+        return False
+    opening = item.clause.text[: points[0].start - item.clause.start]
+    return bool(sequence.search(fold(opening)))
 
 
 def names_a_sequence(article: Article, sequence: re.Pattern[str]) -> bool:

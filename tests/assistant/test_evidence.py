@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.evidence import framing_syllables, party_bodies
@@ -60,3 +62,29 @@ def test_single_words_of_the_open_edged_classes_need_their_diacritics() -> None:
 
     assert "dong" not in framing_syllables("trich dong quy dinh ve luu tru")
     assert {"trich", "dan"} <= framing_syllables("trich dan quy dinh ve luu tru")
+
+
+MAIL = (
+    "ĐẢNG ỦY XÃ HỒ SEN\nSố 03-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Hồ Sen\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Hồ Sen.\n\n"
+    "Điều 2. Thư từ\n"
+    "1. Thư của Đảng ủy được lưu tại Văn phòng Đảng ủy.\n"
+    "2. Việc gửi thư của Đảng ủy thực hiện theo các bước:\n"
+    "a) Cán bộ soạn thảo trình Thường trực duyệt nội dung;\n"
+    "b) Văn phòng Đảng ủy đóng dấu, vào sổ;\n"
+    "c) Văn phòng Đảng ủy chuyển thư qua bưu điện.\n\n"
+    "Điều 3. Khen thưởng\nBan Thường vụ Đảng ủy quyết định khen thưởng đảng viên.\n"
+)
+
+
+def test_the_noun_naming_a_procedure_joins_no_phrase_the_clause_must_share(
+    tmp_path: Path,
+) -> None:
+    """ "các bước gửi một thư": the sequence noun is the ask's frame; a clause that writes
+    "gửi thư ... theo các bước" answers, though it never writes "bước gửi"."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MAIL})
+    answer = assistant.ask("cac buoc gui mot thu cua dang uy xa Ho Sen the nao?")
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)

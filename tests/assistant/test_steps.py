@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from assistant.locate import Located
 from tests.assistant.test_answer import assistant_over, verbatim
 
 HEADER = (
@@ -140,3 +141,80 @@ def test_the_other_khoan_of_a_steps_article_are_steps_though_another_article_ran
     clauses = procedure_clauses(located, terms, 0.35, re.compile("trinh tu"))
     places = [(c.article.number, c.clause.number) for c in clauses]
     assert places == [(1, 1), (1, 2), (1, 3), (2, 1)]
+
+
+def _located_at(text: str, scores: dict[tuple[int, int], float]) -> list[Located]:
+    """Located clauses of a made-up regulation, best first, with the given scores."""
+    from assistant.locate import Located
+    from ingest.parse import parse_text
+
+    doc = parse_text(text, "ho-sen.txt")
+    located = []
+    for (number, khoan), score in scores.items():
+        article = doc.article(number)
+        assert article is not None
+        clause = article.clause(khoan)
+        assert clause is not None
+        located.append(Located(doc, article, clause, None, clause.text, score, 0.5, 0.5))
+    return located
+
+
+APPEALS = HEADER + (
+    "Điều 1. Chế độ họp\n"
+    "1. Ban Thường vụ họp mỗi tháng một lần để xem xét đơn thư khiếu nại.\n"
+    "2. Văn phòng Đảng ủy lưu hồ sơ đơn thư khiếu nại.\n\n"
+    "Điều 2. Trách nhiệm của Chủ tịch xã\n"
+    "1. Chủ tịch xã trả lời đơn thư khiếu nại về đất đai.\n\n"
+    "Điều 3. Giải quyết đơn thư khiếu nại\n"
+    "1. Đơn thư khiếu nại được tiếp nhận tại bộ phận một cửa.\n"
+    "2. Ủy ban Kiểm tra theo dõi việc giải quyết đơn thư khiếu nại.\n"
+    "3. Ủy ban Kiểm tra thẩm tra đơn thư khiếu nại, báo cáo Ban Thường vụ xem xét.\n"
+    "4. Kết quả giải quyết được thông báo cho người khiếu nại.\n"
+)
+
+
+def test_the_best_clauses_passage_opens_the_steps_before_a_weaker_earlier_clause() -> None:
+    """A clause that only completes the answer comes after the passage of the one that
+    answers, though the document writes it first; a khoản right before the best one is
+    the same passage and keeps its place, as does a clause scored nearly as well."""
+    from assistant.steps import leading_first
+
+    scores = {(3, 3): 0.5, (2, 1): 0.47, (1, 2): 0.3, (3, 2): 0.32, (1, 1): 0.25}
+    located = _located_at(APPEALS, scores)
+    ordered = leading_first(located, located[0])
+    places = [(c.article.number, c.clause.number) for c in ordered]
+    assert places == [(2, 1), (3, 2), (3, 3), (1, 1), (1, 2)]
+
+
+SEQUENCE_CLAUSE = HEADER + (
+    "Điều 1. Hồ sơ khen thưởng\n"
+    "1. Hồ sơ khen thưởng gửi về Văn phòng Đảng ủy trước ngày 10 hằng tháng.\n"
+    "2. Việc thẩm tra hồ sơ khen thưởng thực hiện theo các bước:\n"
+    "a) Văn phòng Đảng ủy tiếp nhận hồ sơ khen thưởng;\n"
+    "b) Ban Tổ chức thẩm tra hồ sơ khen thưởng;\n"
+    "c) Ban Thường vụ quyết định khen thưởng.\n"
+    "3. Kinh phí khen thưởng do Văn phòng Đảng ủy quản lý.\n"
+)
+
+
+def test_a_clause_whose_opening_names_a_sequence_is_the_procedure_by_its_points(
+    tmp_path: Path,
+) -> None:
+    """ "... thực hiện theo các bước:" and its points: the steps are that clause's points,
+    not the other khoản of its article scored near it."""
+    from assistant.coverage import TermStats, TextProfile
+    from assistant.steps import StepTerms, procedure_clauses, step_units
+
+    located = _located_at(SEQUENCE_CLAUSE, {(1, 2): 0.5, (1, 1): 0.46, (1, 3): 0.4})
+    doc = located[0].doc
+    stats = TermStats(c.text for a in doc.articles for c in a.clauses)
+    terms = StepTerms(stats.weigh(["thẩm", "tra", "hồ", "sơ", "khen", "thưởng"]), TextProfile)
+    clauses = procedure_clauses(located, terms, 0.35, re.compile("cac buoc"))
+    assert [(c.article.number, c.clause.number) for c in clauses] == [(1, 2)]
+    units = step_units(clauses, 1500, terms)
+    assert [u.point.id if u.point else None for u in units] == ["a", "b", "c"]
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": SEQUENCE_CLAUSE})
+    answer = assistant.ask("Thẩm tra hồ sơ khen thưởng gồm những bước nào?")
+    assert (answer.citations[0].article, answer.citations[0].clause) == (1, 2)
+    verbatim(assistant, answer)
