@@ -59,7 +59,7 @@ def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:
             taken.append(match.span())
             found.setdefault(attribute, match.start())
     # "số quy chế" is a way to ask; the document it asks about is named elsewhere, or by
-    # a name of its own right after it ("sửa quy chế làm việc ở xã A")
+    # a name of its own right after it ("đổi quy chế làm việc tại phường B")
     mentions = [
         m
         for m in _pattern(phrases.document_nouns).finditer(folded)

@@ -175,7 +175,7 @@ class EvidenceGate:
             article = doc.article(citation.article, citation.part)
             if article is None:
                 continue
-            # Words that name the document ("quy chế mẫu của đảng ủy khối") count as covered.
+            # Words that name the document ("bản mẫu dành cho đảng ủy cơ quan") count as covered.
             text = f"{article.title} {article.text} {meta_text(doc)}"
             text = f"{text} {same_meaning(text)}"
             best = max(best, self.locator.stats.coverage(terms, self.locator.profile(text)))

@@ -113,7 +113,7 @@ class ClauseLocator:
 
     def topic_terms(self, u: Understanding) -> list[str]:
         """The terms of the question without the words that name a document, nor a
-        citation question's frame: "Khoản nào trong quy chế mẫu của đảng ủy khối nói về lưu
+        citation question's frame: "Khoản nào trong bản mẫu dành cho đảng ủy cơ quan nói về lưu
         trữ hồ sơ?" asks about "lưu trữ hồ sơ"; a clause that names the template does
         not answer it."""
         name_words: frozenset[str] = frozenset()

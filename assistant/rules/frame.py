@@ -301,7 +301,7 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
         (kind, subject, cue) for kind, subject, cue in _INTENTS if re.search(cue, q) is not None
     ]
     if not found and _bounds().search(q):
-        # "thời gian tối đa của hội nghị": a limit word (and the preposition after it)
+        # "độ dài tối đa của phiên họp": a limit word (and the preposition after it)
         # between the measure and what it measures says how it is bounded, not what
         return _intent(_without_bounds(q))
     if not found:
@@ -323,7 +323,7 @@ def _intent(q: str) -> tuple[RuleKind | None, str | None]:
 def _bounds() -> re.Pattern[str]:
     """A limit word ("toi da", "khong qua") with a preposition after it, folded (closed
     classes of function_words.yaml): the limit then qualifies the noun before it
-    ("thoi gian toi da cua hoi nghi"); without one it asks its own threshold ("phai co it
+    ("do dai toi da cua phien hop"); without one it asks its own threshold ("phai co it
     nhat may nguoi")."""
     words = function_words()
     return re.compile(
@@ -392,7 +392,7 @@ def _bodies(question: str) -> list[str]:
     folded = fold_aligned(question)
     mentions = find_mentions(folded)
     if len({m.rule_body for m in mentions if m.rule_body}) > 1:
-        # "Thường trực Đảng ủy ...", "quy chế mẫu của Đảng ủy Khối X: Ban Thường vụ": a bare
+        # "Thường trực Đảng ủy ...", "bản mẫu dành cho Đảng ủy cơ quan X: Ban Thường vụ": a bare
         # seat name beside another body names the committee, not its Ban Chấp hành;
         # "Hội nghị Tỉnh ủy" still is the Ban Chấp hành.
         mentions = [m for m in mentions if not _seat_only(folded, m)]
