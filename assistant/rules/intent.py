@@ -1,0 +1,259 @@
+"""The kind of rule a numeric question asks, and its subject: cue patterns over the folded
+question, read where the question asks its measure (``read_intent``); whether a question
+asks a number at all (``is_numeric_question``). The numbers it gives and the bodies it
+names are :mod:`assistant.rules.frame`'s.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.function_words import alternation, function_words
+from assistant.quantities import ASKED_UNIT, given_quantities
+from assistant.rules.models import RuleKind
+from ingest.rules.amounts import AREA_UNIT, find_area, find_money
+from ingest.rules.days import day_subject
+from ingest.rules.frequencies import frequency_subject
+from ingest.rules.text import fold_query
+
+# "tổ họp bàn kế hoạch vào thứ mấy": when a meeting is held, asked at the end.
+_MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
+# "công trình từ mức nào thì ...", "gói thầu bao nhiêu tiền thì ...": a money
+# threshold asked without an amount.
+_THRESHOLD_ASKED = (
+    r"(?:dau tu|kinh phi|ngan sach|du toan|gia tri).{0,40}(?:tu|tren|duoi) (?:bao nhieu|muc nao)"
+    r"|(?:du an|cong trinh|dau tu|kinh phi|du toan|mua sam).{0,30}"
+    r"(?:bao nhieu (?:tien|ty|trieu)|may (?:ty|trieu))"
+    # "chi dưới bao nhiêu tiền", "từ mấy tỷ"
+    r"|(?:tu|tren|duoi|khong qua) (?:bao nhieu|may) (?:tien|ty|trieu|dong)"
+    # the scale itself: "ngưỡng tiền phân cấp", "mức vốn đầu tư nào", "hạn mức chi"
+    r"|(?:nguong|muc) (?:tien|von|dau tu|kinh phi|gia tri|chi)|han muc"
+)
+# "chi" as spending ("khoản chi", "chi 300 triệu"), not "chi bộ", "chi ủy", "chỉ đạo".
+_SPENDING = r"(?<![a-z])chi(?! (?:bo|uy|dao|tiet|doan|hoi|cuc|nhanh)(?![a-z]))(?![a-z])"
+_NUMERIC_CUES = re.compile(
+    r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
+    r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
+    r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
+    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
+    r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
+    rf"|{_MEETING_WHEN}|{_THRESHOLD_ASKED}"
+)
+
+# A number of days or hours asked, and asked before something.
+_DAYS_ASKED = r"(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:ngay|gio)(?![a-z])"
+_DAYS_BEFORE = rf"truoc {_DAYS_ASKED}"
+# A head count asked with no word of what the people do ("cần ít nhất mấy người?"):
+# read as attendance alone, as the rule a conversation was about after a question.
+_BARE_COUNT = (
+    r"bao nhieu nguoi|toi thieu"
+    r"|can (?:co )?(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:nguoi|uy vien|thanh vien|dong chi)"
+)
+HEAD_COUNT_KINDS = ("quorum", "vote_threshold", "request_trigger")
+# (kind, subject or None, cue regex over the folded question); first match wins.
+INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
+    (
+        "area_threshold",
+        None,
+        rf"\d[\d.,]*\s*{AREA_UNIT}(?![a-z0-9])|(?:bao nhieu|may) {AREA_UNIT}(?![a-z0-9])"
+        r"|dien tich.{0,30}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
+    ),
+    (
+        "money_threshold",
+        None,
+        rf"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|{_SPENDING}|dau tu)"
+        rf"|{_THRESHOLD_ASKED}",
+    ),
+    (
+        "request_trigger",
+        "extraordinary_meeting",
+        # a request or an extraordinary session, of a meeting ("đề nghị kết nạp" is not one)
+        r"(?=.*(?<![a-z])(?:hop|hoi nghi|trieu tap)(?![a-z])).*(?:de nghi|yeu cau|dot xuat|bat thuong)"
+        r"|(?:nguoi|uy vien|thanh vien) (?:de nghi|yeu cau)",
+    ),
+    ("lead_time", "document_submission", r"tham dinh|gui .*van phong"),
+    (
+        "lead_time",
+        "document_sending",
+        r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi"
+        rf"|gui(?: [a-z]+){{0,8}} {_DAYS_BEFORE}",
+    ),
+    # days asked before an event ("tổ gặp nhau trước buổi kiểm kê tối thiểu mấy ngày")
+    ("lead_time", None, rf"(?<![a-z]){_DAYS_BEFORE}|truoc(?: [a-z]+){{1,6}} {_DAYS_ASKED}"),
+    (
+        "duration",
+        "meeting_duration",
+        r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi"
+        r"|(?:toi da|khong qua) (?:(?:may|bao nhieu) (?:ngay|buoi)|bao lau)",
+    ),
+    ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)"),
+    (
+        "vote_threshold",
+        "resolution",
+        # a negated approval ("không đồng ý kết nạp") is a refusal, not a vote count
+        r"(?<!khong )(?<!chua )(?:tan thanh|thong qua|dong y)|bieu quyet"
+        r"|nghi quyet.*(?:hieu luc|hop le)",
+    ),
+    (
+        "quorum",
+        "meeting_validity",
+        rf"hop le|tien hanh|tham du|du hop|co mat|du nguoi|{_BARE_COUNT}",
+    ),
+    (
+        "frequency",
+        "regular_meeting",
+        r"bao lau (?:hop )?mot lan|may lan|(?:so lan|tan suat) (?:hop|hoi nghi)|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
+        r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
+        rf"|{_MEETING_WHEN}",
+    ),
+    (
+        "deadline",
+        None,
+        r"thoi han|cham nhat|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
+        r"|truoc ngay nao|han (?:chot|cuoi)",
+    ),
+    (
+        "count",
+        "membership",
+        r"gom (?:bao nhieu|may)(?: (?:uy vien|thanh vien|nguoi|dong chi)|\s*\??$)"
+        r"|so luong (?:uy vien|thanh vien)"
+        r"|co (?:bao nhieu|may) (?:uy vien|thanh vien|nguoi)(?! (?:du|tham du|co mat|tan thanh|de nghi|yeu cau))",
+    ),
+)
+
+
+def only_a_bare_count(q: str) -> bool:
+    """Whether a folded question reads as attendance only by a bare head count."""
+    cue = next(c for k, _, c in INTENTS if k == "quorum")
+    found = [m.group() for m in re.finditer(cue, q)]
+    return bool(found) and all(re.fullmatch(_BARE_COUNT, f) for f in found)
+
+
+# Where a question asks its measure, and what divides a condition from the ask ("...
+# không tán thành kết luận thì kiến nghị lại trong mấy ngày" asks a deadline, not a vote).
+_ASKED_MEASURE = re.compile(
+    r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
+)
+_SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]")
+
+
+def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
+    """The kind of rule asked: the first cue (in the order of ``INTENTS``) written in the
+    part of the question that asks the measure, else the first cue anywhere."""
+    found = [
+        (kind, subject, cue) for kind, subject, cue in INTENTS if re.search(cue, q) is not None
+    ]
+    if not found and _bounds().search(q):
+        # "độ dài tối đa của phiên họp": a limit word (and the preposition after it)
+        # between the measure and what it measures says how it is bounded, not what
+        return read_intent(_without_bounds(q))
+    if not found:
+        return None, None
+    fitting = [f for f in found if f[0] in _kinds_measured_in(q)]
+    found = fitting or found
+    anchor = _ASKED_MEASURE.search(q)
+    if anchor is not None and len(found) > 1:
+        starts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(q) if m.end() <= anchor.start())]
+        stop = _SEGMENT_BREAK.search(q, anchor.end())
+        segment = q[starts[-1] : stop.start() if stop else len(q)]
+        here = [f for f in found if re.search(f[2], segment) is not None]
+        found = here or found
+    kind, subject, _ = found[0]
+    return kind, _refined_subject(kind, subject, q)
+
+
+@functools.cache
+def _bounds() -> re.Pattern[str]:
+    """A limit word ("toi da", "khong qua") with a preposition after it, folded (closed
+    classes of function_words.yaml): the limit then qualifies the noun before it
+    ("do dai toi da cua phien hop"); without one it asks its own threshold ("phai co it
+    nhat may nguoi")."""
+    words = function_words()
+    return re.compile(
+        rf"(?<![a-z])(?:{alternation(words.bounds)})"
+        rf" (?:{alternation(words.prepositions)})(?![a-z])"
+    )
+
+
+def _without_bounds(q: str) -> str:
+    return re.sub(r"\s+", " ", _bounds().sub(" ", q)).strip()
+
+
+# Which kinds of rule give a number in the unit a question asks it in ("mấy lần" is how
+# often, never how many must attend, however "tối thiểu" is written beside it).
+_KINDS_BY_UNIT: dict[str, frozenset[str]] = {
+    "lan": frozenset({"frequency"}),
+    "gio": frozenset({"deadline", "duration", "lead_time"}),
+    **{
+        unit: frozenset({"deadline", "duration", "lead_time", "frequency"})
+        for unit in ("ngay", "tuan", "thang", "quy")
+    },
+    **{
+        unit: frozenset({"quorum", "vote_threshold", "request_trigger", "count"})
+        for unit in ("nguoi", "uy", "thanh", "dong", "phieu", "dang")
+    },
+}
+_ALL_KINDS: frozenset[str] = frozenset().union(*_KINDS_BY_UNIT.values())
+
+
+def _kinds_measured_in(q: str) -> frozenset[str]:
+    """The kinds of rule whose value is in the unit asked ("bao nhiêu ngày"); any kind
+    (money and area too) when the question asks no unit this table knows."""
+    units = [m.group(1) for m in ASKED_UNIT.finditer(q) if m.group(1) in _KINDS_BY_UNIT]
+    if not units:
+        return _ALL_KINDS | {"money_threshold", "area_threshold"}
+    return frozenset().union(*(_KINDS_BY_UNIT[u] for u in units))
+
+
+def asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:
+    """The subjects of several asks of one kind in one question, in the order asked
+    ("thông báo mất bao lâu, kiến nghị mất bao lâu" → announcement, complaint)."""
+    if kind not in ("deadline", "frequency", "lead_time"):
+        return ()
+    asks = [p for p in re.split(r"\s(?:va|con)\s|[,;?]", q) if _NUMERIC_CUES.search(p)]
+    found: list[str] = []
+    for piece in asks if len(asks) > 1 else ():
+        named = _refined_subject(kind, None, piece)
+        if named is not None and named not in found:
+            found.append(named)
+    return tuple(found) if len(found) > 1 else ()
+
+
+def _refined_subject(kind: RuleKind, subject: str | None, q: str) -> str | None:
+    """The subject a question names, read the way rules are read ("báo cáo định kỳ" is a
+    report, not a meeting); the intent's default when it names none."""
+    if kind == "frequency":
+        named = frequency_subject(q, q)
+        return subject if named in ("other", "regular_meeting") else named
+    if kind == "deadline":
+        named = day_subject("deadline", q)
+        return subject if named == "other" else named
+    return subject
+
+
+def is_numeric_question(question: str) -> bool:
+    """Whether the question asks for a number ("bao nhiêu", "mấy ngày", "tối thiểu") or
+    who decides an amount of money or an area; with or without diacritics."""
+    q = fold_query(question)
+    return bool(
+        _NUMERIC_CUES.search(q)
+        or find_money(question)
+        or find_area(question)
+        or given_quantities(question).role is not None
+    )
+
+
+# Subjects an intent assumes when the question names none; the others are named.
+DEFAULT_SUBJECTS = frozenset(subject for _, subject, _ in INTENTS if subject)
+
+
+__all__ = [
+    "DEFAULT_SUBJECTS",
+    "HEAD_COUNT_KINDS",
+    "INTENTS",
+    "asked_subjects",
+    "is_numeric_question",
+    "only_a_bare_count",
+    "read_intent",
+]
