@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -102,7 +103,12 @@ def named_mentions(folded: str, documents: Sequence[HasMeta]) -> list[tuple[set[
     scored = _scored(folded, documents)
     if scored is None:
         return []
-    scores, gram_spans, spaced, common = scored
+    scores, gram_spans, spaced, common = (
+        scored.scores,
+        scored.gram_spans,
+        scored.spaced,
+        scored.common,
+    )
     best = max(scores.values())
     if best < math.log(2):
         return []
@@ -119,7 +125,7 @@ def named_mentions(folded: str, documents: Sequence[HasMeta]) -> list[tuple[set[
             for g, spans in gram_spans[doc_id].items()
             if (kept := [s for s in spans if not any(_overlap(s, c) for c in covered)])
         }
-        if not own or sum(math.log(n / _df(g, documents)) for g in own) < math.log(2):
+        if not own or sum(math.log(n / scored.df[g]) for g in own) < math.log(2):
             continue
         # where it is named: its own words, or common words with its status word beside
         beside = _status_beside(by_id[doc_id], spaced[doc_id])
@@ -140,28 +146,37 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _df(gram: str, documents: Sequence[HasMeta]) -> int:
-    return sum(gram in _name_grams(d) for d in documents)
+def status_words(doc: HasMeta) -> list[str]:
+    """The status words a document goes by ("mẫu" for a template, by its status or its
+    title), folded."""
+    return [
+        word
+        for status, word in STATUS_TITLE_WORDS.items()
+        if doc.meta.status == status or has_phrase(spaced_words(doc.meta.title), word)
+    ]
 
 
 def _status_beside(doc: HasMeta, spaced: str) -> list[Span]:
     """Where the question writes the document's status word ("mẫu", "dự thảo")."""
-    return [
-        span
-        for status, word in STATUS_TITLE_WORDS.items()
-        if doc.meta.status == status or has_phrase(spaced_words(doc.meta.title), word)
-        for span in occurrences(spaced, word)
-    ]
+    return [span for word in status_words(doc) for span in occurrences(spaced, word)]
 
 
-def _scored(
-    folded: str, documents: Sequence[HasMeta]
-) -> (
-    tuple[dict[str, float], dict[str, dict[str, list[Span]]], dict[str, str], Callable[[str], bool]]
-    | None
-):
-    """Each document's score by the name bigrams the question writes, the spans of each
-    such bigram, the question spaced for each document, and what is common language."""
+@dataclasses.dataclass(frozen=True)
+class _NameScores:
+    """The documents' scores by the name bigrams a question writes, the spans of each such
+    bigram, the question spaced for each document, what is common language of the texts,
+    and in how many names each bigram stands."""
+
+    scores: dict[str, float]
+    gram_spans: dict[str, dict[str, list[Span]]]
+    spaced: dict[str, str]
+    common: Callable[[str], bool]
+    df: dict[str, int]
+
+
+def _scored(folded: str, documents: Sequence[HasMeta]) -> _NameScores | None:
+    """Each document's score by the name bigrams the question writes (see
+    :class:`_NameScores`)."""
     if not documents:
         return None
     # A body or organization the question names that a document's name does not is
@@ -204,7 +219,7 @@ def _scored(
             gram_spans[doc_id] = {g: occurrences(spaced[doc_id], g) for g in shared}
     if not scores or common is None:
         return None
-    return scores, gram_spans, spaced, common
+    return _NameScores(scores, gram_spans, spaced, common, df)
 
 
 def _common_in_texts(documents: Sequence[HasMeta]) -> Callable[[str], bool]:

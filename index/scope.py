@@ -13,7 +13,13 @@ import re
 from collections.abc import Sequence
 
 from index.abbreviations import expansion
-from index.document_names import NAMED, STATUS_TITLE_WORDS, named_by_bodies_only, named_mentions
+from index.document_names import (
+    NAMED,
+    STATUS_TITLE_WORDS,
+    named_by_bodies_only,
+    named_mentions,
+    status_words,
+)
 from index.document_numbers import NUMBER, parse_number, question_numbers
 from index.models import HasMeta, Scope
 from index.places import place_mentions
@@ -148,13 +154,8 @@ def _status_number_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_
     """A status word with a document's number ("mẫu 261", "dự thảo số 15"): the document
     of that status and number (strong, as a number is)."""
     criteria: list[_Criterion] = []
-    for status, word in STATUS_TITLE_WORDS.items():
-        of_status = [
-            d
-            for d in documents
-            if d.meta.number
-            and (d.meta.status == status or has_phrase(spaced_words(d.meta.title), word))
-        ]
+    for word in STATUS_TITLE_WORDS.values():
+        of_status = [d for d in documents if d.meta.number and word in status_words(d)]
         pattern = rf"(?<![\w]){word}\s+(?:so\s+)?0*(\d{{1,4}})(?![\w])"
         for m in re.finditer(pattern, folded):
             hits = frozenset(
