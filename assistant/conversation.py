@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.document_names import meta_text
 from assistant.follow_up_merge import follow_up_rest, merge_follow_up
 from assistant.function_words import (
     body_question_pattern,
@@ -214,17 +215,10 @@ def _asks_if_the_same_holds(question: str, documents: Sequence[HasMeta]) -> bool
     scope = set(detect_scope(question, documents).document_ids)
     if not scope:
         return False
-    naming = {w for d in documents if d.id in scope for w in words(_names_of(d))}
-    words_ = function_words()
-    placing = {fold(w) for w in words_.prepositions}
+    naming = {w for d in documents if d.id in scope for w in words(meta_text(d))}
+    placing = {fold(w) for w in function_words().prepositions}
     rest = content_syllables(likeness_pattern().sub(" ", folded))
     return all(w in naming or w in placing or w in _grammar_syllables() for w in rest)
-
-
-def _names_of(doc: HasMeta) -> str:
-    """What a question may name a document by (its title, number, issuer, body, place)."""
-    m = doc.meta
-    return fold(" ".join([m.title, m.number, m.issuing_body, m.governed_body, m.province]))
 
 
 def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:

@@ -7,6 +7,7 @@ import re
 
 from assistant.models import DocumentRef
 from assistant.terms import text_terms
+from index.models import HasMeta
 from ingest.models import Document
 from ingest.normalize import words
 
@@ -45,7 +46,7 @@ def name_terms(doc: Document) -> set[str]:
     return terms
 
 
-def meta_text(doc: Document) -> str:
+def meta_text(doc: HasMeta) -> str:
     """What the question may use to name the document: it counts as covered."""
     m = doc.meta
     return " ".join(

@@ -15,6 +15,7 @@ from assistant.quantities import ASKED_UNIT, quantity_syllables
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import FOLDED, question_compounds, question_terms
 from assistant.understand import Understanding
+from index.document_numbers import parse_number
 from ingest.bodies import (
     find_bodies,
     organization_mentions,
@@ -259,12 +260,12 @@ class EvidenceGate:
 
     def _naming_numbers(self, u: Understanding) -> frozenset[int]:
         """The numbers of the documents in scope ("261" of "261-QĐ/TW")."""
-        return frozenset(
-            int(n)
+        parsed = [
+            parse_number(self.documents[doc_id].meta.number)
             for doc_id in u.document_ids
             if doc_id in self.documents
-            for n in re.findall(r"\d+", self.documents[doc_id].meta.number)
-        )
+        ]
+        return frozenset(p[0] for p in parsed if p is not None)
 
     def not_loaded(self, question: str, what: str) -> Answer:
         """The question is about a committee whose regulation (or a law) is not loaded:

@@ -112,7 +112,6 @@ _WHO = re.compile(
 _PROCEDURE = re.compile(
     r"\b(thu tuc|nhu the nao|the nao|ra sao|lam sao|cach thuc|cach nao|phai lam gi|tien hanh)\b"
 )
-_CITATION = PLACE_ASK
 _NUMERIC = re.compile(
     r"\b(bao nhieu|may ngay|may lan|may buoi|bao lau|toi thieu|toi da|it nhat|ti le|ty le|"
     r"bao nhieu phan tram|may phan|qua nua|hop le|dinh ky|thuong ky|thuong le|ty dong|ti dong|"
@@ -137,7 +136,7 @@ def classify(folded: str, has_reference: bool, asks_number: bool | None = None) 
     asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
     if has_reference and not asks_who:
         return "citation"
-    asks_place = _CITATION.search(folded) or wording_pattern(accented=False).search(folded)
+    asks_place = PLACE_ASK.search(folded) or wording_pattern(accented=False).search(folded)
     if asks_place and not asks_who:
         return "citation"
     if asks_who:

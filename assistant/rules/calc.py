@@ -180,10 +180,6 @@ def shift_working_days(day: dt.date, n: int) -> dt.date:
     return current
 
 
-def subtract_working_days(day: dt.date, n: int) -> dt.date:
-    return shift_working_days(day, -n)
-
-
 def _shifted(day: dt.date, span: Quantity, sign: int) -> tuple[dt.date, str] | None:
     """``day`` moved by ``span`` (ngày, ngày làm việc, tuần) forward or back, with the
     line that shows it."""
@@ -270,5 +266,5 @@ __all__ = [
     "more_than",
     "occurrences_per",
     "required_count",
-    "subtract_working_days",
+    "shift_working_days",
 ]

@@ -86,7 +86,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         given = GivenQuantities(total=given.total)
         info = role_info(wanted)
         kind, subject = cast(RuleKind, info.rule_kind), info.subject
-    if given.role is not None and kind in (None, "quorum", "vote_threshold", "request_trigger"):
+    if given.role is not None and kind in (None, *HEAD_COUNT_KINDS):
         # A count with its verb ("8 người dự") says which rule decides it; a subject the
         # question names for that kind of rule stays ("hỏi ý kiến qua phiếu ... 5 người
         # tán thành" is decided by the written consultation's threshold)
@@ -120,7 +120,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         kind=kind,
         subject=subject,
         bodies=tuple(bodies),
-        member_count=given.total if counts_have_roles else _member_count(q, kind, given),
+        member_count=_member_count(q, kind, given.total, counts_have_roles),
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         given_present=given.present,
@@ -162,12 +162,14 @@ def _borrowed(
     return kind, subject, bodies
 
 
-def _member_count(q: str, kind: RuleKind | None, given: GivenQuantities) -> int | None:
-    """How many members the body has, when no count has a verb: a head count written for
-    a rule on shares of the members."""
-    if given.role is not None:
-        return given.total
-    if kind in ("quorum", "vote_threshold", "request_trigger"):
+def _member_count(
+    q: str, kind: RuleKind | None, total: int | None, counts_have_roles: bool
+) -> int | None:
+    """How many members the body has: the total beside a count with its verb (none when
+    every count has one), else a head count written for a rule on shares of the members."""
+    if counts_have_roles:
+        return total
+    if kind in HEAD_COUNT_KINDS:
         m = _members().search(q)
         if m:
             return int(m.group(1) or m.group(2))

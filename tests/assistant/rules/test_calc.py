@@ -15,7 +15,7 @@ from assistant.rules.calc import (
     more_than,
     occurrences_per,
     required_count,
-    subtract_working_days,
+    shift_working_days,
 )
 from assistant.rules.models import Quantity, format_area
 
@@ -71,9 +71,9 @@ def test_money_decision_sides() -> None:
 
 def test_working_days_skip_weekends() -> None:
     thursday = dt.date(2025, 3, 20)
-    assert subtract_working_days(thursday, 5) == dt.date(2025, 3, 13)
+    assert shift_working_days(thursday, -5) == dt.date(2025, 3, 13)
     monday = dt.date(2025, 3, 24)
-    assert subtract_working_days(monday, 1) == dt.date(2025, 3, 21)
+    assert shift_working_days(monday, -1) == dt.date(2025, 3, 21)
 
 
 @pytest.mark.parametrize(
