@@ -30,6 +30,8 @@ FRESH_FILE = EVAL_DIR / "gold" / "fresh.jsonl"
 FRESH2_FILE = EVAL_DIR / "gold" / "fresh2.jsonl"
 # A third (stop 29), the same way; its first run measured the code of stop 28 unchanged.
 FRESH3_FILE = EVAL_DIR / "gold" / "fresh3.jsonl"
+# A fourth (stop 30), the same way; its first run measured the code of stop 29 unchanged.
+FRESH4_FILE = EVAL_DIR / "gold" / "fresh4.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -38,6 +40,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh": FRESH_FILE,
     "fresh2": FRESH2_FILE,
     "fresh3": FRESH3_FILE,
+    "fresh4": FRESH4_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
