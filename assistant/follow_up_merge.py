@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.quantities import head_counts
 from index.tokens import expand_abbreviations
 from ingest.bodies import body_mentions, find_bodies, is_seat
 from ingest.normalize import fold
@@ -47,8 +48,35 @@ def merge_follow_up(previous: str, question: str, names_document: bool = False) 
         # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
         previous = _AMOUNT.sub(" ", fold(previous))
     elif _COUNT.search(fold(question)):
+        swapped_count = _count_swapped(previous, question)
+        if swapped_count is not None:
+            return swapped_count
         previous = _COUNT.sub(" ", fold(previous))
     return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+def _count_swapped(previous: str, question: str) -> str | None:
+    """The previous question with the follow-up's one head count in place of the count it
+    varies ("BCH 27 người, 19 người dự thì hợp lệ không?" + "nếu chỉ 17 người thì sao?":
+    17 people attend, the body still has 27): the count of the same role, else, for a
+    count without a verb, the previous count that had one (what a story varies is who
+    came or voted, not the body's size), else the previous total. None when the
+    follow-up gives more than one count or the previous none."""
+    new = head_counts(question)
+    old = head_counts(previous)
+    if len(new) != 1 or not old:
+        return None
+    count = new[0]
+    if count.role is not None:
+        same = [c for c in old if c.role == count.role]
+        if not same:
+            return None
+        target = same[-1]
+    else:
+        with_role = [c for c in old if c.role is not None]
+        target = with_role[-1] if with_role else old[0]
+    folded = fold(previous)
+    return f"{folded[: target.start]}{count.value}{folded[target.end :]}"
 
 
 def _swapped(previous: str, question: str, names_document: bool) -> str | None:

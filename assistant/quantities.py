@@ -145,18 +145,39 @@ def asked_role(question: str) -> Role | None:
     return None
 
 
+class GivenCount(BaseModel):
+    """One head count as written ("19 người dự"): where its number stands in the folded
+    text, and the role its verb gives (None for a count without one)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: int
+    start: int
+    end: int
+    role: Role | None = None
+
+
+def head_counts(question: str) -> list[GivenCount]:
+    """The head counts of a question in order, each with its role."""
+    count_pattern, verbs = _patterns()
+    folded = fold(question)
+    return [
+        GivenCount(
+            value=int(m.group(1)),
+            start=m.start(1),
+            end=m.end(1),
+            role=_role_near(folded[m.end() :], verbs, after=True)
+            or _role_near(folded[: m.start()], verbs, after=False),
+        )
+        for m in count_pattern.finditer(folded)
+    ]
+
+
 def given_quantities(question: str) -> GivenQuantities:
     """The total and the counted role a question gives (None where it gives none). When
     several counts could be the counted one, the smaller is: a part is never larger than
     the whole it is counted from."""
-    count_pattern, verbs = _patterns()
-    folded = fold(question)
-    found: list[tuple[int, Role | None]] = []
-    for m in count_pattern.finditer(folded):
-        role = _role_near(folded[m.end() :], verbs, after=True) or _role_near(
-            folded[: m.start()], verbs, after=False
-        )
-        found.append((int(m.group(1)), role))
+    found = [(c.value, c.role) for c in head_counts(question)]
     with_role = [(v, r) for v, r in found if r is not None]
     if not with_role:
         return GivenQuantities(total=found[0][0] if found else None)
@@ -187,10 +208,12 @@ def quantity_syllables() -> frozenset[str]:
 
 __all__ = [
     "ROLES",
+    "GivenCount",
     "GivenQuantities",
     "Role",
     "count_nouns",
     "given_quantities",
+    "head_counts",
     "meeting_nouns",
     "quantity_syllables",
     "role_info",

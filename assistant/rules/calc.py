@@ -7,6 +7,7 @@ explanation the answer can quote.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections.abc import Callable
@@ -181,12 +182,12 @@ def shift_working_days(day: dt.date, n: int) -> dt.date:
 
 
 def _shifted(day: dt.date, span: Quantity, sign: int) -> tuple[dt.date, str] | None:
-    """``day`` moved by ``span`` (ngày, ngày làm việc, tuần) forward or back, with the
+    """``day`` moved by ``span`` (ngày, ngày làm việc, tuần, tháng) forward or back, with the
     line that shows it."""
     n = span.number
     if span.unspecified or n is None:
         return None
-    shown = day.strftime("%d/%m/%Y")
+    shown = show_date(day)
     op = "+" if sign > 0 else "−"
     if span.unit == "ngày làm việc":
         moved = shift_working_days(day, sign * n)
@@ -196,9 +197,25 @@ def _shifted(day: dt.date, span: Quantity, sign: int) -> tuple[dt.date, str] | N
         moved, line = day + sign * dt.timedelta(days=n), f"{shown} {op} {n} ngày"
     elif span.unit == "tuần":
         moved, line = day + sign * dt.timedelta(weeks=n), f"{shown} {op} {n} tuần"
+    elif span.unit == "tháng":
+        moved, line = add_months(day, sign * n), f"{shown} {op} {n} tháng"
     else:
         return None
-    return moved, f"{line} = {moved:%d/%m/%Y}"
+    return moved, f"{line} = {show_date(moved)}"
+
+
+def show_date(day: dt.date) -> str:
+    """A date as people write it ("3/8/2026")."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The same day ``n`` calendar months later (earlier for a negative ``n``), the
+    month's last day when it has no such day (31/1 + 1 tháng = 28/2 or 29/2)."""
+    index = day.year * 12 + day.month - 1 + n
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
@@ -206,8 +223,8 @@ def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
     return Calculation(
         kind="date",
         date=day,
-        result=f"{weekday}, {day:%d/%m/%Y}",
-        computation=f"{line} → {verb} chậm nhất ngày {day:%d/%m/%Y} ({weekday})",
+        result=f"{weekday}, {show_date(day)}",
+        computation=f"{line} → {verb} chậm nhất ngày {show_date(day)} ({weekday})",
     )
 
 

@@ -34,6 +34,7 @@ from assistant.rules.intent import (
 from assistant.rules.models import QuestionFrame, RuleKind
 from ingest.normalize import fold
 from ingest.rules.amounts import find_area, find_money
+from ingest.rules.numbers import COMPARATOR_WORD, comparator_of
 from ingest.rules.text import (
     Mention,
     find_mentions,
@@ -112,25 +113,51 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         kind = "lead_time"
         subject = next((s for k, s, cue in INTENTS if k == kind and re.search(cue, q)), None)
     money = find_money(question) if kind == "money_threshold" else []
+    bound = _bound_before(q, money[0].text) if money else ""
     area = find_area(question) if kind == "area_threshold" else []
     asked = asked_subjects(q, kind)
     if asked:
         subject = asked[0]
+    members = _member_count(q, kind, given.total, counts_have_roles)
+    if members is None and kind in HEAD_COUNT_KINDS and given.count is None:
+        members = _members_said_before(history, bodies)
     return QuestionFrame(
         kind=kind,
         subject=subject,
         bodies=tuple(bodies),
-        member_count=_member_count(q, kind, given.total, counts_have_roles),
+        member_count=members,
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         given_present=given.present,
-        amount=money[0].value if money else None,
+        amount=_bracket_edge(money[0].value, bound) if money else None,
+        amount_bound=bound,
+        amount_bound_value=money[0].value if money and bound else None,
         amount_alternative=money[0].alternative if money else None,
         area=area[0].value if area else None,
         more_subjects=asked[1:],
         date=_date(q) if kind in ("lead_time", "deadline") else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
+
+
+def _bound_before(q: str, amount: str) -> str:
+    """The comparator of a bound written before an amount ("dưới 500 triệu" → "<", "từ 3
+    tỷ trở lên" → ">="): the question names a bracket of amounts, not one sum; "" when
+    the amount stands alone."""
+    at = q.find(amount)
+    if at < 0:
+        return ""
+    word = re.search(rf"(?<![a-z])({COMPARATOR_WORD})\s+(?:muc\s+)?$", q[:at])
+    if word is None:
+        return ""
+    comparator = comparator_of(word.group(1), q[at + len(amount) : at + len(amount) + 12])
+    return "" if comparator == "=" else comparator
+
+
+def _bracket_edge(amount: int, bound: str) -> int:
+    """The sum at the edge of a bracket ("dưới 500 triệu" → 499.999.999 đồng): the rule
+    tier that holds it holds the bracket's upper (lower) end."""
+    return amount - 1 if bound == "<" else amount + 1 if bound == ">" else amount
 
 
 def _asks_yes_or_no(q: str) -> bool:
@@ -160,6 +187,22 @@ def _borrowed(
         if kind is not None:
             break
     return kind, subject, bodies
+
+
+def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int | None:
+    """The body's size the latest user turn gave ("BTV có 9 người thì cần mấy người dự?"
+    then "vậy muốn ra nghị quyết phải mấy phiếu?": still 9), when it spoke of the same
+    body (or the follow-up names none)."""
+    for turn in reversed(history):
+        if turn.role != "user":
+            continue
+        earlier = fold_query(turn.content)
+        earlier_bodies = _bodies(turn.content)
+        if bodies and earlier_bodies and bodies[0] != earlier_bodies[0]:
+            return None
+        given = given_quantities(turn.content)
+        return _member_count(earlier, "quorum", given.total, given.role is not None)
+    return None
 
 
 def _member_count(

@@ -98,7 +98,9 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "quorum",
         "meeting_validity",
-        rf"hop le|tien hanh|tham du|du hop|co mat|du nguoi|{_BARE_COUNT}",
+        rf"hop le|tien hanh|tham du|du hop|co mat|du nguoi|{_BARE_COUNT}"
+        # "còn 5 người thì họp được không?" (not "việc gấp mà không họp được")
+        r"|(?<!khong )(?<!chua )(?<![a-z])hop duoc (?:khong|ko|chua)",
     ),
     (
         "frequency",
@@ -111,7 +113,9 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "deadline",
         None,
         r"thoi han|cham nhat|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
-        r"|truoc ngay nao|han (?:chot|cuoi)",
+        r"|truoc ngay nao|han (?:chot|cuoi)"
+        # "hạn nộp biên bản là ngày nào?": the noun of a deadline, a date asked
+        r"|(?<![a-z])(?<!quyen )(?<!gioi )han (?:[a-z]+ ){0,3}(?:la )?(?:ngay nao|khi nao|bao gio)",
     ),
     (
         "count",

@@ -70,6 +70,10 @@ class QuestionFrame(_Model):
     # decided first
     given_present: int | None = None
     amount: int | None = None  # đồng
+    # "dưới 500 triệu": the amount names a bracket, not a sum; its comparator ("<") and
+    # the bound as written in đồng (``amount`` is then the bracket's edge)
+    amount_bound: str = ""
+    amount_bound_value: int | None = None
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
     area: int | None = None  # m²
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"

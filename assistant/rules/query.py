@@ -255,6 +255,17 @@ def _match(
         and rule.value.number is not None
     ):
         calculation = _money(frame.amount, rule, rule.value.number)
+        if frame.amount_bound and frame.amount_bound_value is not None:
+            # "dưới 500 triệu": the bracket asked, decided at its edge
+            asked = (
+                f"{_BOUND_WORDS[frame.amount_bound]} {format_int(frame.amount_bound_value)} đồng"
+            )
+            calculation = calculation.model_copy(
+                update={
+                    "computation": f"mức được hỏi: {asked}, xét ở sát ngưỡng: "
+                    f"{calculation.computation}"
+                }
+            )
         if frame.amount_alternative is not None:
             other = _money(frame.amount_alternative, rule, rule.value.number)
             notes.append(
@@ -277,6 +288,9 @@ def _match(
     elif rule.kind == "frequency" and frame.per_period:
         calculation = occurrences_per(rule.value, frame.per_period)
     return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes), size_rule=size_rule)
+
+
+_BOUND_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ"}
 
 
 def _money(amount: int, rule: Rule, threshold: int) -> Calculation:

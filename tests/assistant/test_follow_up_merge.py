@@ -23,3 +23,22 @@ def test_a_new_amount_replaces_the_previous_one() -> None:
     merged = merge_follow_up("Dự án 2 tỷ đồng thì ai quyết định?", "Còn dự án 5 tỷ?")
     assert "2 ty" not in merged and merged.endswith("dự án 5 tỷ")
     assert "ai quyet dinh" in merged
+
+
+def test_a_new_bare_count_replaces_the_count_the_story_varies() -> None:
+    """The body keeps its size; the new count is of those who came (the count that had a
+    verb before), or of the body when no count had one."""
+    merged = merge_follow_up(
+        "Tổ có 15 người, hôm nay 11 người dự thì có hợp lệ không?", "nếu chỉ có 8 người thì sao?"
+    )
+    assert "15 nguoi" in merged and "8 nguoi du" in merged and "11" not in merged
+    sized = merge_follow_up("Tổ 15 người thì cần mấy người dự?", "thế 21 người thì sao?")
+    assert "21 nguoi" in sized and "15" not in sized
+
+
+def test_a_new_count_with_its_verb_replaces_the_count_of_that_role() -> None:
+    merged = merge_follow_up(
+        "Tổ có 15 người, 11 người dự, 6 người tán thành thì có thông qua không?",
+        "còn 9 người tán thành thì sao?",
+    )
+    assert "11 nguoi du" in merged and "9 nguoi tan thanh" in merged and "6 " not in merged

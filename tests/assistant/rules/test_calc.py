@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 from assistant.rules.calc import (
+    add_months,
     area_decision,
     at_least,
     compare_money,
@@ -16,6 +17,7 @@ from assistant.rules.calc import (
     occurrences_per,
     required_count,
     shift_working_days,
+    show_date,
 )
 from assistant.rules.models import Quantity, format_area
 
@@ -94,7 +96,11 @@ def test_latest_send_date_blank() -> None:
 
 @pytest.mark.parametrize(
     ("unit", "expected"),
-    [("ngày làm việc", dt.date(2025, 3, 27)), ("ngày", dt.date(2025, 3, 25))],
+    [
+        ("ngày làm việc", dt.date(2025, 3, 27)),
+        ("ngày", dt.date(2025, 3, 25)),
+        ("tháng", dt.date(2025, 8, 20)),
+    ],
 )
 def test_a_deadline_counts_forward_from_its_start(unit: str, expected: dt.date) -> None:
     """ "trong thời hạn 05 ngày kể từ ngày ký": the last day is after the start."""
@@ -144,3 +150,20 @@ def test_calendar_day_label() -> None:
     assert yearly.label == "ngày 05/01 hằng năm"
     blank = Quantity(text="", calendar=True, period_unit="tháng", unspecified=True)
     assert blank.label == "ngày … hằng tháng"
+
+
+def test_a_deadline_in_months_keeps_the_day_or_ends_the_month() -> None:
+    """ "trong thời hạn một tháng": the same day a month on, the month's last day when
+    it has none."""
+    one = Quantity(text="một tháng", number=1, unit="tháng")
+    calc = deadline_date(dt.date(2027, 1, 31), one)
+    assert calc is not None and calc.date == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2027, 11, 15), 3) == dt.date(2028, 2, 15)
+    assert add_months(dt.date(2027, 3, 31), -1) == dt.date(2027, 2, 28)
+
+
+def test_dates_are_written_as_people_write_them() -> None:
+    """ "13/8/2026", not "13/08/2026": the form the question itself uses."""
+    calc = deadline_date(dt.date(2027, 8, 3), Quantity(text="10", number=10, unit="ngày"))
+    assert calc is not None and "13/8/2027" in calc.computation and "13/8/2027" in calc.result
+    assert show_date(dt.date(2027, 1, 5)) == "5/1/2027"

@@ -89,3 +89,50 @@ def test_a_count_asked_with_its_verb_is_no_bare_count() -> None:
     history = [Turn(role="user", content="Nghị quyết của tổ được thông qua khi nào?")]
     asked = read_question("Tổ 15 người thì tối thiểu mấy người dự?", history)
     assert asked.kind == "quorum"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tổ có 9 người, hôm nay còn 6 người thì họp được không?", "quorum"),
+        ("Việc gấp mà không họp được thì làm sao?", None),
+        ("Quyết định ký ngày 4/5 thì hạn gửi lên là ngày nào?", "deadline"),
+        ("Quyền hạn của tổ trưởng là gì?", None),
+    ],
+)
+def test_a_meeting_held_or_a_deadline_named_by_its_noun(question: str, kind: str | None) -> None:
+    assert read_question(question).kind == kind
+
+
+def test_the_size_given_before_carries_to_a_count_asked_after() -> None:
+    from assistant.models import Turn
+
+    history = [
+        Turn(role="user", content="Ban Thường vụ có 11 người thì cần mấy người dự?"),
+        Turn(role="assistant", content="..."),
+    ]
+    frame = read_question("thế biểu quyết thông qua cần mấy người?", history)
+    assert frame.kind == "vote_threshold" and frame.member_count == 11
+    # another body asked: its size is not the one given before
+    other = read_question("còn Tỉnh ủy biểu quyết thông qua cần mấy người?", history)
+    assert other.member_count is None
+
+
+@pytest.mark.parametrize(
+    ("question", "amount", "bound"),
+    [
+        (
+            "Thường trực được quyết chủ trương đầu tư dưới 400 triệu theo khoản nào?",
+            399_999_999,
+            "<",
+        ),
+        ("dự án từ 7 tỷ trở lên thì ai quyết chủ trương đầu tư?", 7_000_000_000, ">="),
+        ("dự án trên 7 tỷ thì ai quyết chủ trương đầu tư?", 7_000_000_001, ">"),
+        # a sum on its own is decided as it is
+        ("dự án 7 tỷ thì ai quyết chủ trương đầu tư?", 7_000_000_000, ""),
+    ],
+)
+def test_an_amount_after_a_bound_names_a_bracket(question: str, amount: int, bound: str) -> None:
+    frame = read_question(question)
+    assert frame.kind == "money_threshold"
+    assert (frame.amount, frame.amount_bound) == (amount, bound)
