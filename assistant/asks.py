@@ -83,15 +83,49 @@ class Ask(BaseModel):
 def _before_topic_marker(text: str) -> str:
     """The words before the last topic marker ("Khi họp thì Thường trực làm" → "Khi
     họp"): after it comes the first ask's own comment, which the other asks do not share.
-    A marker that opens a listed word ("thi hành" typed without diacritics) is none;
-    ``text`` whole when it has no marker with words before it."""
-    syllables = re.findall(r"\w+", fold(text))
-    markers = {fold(m) for m in function_words().topic_markers}
+    Typed without diacritics, a marker that opens a listed word ("thi hành") is none;
+    typed with them it is one ("thì phải" is listed, but "... thì phải làm gì" is the
+    marker). ``text`` whole when it has no marker with words before it."""
+    typed = [m for m in re.finditer(r"\w+", text)]
+    syllables = [fold(m.group()) for m in typed]
+    markers = function_words().topic_markers
+    folded_markers = {fold(m) for m in markers}
     for i in range(len(syllables) - 1, 0, -1):
-        if syllables[i] in markers and not is_listed(syllables[i : i + 2], folded=True):
-            at = [m.start() for m in re.finditer(r"\w+", text)][i]
-            return text[:at].rstrip(" ,")
+        if syllables[i] not in folded_markers:
+            continue
+        if typed[i].group().lower() in markers or not is_listed(syllables[i : i + 2], folded=True):
+            return text[: typed[i].start()].rstrip(" ,")
     return text
+
+
+def circumstance(text: str) -> str:
+    """The case a question sets before it asks ("Chi bộ ấp mới bầu chi ủy, kết quả thì ai
+    chuẩn y?" → "Chi bộ ấp mới bầu chi ủy, kết quả"): the segments before the first that
+    asks, and that segment's words before its topic marker when the ask follows the
+    marker; "" when it sets none."""
+    pieces = [p.strip() for p in _SEGMENT_RAW.split(text) if p and p.strip()]
+    asking = next((i for i, p in enumerate(pieces) if _asks_in(fold(p))), None)
+    if asking is None:
+        return ""
+    first = pieces[asking]
+    topic = _before_topic_marker(first)
+    if topic != first and not _asks_in(fold(first[len(topic) :])):
+        topic = ""
+    return ", ".join(p for p in [*pieces[:asking], "" if topic == first else topic] if p)
+
+
+def purpose(text: str) -> str:
+    """Why the asker asks, said after what is asked ("Cho em xin số hiệu quy chế để ghi
+    vào tờ trình" → "để ghi vào tờ trình"): from the last purpose conjunction, typed with
+    its diacritics (folded, "de" is also "đề"), to the end, when no ask follows it and
+    words come before it; "" when there is none."""
+    conjunctions = function_words().purpose_conjunctions
+    typed = list(re.finditer(r"\w+", text))
+    for i in range(len(typed) - 1, 0, -1):
+        if typed[i].group().lower() in conjunctions:
+            said = text[typed[i].start() :]
+            return "" if _asks_in(fold(said)) else said.strip(" .?!")
+    return ""
 
 
 def split_asks(text: str) -> list[Ask]:

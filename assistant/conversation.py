@@ -86,7 +86,8 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     folded = fold(expand_abbreviations(question))
     anaphora = bool(ANAPHORA.search(folded) or pronoun(question))
     if (
-        _FOLLOW_UP.search(folded)
+        # (the closing particles are no part of the frame: "... thì sao ạ?")
+        _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
         or (anaphora and reference is None)
         or _asks_if_the_same_holds(question, documents)
     ):

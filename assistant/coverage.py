@@ -130,7 +130,7 @@ class TextProfile:
 
     def longest_run(self, query: Sequence[str], cap: int = RUN_CAP) -> int:
         """Length of the longest run of consecutive query syllables written contiguously
-        here: "thẩm định hồ sơ kết nạp" as one phrase beats scattered words."""
+        here: "lập sổ theo dõi công văn" as one phrase beats scattered words."""
         wanted = tuple(query)
         for n in range(min(cap, len(wanted)), 0, -1):
             if not self.grams(n).isdisjoint(_query_grams(wanted, n)):

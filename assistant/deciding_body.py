@@ -79,6 +79,9 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
             return after.body
     if position is not None:
         segment_start = max(folded.rfind(";", 0, position), folded.rfind(".", 0, position)) + 1
+        pivot = _pivot_body(folded, mentions, segment_start, position)
+        if pivot is not None:
+            return pivot
         before = [
             m
             for m in mentions
@@ -95,6 +98,27 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
     if title_bodies:
         return title_bodies[0]
     return ""
+
+
+# Verbs whose object then does the next act ("báo cáo Ban Thường vụ xem xét, quyết định":
+# Ban Thường vụ decides; the one reporting does not).
+_PIVOT = re.compile(r"\b(bao cao|trinh|de nghi)\s+$")
+# What may stand between that object and its act (its seat, "Tỉnh ủy", and "xem xét,").
+MAX_WORDS_PIVOT_TO_ACTION = 5
+
+
+def _pivot_body(folded: str, mentions: list[BodyMention], start: int, position: int) -> str | None:
+    """The body a reporting or submitting verb hands the act to, right before it."""
+    before = [m for m in mentions if start <= m.start and m.end <= position]
+    if not before:
+        return None
+    last = before[-1]
+    gap = len(folded[last.end : position].split())
+    if gap <= MAX_WORDS_PIVOT_TO_ACTION and _PIVOT.search(
+        folded[max(0, last.start - 16) : last.start]
+    ):
+        return last.body
+    return None
 
 
 def _is_object(folded: str, mentions: list[BodyMention], mention: BodyMention) -> bool:

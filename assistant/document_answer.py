@@ -108,6 +108,7 @@ class DocumentAnswerer:
         # mẫu") name a document, they ask nothing more of this one
         named = [doc, *(self.documents[d] for d in u.document_ids if d != doc.id)]
         known = {w for d in named for w in words(meta_text(d))} | set(words(" ".join(u.bodies)))
+        known |= set(words(u.purpose))  # why it is asked, not what
         for attribute in u.document_attributes:
             known |= attribute_words(attribute)
         # the question for a body ("ai có quyền ...") asks who, it is no topic of its own

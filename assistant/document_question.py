@@ -44,9 +44,11 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(phrases)})\b")
 
 
-def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:
+def asked_attributes(folded: str, about_document: bool = False) -> tuple[DocumentAttribute, ...]:
     """The document facts a folded question asks for, in the order it asks them, when its
-    object is the document ("số hiệu bao nhiêu, ký ngày nào?" asks two)."""
+    object is the document ("số hiệu bao nhiêu, ký ngày nào?" asks two). With
+    ``about_document`` the conversation already is about a document ("ai ký?" after "quy
+    chế X ban hành ngày nào?"): no document noun need name it again."""
     phrases = _phrases()
     found: dict[DocumentAttribute, int] = {}
     taken: list[tuple[int, int]] = []
@@ -66,6 +68,8 @@ def asked_attributes(folded: str) -> tuple[DocumentAttribute, ...]:
         if not any(s <= m.start() and m.end() <= e for s, e in taken)
         or _NAMED_AFTER.match(folded, m.end())
     ]
+    if about_document and found and not mentions:
+        return tuple(sorted(found, key=found.__getitem__))
     if not found or not mentions or _names_a_source_and_another(folded, mentions, phrases):
         return ()
     return tuple(sorted(found, key=found.__getitem__))

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.asks import split_asks
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
-from assistant.models import Answer, Turn
+from assistant.models import Answer, Citation, DocumentRef, Turn
 from assistant.terms import question_terms
 from assistant.understand import Understanding, understand
 from ingest.models import Document
@@ -32,24 +32,37 @@ COVERED = 0.6
 NOT_FOUND = "Không tìm thấy quy định trả lời ý này trong các văn bản đã nạp."
 
 
-def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
+def combine(
+    whole: Answer, rest: Sequence[tuple[str, Answer]], whole_at: int = 0, asks: Sequence[str] = ()
+) -> Answer:
     """The answer to the whole message, then one block for each ask it left unanswered,
-    headed by that ask's own words. A refused whole gives way to the asks answered."""
+    headed by that ask's own words, in the order the message asks them: ``rest`` holds
+    the asks in order, and the whole answer, which answers ask ``whole_at`` of ``asks``,
+    stands at its place (headed by it when another ask comes first). A refused whole gives
+    way to the asks answered."""
     answered = [a for _, a in rest if a.kind != "refusal"]
     if not answered:
         return whole
     kept = [whole] if whole.kind != "refusal" else []
     base = kept[0] if kept else answered[0]
-    blocks = [a.answer for a in kept]
-    citations = [c for a in kept for c in a.citations]
-    documents = [d for a in kept for d in a.documents]
+    earlier = _asked_before(rest, asks, whole_at) if kept else 0
+    blocks: list[str] = []
+    citations: list[Citation] = []
+    documents: list[DocumentRef] = []
     notes = list(base.notes)
     numeric = whole.numeric
-    for piece, answer in rest:
+    ordered = [*rest[:earlier], ("", whole), *rest[earlier:]] if kept else list(rest)
+    for piece, answer in ordered:
+        if answer is whole:
+            head = f"Về ý «{asks[whole_at]}»:\n" if blocks and whole_at < len(asks) else ""
+            blocks.append(head + whole.answer)
+            citations += [c for c in whole.citations if c not in citations]
+            documents += [d for d in whole.documents if d not in documents]
+            continue
         if answer.kind == "refusal":
             blocks.append(f"Về ý «{piece}»: {NOT_FOUND}")
             continue
-        shown = "\n".join(blocks)
+        shown = "\n".join([*blocks, *(a.answer for a in kept)])
         computed = answer.kind == "numeric" and answer.numeric != whole.numeric
         if all(c.quote.strip() in shown for c in answer.citations) and not computed:
             continue  # answered from clauses already quoted: nothing new to add
@@ -67,6 +80,12 @@ def combine(whole: Answer, rest: Sequence[tuple[str, Answer]]) -> Answer:
             "numeric": numeric,
         }
     )
+
+
+def _asked_before(rest: Sequence[tuple[str, Answer]], asks: Sequence[str], whole_at: int) -> int:
+    """How many of ``rest`` are asks the message makes before ask ``whole_at``."""
+    before = set(asks[:whole_at])
+    return sum(1 for piece, _ in rest if piece in before)
 
 
 class AskFocus(BaseModel):
@@ -146,7 +165,8 @@ class EachAsk:
         # an ask is covered by what the answer shows, not by citations listed beside it
         quoted = self.locator.profile(shown_quotes(whole))
         rest: list[tuple[str, Answer]] = []
-        for ask, piece in zip(asks, pieces, strict=True):
+        whole_at: int | None = None  # the first ask the whole answer answers
+        for at, (ask, piece) in enumerate(zip(asks, pieces, strict=True)):
             part = understand(ask.question, history, self.documents, list(document_ids) or None)
             # the ask's own words, not the scene every ask shares, must be in the quotes
             scene = set(question_terms(ask.given, self.locator.naming(part)))
@@ -160,9 +180,21 @@ class EachAsk:
                 part.frame.kind not in (None, rule_kind) or ask.contrast
             )
             if whole.kind != "refusal" and covered and not part.lists and not another:
+                whole_at = at if whole_at is None else whole_at
                 continue
-            rest.append((piece, self._own_answer(part, whole, rest, own, scene)))
-        return combine(whole, rest)
+            own_answer = self._own_answer(part, whole, rest, own, scene)
+            rest.append((piece, own_answer))
+            if whole_at is None and not self._answers_own_words(own_answer, own):
+                whole_at = 0  # an earlier ask weakly answered on its own: the whole leads
+        return combine(whole, rest, whole_at or 0, pieces)
+
+    def _answers_own_words(self, answer: Answer, own: Sequence[str]) -> bool:
+        """Whether an ask's own answer quotes its own words (to the share that counts an
+        ask covered): only then does it stand before the whole answer."""
+        if answer.kind == "refusal":
+            return False
+        said = self.locator.profile(shown_quotes(answer))
+        return not own or self.locator.stats.coverage(list(own), said) >= COVERED
 
     def _own_answer(
         self,

@@ -38,6 +38,12 @@ def _syllables(term: str) -> set[str]:
     return {fold(w) for w in term.replace(FOLDED, "").split("_")}
 
 
+def _only_in(word: str, inside: str, outside: str) -> bool:
+    """Whether the folded ``word`` occurs in ``inside`` and not in ``outside``."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return bool(pattern.search(inside)) and not pattern.search(outside)
+
+
 def refusal_answer(question: str, message: str) -> Answer:
     return Answer(question=question, kind="refusal", answer=message)
 
@@ -130,15 +136,46 @@ class EvidenceGate:
         something else: then the answer must cover the question much better."""
         return MIN_COVERAGE_WITH_UNKNOWN if self.unknown_words(u) else MIN_COVERAGE
 
+    def _case_words(self, u: Understanding) -> set[str]:
+        """The folded syllables of the words no regulation writes that only set the case
+        before the ask (see :meth:`_case_weight_share`)."""
+        case = fold(u.circumstance)
+        if not case:
+            return set()
+        asked = fold(u.original)[len(case) :]
+        return {
+            s
+            for w in self.unknown_words(u)
+            if _only_in(fold(w), case, asked)
+            for s in fold(w).split()
+        }
+
+    def _case_weight_share(self, u: Understanding) -> float:
+        """The share of the question's weight in words no regulation writes that only set
+        the case before the ask ("bị ốm" in "Đảng viên bị ốm thì báo ai?"): the
+        regulations name the rule, never every circumstance it meets, so those words are
+        set aside and the rest must be covered (no clause holds them: they only ever
+        lowered the share covered)."""
+        aside = self._case_words(u)
+        if not aside:
+            return 0.0
+        weighted = self.locator.stats.weigh(self.locator.topic_terms(u))
+        dropped = sum(w for t, w in weighted.weights.items() if _syllables(t) & aside)
+        return dropped / weighted.total if weighted.total else 0.0
+
     def covers(self, u: Understanding, item: Located) -> bool:
         """Whether the best clause answers the question. With a word the corpus never uses,
         the quoted sentence itself must cover it: a long clause lists many matters, and the
         question's words scattered across its points ("thu nhập" in one, "tiền lương" in
         another) do not say one thing."""
         bar = self._min_coverage(u)
-        if item.coverage < bar or not self._shares_phrase(u, item):
+        aside = self._case_weight_share(u)
+        coverage, focus = item.coverage, item.focus
+        if 0 < aside < 1:
+            coverage, focus = coverage / (1 - aside), focus / (1 - aside)
+        if coverage < bar or not self._shares_phrase(u, item):
             return False
-        return bar == MIN_COVERAGE or item.focus >= bar
+        return bar == MIN_COVERAGE or focus >= bar
 
     def on_topic(self, u: Understanding, answer: Answer) -> bool:
         """A rule of the right kind can still be about something else ("thời hạn giao đất"
@@ -151,18 +188,21 @@ class EvidenceGate:
         asked = set(ASKED_UNIT.findall(fold(u.text)))
         if asked:
             asked -= {s for w in self.unknown_words(u) for s in fold(w).split()}
-        story = u.frame.given_count is not None
+        # a story's numbers ("8 người dự", "dự án 3 tỷ") are decided by the rule's computation
+        story = u.frame.given_count is not None or u.frame.measure is not None
         if story:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym;
             # typed without diacritics, a grammar word ("thế nếu ...") reads as any of its
             # accented forms ("thể"), and tells no article from another either
             asked |= quantity_syllables() | {w for p in _folded_grammar() for w in p.split()}
         stats = self.locator.stats
+        aside = self._case_words(u)  # the case's own words: no rule writes them
         terms = stats.weigh(
             [
                 t
                 for t in question_terms(u.text, self.locator.name_terms)
                 if not set(fold(t).replace(FOLDED, "").replace("_", " ").split()) <= asked
+                and not (_syllables(t) & aside)
                 # a story's counts and role already pick the rule; a word no regulation
                 # writes ("hôm họp") tells no article from another
                 and not (story and not stats.df.get(t, 0))

@@ -44,6 +44,7 @@ class FunctionWords(BaseModel):
     time_nouns: frozenset[str]
     quantifiers: frozenset[str]
     conjunctions: frozenset[str]
+    purpose_conjunctions: frozenset[str]
     modal_verbs: frozenset[str]
     topic_markers: frozenset[str]
     contrast_markers: frozenset[str]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from assistant.coverage import TermStats, TextProfile
 from assistant.document_names import meta_text, name_terms
-from assistant.function_words import wording_pattern
+from assistant.function_words import body_question_pattern, wording_pattern
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import content_syllables, question_terms, text_terms
@@ -33,6 +33,12 @@ MIN_TITLE_COVERAGE = 0.6
 PAIR_WEIGHT = 0.05
 # What a clause that names a follow-up's new body (or whose article does) gains.
 NEW_BODY_WEIGHT = 0.05
+
+
+def body_questions_in(text: str) -> frozenset[str]:
+    """The questions for a body ("ai có quyền", "cấp nào") a text asks, folded: what a
+    who-decides question asks, which no clause must write."""
+    return frozenset(m.group() for m in body_question_pattern().finditer(fold(text)))
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,10 @@ class ClauseLocator:
                 w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
             )
         text = without_citation_frame(u.text) if u.kind == "citation" else u.text
-        return question_terms(text, self.naming(u), name_words)
+        exclude = self.naming(u)
+        if u.kind == "who_decides":
+            exclude = exclude | body_questions_in(text)
+        return question_terms(text, exclude, name_words)
 
     def held(self, u: Understanding) -> dict[tuple[str, str, int, int | None], str]:
         """The clauses where the table of powers gives a follow-up's new body the act

@@ -29,6 +29,8 @@ from assistant.quantities import count_nouns
 from assistant.vocabulary import Vocabulary
 from assistant.word_repair import Repair, in_class, repair_word
 from index.abbreviations import expansion
+from index.places import PLACE_UNITS
+from ingest.bodies import body_mentions
 from ingest.normalize import canonical, fold, has_diacritics, strip_diacritics
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -66,6 +68,7 @@ class _Token(BaseModel):
     end: int
     word: str  # canonical (lower-case) form after repair
     protected: bool  # a number, an abbreviation or a question word
+    names: bool = False  # a word of a body's name or a place unit ("chi bộ", "xã")
     after_break: bool  # punctuation stands between this token and the one before
 
 
@@ -76,6 +79,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     position = 0
     meant: dict[int, str] = {}  # token index -> the words every later stage reads
     matches = list(_TOKEN.finditer(text))
+    named = _naming_offsets(text)
     for index, m in enumerate(matches):
         typed = m.group()
         after_break = bool(_PUNCTUATION.search(text[position : m.start()]))
@@ -96,6 +100,16 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 and word not in function_words().conversational
             )
             or expansion(typed)
+            # a body or a place unit ("Chi bộ em ...", "Xã mình ..."): what the
+            # question is about, whatever pronoun follows it
+            or m.start() in named
+            # ... and the pronoun that owns it ("xã em": the asker's commune)
+            or (
+                tokens
+                and not after_break
+                and tokens[-1].start in named
+                and word in function_words().personal_pronouns
+            )
             or _is_interrogative(word)
             or in_class(word, function_words().question_frame)
             or (typed[:1].isupper() and m.start() > 0 and not typed.isupper())
@@ -107,6 +121,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 end=m.end(),
                 word=word,
                 protected=protected,
+                names=m.start() in named,
                 after_break=after_break,
             )
         )
@@ -125,6 +140,24 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
         repairs=tuple(repairs),
         dropped=tuple(tokens[i].text for i in sorted(drop)),
     )
+
+
+_UNITS = frozenset(u for u in PLACE_UNITS if " " not in u)
+
+
+def _naming_offsets(text: str) -> frozenset[int]:
+    """Where the words of a body's name ("chi bộ", "ban thường vụ") or a place unit ("xã")
+    start in ``text``."""
+    folded = fold(text)
+    starts: set[int] = set()
+    if len(folded) == len(text):
+        for mention in body_mentions(folded.lower()):
+            starts.update(
+                m.start() + mention.start
+                for m in _TOKEN.finditer(folded[mention.start : mention.end])
+            )
+    starts.update(m.start() for m in _TOKEN.finditer(text) if m.group().lower() in _UNITS)
+    return frozenset(starts)
 
 
 def _slashed_shorthand(text: str) -> tuple[str, list[Repair]]:
@@ -256,7 +289,10 @@ def _closing(tokens: Sequence[_Token], roles: _Roles, vocabulary: Vocabulary) ->
     if (
         start >= 2
         and _pleads(tokens[start - 1].word, vocabulary)
-        and (_is_interrogative(tokens[start - 2].word) or tokens[start - 2].protected)
+        and (
+            _is_interrogative(tokens[start - 2].word)
+            or (tokens[start - 2].protected and not tokens[start - 2].names)
+        )
     ):
         start -= 1
     return set(range(start, len(tokens)))

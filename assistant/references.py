@@ -27,16 +27,24 @@ _DECISION_BEFORE = re.compile(r"quyet dinh\s+(?:so\s+)?[0-9][\w/.-]*\s*[,:]?\s*$
 
 
 def parse_reference(text: str) -> Reference | None:
-    """The first Điều mentioned, with the khoản/điểm written next to it (either order)."""
+    """The place asked, with the khoản/điểm written next to it (either order). Of several
+    places, the last: earlier ones lead to it ("khoản 2 Điều 7 ghi 'theo quy định tại
+    khoản 5 Điều 12' — mức ở đó là bao nhiêu?" asks khoản 5 Điều 12)."""
     folded = fold(text)
-    article = _ARTICLE.search(folded)
-    if article is None:
+    articles = list(_ARTICLE.finditer(folded))
+    if not articles:
         return None
-    # khoản/điểm belong to this article when written within a few words of it.
-    window = folded[max(0, article.start() - 40) : article.end() + 40]
+    article = articles[-1]
+    # khoản/điểm belong to this article when written within a few words of it, and not
+    # beyond the article named before it
+    floor = articles[-2].end() if len(articles) > 1 else 0
+    window_start = max(floor, article.start() - 40)
+    window = folded[window_start : article.end() + 40]
     clause = _CLAUSE.search(window)
     # The point letter is read from the accented text so "điểm đ" stays "đ".
-    point = _POINT.search(canonical(text)) or _POINT.search(window)
+    typed = canonical(text)
+    point = _POINT.search(typed[window_start:]) if len(typed) == len(folded) else None
+    point = point or _POINT.search(window)
     part = None
     after = folded[article.end() : article.end() + 30]
     before = folded[max(0, article.start() - 30) : article.start()]

@@ -67,10 +67,11 @@ def states_number(quote: str, question: str = "") -> bool:
 
 
 # A number that says what the question is about ("Huy hiệu 30 năm", "đảng viên 18
-# tuổi"): not a document number ("09-QC/TU"), a year, an article reference, or an amount
-# the rule module reads.
+# tuổi", "phụ cấp 30%"): not a document number ("09-QC/TU"), a year, an article
+# reference, or an amount the rule module reads (no rule of these regulations is a
+# percentage: one given names the thing asked).
 _ABOUT_NUMBER = re.compile(
-    r"(?<![\w/.,-])(?P<n>\d{1,3})(?![\w/.,-])(?!\s*(?:ty|ti|trieu|nghin|dong|ha|m2|%))"
+    r"(?<![\w/.,-])(?P<n>\d{1,3})(?![\w/.,-]|%\d)(?!\s*(?:ty|ti|trieu|nghin|dong|ha|m2)(?![a-z]))"
 )
 _REFERENCE_BEFORE = re.compile(r"(?:dieu|khoan|diem|chuong|muc|so|phan|quyet dinh|quy che)\s*$")
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.asks import asks_for_list, count_asks
+from assistant.asks import asks_for_list, circumstance, count_asks, purpose
 from assistant.conversation import PLACE_ASK, Carried, resolve
 from assistant.document_question import asked_attributes
 from assistant.function_words import (
@@ -28,13 +28,13 @@ from assistant.function_words import (
     wording_pattern,
 )
 from assistant.models import Turn
-from assistant.references import Reference
+from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import content_syllables
 from index.document_numbers import parse_number
-from index.models import HasMeta
-from index.places import unknown_places
+from index.models import HasMeta, Scope
+from index.places import own_unit, units_possessed, unknown_places
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import BODIES, bodies_in, body_mentions, find_bodies, without_mentions
@@ -77,6 +77,10 @@ class Understanding(BaseModel):
     document_attributes: tuple[DocumentAttribute, ...] = ()
     # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
     asks: int = 1
+    # "Đảng viên ốm không dự họp thì báo ai?": the case set before the ask, as typed
+    circumstance: str = ""
+    # "... để ghi vào tờ trình": why the asker asks, as typed
+    purpose: str = ""
     lists: bool = False  # "những việc nào", "gồm những ai": the whole list
     # "Ban Thường vụ có quyết định khoản chi này không?": the body a yes/no question asks
     # about ("" when it asks about none)
@@ -156,8 +160,21 @@ def _the_ask(folded: str) -> str:
     return re.split(r"(?<![a-z])thi(?![a-z])", folded)[-1]
 
 
-def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], str]:
+def _named_scope(text: str, documents: Sequence[HasMeta]) -> Scope:
+    """The documents a question names; else, when it speaks of the asker's own unit
+    ("xã em", "phường mình"), the documents that govern a unit of that kind."""
     scope = detect_scope(text, documents)
+    if scope.document_ids:
+        return scope
+    units = units_possessed(text, function_words().personal_pronouns)
+    own = tuple(d.id for d in documents if units and own_unit(d.meta) in units)
+    if not own:
+        return scope
+    return Scope(document_ids=own, why=(f"{units[0]} của người hỏi",))
+
+
+def _scope(text: str, documents: Sequence[HasMeta]) -> tuple[tuple[str, ...], str]:
+    scope = _named_scope(text, documents)
     return tuple(scope.document_ids), "; ".join(scope.why)
 
 
@@ -191,7 +208,7 @@ def understand(
     # "So sánh Điện Biên và Lào Cai": the place not loaded is set aside (and noted), the
     # rest is answered; "Thành ủy Điện Biên Phủ" names no loaded document at all.
     question = _without_places(question, unknown)
-    named = detect_scope(question, documents)
+    named = _named_scope(question, documents)
     own_scope, reason = tuple(named.document_ids), "; ".join(named.why)
     users = [t.content for t in history if t.role == "user"]
     resolved = resolve(question, history, documents)
@@ -207,6 +224,13 @@ def understand(
     scope_from_question = bool(own_scope)
     scope, reason = _chosen_scope(document_ids, own_scope, reason, (earlier, earlier_reason))
     merged_folded = fold(expand_abbreviations(text))
+    attributes = _document_attributes(question, merged_folded, users, is_follow_up)
+    if attributes and parse_reference(question) is None:
+        reference = None  # "nó được ký lúc nào?": "nó" is the document, no clause
+    if attributes and not asked_attributes(merged_folded):
+        # "ai ký?" after a question about a document: asked of that document in its own
+        # words (the previous question's topic is no part of it)
+        text, merged_folded = question, fold(expand_abbreviations(question))
     asks_number = is_numeric_question(text)
     kind = classify(merged_folded, reference is not None, asks_number)
     if kind == "citation" and reference is None and is_follow_up:
@@ -232,14 +256,32 @@ def understand(
         frame=read_question(text, history if is_follow_up or asks_number else ()),
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
-        document_attributes=asked_attributes(merged_folded),
+        document_attributes=attributes,
         asks=count_asks(question),
+        circumstance=circumstance(original),
+        purpose=purpose(original),
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
         carried=carried,
         new_body=resolved.new_body,
         acts=resolved.acts,
     )
+
+
+def _document_attributes(
+    question: str, merged_folded: str, users: Sequence[str], is_follow_up: bool
+) -> tuple[DocumentAttribute, ...]:
+    """The facts of a document asked: in the question, else, in a follow-up to a question
+    about a document ("ai ký?"), in the follow-up's own words."""
+    asked = asked_attributes(merged_folded)
+    if asked or not is_follow_up or not users:
+        return asked
+    earlier = [fold(expand_abbreviations(t)) for t in users]
+    if not any(asked_attributes(t) for t in earlier) or not asked_attributes(
+        earlier[-1], about_document=True
+    ):
+        return ()
+    return asked_attributes(fold(expand_abbreviations(question)), about_document=True)
 
 
 def _chosen_scope(
@@ -293,9 +335,10 @@ def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
     return found
 
 
-# "X là ai", "ai là X", "X tên (là) gì": who someone is, not who acts.
+# "X là ai", "ai là X", "X tên (là) gì", "ai giữ chức X": who someone is, not who acts.
 _IDENTITY = re.compile(
-    r"^ai la (?P<after>.+)$|^(?P<before>.+?) (?:la ai|ten (?:la )?gi|la dong chi nao)$"
+    r"^ai (?:dang )?(?:la|(?P<holds>(?:nam )?giu chuc(?: vu)?)) (?P<after>.+)$"
+    r"|^(?P<before>.+?) (?:la ai|ten (?:la )?gi|la dong chi nao)$"
 )
 
 
@@ -334,6 +377,8 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
     match = _IDENTITY.match(without_closing(folded))
     if match is None:
         return False
+    if match["holds"]:
+        return True  # "ai đang giữ chức ... hiện nay": an office, by its own words
     subject = match["after"] or match["before"] or ""
     mentions = find_bodies(subject)
     naming = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from index.models import HasMeta
 from index.spaced import has_phrase, spaced_words
@@ -129,6 +129,30 @@ def misspelled_places(question: str, documents: Sequence[HasMeta]) -> list[tuple
     return found
 
 
+def own_unit(meta: DocumentMeta) -> str:
+    """The unit of the place a document governs, folded ("xa" for "Ban Chấp hành Đảng bộ
+    xã A (huyện B, tỉnh C)"): the first place its governed body (else its title) names."""
+    for field in (meta.governed_body, meta.title):
+        mentions = place_mentions(field)
+        if mentions:
+            return fold(mentions[0][0])
+    return ""
+
+
+def units_possessed(question: str, possessors: Collection[str]) -> list[str]:
+    """The place units a question speaks of as the asker's own ("xã em", "phường mình":
+    a unit followed by a personal pronoun), folded: the asker's unit, left unnamed."""
+    typed = [canonical(t).lower() for t in _TOKEN.findall(question)]
+    owners = {fold(p) for p in possessors if " " not in p}
+    found = []
+    for i in range(len(typed) - 1):
+        width = _unit_at(typed, i)
+        after = typed[i + width] if width and i + width < len(typed) else ""
+        if after and fold(after) in owners:
+            found.append(fold(" ".join(typed[i : i + width])))
+    return found
+
+
 @functools.lru_cache(maxsize=65536)
 def _meta_spaced(m: DocumentMeta) -> str:
     """A document's name fields as spaced folded words (cached: metadata is immutable)."""
@@ -139,6 +163,8 @@ __all__ = [
     "MAX_PLACE_WORDS",
     "PLACE_UNITS",
     "misspelled_places",
+    "own_unit",
     "place_mentions",
+    "units_possessed",
     "unknown_places",
 ]

@@ -238,8 +238,8 @@ def _target(match: re.Match[str]) -> Target:
 
 
 def _targets(text: str) -> list[Target]:
-    """ "điểm b, điểm c khoản 1, khoản 4 Điều 8 và Điều 9" → điểm b khoản 1 Điều 8,
-    điểm c khoản 1 Điều 8, khoản 4 Điều 8, Điều 9: each unit belongs to the next larger
+    """ "điểm a, điểm d khoản 2, khoản 5 Điều 11 và Điều 12" → điểm a khoản 2 Điều 11,
+    điểm d khoản 2 Điều 11, khoản 5 Điều 11, Điều 12: each unit belongs to the next larger
     unit named after it."""
     text = re.split(r"\s+(?:của|tại)\s+Quy\s+(?:chế|định)", text, maxsplit=1, flags=re.I)[0]
     targets: list[Target] = []

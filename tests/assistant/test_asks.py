@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.asks import count_asks, split_asks
+from assistant.asks import circumstance, count_asks, purpose, split_asks
 from assistant.models import Answer
 from tests.assistant.test_answer import assistant_over
 
@@ -373,3 +373,34 @@ def test_a_contrasted_body_gets_its_own_rule(tmp_path: Path) -> None:
         "Ban Thường vụ xã Sơn Ca họp mấy lần một tháng, còn Thường trực thì bao lâu họp một lần?"
     )
     assert "mỗi tháng một lần" in answer.answer and "mỗi tuần một lần" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "case"),
+    [
+        ("Đảng viên ốm nằm viện thì báo ai?", "Đảng viên ốm nằm viện"),
+        ("Chi bộ thôn mới bầu xong, kết quả thì ai chuẩn y?", "Chi bộ thôn mới bầu xong, kết quả"),
+        ("Đảng viên có việc riêng thì phải làm những gì?", "Đảng viên có việc riêng"),
+        # typed without diacritics, "thi" opening a listed word is no topic marker
+        ("quy che nay thi hanh the nao", ""),
+        # no ask after the marker: the question sets no case
+        ("ai chủ trì thì hợp lý?", ""),
+        ("Ban Thường vụ họp mấy lần?", ""),
+    ],
+)
+def test_circumstance_is_what_comes_before_the_ask(question: str, case: str) -> None:
+    assert circumstance(question) == case
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Cho em xin số hiệu quy chế để chép vào công văn ạ", "để chép vào công văn ạ"),
+        # an ask after it: what follows is asked
+        ("quy trình để xét khen thưởng gồm những bước nào", ""),
+        # folded, "de" may be "đề": never read as a purpose
+        ("cho xin so hieu de chep vao cong van", ""),
+    ],
+)
+def test_purpose_is_why_the_asker_asks(question: str, said: str) -> None:
+    assert purpose(question) == said

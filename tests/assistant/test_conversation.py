@@ -221,3 +221,12 @@ def test_asking_if_the_same_holds_in_another_document_moves_the_question() -> No
     assert "may thang mot lan" in fold(u.text) and u.document_ids == ("song-bac",)
     own = understand("Ở Sông Bạc thì khen thưởng có giống không?", history, [HILL, RIVER])
     assert "may thang" not in fold(own.text)
+
+
+def test_a_follow_up_closed_by_a_particle_is_still_one() -> None:
+    """ "... thì sao ạ?" typed without diacritics ("thi sao a"): the particle closes the
+    frame, it does not hide it; the new count takes the place of the one it varies."""
+    history = turns("Đảng ủy Khối Đồi Xanh 15 người, hôm nay 11 người dự thì họp được không?")
+    u = understand("neu chi co 8 nguoi thi sao a?", history, [HILL, RIVER])
+    assert u.is_follow_up
+    assert u.frame.member_count == 15 and u.frame.given_count == 8

@@ -34,6 +34,12 @@ def assistant(tmp_path: Path) -> Assistant:
         ("quy che xa hung loi do ai ky vay", "Lò Văn Pảng", "signature"),
         ("Quy chế của Đảng bộ xã Hưng Lợi số hiệu là gì?", "07-QC/ĐU", "header"),
         ("quy chế xã Hưng Lợi thay thế văn bản nào", "02-QC/ĐU", "article"),
+        # why the asker asks is no part of what is asked
+        (
+            "Cho em xin số hiệu quy chế xã Hưng Lợi để chép vào mục căn cứ của công văn ạ",
+            "07-QC/ĐU",
+            "header",
+        ),
     ],
 )
 def test_document_questions(assistant: Assistant, question: str, words: str, place: str) -> None:
@@ -102,3 +108,16 @@ def test_who_may_amend_the_regulations_a_question_names(tmp_path: Path) -> None:
     assert "Ban Thường vụ Đảng ủy xã xem xét" in answer.answer
     for c in answer.citations:
         assert c.quote in assistant.document(c.document_id).text
+
+
+def test_a_follow_up_about_the_same_document_asks_its_facts(assistant: Assistant) -> None:
+    """ "ai ký?" after a question about a document asks who signed it, not who signs
+    anything; "nó" there is the document, no clause."""
+    from assistant.models import Turn
+
+    first = "quy chế xã Hưng Lợi ban hành ngày nào?"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content="05/03/2031")]
+    signer = assistant.ask("ai ký?", history=history)
+    assert "Lò Văn Pảng" in signer.answer and signer.citations[0].place == "signature"
+    replaced = assistant.ask("nó thay thế văn bản nào?", history=history)
+    assert "02-QC/ĐU" in replaced.answer

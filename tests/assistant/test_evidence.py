@@ -88,3 +88,29 @@ def test_the_noun_naming_a_procedure_joins_no_phrase_the_clause_must_share(
     answer = assistant.ask("cac buoc gui mot thu cua dang uy xa Ho Sen the nao?")
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+MEETINGS = (
+    "ĐẢNG ỦY XÃ HỒ SEN\nSố 04-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Hồ Sen\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Hồ Sen.\n\n"
+    "Điều 2. Sinh hoạt\n"
+    "1. Chi bộ sinh hoạt thường kỳ mỗi tháng một lần.\n"
+    "2. Đảng viên vắng sinh hoạt phải báo cáo bí thư chi bộ trước ít nhất 01 ngày.\n\n"
+    "Điều 3. Thẻ đảng viên\nVăn phòng Đảng ủy quản lý sổ đảng viên của Đảng bộ.\n"
+)
+
+
+def test_a_word_no_regulation_writes_that_only_sets_the_case_is_set_aside(
+    tmp_path: Path,
+) -> None:
+    """ "đau lưng nằm viện" is the case the question sets before it asks: the rule for the absence
+    answers. The same unknown word in the ask still refuses (nothing says how to
+    re-issue a card)."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    answer = assistant.ask("Đảng viên đau lưng nằm viện không sinh hoạt được thì báo cho ai?")
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+    refused = assistant.ask("Đảng viên làm hỏng thẻ thì ép nhựa lại ở đâu?")
+    assert refused.kind == "refusal"

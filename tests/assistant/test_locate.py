@@ -25,3 +25,16 @@ def test_wording_words_leave_the_topic() -> None:
     assert {"thủ", "quỹ", "kiểm", "kê", "kho"} <= set(kept)
     assert "cầu" in without_citation_frame("đoạn nào nói thủ quỹ yêu cầu kiểm kê").split()
     assert "cau" in without_citation_frame("khoan nao noi thu quy yeu cau kiem ke").split()
+
+
+def test_a_who_question_is_no_topic_a_clause_must_write() -> None:
+    from assistant.locate import body_questions_in
+    from assistant.terms import question_terms
+
+    text = "Tổ muốn đổi lịch họp thì ai có quyền quyết định việc đổi?"
+    asked = body_questions_in(text)
+    assert asked == {"ai co quyen"}
+    terms = question_terms(text, asked)
+    assert "quyền" not in terms and "quyết_định" in terms
+    # the words on either side of it make no phrase of their own
+    assert not any(t.startswith("họp_") for t in question_terms("giờ họp ai quyết định", {"ai"}))

@@ -22,3 +22,22 @@ def test_the_decision_is_named_before_or_after_its_article(question: str, part: 
     reference = parse_reference(question)
     assert reference is not None and reference.article == 3
     assert reference.part == part
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "clause", "point"),
+    [
+        # a clause that refers on: the place it refers to is asked
+        ("Khoản 4 Điều 9 ghi 'theo quy định tại khoản 2 Điều 15', ở đó quy định gì?", 15, 2, None),
+        ("Điểm b khoản 3 Điều 6 dẫn chiếu Điều 21. Điều 21 nói gì?", 21, None, None),
+        ("Khoản 1 Điều 4 nhắc điểm c khoản 2 Điều 8, điểm đó ghi gì?", 8, 2, "c"),
+        # one place: as before
+        ("điểm a khoản 1 Điều 3 nói gì", 3, 1, "a"),
+    ],
+)
+def test_of_several_places_the_last_is_asked(
+    question: str, article: int, clause: int | None, point: str | None
+) -> None:
+    ref = parse_reference(question)
+    assert ref is not None
+    assert (ref.article, ref.clause, ref.point) == (article, clause, point)

@@ -16,3 +16,12 @@ def test_a_number_that_names_the_document_is_no_content() -> None:
     question = "Khoản nào của quy chế mẫu 77 nói về lưu trữ hồ sơ?"
     assert numbers_not_in(question, "Văn phòng lưu trữ hồ sơ.", amounts=True, naming={77}) == []
     assert numbers_not_in(question, "Văn phòng lưu trữ hồ sơ.", amounts=True) == ["77 nói"]
+
+
+def test_a_percentage_names_what_is_asked() -> None:
+    """No rule of these regulations is a percentage: "trợ cấp 45%" names the thing
+    asked, and a clause that never says 45 is not about it; an amount stays the rule's."""
+    from assistant.stated_numbers import numbers_not_in
+
+    assert numbers_not_in("trợ cấp 45% tính trên khoản nào?", "Văn phòng lập dự toán.") == ["45"]
+    assert numbers_not_in("dự án 45 tỷ thì ai quyết?", "Văn phòng lập dự toán.") == []

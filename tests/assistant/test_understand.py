@@ -74,6 +74,10 @@ def test_documents_named_by_number_or_kind_but_not_loaded(
         ("Ai là người ký văn bản của Ban Thường vụ?", False),
         ("Bí thư là ai?", False),
         ("Hiện nay ai quyết định triệu tập hội nghị?", False),
+        # holding an office, said in so many words
+        ("Ai đang giữ chức Trưởng ban Tổ chức Huyện ủy Lam Sơn hiện nay?", True),
+        ("ai nam giu chuc vu chanh van phong hien tai", True),
+        ("Ai giữ chức Trưởng ban Tổ chức?", False),  # no word of the present
     ],
 )
 def test_a_question_for_whoever_holds_an_office_now(question: str, person: bool) -> None:

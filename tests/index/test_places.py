@@ -1,6 +1,12 @@
 import pytest
 
-from index.places import misspelled_places, place_mentions, unknown_places
+from index.places import (
+    misspelled_places,
+    own_unit,
+    place_mentions,
+    units_possessed,
+    unknown_places,
+)
 from ingest.models import DocumentMeta
 from tests.index.documents import Doc
 
@@ -52,3 +58,24 @@ def test_a_place_one_letter_off_is_the_loaded_one() -> None:
     # two letters off, or another place altogether: not loaded, not guessed
     assert misspelled_places("Tỉnh ủy Hà Nam họp mấy lần?", docs) == []
     assert misspelled_places("Tỉnh ủy Hà Giang họp mấy lần?", docs) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("Xã em định làm đường thì ai quyết?", ["xa"]),
+        ("phuong minh co du an 2 ty", ["phuong"]),
+        ("thị trấn tôi họp mấy lần", ["thi tran"]),
+        # a unit with a name, or no pronoun after it, is no asker's own
+        ("xã Hồ Sen họp mấy lần", []),
+        ("cho em hỏi xã họp mấy lần", []),
+    ],
+)
+def test_units_possessed(question: str, units: list[str]) -> None:
+    assert units_possessed(question, {"em", "mình", "tôi"}) == units
+
+
+def test_own_unit_is_the_unit_of_the_place_governed() -> None:
+    meta = DocumentMeta(governed_body="Ban Chấp hành Đảng bộ xã Hồ Sen (huyện Lá Sen, tỉnh Bông)")
+    assert own_unit(meta) == "xa"
+    assert own_unit(DocumentMeta(governed_body="Cấp ủy cấp huyện")) == ""
