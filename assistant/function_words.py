@@ -51,9 +51,11 @@ class FunctionWords(BaseModel):
 
     @property
     def adverbial(self) -> frozenset[str]:
-        """Words that say when or how the question is asked, never what it is about."""
+        """Words that say when or how the question is asked, or join what it asks ("giả
+        sử", "lẫn"), never what it is about."""
         return (
             self.present_time
+            | self.conjunctions
             | self.aspect_markers
             | self.frame_phrases
             | self.performatives

@@ -109,7 +109,7 @@ def sanitize(question: str, max_chars: int) -> tuple[str, bool]:
 
 _WHO = re.compile(
     r"\b(ai|co quan nao|cap nao|bo phan nao|don vi nao|nguoi nao|chuc danh nao|tap the nao|"
-    r"thuoc tham quyen|tham quyen cua|ai co quyen|do ai|boi ai|ben nao)\b"
+    r"thuoc (?:tham )?quyen|tham quyen cua|ai co quyen|do ai|boi ai|ben nao)\b"
 )
 # How-questions; the nouns that name an order of steps ("trình tự", "những bước") are
 # data (function_words.yaml, sequence_nouns), read by assistant.vocabulary.sequence_pattern.

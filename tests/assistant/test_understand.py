@@ -188,3 +188,15 @@ def test_a_body_named_alone_keeps_the_document_the_conversation_named() -> None:
     # a document named by name is another matter
     named = "Quy chế chi bộ: chi bộ phải họp xét trong bao lâu?"
     assert understand(named, history, docs).document_ids == ("chi-bo-mau",)
+
+
+def test_under_whose_authority_is_a_who_question() -> None:
+    """ "thuộc quyền X hay Y": which body holds the power, asked as a choice; the
+    asking words are no topic a clause must write."""
+    from assistant.locate import body_questions_in
+    from assistant.understand import classify
+
+    assert classify("khen thuong to truong thuoc quyen to hay ban thuong vu", False) == (
+        "who_decides"
+    )
+    assert "thuoc quyen" in body_questions_in("khen thưởng tổ trưởng thuộc quyền tổ hay ai")

@@ -1,0 +1,31 @@
+"""A number set in a story is decided by the rule module, whatever words ask the verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.assistant.test_answer import assistant_over
+
+REGULATION = (
+    "ĐẢNG ỦY XÃ LÚA VÀNG\nSố 02-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\n"
+    "của Ban Chấp hành Đảng bộ xã Lúa Vàng\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Lúa Vàng.\n\n"
+    "Điều 2. Hội nghị Ban Chấp hành\n"
+    "1. Ban Chấp hành họp thường lệ ba tháng một lần.\n"
+    "2. Hội nghị Ban Chấp hành hợp lệ khi có ít nhất hai phần ba tổng số ủy viên dự họp.\n\n"
+    "Điều 3. Lưu trữ\nVăn phòng tiến hành lưu trữ hồ sơ, giả định sử dụng sổ riêng.\n"
+)
+
+
+def test_a_hypothetical_story_asking_if_the_meeting_proceeds_is_computed(
+    tmp_path: Path,
+) -> None:
+    """ "giả sử" sets the case and "tiến hành được không" asks the verdict: neither is a
+    topic the clause must write."""
+    assistant = assistant_over(tmp_path, {"lua-vang.txt": REGULATION})
+    answer = assistant.ask(
+        "Giả sử Ban Chấp hành xã Lúa Vàng có 30 ủy viên, 19 người có mặt thì hội nghị "
+        "tiến hành được không?"
+    )
+    assert answer.kind == "numeric"
+    assert "20" in answer.answer and answer.citations[0].article == 2
