@@ -80,13 +80,14 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
     p = add("eval", "đánh giá truy xuất và câu trả lời trên bộ câu hỏi của nhóm")
     p.add_argument(
         "--gold",
-        choices=["team", "frozen", "wild", "complete", "fresh", "fresh2", "fresh3", "fresh4"],
+        choices=["team", "frozen", "wild", "complete", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
         default="team",
         help=(
             "bộ câu hỏi: team (297 câu của nhóm), frozen (bộ giữ kín, chỉ để báo cáo) hoặc "
             "wild (câu hỏi viết theo lối người dùng, để tinh chỉnh), complete (câu trả lời "
             "đầy đủ: quy trình, văn bản, chỗ để trống, dẫn chiếu, nhiều ý, hỏi tiếp), fresh, "
-            "fresh2, fresh3, fresh4 (câu mới viết theo lối bộ giữ kín, để tinh chỉnh)"
+            "fresh2, fresh3, fresh4 (câu mới viết theo lối bộ giữ kín, để tinh chỉnh), fresh5 "
+            "(viết giữa đợt, chỉ chạy một lần để báo cáo)"
         ),
     )
     p.add_argument("--split", choices=["dev", "heldout", "frozen", "all"], default="all")

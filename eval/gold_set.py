@@ -32,6 +32,10 @@ FRESH2_FILE = EVAL_DIR / "gold" / "fresh2.jsonl"
 FRESH3_FILE = EVAL_DIR / "gold" / "fresh3.jsonl"
 # A fourth (stop 30), the same way; its first run measured the code of stop 29 unchanged.
 FRESH4_FILE = EVAL_DIR / "gold" / "fresh4.jsonl"
+# A fifth (stop 30), written in the middle of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end: the stop's own
+# held-out measure of its code on unseen wording.
+FRESH5_FILE = EVAL_DIR / "gold" / "fresh5.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -41,6 +45,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh2": FRESH2_FILE,
     "fresh3": FRESH3_FILE,
     "fresh4": FRESH4_FILE,
+    "fresh5": FRESH5_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
