@@ -80,7 +80,17 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
     p = add("eval", "đánh giá truy xuất và câu trả lời trên bộ câu hỏi của nhóm")
     p.add_argument(
         "--gold",
-        choices=["team", "frozen", "wild", "complete", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
+        choices=[
+            "team",
+            "frozen",
+            "wild",
+            "complete",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+        ],
         default="team",
         help=(
             "bộ câu hỏi: team (297 câu của nhóm), frozen (bộ giữ kín, chỉ để báo cáo) hoặc "
