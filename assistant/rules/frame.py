@@ -182,7 +182,8 @@ def _borrowed(
         prev = fold_query(turn.content)
         if kind is None:
             kind, subject = read_intent(prev)
-        if not bodies and kind is not None and read_intent(q)[0] is None:
+        if not bodies and kind is not None:
+            # "vậy phải mấy người dự?" after a question about one body: still that body
             bodies = _bodies(turn.content)
         if kind is not None:
             break

@@ -136,3 +136,16 @@ def test_an_amount_after_a_bound_names_a_bracket(question: str, amount: int, bou
     frame = read_question(question)
     assert frame.kind == "money_threshold"
     assert (frame.amount, frame.amount_bound) == (amount, bound)
+
+
+def test_a_question_that_names_no_body_keeps_the_conversations_body() -> None:
+    """ "vậy phải mấy người dự mới hợp lệ?" after a question about one body asks its own
+    kind of rule, of that body."""
+    from assistant.models import Turn
+
+    history = [
+        Turn(role="user", content="Ban Thường vụ họp mấy lần một tháng?"),
+        Turn(role="assistant", content="..."),
+    ]
+    frame = read_question("phải có ít nhất bao nhiêu ủy viên dự thì mới hợp lệ?", history)
+    assert frame.kind == "quorum" and frame.bodies == ("Ban Thường vụ",)
