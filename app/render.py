@@ -143,6 +143,14 @@ def _steps(answer: Answer) -> str:
         who = f"<b>{esc(step.actor)}</b>: " if step.actor else ""
         timing = f' <span class="qc-step-time">({esc(step.timing)})</span>' if step.timing else ""
         ref = f'<a class="qc-ref" href="#qc-ref/{n}">[{n}]</a>'
+        # the clauses the step's own clause refers to ("theo khoản 3 Điều 10"), linked
+        cited = (
+            answer.citations[step.citation].cite_as if step.citation < len(answer.citations) else ""
+        )
+        linked = [i for i, c in enumerate(answer.citations, start=1) if cited and c.via == cited]
+        if linked:
+            refs = " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in linked)
+            ref += f' <span class="qc-step-via">dẫn chiếu {refs}</span>'
         items.append(f"<li>{who}«{esc(step.text.strip())}» {ref}{timing}</li>")
     return f'<ol class="qc-steps">{"".join(items)}</ol>'
 

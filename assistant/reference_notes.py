@@ -155,7 +155,9 @@ def _inherited_first(
     if inherited is None or first is None or doc is None:
         return answer
     article, sentence = inherited
-    leading = make_citation(doc, article, quote=sentence)
+    # cited at its khoản when one holds the sentence ("khoản 2 Điều 7", not "Điều 7")
+    holder = next((c for c in article.numbered_clauses if sentence in c.text), None)
+    leading = make_citation(doc, article, holder, quote=sentence)
     if any(c.cite_as == leading.cite_as for c in answer.citations):
         return answer
     line = (

@@ -152,3 +152,37 @@ def test_the_deciding_body_leads_and_documents_are_compared_by_their_findings() 
     )
     html = render_answer(two, {CITE.document_id: "Xã A", "khac": "Xã B"})
     assert "Khác nhau: Thường trực (Xã A); Ban Thường vụ (Xã B)." in html
+
+
+def test_a_step_links_the_clauses_its_own_clause_refers_to() -> None:
+    """ "Bước 2: biểu quyết theo khoản 3 Điều 10": the referenced clause, added as a
+    linked citation, is marked on the step that refers to it."""
+    from assistant.models import ProcedureStep
+
+    second = CITE.model_copy(
+        update={"quote": "Biểu quyết theo khoản 3 Điều 10.", "clause": 2, "cite_as": "khoản 2"}
+    )
+    referred = CITE.model_copy(
+        update={
+            "quote": "Hội nghị hợp lệ khi có hai phần ba dự.",
+            "article": 10,
+            "clause": 3,
+            "cite_as": "khoản 3 Điều 10",
+            "via": second.cite_as,
+        }
+    )
+    steps = [
+        ProcedureStep(number=1, text=CITE.quote, citation=0),
+        ProcedureStep(number=2, text=second.quote, citation=1),
+    ]
+    answer = Answer(
+        question="q",
+        kind="answer",
+        answer="Theo X, trình tự như sau:",
+        citations=[CITE, second, referred],
+        steps=steps,
+    )
+    html = render_answer(answer)
+    second_step = html.split("<li>")[2]
+    assert 'dẫn chiếu <a class="qc-ref" href="#qc-ref/3">[3]</a>' in second_step
+    assert "dẫn chiếu" not in html.split("<li>")[1]

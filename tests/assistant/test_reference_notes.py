@@ -46,3 +46,19 @@ def test_an_article_that_takes_the_cited_duties_by_reference_is_added(tmp_path: 
     assert leading.article == 3 and "Ngoài nhiệm vụ quy định tại Điều 2" in leading.quote
     assert referred.article == 2 and referred.via == leading.cite_as
     assert answer.answer.startswith("Điều 3 (Nhiệm vụ của Phó Bí thư) áp dụng Điều 2")
+
+
+def test_the_article_taking_duties_by_reference_is_cited_at_its_clause(tmp_path: Path) -> None:
+    """The sentence that takes the cited duties sits in a khoản: the citation says which."""
+    text = INHERITED.replace(
+        "Ngoài nhiệm vụ quy định tại Điều 2 Quy chế này, Phó Bí thư giúp Bí thư điều hành "
+        "công việc hằng ngày.",
+        "1. Giúp Bí thư điều hành công việc hằng ngày.\n2. Ngoài nhiệm vụ quy định tại Điều 2 "
+        "Quy chế này, Phó Bí thư theo dõi công tác văn phòng.",
+    )
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": text})
+    answer = assistant.ask(
+        "Phó Bí thư Đảng ủy xã An Tường có phải báo cáo bằng văn bản về lĩnh vực được phân công theo dõi không?"
+    )
+    leading = next(c for c in answer.citations if c.article == 3)
+    assert leading.clause == 2
