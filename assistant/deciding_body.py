@@ -92,7 +92,7 @@ def deciding_body(question: str, quote: str, title: str, from_table: str = "") -
         if before:
             gap = len(folded[before[-1].end : position].split())
             if gap < MAX_WORDS_BODY_TO_ACTION or not title_bodies:
-                return before[-1].body
+                return _with_alternative(folded, before)
     if from_table:
         return from_table
     if title_bodies:
@@ -119,6 +119,23 @@ def _pivot_body(folded: str, mentions: list[BodyMention], start: int, position: 
     ):
         return last.body
     return None
+
+
+# What joins two bodies that may each act ("Bí thư hoặc Phó Bí thư Thường trực").
+_ALTERNATIVE = re.compile(r"^\s*(?:,\s*)?(hoac|va)\s+(?:dong chi\s+)?$")
+
+
+def _with_alternative(folded: str, before: list[BodyMention]) -> str:
+    """The body right before the action, with the one "hoặc"/"và" joins to it ("Bí thư
+    hoặc Phó Bí thư Thường trực"): either acts, and naming one alone says less than the
+    text."""
+    last = before[-1]
+    if len(before) > 1:
+        joined = _ALTERNATIVE.match(folded[before[-2].end : last.start])
+        if joined and before[-2].body != last.body:
+            word = "hoặc" if joined.group(1) == "hoac" else "và"
+            return f"{before[-2].body} {word} {last.body}"
+    return last.body
 
 
 def _is_object(folded: str, mentions: list[BodyMention], mention: BodyMention) -> bool:

@@ -22,6 +22,8 @@ from ingest.normalize import fold
 MAX_RUN_ON_QUOTE = 900
 # What one shared (body, verb) pair adds to a sentence's score (two at most).
 PAIR_BONUS = 0.15
+# A who-decides question: a sentence that writes the act asked ("đồng ý", "ký") answers it.
+ACTION_BONUS = 0.2
 # What a clause gains where the table of powers gives a follow-up's new body the act asked
 # of the previous body: that body's own clause for the same act.
 HELD_BONUS = 0.3
@@ -29,6 +31,14 @@ HELD_BONUS = 0.3
 # more of the question.
 MAX_POINT_QUOTE = 600
 POINT_MARGIN = 0.2
+
+
+def _writes_action(action: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` writes the act asked: its first two syllables as a phrase (its
+    one, when it has one), not a single syllable of a longer act ("đồng" of "đồng ý")."""
+    folded = fold(sentence)
+    span = phrase_span(action, folded)
+    return span is not None and len(folded[span[0] : span[1]].split()) >= min(2, len(action))
 
 
 class QuoteFinder:
@@ -55,6 +65,7 @@ class QuoteFinder:
             return text, None
         best: tuple[float, int, int] | None = None
         asked_pairs = body_verb_pairs(u.text)
+        action = asked_action(u.text) if u.kind == "who_decides" else []
         for start, end in self.sentences(text):
             sentence = text[start:end]
             profile = self.profile(sentence)
@@ -68,6 +79,9 @@ class QuoteFinder:
                 score += 0.2
             if u.kind == "who_decides" and DECISION_VERBS.search(" ".join(profile.syllables)):
                 score += 0.1
+            if action and _writes_action(action, sentence):
+                # "cần ai đồng ý?": the sentence that writes the act asked ("được ... đồng ý")
+                score += ACTION_BONUS
             if held and (held in sentence or sentence in held):
                 score += HELD_BONUS
             if u.kind == "citation":

@@ -27,3 +27,17 @@ from assistant.deciding_body import deciding_body
 def test_a_body_handed_the_act_by_a_report_decides(quote: str, body: str) -> None:
     question = "ai có quyền quyết định việc đổi lịch họp?"
     assert deciding_body(question, quote, "Tổ chức thực hiện") == body
+
+
+def test_two_bodies_either_of_which_acts_are_both_named() -> None:
+    quote = "Việc gấp thì được Bí thư hoặc Phó Bí thư Thường trực đồng ý trước khi gửi."
+    assert deciding_body("cần ai đồng ý trước?", quote, "Chế độ làm việc") == (
+        "Bí thư hoặc Phó Bí thư Thường trực"
+    )
+
+
+def test_a_sentence_writes_the_act_asked_by_its_phrase_not_one_syllable() -> None:
+    from assistant.quotes import _writes_action
+
+    assert _writes_action(["dong", "y", "truoc"], "được Bí thư đồng ý thì gửi")
+    assert not _writes_action(["dong", "y", "truoc"], "các đồng chí ủy viên dự họp")
