@@ -170,7 +170,12 @@ def compose_numeric(
         verdict = _verdict_on(u, result)
         if verdict:
             result = result.model_copy(update={"result": f"{verdict}{result.result}"})
-        parts.lines.insert(0, f"{'; '.join([*parts.verdicts, result.result])}.")
+        ordered = (
+            [*parts.verdicts, result.result]
+            if parts.meeting_first
+            else [result.result, *parts.verdicts]
+        )
+        parts.lines.insert(0, f"{'; '.join(ordered)}.")
     return Answer(
         question=u.original,
         kind="numeric",
@@ -195,7 +200,8 @@ class _Parts:
     citations: list[Citation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     result: NumericResult | None = None  # the highlighted value: the first match asked
-    verdicts: list[str] = field(default_factory=list)  # on the meeting, before the count
+    verdicts: list[str] = field(default_factory=list)  # on the meeting the count was taken at
+    meeting_first: bool = False  # the meeting could not be held: its verdict decides
 
 
 def _document_block(
@@ -209,7 +215,7 @@ def _document_block(
     block = [f"Theo {_short(doc)}:"]
     matches = list(entry.matches)
     # the meeting's quorum, decided before a vote taken at it (rules.query)
-    prior = matches[:1] if _meeting_first(frame, matches) else []
+    prior = matches[:1] if _has_meeting_check(frame, matches) else []
     matches = matches[len(prior) :]
     asked_in_order = bool(frame.more_subjects)
     if topicality is not None and frame.measure is None and not asked_in_order:
@@ -217,8 +223,12 @@ def _document_block(
         # one whose sentence is about what was asked comes first. Money rules keep the
         # rule module's order: the threshold that decides the amount.
         matches.sort(key=lambda m: -topicality(m.rule))
-    matches = prior + matches
-    for match in matches[:MAX_RULES_PER_DOCUMENT]:
+    # what decides the answer leads: a meeting that could not be held, else the rule asked
+    # (whether its meeting could be held follows it)
+    parts.meeting_first = bool(prior) and _not_held(prior[0])
+    kept = matches[: MAX_RULES_PER_DOCUMENT - len(prior)]
+    matches = [*prior, *kept] if parts.meeting_first else [*kept, *prior]
+    for match in matches:
         _add_match(parts, block, match, doc, prior)
     return block
 
@@ -305,7 +315,11 @@ def _comparison_notes(
     return notes
 
 
-def _meeting_first(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bool:
+def _not_held(meeting: RuleMatch) -> bool:
+    return meeting.calculation is not None and meeting.calculation.met is False
+
+
+def _has_meeting_check(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bool:
     return (
         frame.given_present is not None
         and frame.kind != "quorum"

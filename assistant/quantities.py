@@ -167,10 +167,24 @@ def head_counts(question: str) -> list[GivenCount]:
             start=m.start(1),
             end=m.end(1),
             role=_role_near(folded[m.end() :], verbs, after=True)
-            or _role_near(folded[: m.start()], verbs, after=False),
+            or _role_near(folded[: m.start()], verbs, after=False)
+            # (a count of people, by its noun: "họp 12 lần" counts no one)
+            or (_at_the_meeting(folded[: m.start()]) if m.group(0).strip() != m.group(1) else None),
         )
         for m in count_pattern.finditer(folded)
     ]
+
+
+def _at_the_meeting(before: str) -> Role | None:
+    """ "họp 11 người", "hôm họp có 11 người": a meeting noun right before a count (with
+    "có" between, or nothing) counts those at the meeting. Not "hội nghị", which also
+    names a body's plenary ("hội nghị 27 người": the body's size)."""
+    words = _STOP.split(before)[-1].split()
+    if words[-1:] == ["co"]:
+        words = words[:-1]
+    tail = " ".join(words)
+    nouns = [n for n in meeting_nouns() if n != "hoi nghi"]
+    return "present" if any(tail == n or tail.endswith(f" {n}") for n in nouns) else None
 
 
 def given_quantities(question: str) -> GivenQuantities:

@@ -75,3 +75,14 @@ def test_going_to_a_meeting_by_its_name_is_attending() -> None:
     assert (given.total, given.count, given.role) == (14, 9, "present")
     given = given_quantities("Đội có 20 người, 12 người tham gia hội nghị")
     assert (given.total, given.count, given.role) == (20, 12, "present")
+
+
+def test_a_meeting_noun_before_a_count_of_people_counts_those_at_the_meeting() -> None:
+    from assistant.quantities import given_quantities
+
+    given = given_quantities("Tổ 13 người, họp 10 người, 6 người nhất trí thì thông qua không?")
+    assert (given.total, given.count, given.role, given.present) == (13, 6, "in_favour", 10)
+    came = given_quantities("Tổ 13 người, hôm họp có 9 người thì sao?")
+    assert (came.count, came.role) == (9, "present")
+    # a number of times is no one at the meeting
+    assert given_quantities("Tổ họp 12 lần một năm").role is None
