@@ -22,22 +22,24 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.document_names import meta_text
-from assistant.follow_up_merge import follow_up_rest, merge_follow_up
+from assistant.document_names import meta_text, without_names
+from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
     body_question_pattern,
+    framing_syllables,
     function_words,
     likeness_pattern,
     without_closing,
 )
 from assistant.models import Turn
+from assistant.own_ask import ANAPHORA, asks_on_its_own, grammar_syllables
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
 from index.models import HasMeta
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations
 from ingest.bodies import bodies_in, body_mentions, find_bodies, is_seat, without_mentions
-from ingest.normalize import canonical, fold, has_diacritics, words
+from ingest.normalize import canonical, fold, has_diacritics, mostly_accented, words
 from ingest.powers import Act, act_verbs
 from ingest.rules.attribution import follows_meeting_noun
 
@@ -69,9 +71,6 @@ class Resolved(BaseModel):
 _FOLLOW_UP = re.compile(
     r"^(con|the con|vay con|con doi voi|con voi|the thi|vay thi|the|vay|con truong hop)\b|"
     r"\b(thi sao|the nao a|thi the nao|thi nhu the nao)\s*\??$"
-)
-ANAPHORA = re.compile(
-    r"\b(khoan do|dieu do|dieu nay|khoan nay|diem do|quy dinh do|van ban do|no)\b"
 )
 
 
@@ -163,8 +162,16 @@ def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
         )
         if w not in ask and not any(c.isdigit() for c in w)
     }
+    # nor the words of the grammar's closed classes ("tức là": typed with diacritics, as
+    # folded they may be a topic's syllable, "chu" of "chủ trương"), nor the noun a
+    # number counts with ("27 người": the story's, not its topic)
+    if mostly_accented(previous):
+        kept -= framing_syllables(previous)
     typed = [w.strip("?.,!:;()") for w in previous.split()]
-    topic = " ".join(w for w in typed if w and fold(w).lower() in kept)
+    counted = {i + 1 for i, w in enumerate(typed) if any(c.isdigit() for c in w)}
+    topic = " ".join(
+        w for i, w in enumerate(typed) if w and fold(w).lower() in kept and i not in counted
+    )
     return Carried(text=previous, bodies=bodies, topic=topic, acts=asked_acts(previous))
 
 
@@ -203,7 +210,7 @@ def _object_words(text: str, documents: Sequence[HasMeta]) -> list[str]:
     nor its frame (asks, particles, aspect): what it asks about."""
     folded = _act_pattern().sub(" ", _without_bodies(text))
     folded = without_names(folded, documents)
-    grammar = _grammar_syllables()
+    grammar = grammar_syllables()
     return [w for w in content_syllables(folded) if w not in grammar]
 
 
@@ -219,7 +226,7 @@ def _asks_if_the_same_holds(question: str, documents: Sequence[HasMeta]) -> bool
     naming = {w for d in documents if d.id in scope for w in words(meta_text(d))}
     placing = {fold(w) for w in function_words().prepositions}
     rest = content_syllables(likeness_pattern().sub(" ", folded))
-    return all(w in naming or w in placing or w in _grammar_syllables() for w in rest)
+    return all(w in naming or w in placing or w in grammar_syllables() for w in rest)
 
 
 def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:
@@ -236,22 +243,6 @@ def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:
 def _ask_syllables() -> frozenset[str]:
     words = function_words()
     classes = (words.interrogatives, words.ask_words, words.yes_no_endings)
-    return frozenset(s for c in classes for w in c for s in fold(w).split())
-
-
-@functools.cache
-def _grammar_syllables() -> frozenset[str]:
-    words = function_words()
-    classes = (
-        words.particles,
-        words.interrogatives,
-        words.ask_words,
-        words.question_frame,
-        words.aspect_markers,
-        words.personal_pronouns,
-        words.yes_no_endings,
-        words.performatives,
-    )
     return frozenset(s for c in classes for w in c for s in fold(w).split())
 
 
@@ -290,20 +281,6 @@ def pronoun(question: str) -> re.Match[str] | None:
     return found
 
 
-def without_names(text: str, documents: Sequence[HasMeta]) -> str:
-    """``text`` folded, with the province names and numbers of every document removed."""
-    folded = fold(text)
-    for doc in documents:
-        for name in (doc.meta.province, doc.meta.number):
-            key = fold(name)
-            if key:
-                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
-                folded = re.sub(
-                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
-                )
-    return re.sub(r"\s+", " ", folded).strip()
-
-
 def _without_own_bodies(
     folded: str, documents: Sequence[HasMeta], before: Sequence[str], after: Sequence[str]
 ) -> str:
@@ -328,10 +305,6 @@ def _without_own_bodies(
     return re.sub(r"\s+", " ", expanded).strip()
 
 
-# "còn X thì <comment>?": what follows the last "thì" says what is asked of X
-_COMMENT = re.compile(r"^.*(?<![a-z])thi\s+(?P<comment>.+)$")
-
-
 def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     """The body a follow-up puts in place of the one asked before ("" when none). A body
     question standing before its action asks for the actor ("còn hội nghị X thì ai triệu
@@ -354,52 +327,4 @@ def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     return new[0] if new and new[0] not in carried.bodies else ""
 
 
-# Asking where something is laid down ("khoản mấy", "quy định ở đâu"), on folded text.
-PLACE_ASK = re.compile(
-    r"\b((?:dieu|khoan|diem) (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
-    r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
-)
-
-
-def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
-    """Whether a follow-up asks something of its own: a question word besides its frame
-    ("còn ... thì sao?") and content words besides the bodies and places it names, or a
-    comment after "thì" with a word of its own ("còn tổ phó thì giữ sổ ra sao?"). Asking
-    where "that" is laid down ("cái đó ở khoản mấy?") asks nothing of its own."""
-    rest = fold(expand_abbreviations(follow_up_rest(question)))
-    if ANAPHORA.search(rest) and PLACE_ASK.search(rest):
-        rest = PLACE_ASK.sub(" ", ANAPHORA.sub(" ", rest)).replace("quy dinh", " ")
-    rest = without_names(without_mentions(rest, find_bodies(rest)), documents)
-    asks = {fold(w) for w in function_words().interrogatives}
-    if any(w.strip("?.,!") in asks for w in rest.split()):
-        return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS
-    conditional = bool(_CONDITIONAL.match(fold(question)))
-    comment = _COMMENT.match(fold(question).strip(" ?.!"))
-    if comment and not conditional:
-        said = comment["comment"].split()
-        grammar = _grammar_syllables()
-        if any(w in asks for w in said) and any(
-            w not in grammar for w in content_syllables(" ".join(said))
-        ):
-            return True
-    if not conditional:
-        return False
-    # "Nếu Bí thư đi công tác vắng thì sao?": a new condition with its own verb phrase;
-    # "Nếu là 750 triệu thì sao?" only changes the number asked before
-    tokens = rest.split()
-    kept = [
-        t
-        for i, t in enumerate(tokens)
-        if not t.isdigit() and not (i and tokens[i - 1].isdigit())  # a number and its unit
-    ]
-    return len(content_syllables(" ".join(kept))) >= MIN_CONDITION_WORDS
-
-
-_CONDITIONAL = re.compile(r"\s*(?:(?:va|the|con|vay)\s+)*(?:neu|truong hop|gia su)(?![a-z])")
-MIN_CONDITION_WORDS = 2
-# A follow-up with a content word of its own (besides bodies, places and question frames)
-# asks a question of its own ("khiếu nại trong bao lâu"), not "the same of another body".
-MIN_OWN_CONTENT_WORDS = 1
-
-
-__all__ = ["Carried", "Resolved", "asks_on_its_own", "pronoun", "resolve"]
+__all__ = ["Carried", "Resolved", "pronoun", "resolve"]

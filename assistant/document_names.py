@@ -4,12 +4,13 @@ name and reference an answer shows for it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.models import DocumentRef
 from assistant.terms import text_terms
 from index.models import HasMeta
 from ingest.models import Document
-from ingest.normalize import words
+from ingest.normalize import fold, words
 
 _PLACE_UNIT = re.compile(
     r"\b(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|tỉnh ủy|tỉnh uỷ|huyện ủy)\s+", re.I
@@ -75,3 +76,17 @@ def doc_ref(doc: Document) -> DocumentRef:
     return DocumentRef(
         document_id=doc.id, title=meta.title, number=meta.number, issuing_body=meta.issuing_body
     )
+
+
+def without_names(text: str, documents: Sequence[HasMeta]) -> str:
+    """``text`` folded, with the province names and numbers of every document removed."""
+    folded = fold(text)
+    for doc in documents:
+        for name in (doc.meta.province, doc.meta.number):
+            key = fold(name)
+            if key:
+                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
+                folded = re.sub(
+                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
+                )
+    return re.sub(r"\s+", " ", folded).strip()

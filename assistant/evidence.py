@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
-from assistant.function_words import function_words, sequence_pattern
+from assistant.function_words import (
+    folded_grammar,
+    framing_syllables,
+    sequence_pattern,
+)
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.quantities import ASKED_UNIT, quantity_syllables
@@ -23,7 +26,7 @@ from ingest.bodies import (
     without_mentions,
 )
 from ingest.models import Document
-from ingest.normalize import canonical, fold, mostly_accented
+from ingest.normalize import fold
 
 MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
@@ -194,7 +197,7 @@ class EvidenceGate:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym;
             # typed without diacritics, a grammar word ("thế nếu ...") reads as any of its
             # accented forms ("thể"), and tells no article from another either
-            asked |= quantity_syllables() | {w for p in _folded_grammar() for w in p.split()}
+            asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
         stats = self.locator.stats
         aside = self._case_words(u)  # the case's own words: no rule writes them
         terms = stats.weigh(
@@ -362,28 +365,3 @@ def party_bodies(text: str) -> list[str]:
         if gap not in _OWNED_BY:
             own.append(mention.body)
     return own
-
-
-def framing_syllables(text: str) -> frozenset[str]:
-    """The syllables (folded) of ``text`` that belong to a closed-class word or phrase,
-    matched with their diacritics when the text is typed with them ("dòng" of a text is
-    not the "đông" of "cổ đông")."""
-    accented = mostly_accented(text)
-    typed = " ".join((canonical(text) if accented else fold(text)).split())
-    members = _accented_grammar() if accented else _folded_grammar()
-    found: set[str] = set()
-    for member in members:
-        if re.search(rf"(?<!\w){re.escape(member)}(?!\w)", typed):
-            found.update(fold(member).split())
-    return frozenset(found)
-
-
-@functools.cache
-def _accented_grammar() -> tuple[str, ...]:
-    return tuple(sorted({canonical(w) for w in function_words().grammatical}))
-
-
-@functools.cache
-def _folded_grammar() -> tuple[str, ...]:
-    words = function_words()
-    return tuple(sorted({fold(w) for w in words.grammatical - words.accent_only}))

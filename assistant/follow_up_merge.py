@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import is_listed
 from assistant.quantities import head_counts
 from index.tokens import expand_abbreviations
 from ingest.bodies import body_mentions, find_bodies, is_seat
@@ -22,13 +23,16 @@ def follow_up_rest(question: str) -> str:
     folded = [fold(w).strip("?.,!:;") for w in words]
     start, end = 0, len(words)
     while start < end:
-        if folded[start] in _LEADING:
+        if folded[start] in _LEADING and not is_listed(folded[start : start + 2], folded=True):
+            # (not the first syllable of a word: "chi bộ" typed without diacritics)
             start += 1
         elif folded[start : start + 2] == ["truong", "hop"]:  # "(còn) trường hợp ..."
             start += 2
         else:
             break
     while end > start and folded[end - 1] in _TRAILING:
+        if folded[end - 1] == "nao" and end - 2 >= start and folded[end - 2] not in _TRAILING:
+            break  # "đến mức nào": which level, an ask of its own ("thế nào" frames one)
         end -= 1
     return " ".join(words[start:end]).strip(" ?.!")
 

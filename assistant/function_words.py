@@ -12,7 +12,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from ingest.normalize import canonical, fold
+from ingest.normalize import canonical, fold, mostly_accented
 
 
 class FunctionWords(BaseModel):
@@ -170,12 +170,39 @@ def _closing_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:\s(?:{alternation(function_words().particles)}))+\s*$")
 
 
+def framing_syllables(text: str) -> frozenset[str]:
+    """The syllables (folded) of ``text`` that belong to a closed-class word or phrase,
+    matched with their diacritics when the text is typed with them ("dòng" of a text is
+    not the "đông" of "cổ đông")."""
+    accented = mostly_accented(text)
+    typed = " ".join((canonical(text) if accented else fold(text)).split())
+    members = _accented_grammar() if accented else folded_grammar()
+    found: set[str] = set()
+    for member in members:
+        if re.search(rf"(?<!\w){re.escape(member)}(?!\w)", typed):
+            found.update(fold(member).split())
+    return frozenset(found)
+
+
+@functools.cache
+def _accented_grammar() -> tuple[str, ...]:
+    return tuple(sorted({canonical(w) for w in function_words().grammatical}))
+
+
+@functools.cache
+def folded_grammar() -> tuple[str, ...]:
+    words = function_words()
+    return tuple(sorted({fold(w) for w in words.grammatical - words.accent_only}))
+
+
 __all__ = [
     "FunctionWords",
     "alternation",
     "body_question_pattern",
     "chat_shorthand",
     "comparison_pattern",
+    "folded_grammar",
+    "framing_syllables",
     "function_words",
     "sequence_pattern",
     "without_closing",

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import asks_for_list, circumstance, count_asks, purpose
-from assistant.conversation import PLACE_ASK, Carried, resolve
+from assistant.conversation import Carried, resolve
 from assistant.document_question import asked_attributes
 from assistant.function_words import (
     alternation,
@@ -28,6 +28,7 @@ from assistant.function_words import (
     wording_pattern,
 )
 from assistant.models import Turn
+from assistant.own_ask import PLACE_ASK
 from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question

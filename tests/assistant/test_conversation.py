@@ -230,3 +230,12 @@ def test_a_follow_up_closed_by_a_particle_is_still_one() -> None:
     u = understand("neu chi co 8 nguoi thi sao a?", history, [HILL, RIVER])
     assert u.is_follow_up
     assert u.frame.member_count == 15 and u.frame.given_count == 8
+
+
+def test_the_topic_carried_has_no_grammar_words_nor_the_nouns_numbers_count() -> None:
+    history = turns(
+        "Đảng ủy Khối Đồi Xanh họp bất thường khi nào?",
+        "Tức là 30 người thì cần 10 người đề nghị nhỉ?",
+    )
+    u = understand("Đề nghị xong thì trong bao lâu phải triệu tập?", history, [HILL, RIVER])
+    assert "người" not in u.text and "Tức" not in u.text

@@ -42,3 +42,10 @@ def test_a_new_count_with_its_verb_replaces_the_count_of_that_role() -> None:
         "còn 9 người tán thành thì sao?",
     )
     assert "11 nguoi du" in merged and "9 nguoi tan thanh" in merged and "6 " not in merged
+
+
+def test_the_frame_of_a_follow_up_never_eats_its_words() -> None:
+    """ "chi" frames ("chỉ 20 người") but opens "chi bộ" typed without diacritics; "nào"
+    after a noun asks which one ("đến mức nào"), after "thế" it frames."""
+    assert follow_up_rest("the chi bo duoc khen den muc nao?") == "chi bo duoc khen den muc nao"
+    assert follow_up_rest("còn chỉ 20 người thì thế nào?") == "20 người"
