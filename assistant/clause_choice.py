@@ -37,7 +37,8 @@ def choose_clauses(u: Understanding, located: list[Located]) -> ClauseChoice:
         if item.coverage < MIN_COVERAGE:
             continue
         best_per_doc.setdefault(item.doc.id, item)
-    chosen = list(best_per_doc.values())
+    # the evidence gate passed the first (its share weighed without the case's own words)
+    chosen = list(best_per_doc.values()) or located[:1]
     if len(u.document_ids) > 1 and u.scope_from_question:
         # Documents the question names are answered in the order it names them.
         chosen.sort(key=lambda item: u.document_ids.index(item.doc.id))

@@ -103,14 +103,38 @@ MEETINGS = (
 def test_a_word_no_regulation_writes_that_only_sets_the_case_is_set_aside(
     tmp_path: Path,
 ) -> None:
-    """ "đau lưng nằm viện" is the case the question sets before it asks: the rule for the absence
-    answers. The same unknown word in the ask still refuses (nothing says how to
-    re-issue a card)."""
+    """ "bị ốm" is the case the question sets before it asks: the rule for the absence
+    answers. The same unknown word in the ask still refuses (nothing says how to re-issue
+    a card), and so does a question mostly about what no regulation writes, which once
+    passed the gate with no clause left to quote and failed (an IndexError)."""
     from tests.assistant.test_answer import assistant_over
 
     assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
-    answer = assistant.ask("Đảng viên đau lưng nằm viện không sinh hoạt được thì báo cho ai?")
+    answer = assistant.ask("Đảng viên bị ốm vắng sinh hoạt thì báo cáo ai?")
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
     refused = assistant.ask("Đảng viên làm hỏng thẻ thì ép nhựa lại ở đâu?")
     assert refused.kind == "refusal"
+    mostly = assistant.ask(
+        "Đảng viên bị sốt xuất huyết nằm viện điều trị dài ngày, không sinh hoạt được thì "
+        "báo cho ai?"
+    )
+    assert mostly.kind == "refusal"
+
+
+def test_a_clause_the_gate_passed_is_quoted_even_below_the_plain_share(tmp_path: Path) -> None:
+    """The gate weighs a question without its case's own words; the clause it passed is
+    quoted though its plain share is under the bar (an empty choice once crashed)."""
+    from assistant.clause_choice import choose_clauses
+    from assistant.locate import MIN_COVERAGE, Located
+    from assistant.understand import understand
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    doc = next(iter(assistant._answerer.documents.values()))
+    article = doc.article(2, "regulation")
+    assert article is not None
+    clause = article.clauses[-1]
+    low = Located(doc, article, clause, None, clause.text, 0.5, MIN_COVERAGE - 0.05, 0.3)
+    u = understand("Đảng viên bị ốm vắng sinh hoạt thì báo cáo ai?", [], [doc])
+    assert choose_clauses(u, [low, low]).chosen == [low]
