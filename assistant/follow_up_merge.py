@@ -31,8 +31,6 @@ def follow_up_rest(question: str) -> str:
         else:
             break
     while end > start and folded[end - 1] in _TRAILING:
-        if folded[end - 1] == "nao" and end - 2 >= start and folded[end - 2] not in _TRAILING:
-            break  # "đến mức nào": which level, an ask of its own ("thế nào" frames one)
         end -= 1
     return " ".join(words[start:end]).strip(" ?.!")
 

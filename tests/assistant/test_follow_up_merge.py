@@ -45,7 +45,6 @@ def test_a_new_count_with_its_verb_replaces_the_count_of_that_role() -> None:
 
 
 def test_the_frame_of_a_follow_up_never_eats_its_words() -> None:
-    """ "chi" frames ("chỉ 20 người") but opens "chi bộ" typed without diacritics; "nào"
-    after a noun asks which one ("đến mức nào"), after "thế" it frames."""
-    assert follow_up_rest("the chi bo duoc khen den muc nao?") == "chi bo duoc khen den muc nao"
+    """ "chi" frames ("chỉ 20 người") but opens "chi bộ" typed without diacritics."""
+    assert follow_up_rest("the chi bo duoc khen ra sao?") == "chi bo duoc khen ra"
     assert follow_up_rest("còn chỉ 20 người thì thế nào?") == "20 người"
