@@ -160,8 +160,9 @@ def _inherited_first(
     leading = make_citation(doc, article, holder, quote=sentence)
     if any(c.cite_as == leading.cite_as for c in answer.citations):
         return answer
+    where = location(article.number, holder.number if holder else None)
     line = (
-        f"Điều {article.number} ({article.title}) áp dụng {location(first.article)} "
+        f"{where[0].upper()}{where[1:]} ({article.title}) áp dụng {location(first.article)} "
         f"cho chức danh được hỏi:\n«{sentence}»"
     )
     cited = doc.article(first.article, first.part)

@@ -62,3 +62,4 @@ def test_the_article_taking_duties_by_reference_is_cited_at_its_clause(tmp_path:
     )
     leading = next(c for c in answer.citations if c.article == 3)
     assert leading.clause == 2
+    assert "Khoản 2 Điều 3 (Nhiệm vụ của Phó Bí thư) áp dụng Điều 2" in answer.answer
