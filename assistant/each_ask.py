@@ -33,19 +33,18 @@ NOT_FOUND = "Không tìm thấy quy định trả lời ý này trong các văn 
 
 
 def combine(
-    whole: Answer, rest: Sequence[tuple[str, Answer]], whole_at: int = 0, asks: Sequence[str] = ()
+    whole: Answer, rest: Sequence[tuple[str, Answer]], earlier: int = 0, heading: str = ""
 ) -> Answer:
     """The answer to the whole message, then one block for each ask it left unanswered,
     headed by that ask's own words, in the order the message asks them: ``rest`` holds
-    the asks in order, and the whole answer, which answers ask ``whole_at`` of ``asks``,
-    stands at its place (headed by it when another ask comes first). A refused whole gives
-    way to the asks answered."""
+    the asks in order, and the whole answer stands after the first ``earlier`` of them,
+    at the place of the ask it answers (headed by that ask's words, ``heading``, when
+    another block comes first). A refused whole gives way to the asks answered."""
     answered = [a for _, a in rest if a.kind != "refusal"]
     if not answered:
         return whole
     kept = [whole] if whole.kind != "refusal" else []
     base = kept[0] if kept else answered[0]
-    earlier = _asked_before(rest, asks, whole_at) if kept else 0
     blocks: list[str] = []
     citations: list[Citation] = []
     documents: list[DocumentRef] = []
@@ -54,7 +53,7 @@ def combine(
     ordered = [*rest[:earlier], ("", whole), *rest[earlier:]] if kept else list(rest)
     for piece, answer in ordered:
         if answer is whole:
-            head = f"Về ý «{asks[whole_at]}»:\n" if blocks and whole_at < len(asks) else ""
+            head = f"Về ý «{heading}»:\n" if blocks and heading else ""
             blocks.append(head + whole.answer)
             citations += [c for c in whole.citations if c not in citations]
             documents += [d for d in whole.documents if d not in documents]
@@ -80,12 +79,6 @@ def combine(
             "numeric": numeric,
         }
     )
-
-
-def _asked_before(rest: Sequence[tuple[str, Answer]], asks: Sequence[str], whole_at: int) -> int:
-    """How many of ``rest`` are asks the message makes before ask ``whole_at``."""
-    before = set(asks[:whole_at])
-    return sum(1 for piece, _ in rest if piece in before)
 
 
 class AskFocus(BaseModel):
@@ -165,7 +158,10 @@ class EachAsk:
         # an ask is covered by what the answer shows, not by citations listed beside it
         quoted = self.locator.profile(shown_quotes(whole))
         rest: list[tuple[str, Answer]] = []
-        whole_at: int | None = None  # the first ask the whole answer answers
+        # the first ask the whole answer answers, and how many asks answered on their own
+        # come before it
+        whole_at: int | None = None
+        earlier = 0
         for at, (ask, piece) in enumerate(zip(asks, pieces, strict=True)):
             part = understand(ask.question, history, self.documents, list(document_ids) or None)
             # the ask's own words, not the scene every ask shares, must be in the quotes
@@ -180,13 +176,14 @@ class EachAsk:
                 part.frame.kind not in (None, rule_kind) or ask.contrast
             )
             if whole.kind != "refusal" and covered and not part.lists and not another:
-                whole_at = at if whole_at is None else whole_at
+                if whole_at is None:
+                    whole_at, earlier = at, len(rest)
                 continue
             own_answer = self._own_answer(part, whole, rest, own, scene)
             rest.append((piece, own_answer))
             if whole_at is None and not self._answers_own_words(own_answer, own):
-                whole_at = 0  # an earlier ask weakly answered on its own: the whole leads
-        return combine(whole, rest, whole_at or 0, pieces)
+                whole_at, earlier = 0, 0  # an earlier ask weakly answered: the whole leads
+        return combine(whole, rest, earlier, pieces[whole_at or 0])
 
     def _answers_own_words(self, answer: Answer, own: Sequence[str]) -> bool:
         """Whether an ask's own answer quotes its own words (to the share that counts an

@@ -136,32 +136,22 @@ class EvidenceGate:
         framing = framing_syllables(own)
         return [w for w in found if not set(fold(w).split()) <= framing]
 
-    def _min_coverage(self, u: Understanding) -> float:
-        """A word the corpus never uses ("thuế", "hiệu trưởng") says the question is about
-        something else: then the answer must cover the question much better."""
-        return MIN_COVERAGE_WITH_UNKNOWN if self.unknown_words(u) else MIN_COVERAGE
-
-    def _case_words(self, u: Understanding) -> set[str]:
-        """The folded syllables of the words no regulation writes that only set the case
-        before the ask (see :meth:`_case_weight_share`)."""
+    def _case_words(self, u: Understanding, unknown: Sequence[str]) -> set[str]:
+        """The folded syllables of the words of ``unknown`` (no regulation writes them)
+        that only set the case before the ask (see :meth:`_case_weight_share`)."""
         case = fold(u.circumstance)
         if not case:
             return set()
         asked = fold(u.original)[len(case) :]
-        return {
-            s
-            for w in self.unknown_words(u)
-            if _only_in(fold(w), case, asked)
-            for s in fold(w).split()
-        }
+        return {s for w in unknown if _only_in(fold(w), case, asked) for s in fold(w).split()}
 
-    def _case_weight_share(self, u: Understanding) -> float:
+    def _case_weight_share(self, u: Understanding, unknown: Sequence[str]) -> float:
         """The share of the question's weight in words no regulation writes that only set
         the case before the ask ("bị ốm" in "Đảng viên bị ốm thì báo ai?"): the
         regulations name the rule, never every circumstance it meets, so those words are
         set aside and the rest must be covered (no clause holds them: they only ever
         lowered the share covered)."""
-        aside = self._case_words(u)
+        aside = self._case_words(u, unknown)
         if not aside:
             return 0.0
         weighted = self.locator.stats.weigh(self.locator.topic_terms(u))
@@ -175,10 +165,13 @@ class EvidenceGate:
         the quoted sentence itself must cover it: a long clause lists many matters, and the
         question's words scattered across its points ("thu nhập" in one, "tiền lương" in
         another) do not say one thing."""
-        bar = self._min_coverage(u)
-        aside = self._case_weight_share(u)
+        unknown = self.unknown_words(u)
+        # a word the corpus never uses ("thuế", "hiệu trưởng") says the question is about
+        # something else: then the answer must cover the question much better
+        bar = MIN_COVERAGE_WITH_UNKNOWN if unknown else MIN_COVERAGE
+        aside = self._case_weight_share(u, unknown)  # at most MAX_CASE_SHARE
         coverage, focus = item.coverage, item.focus
-        if 0 < aside < 1:
+        if aside:
             coverage, focus = coverage / (1 - aside), focus / (1 - aside)
         if coverage < bar or not self._shares_phrase(u, item):
             return False
@@ -192,9 +185,10 @@ class EvidenceGate:
         # The unit asked for ("bao nhiêu tiền", "mấy ngày") is what the rule's value gives,
         # not a topic the clause must name.
         # (unless no document writes it: "bao nhiêu cổ đông" counts what no rule counts)
+        unknown = self.unknown_words(u)
         asked = set(ASKED_UNIT.findall(fold(u.text)))
         if asked:
-            asked -= {s for w in self.unknown_words(u) for s in fold(w).split()}
+            asked -= {s for w in unknown for s in fold(w).split()}
         # a story's numbers ("8 người dự", "dự án 3 tỷ") are decided by the rule's computation
         story = u.frame.given_count is not None or u.frame.measure is not None
         if story:
@@ -203,7 +197,7 @@ class EvidenceGate:
             # accented forms ("thể"), and tells no article from another either
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
         stats = self.locator.stats
-        aside = self._case_words(u)  # the case's own words: no rule writes them
+        aside = self._case_words(u, unknown)  # the case's own words: no rule writes them
         terms = stats.weigh(
             [
                 t

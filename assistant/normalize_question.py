@@ -87,6 +87,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
         before = tokens[-1].word if tokens and not after_break else ""
         after = canonical(matches[index + 1].group()) if index + 1 < len(matches) else ""
         word, repair = repair_word(typed, vocabulary, before, after, has_diacritics(text))
+        names = m.start() in named
         if repair is not None:
             repairs.append(repair)
         protected = bool(
@@ -102,12 +103,12 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
             or expansion(typed)
             # a body or a place unit ("Chi bộ em ...", "Xã mình ..."): what the
             # question is about, whatever pronoun follows it
-            or m.start() in named
+            or names
             # ... and the pronoun that owns it ("xã em": the asker's commune)
             or (
                 tokens
                 and not after_break
-                and tokens[-1].start in named
+                and tokens[-1].names
                 and word in function_words().personal_pronouns
             )
             or _is_interrogative(word)
@@ -121,7 +122,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 end=m.end(),
                 word=word,
                 protected=protected,
-                names=m.start() in named,
+                names=names,
                 after_break=after_break,
             )
         )

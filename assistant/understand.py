@@ -225,10 +225,11 @@ def understand(
     scope_from_question = bool(own_scope)
     scope, reason = _chosen_scope(document_ids, own_scope, reason, (earlier, earlier_reason))
     merged_folded = fold(expand_abbreviations(text))
-    attributes = _document_attributes(question, merged_folded, users, is_follow_up)
+    asked = asked_attributes(merged_folded)
+    attributes = asked or _follow_up_attributes(question, users, is_follow_up)
     if attributes and parse_reference(question) is None:
         reference = None  # "nó được ký lúc nào?": "nó" is the document, no clause
-    if attributes and not asked_attributes(merged_folded):
+    if attributes and not asked:
         # "ai ký?" after a question about a document: asked of that document in its own
         # words (the previous question's topic is no part of it)
         text, merged_folded = question, fold(expand_abbreviations(question))
@@ -269,14 +270,13 @@ def understand(
     )
 
 
-def _document_attributes(
-    question: str, merged_folded: str, users: Sequence[str], is_follow_up: bool
+def _follow_up_attributes(
+    question: str, users: Sequence[str], is_follow_up: bool
 ) -> tuple[DocumentAttribute, ...]:
-    """The facts of a document asked: in the question, else, in a follow-up to a question
-    about a document ("ai ký?"), in the follow-up's own words."""
-    asked = asked_attributes(merged_folded)
-    if asked or not is_follow_up or not users:
-        return asked
+    """The facts of a document a follow-up to a question about a document asks in its own
+    words ("ai ký?"), when the question itself names none."""
+    if not is_follow_up or not users:
+        return ()
     earlier = [fold(expand_abbreviations(t)) for t in users]
     if not any(asked_attributes(t) for t in earlier) or not asked_attributes(
         earlier[-1], about_document=True

@@ -122,19 +122,11 @@ def test_the_other_khoan_of_a_steps_article_are_steps_though_another_article_ran
     the article a further step comes from, and those scored near the best are steps too,
     though they add no word of the question."""
     from assistant.coverage import TermStats, TextProfile
-    from assistant.locate import Located
     from assistant.steps import StepTerms, procedure_clauses
-    from ingest.parse import parse_text
 
-    doc = parse_text(MEETINGS, "ho-sen.txt")
     scores = {(2, 1): 0.5, (1, 1): 0.45, (1, 2): 0.4, (1, 3): 0.4, (1, 4): 0.1}
-    located = []
-    for (number, khoan), score in scores.items():
-        article = doc.article(number)
-        assert article is not None
-        clause = article.clause(khoan)
-        assert clause is not None
-        located.append(Located(doc, article, clause, None, clause.text, score, 0.5, 0.5))
+    located = _located_at(MEETINGS, scores)
+    doc = located[0].doc
     asked = ["nội", "dung", "đất", "đai", "chuẩn", "bị", "họp", "biểu", "quyết"]
     stats = TermStats(c.text for a in doc.articles for c in a.clauses)
     terms = StepTerms(stats.weigh(asked), TextProfile)
