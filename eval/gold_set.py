@@ -36,6 +36,10 @@ FRESH4_FILE = EVAL_DIR / "gold" / "fresh4.jsonl"
 # regulations and the schema, committed unread and run once at its end: the stop's own
 # held-out measure of its code on unseen wording.
 FRESH5_FILE = EVAL_DIR / "gold" / "fresh5.jsonl"
+# A sixth (stop 31), written at the start of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end (the fifth set's
+# failures were read in that stop: it is a dev set since).
+FRESH6_FILE = EVAL_DIR / "gold" / "fresh6.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -46,6 +50,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh3": FRESH3_FILE,
     "fresh4": FRESH4_FILE,
     "fresh5": FRESH5_FILE,
+    "fresh6": FRESH6_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
