@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.document_names import meta_text, without_names
+from assistant.ellipsis import demonstrative_phrases, gives_only_counts
 from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
     body_question_pattern,
@@ -84,6 +85,8 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     carried = _carried(before.text, documents)
     folded = fold(expand_abbreviations(question))
     anaphora = bool(ANAPHORA.search(folded) or pronoun(question))
+    # "mức đó", "việc này": a noun pointed back at is the previous question's
+    anaphora = anaphora or bool(demonstrative_phrases(question))
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")
         _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
@@ -106,6 +109,15 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
             new_body=new_body,
             acts=acts if new_body else (),
         )
+    if reference is None and gives_only_counts(
+        question, before.text, lambda text: _object_words(text, documents)
+    ):
+        # "Ban X có 41 người thì cần tối thiểu mấy phiếu?" after a vote: the same rule
+        scoped = bool(detect_scope(question, documents).document_ids)
+        new_body = _new_body(question, carried, scoped)
+        acts = _same_acts(question, carried) if new_body else ()
+        text = merge_follow_up(before.text, question, scoped)
+        return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
     if carried.topic and reference is None and _without_object(question, documents):
         # "Tổ phó duyệt xong thì gửi cho ai?": about the previous subject
         text = f"{question.rstrip()} {carried.topic}"

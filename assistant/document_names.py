@@ -12,9 +12,12 @@ from index.models import HasMeta
 from ingest.models import Document
 from ingest.normalize import fold, words
 
-_PLACE_UNIT = re.compile(
-    r"\b(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|tỉnh ủy|tỉnh uỷ|huyện ủy)\s+", re.I
-)
+_UNIT_WORDS = (
+    "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "thị trấn", "thành phố", "thị xã",
+    "tỉnh", "huyện", "xã", "phường", "quận",
+)  # fmt: skip
+_PLACE_UNIT = re.compile(rf"\b(?:{'|'.join(_UNIT_WORDS)})\s+", re.I)
+_UNITS = "|".join(dict.fromkeys(fold(u) for u in _UNIT_WORDS))
 
 
 def place_names(text: str) -> list[str]:
@@ -79,14 +82,19 @@ def doc_ref(doc: Document) -> DocumentRef:
 
 
 def without_names(text: str, documents: Sequence[HasMeta]) -> str:
-    """``text`` folded, with the province names and numbers of every document removed."""
+    """``text`` folded, with the province names, numbers and governed places ("phường An
+    Khánh") of every document removed."""
     folded = fold(text)
     for doc in documents:
-        for name in (doc.meta.province, doc.meta.number):
+        m = doc.meta
+        places = [n for f in (m.issuing_body, m.governed_body, m.title) for n in place_names(f)]
+        for name in (m.province, m.number, *places):
             key = fold(name)
             if key:
-                # with the word that placed it ("ở Điện Biên", "tại Kon Tum")
+                # with the word that placed it ("ở Điện Biên", "tại Kon Tum", "phường X")
                 folded = re.sub(
-                    rf"(?<![a-z0-9])(?:(?:o|tai|theo)\s+)?{re.escape(key)}(?![a-z0-9])", " ", folded
+                    rf"(?<![a-z0-9])(?:(?:o|tai|theo|{_UNITS})\s+)?{re.escape(key)}(?![a-z0-9])",
+                    " ",
+                    folded,
                 )
     return re.sub(r"\s+", " ", folded).strip()

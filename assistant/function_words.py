@@ -35,6 +35,7 @@ class FunctionWords(BaseModel):
     likeness_words: frozenset[str]
     prepositions: frozenset[str]
     bounds: frozenset[str]
+    time_bounds: frozenset[str]
     present_time: frozenset[str]
     aspect_markers: frozenset[str]
     frame_phrases: frozenset[str]
@@ -43,6 +44,9 @@ class FunctionWords(BaseModel):
     stance_adverbs: frozenset[str]
     time_nouns: frozenset[str]
     quantifiers: frozenset[str]
+    demonstratives: frozenset[str]
+    calendar_words: frozenset[str]
+    compound_modifiers: frozenset[str]
     conjunctions: frozenset[str]
     purpose_conjunctions: frozenset[str]
     modal_verbs: frozenset[str]
@@ -63,6 +67,7 @@ class FunctionWords(BaseModel):
             | self.stance_adverbs
             | self.time_nouns
             | self.modal_verbs
+            | self.calendar_words
         )
 
     @property
@@ -74,6 +79,7 @@ class FunctionWords(BaseModel):
             self.wording_words
             | self.stance_adverbs
             | self.time_nouns
+            | self.calendar_words
             | self.modal_verbs
             | self.quantifiers
             | self.conjunctions

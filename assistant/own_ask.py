@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.document_names import without_names
+from assistant.ellipsis import demonstrative_phrases
 from assistant.follow_up_merge import follow_up_rest
 from assistant.function_words import function_words
 from assistant.terms import content_syllables
@@ -59,6 +60,9 @@ def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     if ANAPHORA.search(rest) and PLACE_ASK.search(rest):
         rest = PLACE_ASK.sub(" ", ANAPHORA.sub(" ", rest)).replace("quy dinh", " ")
     rest = without_names(without_mentions(rest, find_bodies(rest)), documents)
+    for phrase in demonstrative_phrases(question):
+        # "mức đó là bao nhiêu?": what is pointed back at is the previous question's
+        rest = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", rest)
     asks = {fold(w) for w in function_words().interrogatives}
     if any(w.strip("?.,!") in asks for w in rest.split()):
         return len(content_syllables(rest)) >= MIN_OWN_CONTENT_WORDS

@@ -94,6 +94,7 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
     if not chosen:
         return Scope()
     why, groups = chosen
+    groups = _narrowed_by_year(folded, groups, documents)
     rank = {d.id: i for i, d in enumerate(documents)}
     order: list[str] = []
     for group in groups:
@@ -106,6 +107,35 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
         by_name=any(c.strong or c.why == NAMED for c in criteria),
         by_body_only=only_named and named_by_bodies_only(folded, documents),
     )
+
+
+# A year standing as a word ("mẫu 2025", "bản 2023"), not inside a date ("10/7/2025").
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/])")
+
+
+def _narrowed_by_year(
+    folded: str, groups: list[set[str]], documents: Sequence[HasMeta]
+) -> list[set[str]]:
+    """Each group of several documents narrowed to those whose own metadata (date, term,
+    title, file name) writes a year the question writes ("quy chế mẫu 2025" of three
+    templates); a year none of them writes narrows nothing (it is the story's)."""
+    years = set(_YEAR.findall(folded))
+    if not years:
+        return groups
+    written = {
+        d.id: set(
+            re.findall(
+                r"(?:19|20)\d\d",
+                " ".join((d.id, d.meta.title, d.meta.date_issued, d.meta.term_years)),
+            )
+        )
+        for d in documents
+    }
+    narrowed = []
+    for group in groups:
+        kept = {d for d in group if written.get(d, set()) & years}
+        narrowed.append(kept if len(group) > 1 and kept else group)
+    return narrowed
 
 
 def _in_order_named(

@@ -239,3 +239,37 @@ def test_the_topic_carried_has_no_grammar_words_nor_the_nouns_numbers_count() ->
     )
     u = understand("Đề nghị xong thì trong bao lâu phải triệu tập?", history, [HILL, RIVER])
     assert "người" not in u.text and "Tức" not in u.text
+
+
+def test_a_new_head_count_and_nothing_else_asks_the_previous_rule_again() -> None:
+    """Ellipsis: "Ban X có 41 người thì tối thiểu mấy phiếu?" after a question about the
+    vote on a written consultation keeps that rule and takes the new size."""
+    history = turns(
+        "Đảng ủy Khối Đồi Xanh hỏi ý kiến BCH bằng thư thì cần bao nhiêu người tán thành?"
+    )
+    u = understand("bch co 41 nguoi thi toi thieu bao nhieu phieu?", history, [HILL, RIVER])
+    assert u.is_follow_up
+    assert "y kien" in u.text and "bang thu" in u.text
+    assert u.frame.member_count == 41
+
+
+def test_a_new_count_that_asks_another_role_is_a_question_of_its_own() -> None:
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH cần bao nhiêu người dự?")
+    u = understand("BCH có 41 người thì mấy người nhất trí là được?", history, [HILL, RIVER])
+    assert "dự" not in u.text
+
+
+def test_a_number_that_places_a_clause_is_no_head_count() -> None:
+    history = turns("khoan 4 dieu 6 quy che Doi Xanh noi gi?")
+    u = understand("BCH có 41 người thì bao nhiêu người đề nghị?", history, [HILL, RIVER])
+    assert "khoan" not in u.text
+
+
+def test_a_noun_pointed_back_at_asks_the_previous_question_in_the_new_document() -> None:
+    """ "mức đó" names nothing of its own: the previous question moves to the document
+    the follow-up names."""
+    history = turns("Đồi Xanh: phó bí thư được tự chi khoản dưới bao nhiêu?")
+    u = understand("Ở Sông Bạc thì mức đó là bao nhiêu?", history, [HILL, RIVER])
+    assert u.is_follow_up
+    assert "tu chi" in u.text
+    assert u.document_ids == ("song-bac",)

@@ -245,3 +245,20 @@ def test_a_common_body_word_beside_a_named_document_names_no_other() -> None:
     # "chi bộ" without its status word is what the question is about
     asked = detect_scope("Ban cán sự đảng La Hà chỉ đạo chi bộ thế nào?", _listed_docs())
     assert asked.document_ids == ("bcs-la-ha",)
+
+
+def test_a_year_narrows_documents_named_alike_to_the_one_that_writes_it() -> None:
+    """ "quy chế mẫu 2025" of two templates: the one whose own date writes 2025; a year
+    none of them writes, or one inside a date, narrows nothing."""
+    old = Doc("mau-gio", DocumentMeta(title="Quy chế mẫu của đảng ủy Gió", status="template"))
+    new = Doc(
+        "mau-may",
+        DocumentMeta(
+            title="Quy chế mẫu của đảng ủy Mây", status="template", date_issued="2031-02-01"
+        ),
+    )
+    docs = [old, new]
+    assert detect_scope("Theo quy chế mẫu 2031 thì ai ký?", docs).document_ids == ("mau-may",)
+    both = ("mau-gio", "mau-may")
+    assert detect_scope("Theo quy chế mẫu 2040 thì ai ký?", docs).document_ids == both
+    assert detect_scope("quy chế mẫu: họp ngày 3/4/2031 thì sao?", docs).document_ids == both
