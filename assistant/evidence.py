@@ -10,6 +10,7 @@ from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.function_words import (
     folded_grammar,
     framing_syllables,
+    function_words,
     sequence_pattern,
 )
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
@@ -134,7 +135,18 @@ class EvidenceGate:
         # Words of the grammar's closed classes ("hôm nay", "xong", "kiểu gì") frame the
         # question: the regulations not writing them says nothing about its topic.
         framing = framing_syllables(own)
-        return [w for w in found if not set(fold(w).split()) <= framing]
+        unknown_syllables = {fold(s) for s in syllables}
+        modifiers = {fold(w) for w in function_words().compound_modifiers}
+
+        def says_more(word: str) -> bool:
+            parts = set(fold(word).split())
+            if parts <= framing or any(c.isdigit() for c in word):
+                return False  # "14h", "20/6": the case's numbers
+            # "tự quyết", "ngoài tỉnh": a modifier and words the regulations write
+            rest = parts - framing - modifiers
+            return not (parts & modifiers and not rest & unknown_syllables)
+
+        return [w for w in found if says_more(w)]
 
     def _case_words(self, u: Understanding, unknown: Sequence[str]) -> set[str]:
         """The folded syllables of the words of ``unknown`` (no regulation writes them)

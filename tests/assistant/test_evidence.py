@@ -138,3 +138,23 @@ def test_a_clause_the_gate_passed_is_quoted_even_below_the_plain_share(tmp_path:
     low = Located(doc, article, clause, None, clause.text, 0.5, MIN_COVERAGE - 0.05, 0.3)
     u = understand("Đảng viên bị ốm vắng sinh hoạt thì báo cáo ai?", [], [doc])
     assert choose_clauses(u, [low, low]).chosen == [low]
+
+
+def test_a_modifier_with_words_the_regulations_write_says_nothing_new(tmp_path: Path) -> None:
+    """ "tự báo cáo" (by oneself), "ngoài xã" (outside the commune), "xuống dự" (go down to
+    attend): a closed-class modifier and words the text writes are no word the regulations
+    never use; the clock and calendar of the asker's case ("lúc 9h tối nay") neither. A
+    word of its own beside them still refuses."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    gate = assistant._answerer.evidence
+    from assistant.understand import understand
+
+    docs = list(assistant._answerer.documents.values())
+    for question in (
+        "Đảng viên vắng sinh hoạt ngoài xã thì tự báo cáo ai?",
+        "Lúc 9h tối nay đảng viên vắng sinh hoạt thì báo cáo ai?",
+    ):
+        assert gate.unknown_words(understand(question, [], docs)) == []
+    assert gate.unknown_words(understand("Đảng viên tự ép nhựa thẻ ở đâu?", [], docs))
