@@ -32,6 +32,7 @@ from assistant.rules.intent import (
     read_intent,
 )
 from assistant.rules.models import QuestionFrame, RuleKind
+from ingest.bodies import find_bodies, without_mentions
 from ingest.normalize import fold
 from ingest.rules.amounts import find_area, find_money
 from ingest.rules.numbers import COMPARATOR_WORD, comparator_of
@@ -69,6 +70,8 @@ def _members() -> re.Pattern[str]:
 
 _DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)|ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
+    # "họp ngày 10": a day of the month the question is asked in
+    r"|(?<![a-z])ngay (\d{1,2})(?![\d/]|\s*(?:thang|ngay|gio|hang thang|moi thang))"
 )
 _PER = re.compile(r"(?:mot|1|moi|trong|hang) (nam|quy|thang)")
 
@@ -281,13 +284,20 @@ def _seat_only(folded: str, mention: Mention) -> bool:
     )
 
 
+# How many words before a date a meeting noun may stand to date it (a place and "dự kiến
+# vào ngày" between them: "hội nghị Tỉnh ủy X Y dự kiến vào ngày 5/6").
+_MEETING_WINDOW = 8
+
+
 def _dates_a_meeting(q: str) -> bool:
     """Whether the date a folded question gives is a meeting's: a meeting noun among the
-    few words before it ("hội nghị dự kiến vào ngày 5/6")."""
+    few words before it, the bodies named between them left out ("hội nghị dự kiến vào
+    ngày 5/6", "họp Ban Gió Đảng ủy Khối Mây dự kiến 5/6")."""
     m = _DATE.search(q)
     if m is None:
         return False
-    before = " ".join(q[: m.start()].split()[-5:])
+    said = q[: m.start()]
+    before = " ".join(without_mentions(said, find_bodies(said)).split()[-_MEETING_WINDOW:])
     return any(re.search(rf"(?<![a-z]){n}(?![a-z])", before) for n in meeting_nouns())
 
 
@@ -295,11 +305,17 @@ def _date(q: str) -> dt.date | None:
     m = _DATE.search(q)
     if not m:
         return None
-    day, month, year = (
-        (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    )
+    today = dt.date.today()
+    if m.group(7):
+        day, month, year = m.group(7), str(today.month), None
+    else:
+        day, month, year = (
+            (m.group(1), m.group(2), m.group(3))
+            if m.group(1)
+            else (m.group(4), m.group(5), m.group(6))
+        )
     try:
-        return dt.date(int(year) if year else dt.date.today().year, int(month), int(day))
+        return dt.date(int(year) if year else today.year, int(month), int(day))
     except ValueError:
         return None
 

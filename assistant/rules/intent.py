@@ -32,11 +32,14 @@ _THRESHOLD_ASKED = (
 )
 # "chi" as spending ("khoản chi", "chi 300 triệu"), not "chi bộ", "chi ủy", "chỉ đạo".
 _SPENDING = r"(?<![a-z])chi(?! (?:bo|uy|dao|tiet|doan|hoi|cuc|nhanh)(?![a-z]))(?![a-z])"
+# The latest point something may happen ("chậm nhất", "muộn nhất", "hạn chót"): a deadline.
+_TIME_BOUNDS = alternation(function_words().time_bounds)
 _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
     r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
     r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
-    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|cham nhat|ngay nao"
+    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|ngay nao"
+    rf"|{_TIME_BOUNDS}"
     r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
     rf"|{_MEETING_WHEN}|{_THRESHOLD_ASKED}"
 )
@@ -112,8 +115,8 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "deadline",
         None,
-        r"thoi han|cham nhat|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
-        r"|truoc ngay nao|han (?:chot|cuoi)"
+        rf"thoi han|{_TIME_BOUNDS}|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
+        r"|truoc ngay nao"
         # "hạn nộp biên bản là ngày nào?": the noun of a deadline, a date asked
         r"|(?<![a-z])(?<!quyen )(?<!gioi )han (?:[a-z]+ ){0,3}(?:la )?(?:ngay nao|khi nao|bao gio)",
     ),

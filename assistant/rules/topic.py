@@ -100,8 +100,10 @@ def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
 
 
 def condition_met(rule: Rule, q_words: set[str]) -> bool:
+    """Whether the question names the rule's case: two of its words and half of them (a
+    case is often cut short at its first comma: "đối với nội dung quan trọng")."""
     wanted = topic_words(rule.condition) - _CONDITION_FRAME
-    return bool(wanted) and len(wanted & q_words) >= max(2, len(wanted) // 2 + 1)
+    return bool(wanted) and len(wanted & q_words) >= max(2, (len(wanted) + 1) // 2)
 
 
 # Words that frame a condition rather than say what it is about.

@@ -62,6 +62,18 @@ def test_a_meetings_date_asks_how_long_before_it() -> None:
     assert before.kind == "lead_time"
     after = read_question("Biên bản ký ngày 12/9 thì phải lưu chậm nhất ngày nào?")
     assert after.kind != "lead_time"
+    # the body and the place named between the meeting and its date
+    named = read_question(
+        "Họp Ban Thường vụ Đảng ủy Khối Hòa Lạc dự kiến 12/9, tờ trình gửi muộn nhất ngày nào?"
+    )
+    assert named.kind == "lead_time"
+
+
+@pytest.mark.parametrize("bound", ["chậm nhất", "muộn nhất", "trễ nhất", "hạn chót"])
+def test_every_word_for_the_latest_day_asks_a_deadline(bound: str) -> None:
+    """Data (function_words.yaml time_bounds), not one spelling."""
+    asked = read_question(f"Quyết định ký ngày 4/5 thì tổ phải niêm yết {bound} ngày nào?")
+    assert asked.kind == "deadline"
 
 
 def test_a_bare_head_count_after_a_question_about_votes_asks_the_votes() -> None:
