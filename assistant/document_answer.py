@@ -8,6 +8,7 @@ regulation takes effect, and goes on to ordinary retrieval.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from assistant.citations import document_label, make_citation
@@ -15,6 +16,7 @@ from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.document_question import attribute_words
 from assistant.function_words import body_question_pattern
 from assistant.models import Answer, Citation
+from assistant.rules.calc import show_date
 from assistant.understand import Understanding
 from ingest.document_facts import DocumentAttribute, DocumentFact, document_facts
 from ingest.models import Document
@@ -58,22 +60,30 @@ def fact_citation(doc: Document, fact: DocumentFact) -> Citation:
     )
 
 
-def _line(doc: Document, fact: DocumentFact) -> str:
-    """One asked fact: its value in words where the header states one, then the quote."""
-    label = LABELS[fact.attribute]
-    quote = f"«{fact.quote.strip()}»"
-    if fact.article is not None:
-        where = f"Điều {fact.article}" + (f" khoản {fact.clause}" if fact.clause else "")
-        return f"- {label} ({where}): {quote}"
-    where = _PLACE_NAMES[fact.place] + " văn bản"
-    if fact.unspecified:
+def _line(doc: Document, facts: Sequence[DocumentFact]) -> str:
+    """The asked facts one sentence states: their values in words where the header states
+    them ("số hiệu; ngày ban hành: 05-QC/ĐU; 20/6/2025"), then the quote."""
+    first = facts[0]
+    label = "; ".join(LABELS[f.attribute] for f in facts)
+    quote = f"«{first.quote.strip()}»"
+    if first.article is not None:
+        where = f"Điều {first.article}" + (f" khoản {first.clause}" if first.clause else "")
+        stated = "; ".join(f.value for f in facts if f.value)  # "Quy chế số 02-QC/ĐU, ..."
+        return f"- {label} ({where}): {stated + ' — ' if stated else ''}{quote}"
+    where = _PLACE_NAMES[first.place] + " văn bản"
+    if all(f.unspecified for f in facts):
         left = "để trống" if doc.meta.status in ("template", "draft") else "không ghi"
         return f"- {label}: văn bản {left} ({where}: {quote})."
-    value = fact.value
+    values = "; ".join(_value(f) for f in facts)
+    return f"- {label}: {values} ({where}: {quote})."
+
+
+def _value(fact: DocumentFact) -> str:
+    if fact.unspecified:
+        return "để trống"
     if fact.attribute == "date":
-        year, month, day = value.split("-")
-        value = f"{day}/{month}/{year}"
-    return f"- {label}: {value} ({where}: {quote})."
+        return show_date(dt.date.fromisoformat(fact.value))
+    return fact.value
 
 
 class DocumentAnswerer:
@@ -136,22 +146,22 @@ class DocumentAnswerer:
         blocks: list[str] = []
         citations: list[Citation] = []
         for doc, facts in found:
-            lines = [f"{short_name(doc)}:"]
-            said: dict[str, int] = {}  # a quote already given, by its line
+            # one sentence may answer two asks: named together on its line, in ask order
+            entries: list[str | list[DocumentFact]] = []
+            by_quote: dict[str, list[DocumentFact]] = {}
             for attribute, asked in facts:
                 if not asked:
-                    lines.append(f"- {LABELS[attribute]}: văn bản không có quy định.")
+                    entries.append(f"- {LABELS[attribute]}: văn bản không có quy định.")
                 for fact in asked:
                     citation = fact_citation(doc, fact)
                     if citation not in citations:
                         citations.append(citation)
-                    if fact.quote in said:
-                        # one sentence answers two asks: name both on its line
-                        at = said[fact.quote]
-                        lines[at] = lines[at].replace(":", f"; {LABELS[attribute]}:", 1)
-                        continue
-                    said[fact.quote] = len(lines)
-                    lines.append(_line(doc, fact))
+                    if fact.quote not in by_quote:
+                        by_quote[fact.quote] = []
+                        entries.append(by_quote[fact.quote])
+                    by_quote[fact.quote].append(fact)
+            lines = [f"{short_name(doc)}:"]
+            lines += [e if isinstance(e, str) else _line(doc, e) for e in entries]
             blocks.append("\n".join(lines))
         return Answer(
             question=u.original,

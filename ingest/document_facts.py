@@ -246,11 +246,12 @@ def _closing_facts(doc: Document) -> list[DocumentFact]:
             for attribute in found:
                 # who amends, and how, often runs on to the end of its clause
                 stop = _unit_end(article, clause) if attribute == "amendment" else e
+                value = _referred(doc.text[s:e]) if attribute == "replaces" else ""
                 facts.setdefault(
                     attribute,
                     DocumentFact(
                         attribute=attribute,
-                        value="",
+                        value=value,
                         quote=doc.text[s:stop].rstrip(),
                         start=s,
                         place="article",
@@ -260,6 +261,25 @@ def _closing_facts(doc: Document) -> list[DocumentFact]:
                     ),
                 )
     return list(facts.values())
+
+
+def _referred(sentence: str) -> str:
+    """The document a closing sentence replaces, by its number and date in the form people
+    write ("Quy chế số 02-QC/ĐU, ngày 15/1/2021"); "" when it gives no number."""
+    folded = fold(sentence)
+    found = _REFERRED_DOCUMENT.search(folded)
+    if found is None or len(folded) != len(sentence):
+        return ""
+    rest = sentence[found.end() :]
+    number = re.match(r"\s*([\w./-]*\d[\w./-]*)", rest)
+    if number is None:
+        return ""
+    named = f"{sentence[found.start() : found.end()]} {number.group(1).rstrip('.,')}"
+    iso = line_date(rest[number.end() :])
+    if not iso:
+        return named
+    year, month, day = (int(p) for p in iso.split("-"))
+    return f"{named}, ngày {day}/{month}/{year}"
 
 
 def document_facts(doc: Document) -> tuple[DocumentFact, ...]:

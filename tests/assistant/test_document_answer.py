@@ -78,7 +78,7 @@ def test_several_asks_about_the_document_are_answered_in_order(assistant: Assist
     assert asked_attributes(folded) == ("number", "date", "signer")
     answer = assistant.ask("quy chế xã Hưng Lợi số hiệu là gì, ký ngày nào và ai ký?")
     text = answer.answer
-    assert text.index("07-QC/ĐU") < text.index("05/03/2031") < text.index("Lò Văn Pảng")
+    assert text.index("07-QC/ĐU") < text.index("5/3/2031") < text.index("Lò Văn Pảng")
     assert [c.place for c in answer.citations] == ["header", "header", "signature"]
 
 
@@ -91,6 +91,22 @@ def test_one_sentence_answers_two_asks_and_a_named_term_asks_nothing(
     lines = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert len(lines) == 1 and "hiệu lực" in lines[0] and "thay thế" in lines[0]
     assert "khóa, nhiệm kỳ" not in answer.answer
+    # the document replaced, by its number and its date as people write it
+    assert "Quy chế số 02-QC/ĐU, ngày 1/2/2026 —" in lines[0]
+
+
+def test_a_number_and_a_date_on_one_header_line_are_both_said(tmp_path: Path) -> None:
+    """A two-column header line "Số 07-QC/ĐU <tab> Hưng Lợi, ngày 05 tháng 3 năm 2031"
+    answers two asks: both values are given, not only the first."""
+    one_line = REGULATION.replace(
+        "Số 07-QC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nHưng Lợi, ngày",
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-QC/ĐU\tHưng Lợi, ngày",
+    )
+    assert one_line != REGULATION
+    assistant = assistant_over(tmp_path, {"xa-hung-loi.txt": one_line})
+    answer = assistant.ask("quy chế xã Hưng Lợi số mấy, ngày nào?")
+    line = next(x for x in answer.answer.splitlines() if "số hiệu" in x)
+    assert "07-QC/ĐU" in line and "5/3/2031" in line
 
 
 def test_who_may_amend_the_regulations_a_question_names(tmp_path: Path) -> None:
