@@ -114,7 +114,7 @@ class Answerer:
             return refused
         history = [Turn(role=t.role, content=self._turn_text(t)) for t in history[-8:]]
         normalized = self.normalize(text)
-        u = understand(normalized.text, history, self._docs, document_ids)
+        u = understand(normalized.text, history, self._docs, document_ids, typed=text)
         notes = self._reading_notes(normalized, cut)
         refused = self._refuse_out_of_scope(question, text, u, document_ids, notes)
         if refused is not None:

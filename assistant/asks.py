@@ -50,6 +50,11 @@ def _asks_in(segment: str) -> int:
     return len(found) or int(bool(_yes_no_pattern().search(segment.strip())))
 
 
+def asks_anything(text: str) -> bool:
+    """Whether any segment of ``text`` asks (a question word or a closing negative)."""
+    return any(_asks_in(s) for s in _SEGMENT.split(fold(text)))
+
+
 def asks_for_list(text: str) -> bool:
     """ "Những việc nào ...?", "gồm những ai?", "liệt kê ...": the whole list is asked."""
     return bool(_list_pattern().search(fold(text)))

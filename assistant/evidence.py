@@ -146,7 +146,12 @@ class EvidenceGate:
             rest = parts - framing - modifiers
             return not (parts & modifiers and not rest & unknown_syllables)
 
-        return [w for w in found if says_more(w)]
+        # words only in what the asker says of themselves ("Tôi cần lập mốc thời gian.")
+        about = fold(u.asker_context)
+        asked = fold(u.text.replace(u.asker_context, " ")) if about else ""
+        return [
+            w for w in found if says_more(w) and not (about and _only_in(fold(w), about, asked))
+        ]
 
     def _case_words(self, u: Understanding, unknown: Sequence[str]) -> set[str]:
         """The folded syllables of the words of ``unknown`` (no regulation writes them)

@@ -21,6 +21,7 @@ class FunctionWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     personal_pronouns: frozenset[str]
+    first_person: frozenset[str]
     particles: frozenset[str]
     interrogatives: frozenset[str]
     ask_words: frozenset[str]

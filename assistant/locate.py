@@ -127,7 +127,8 @@ class ClauseLocator:
             name_words = frozenset(
                 w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
             )
-        text = without_citation_frame(u.text) if u.kind == "citation" else u.text
+        text = u.text.replace(u.asker_context, " ") if u.asker_context else u.text
+        text = without_citation_frame(text) if u.kind == "citation" else text
         exclude = self.naming(u)
         if u.kind == "who_decides":
             exclude = exclude | body_questions_in(text)

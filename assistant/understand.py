@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.asker import asker_context
 from assistant.asks import asks_for_list, circumstance, count_asks, purpose
 from assistant.conversation import Carried, resolve
 from assistant.document_question import asked_attributes
@@ -82,6 +83,8 @@ class Understanding(BaseModel):
     circumstance: str = ""
     # "... để ghi vào tờ trình": why the asker asks, as typed
     purpose: str = ""
+    # Sentences about the asker that ask nothing ("Mình mới về văn phòng."): no topic.
+    asker_context: str = ""
     lists: bool = False  # "những việc nào", "gồm những ai": the whole list
     # "Ban Thường vụ có quyết định khoản chi này không?": the body a yes/no question asks
     # about ("" when it asks about none)
@@ -203,7 +206,10 @@ def understand(
     history: Sequence[Turn],
     documents: Sequence[HasMeta],
     document_ids: Sequence[str] | None = None,
+    typed: str = "",
 ) -> Understanding:
+    """``question`` as read (normalized); ``typed``, as the user typed it, tells what the
+    reading drops (an opening pronoun that says a sentence is about the asker)."""
     original = question
     unknown = unknown_places(question, documents)
     # "So sánh Điện Biên và Lào Cai": the place not loaded is set aside (and noted), the
@@ -237,6 +243,11 @@ def understand(
     kind = classify(merged_folded, reference is not None, asks_number)
     if kind == "citation" and reference is None and is_follow_up:
         kind = classify(fold(expand_abbreviations(users[-1])), False)
+    elif is_follow_up and reference is not None:
+        # "việc đó ở khoản mấy của Điều 6?": its own ask is for a place, whatever the
+        # previous question asked
+        own = classify(fold(expand_abbreviations(question)), True, False)
+        kind = own if own == "citation" else kind
     return Understanding(
         original=original,
         text=text,
@@ -262,6 +273,7 @@ def understand(
         asks=count_asks(question),
         circumstance=circumstance(original),
         purpose=purpose(original),
+        asker_context="" if is_follow_up else asker_context(typed or original, text),
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
         carried=carried,

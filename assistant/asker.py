@@ -1,0 +1,59 @@
+"""What a message says about the asker rather than about the regulations: a sentence that
+opens with the asker ("Mình mới về văn phòng nên chưa rõ.", "Tôi cần lập lịch.") and asks
+nothing. It tells why or from where the question comes; the clause that answers need not
+write its words. Set aside only when the asking sentences say what is asked on their own
+("Mình đang soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second
+names nothing)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.asks import asks_anything
+from assistant.function_words import function_words
+from assistant.own_ask import PLACE_ASK, grammar_syllables
+from assistant.terms import content_syllables
+from ingest.normalize import fold
+
+# Words the asking sentences must name besides grammar and the place asked ("điều mấy").
+MIN_OWN_CONTENT_WORDS = 2
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+@functools.cache
+def _first_person() -> re.Pattern[str]:
+    pronouns = sorted({fold(w) for w in function_words().first_person}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, pronouns))})(?![a-z])")
+
+
+@functools.cache
+def _wording_syllables() -> frozenset[str]:
+    return frozenset(s for w in function_words().wording_words for s in fold(w).split())
+
+
+def asker_context(original: str, text: str) -> str:
+    """The sentences of ``text`` (the question as read) that are about the asker in
+    ``original`` (as typed: reading drops the opening pronoun), joined; "" when there are
+    none, when the two do not split alike, or when the rest would not say what is asked."""
+    typed = _sentences(original)
+    read = _sentences(text)
+    about = [
+        i
+        for i, s in enumerate(typed)
+        if not asks_anything(s) and _first_person().match(fold(s).lstrip())
+    ]
+    if not about or len(about) == len(typed) or len(read) != len(typed):
+        return ""
+    rest = fold(" ".join(s for i, s in enumerate(read) if i not in about))
+    rest = PLACE_ASK.sub(" ", rest)
+    own = set(content_syllables(rest)) - grammar_syllables() - _wording_syllables()
+    return " ".join(read[i] for i in about) if len(own) >= MIN_OWN_CONTENT_WORDS else ""
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+__all__ = ["asker_context"]

@@ -1,0 +1,35 @@
+"""Sentences about the asker (assistant/asker.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.asker import asker_context
+
+
+def test_a_sentence_opening_with_the_asker_that_asks_nothing_is_context() -> None:
+    typed = "Tổ Gió họp mấy lần một quý? Mình mới chuyển về tổ nên chưa nắm."
+    read = "Tổ Gió họp mấy lần một quý? mới chuyển về tổ nên chưa nắm."
+    assert asker_context(typed, read) == "mới chuyển về tổ nên chưa nắm."
+
+
+def test_it_stays_when_the_rest_names_nothing_of_its_own() -> None:
+    typed = "Tôi đang soạn tờ trình về mức chi tiếp khách của tổ. Điều mấy, khoản mấy?"
+    assert asker_context(typed, typed) == ""
+
+
+def test_a_sentence_that_asks_is_never_context() -> None:
+    typed = "Em vắng họp tổ thì báo ai? Em báo trước mấy ngày?"
+    assert asker_context(typed, typed) == ""
+
+
+def test_the_asker_s_own_sentence_does_not_dilute_the_topic(tmp_path: Path) -> None:
+    from tests.assistant.test_answer import assistant_over
+    from tests.assistant.test_evidence import MEETINGS
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    answer = assistant.ask(
+        "Đảng viên vắng sinh hoạt thì báo cáo ai? Mình mới chuyển công tác về xã, chưa quen việc."
+    )
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
