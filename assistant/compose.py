@@ -32,6 +32,7 @@ from assistant.steps import (
     step_actor,
     step_timing,
     step_units,
+    step_words,
 )
 from assistant.understand import Understanding
 from ingest.models import Article, Clause, Document, Point
@@ -297,6 +298,9 @@ class Composer:
             clause = article.clause(ref.clause) if ref.clause is not None else None
             if ref.clause is not None and clause is None:
                 continue
+            if clause is None and _asks_which_clause(u):
+                # "việc đó ở khoản mấy của Điều 6?": the khoản that says what is asked
+                clause = self._clause_about(u, doc, article)
             point = None
             if ref.point and clause is not None:
                 point = next((p for p in clause.points if p.id == ref.point), None)
@@ -327,6 +331,26 @@ class Composer:
             documents=[doc_ref(doc)],
         )
 
+    def _clause_about(self, u: Understanding, doc: Document, article: Article) -> Clause | None:
+        """The numbered clause of ``article`` that covers the question's topic best; None
+        when none covers any of it."""
+        terms = self.locator.stats.weigh(self.locator.topic_terms(u))
+        scored = [
+            (self.locator.stats.coverage(terms, self.locator.profile(c.text)), i)
+            for i, c in enumerate(article.clauses)
+            if c.number is not None
+        ]
+        best = max(scored, default=(0.0, -1))
+        return article.clauses[best[1]] if best[0] > 0 else None
+
+
+# "khoản mấy", "khoản nào" (folded): the place asked is a clause of the article named.
+_WHICH_CLAUSE = re.compile(r"(?<![a-z])khoan (?:nao|may|so may)(?![a-z])")
+
+
+def _asks_which_clause(u: Understanding) -> bool:
+    return bool(_WHICH_CLAUSE.search(fold(u.original)))
+
 
 def agreement_note(items: Sequence[Located], findings: Sequence[Finding] = ()) -> str:
     """Where the documents agree and where they differ: by what each answers in a word
@@ -356,4 +380,4 @@ def _step_line(step: ProcedureStep, citation: Citation) -> str:
     where = location(citation.article, citation.clause, citation.point)
     who = f" {step.actor}:" if step.actor else ""
     timing = f" [thời hạn — {step.timing}]" if step.timing else ""
-    return f"{step.number}.{who} «{step.text.strip()}» ({where}){timing}"
+    return f"{step.number}.{who} «{step_words(step.text)}» ({where}){timing}"

@@ -90,7 +90,8 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")
         _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
-        or (anaphora and reference is None)
+        # "việc đó ở khoản mấy của Điều 6?": an article named, the thing asked is before
+        or (anaphora and (reference is None or reference.clause is None))
         or _asks_if_the_same_holds(question, documents)
     ):
         if ANAPHORA.search(folded) and reference is None:

@@ -273,3 +273,18 @@ def test_a_noun_pointed_back_at_asks_the_previous_question_in_the_new_document()
     assert u.is_follow_up
     assert "tu chi" in u.text
     assert u.document_ids == ("song-bac",)
+
+
+def test_which_clause_of_a_named_article_says_what_was_just_asked(tmp_path: Path) -> None:
+    """ "Điều đó nằm ở khoản mấy của Điều 2?": the article is named, the thing is the
+    previous question's; the khoản of that article that says it is the answer."""
+    from tests.assistant.test_evidence import MEETINGS
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    answer = after(
+        assistant,
+        "Đảng viên vắng sinh hoạt thì báo cáo ai?",
+        "Diều đó nằm ở khoản mấy của điều 2?",
+    )
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+    assert answer.answer.startswith("khoản 2 Điều 2")
