@@ -157,10 +157,45 @@ class GivenCount(BaseModel):
     role: Role | None = None
 
 
+# "6/9 đồng chí": six of nine. The regulations' own fractions are halves, thirds and
+# quarters ("2/3 ủy viên"); a larger denominator is a body's size.
+_PART_OF = re.compile(r"(?<![\d.,/])(\d{1,4})\s*/\s*(\d{1,4})(?![\d.,/%])\s*(?=[a-z])")
+MAX_FRACTION_DENOMINATOR = 4
+
+
 def head_counts(question: str) -> list[GivenCount]:
-    """The head counts of a question in order, each with its role."""
+    """The head counts of a question in order, each with its role; "6/9 người" gives
+    both: six with the role its verb gives (at a meeting: present), nine the size."""
     count_pattern, verbs = _patterns()
     folded = fold(question)
+    return sorted(
+        [*_counts(folded, count_pattern, verbs), *_parts_of(folded, verbs)], key=lambda c: c.start
+    )
+
+
+def _parts_of(folded: str, verbs: dict[Role, re.Pattern[str]]) -> list[GivenCount]:
+    nouns = alternation(count_nouns())
+    found: list[GivenCount] = []
+    for m in _PART_OF.finditer(folded):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if whole <= MAX_FRACTION_DENOMINATOR or part > whole:
+            continue
+        if not re.match(rf"(?:{nouns})(?![a-z])", folded[m.end() :]):
+            continue
+        role = (
+            _role_near(folded[m.end() :], verbs, after=True)
+            or _role_near(folded[: m.start()], verbs, after=False)
+            or _at_the_meeting(folded[: m.start()])
+            or "present"  # "6/9 đồng chí" of a body: those there of all its members
+        )
+        found.append(GivenCount(value=part, start=m.start(1), end=m.end(1), role=role))
+        found.append(GivenCount(value=whole, start=m.start(2), end=m.end(2)))
+    return found
+
+
+def _counts(
+    folded: str, count_pattern: re.Pattern[str], verbs: dict[Role, re.Pattern[str]]
+) -> list[GivenCount]:
     return [
         GivenCount(
             value=int(m.group(1)),

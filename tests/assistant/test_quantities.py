@@ -86,3 +86,14 @@ def test_a_meeting_noun_before_a_count_of_people_counts_those_at_the_meeting() -
     assert (came.count, came.role) == (9, "present")
     # a number of times is no one at the meeting
     assert given_quantities("Tổ họp 12 lần một năm").role is None
+
+
+def test_a_part_of_a_whole_written_with_a_slash_gives_both_counts() -> None:
+    """ "họp có 7/11 người": seven there of eleven; "2/3 tổ viên" is a rule's fraction,
+    and a date "3/4" counts no one."""
+    from assistant.quantities import given_quantities
+
+    given = given_quantities("Tổ Gió họp có 7/11 người, 5 người nhất trí thì thông qua chưa?")
+    assert (given.total, given.count, given.role, given.present) == (11, 5, "in_favour", 7)
+    assert given_quantities("cần 2/3 tổ viên dự").count is None
+    assert given_quantities("ngày 3/4 tổ họp").total is None
