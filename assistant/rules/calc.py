@@ -235,11 +235,34 @@ def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
     return _date_result(*shifted, "gửi") if shifted else None
 
 
-def deadline_date(start: dt.date, within: Quantity) -> Calculation | None:
+def deadline_date(start: dt.date, within: Quantity, hour: int | None = None) -> Calculation | None:
     """The last day of a deadline counted from ``start`` ("trong thời hạn mười ngày kể từ
-    ngày ký" → start + 10 days). None for a blank value."""
+    ngày ký" → start + 10 days; "trong vòng 24 giờ" from 8 giờ → 8 giờ the next day, the
+    same hour when none is given). None for a blank value."""
+    if within.unit == "giờ" and within.number is not None and not within.unspecified:
+        return _hours_later(start, within.number, hour)
     shifted = _shifted(start, within, 1)
     return _date_result(*shifted, "thực hiện") if shifted else None
+
+
+def _hours_later(start: dt.date, hours: int, hour: int | None) -> Calculation:
+    begin = dt.datetime.combine(start, dt.time(hour or 0))
+    end = begin + dt.timedelta(hours=hours)
+    weekday = _WEEKDAYS[end.weekday()]
+    if hour is None:
+        line = f"{show_date(start)} + {hours} giờ → đến cùng giờ ngày {show_date(end.date())}"
+        result = f"cùng giờ ngày {show_date(end.date())} ({weekday})"
+    else:
+        line = (
+            f"{hour} giờ {show_date(start)} + {hours} giờ = {end.hour} giờ {show_date(end.date())}"
+        )
+        result = f"{end.hour} giờ {weekday}, {show_date(end.date())}"
+    return Calculation(
+        kind="date",
+        date=end.date(),
+        result=result,
+        computation=f"{line} → thực hiện chậm nhất {result}",
+    )
 
 
 _WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")

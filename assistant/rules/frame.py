@@ -139,6 +139,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         area=area[0].value if area else None,
         more_subjects=asked[1:],
         date=_date(q) if kind in ("lead_time", "deadline") else None,
+        hour=_hour(q) if kind == "deadline" else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
 
@@ -299,6 +300,24 @@ def _dates_a_meeting(q: str) -> bool:
     said = q[: m.start()]
     before = " ".join(without_mentions(said, find_bodies(said)).split()[-_MEETING_WINDOW:])
     return any(re.search(rf"(?<![a-z]){n}(?![a-z])", before) for n in meeting_nouns())
+
+
+# "lúc 8 giờ sáng", "14h", "4 giờ chiều", "9h30 tối" (folded)
+_HOUR = re.compile(
+    r"(?<![\d/])(\d{1,2})\s*(?:gio|h)(?:\s*\d{1,2})?(?![a-z])(?:\s+(?P<part>sang|trua|chieu|toi|dem))?"
+)
+_AFTERNOON = {"chieu", "toi", "dem"}
+_HOURS_A_DAY = 24
+_NOON = 12
+
+
+def _hour(q: str) -> int | None:
+    """The hour of the day a folded question gives, on a 24-hour clock."""
+    m = _HOUR.search(q)
+    if m is None or int(m.group(1)) >= _HOURS_A_DAY:
+        return None
+    hour = int(m.group(1))
+    return hour + _NOON if m.group("part") in _AFTERNOON and hour < _NOON else hour
 
 
 def _date(q: str) -> dt.date | None:

@@ -78,6 +78,7 @@ class QuestionFrame(_Model):
     area: int | None = None  # m²
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
+    hour: int | None = None  # the hour of that date the question gives ("lúc 14 giờ")
     per_period: str | None = None  # "năm" for "một năm họp mấy lần"
 
     @property

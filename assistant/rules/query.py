@@ -35,7 +35,7 @@ from assistant.rules.models import (
     RuleMatch,
     format_int,
 )
-from assistant.rules.topic import closest_topic, condition_met, topic_words
+from assistant.rules.topic import case_named, closest_topic, topic_words
 from ingest.rules.text import fold_query
 
 
@@ -137,7 +137,9 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             # a threshold per case ("đất trồng lúa từ 10 ha, đất rừng phòng hộ từ 20 ha"):
             # an amount is decided only by the case the question names
             q_words = topic_words(question)
-            candidates = [r for r in candidates if condition_met(r, q_words)] or candidates
+            named = [(case_named(r, q_words), r) for r in candidates]
+            best = max((score for score, _ in named), default=0.0)
+            candidates = [r for score, r in named if score and score == best] or candidates
     return candidates
 
 
@@ -282,7 +284,7 @@ def _match(
         if calculation and rule.value.unit == "ngày làm việc":
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, phải gửi sớm hơn.")
     elif rule.kind == "deadline" and frame.date is not None:
-        calculation = deadline_date(frame.date, rule.value)
+        calculation = deadline_date(frame.date, rule.value, frame.hour)
         if calculation and rule.value.unit == "ngày làm việc":
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, hạn lùi lại tương ứng.")
     elif rule.kind == "frequency" and frame.per_period:

@@ -78,7 +78,7 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
     q_words = topic_words(question)
     # a rule for the case the question names ("đối với nội dung phức tạp ... 05 ngày")
     # answers it before any rule that merely shares more of its other words
-    scored = [(condition_met(r, q_words), len(q_words & topic_words(r.sentence)), r) for r in rules]
+    scored = [(case_named(r, q_words), len(q_words & topic_words(r.sentence)), r) for r in rules]
     best = max((met, score) for met, score, _ in scored)
     if keep_subject:
         # Money: keep the whole tier list of the best topic (investment, spending...): one
@@ -96,18 +96,21 @@ def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:
     """Rules limited to the case the question is about ("họp bàn việc khen thưởng"
     → "đối với việc khen thưởng thì họp vào thứ Năm") come first; the
     clause's other rules follow, each shown with its own condition."""
-    return sorted(rules, key=lambda r: not condition_met(r, q_words))
+    return sorted(rules, key=lambda r: -case_named(r, q_words))
 
 
-def condition_met(rule: Rule, q_words: set[str]) -> bool:
-    """Whether the question names the rule's case: two of its words and half of them (a
-    case is often cut short at its first comma: "đối với nội dung quan trọng")."""
+def case_named(rule: Rule, q_words: set[str]) -> float:
+    """How much of the rule's case the question names: the share of the case's words it
+    writes, when that is two of them and half (a case is often cut short at its first
+    comma: "đối với nội dung quan trọng"); 0 otherwise. "đất rừng sản xuất" names that
+    case whole, and "đất rừng phòng hộ" only by half."""
     wanted = topic_words(rule.condition) - _CONDITION_FRAME
-    return bool(wanted) and len(wanted & q_words) >= max(2, (len(wanted) + 1) // 2)
+    shared = len(wanted & q_words)
+    return shared / len(wanted) if wanted and shared >= max(2, (len(wanted) + 1) // 2) else 0.0
 
 
 # Words that frame a condition rather than say what it is about.
 _CONDITION_FRAME = frozenset({"doi", "voi", "truong", "hop", "khi", "neu", "thi", "cac", "nhung"})
 
 
-__all__ = ["closest_topic", "condition_met", "topic_words"]
+__all__ = ["case_named", "closest_topic", "topic_words"]

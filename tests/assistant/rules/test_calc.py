@@ -167,3 +167,13 @@ def test_dates_are_written_as_people_write_them() -> None:
     calc = deadline_date(dt.date(2027, 8, 3), Quantity(text="10", number=10, unit="ngày"))
     assert calc is not None and "13/8/2027" in calc.computation and "13/8/2027" in calc.result
     assert show_date(dt.date(2027, 1, 5)) == "5/1/2027"
+
+
+def test_a_deadline_in_hours_runs_from_the_hour_given() -> None:
+    """ "trong vòng 12 giờ" from 21 giờ 30/6: 9 giờ on 1/7; with no hour, the same hour."""
+    twelve = Quantity(text="12 giờ", number=12, unit="giờ")
+    calc = deadline_date(dt.date(2027, 6, 30), twelve, 21)
+    assert calc is not None and calc.date == dt.date(2027, 7, 1)
+    assert calc.result.startswith("9 giờ") and "1/7/2027" in calc.result
+    same = deadline_date(dt.date(2027, 6, 30), twelve)
+    assert same is not None and "cùng giờ" in same.result

@@ -161,3 +161,15 @@ def test_a_question_that_names_no_body_keeps_the_conversations_body() -> None:
     ]
     frame = read_question("phải có ít nhất bao nhiêu ủy viên dự thì mới hợp lệ?", history)
     assert frame.kind == "quorum" and frame.bodies == ("Ban Thường vụ",)
+
+
+@pytest.mark.parametrize(
+    ("question", "hour"),
+    [
+        ("Sự cố lúc 9 giờ tối 2/3 thì báo cáo chậm nhất lúc nào?", 21),
+        ("su co luc 15h ngay 2/3 thi bao cao cham nhat luc nao", 15),
+        ("Sự cố ngày 2/3 thì báo cáo chậm nhất lúc nào?", None),
+    ],
+)
+def test_the_hour_a_deadline_runs_from(question: str, hour: int | None) -> None:
+    assert read_question(question).hour == hour
