@@ -16,6 +16,7 @@ from app.headline import headline
 from assistant.citations import OCR_NOTE, amendment_line
 from assistant.findings import findings_summary
 from assistant.models import Answer, Citation, NumericResult
+from assistant.steps import step_words
 from ingest.models import Article, Document
 
 REFUSAL_BADGE = "Không tìm thấy quy định"
@@ -151,7 +152,7 @@ def _steps(answer: Answer) -> str:
         if linked:
             refs = " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in linked)
             ref += f' <span class="qc-step-via">dẫn chiếu {refs}</span>'
-        items.append(f"<li>{who}«{esc(step.text.strip())}» {ref}{timing}</li>")
+        items.append(f"<li>{who}«{esc(step_words(step.text))}» {ref}{timing}</li>")
     return f'<ol class="qc-steps">{"".join(items)}</ol>'
 
 

@@ -283,7 +283,33 @@ def step_actor(unit: StepUnit, powers: Sequence[Power]) -> str:
         return next(iter(bodies_in(article.title)), "")
     acting = {p.body for p in powers if p.quote and p.quote in unit.text}
     opening = bodies_in(unit.text[:SUBJECT_REACH])
-    return ", ".join(b for b in opening if b in acting)
+    named = [b for b in opening if b in acting]
+    if named:
+        return ", ".join(named)
+    # "b) Chi bộ gửi hồ sơ về ...": the body the step opens with does it, whether or not
+    # its act is one of the table's kinds
+    folded = fold(step_words(unit.text))
+    first = body_mentions(folded[:SUBJECT_REACH])
+    return first[0].body if first and first[0].start <= 1 else ""
+
+
+# "Bước 2:" after an item's marker: the document's own step number.
+_STEP_NUMBER = re.compile(r"buoc\s*\d+\s*[:.)-]?\s*")
+
+
+def step_words(text: str) -> str:
+    """A step's words without the enumerator it opens with ("a) ", "2.1- ", "Bước 2: "):
+    a numbered list gives the order, and "1. a) Bước 1: ..." says it three times. The
+    rest is a verbatim part of the text."""
+    stripped = text.strip()
+    folded = fold(stripped)
+    if len(folded) != len(stripped):
+        return stripped
+    start = _MARKER.match(folded)
+    at = start.end() if start else 0
+    numbered = _STEP_NUMBER.match(folded, at)
+    at = numbered.end() if numbered else at
+    return stripped[at:] if stripped[at:].strip() else stripped
 
 
 def _opens_with_body(text: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from assistant.locate import Located
 from tests.assistant.test_answer import assistant_over, verbatim
 
@@ -210,3 +212,20 @@ def test_a_clause_whose_opening_names_a_sequence_is_the_procedure_by_its_points(
     answer = assistant.ask("Thẩm tra hồ sơ khen thưởng gồm những bước nào?")
     assert (answer.citations[0].article, answer.citations[0].clause) == (1, 2)
     verbatim(assistant, answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a) Tổ trưởng gửi sổ về Văn phòng;", "Tổ trưởng gửi sổ về Văn phòng;"),
+        ("b- Bước 2: Văn phòng vào sổ.", "Văn phòng vào sổ."),
+        ("(3)- Tổ họp.", "Tổ họp."),
+        ("Văn phòng vào sổ.", "Văn phòng vào sổ."),
+    ],
+)
+def test_a_step_is_shown_without_the_enumerator_it_opens_with(text: str, words: str) -> None:
+    """The numbered list gives the order: "1. «a) Bước 1: ...»" said it three times."""
+    from assistant.steps import step_words
+
+    assert step_words(text) == words
+    assert words in text  # still a verbatim part of the clause
