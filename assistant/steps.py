@@ -293,22 +293,16 @@ def step_actor(unit: StepUnit, powers: Sequence[Power]) -> str:
     return first[0].body if first and first[0].start <= 1 else ""
 
 
-# "Bước 2:" after an item's marker: the document's own step number.
-_STEP_NUMBER = re.compile(r"buoc\s*\d+\s*[:.)-]?\s*")
-
-
 def step_words(text: str) -> str:
-    """A step's words without the enumerator it opens with ("a) ", "2.1- ", "Bước 2: "):
-    a numbered list gives the order, and "1. a) Bước 1: ..." says it three times. The
-    rest is a verbatim part of the text."""
+    """A step's words without the item marker it opens with ("a) ", "2.1- ", "(3)- "): a
+    numbered list gives the order ("1. «a) ...»" said it twice). A step the document
+    names ("Bước 1 - Chuẩn bị") keeps its name. The rest is a verbatim part of the text."""
     stripped = text.strip()
     folded = fold(stripped)
     if len(folded) != len(stripped):
         return stripped
     start = _MARKER.match(folded)
     at = start.end() if start else 0
-    numbered = _STEP_NUMBER.match(folded, at)
-    at = numbered.end() if numbered else at
     return stripped[at:] if stripped[at:].strip() else stripped
 
 
