@@ -9,6 +9,7 @@ from collections.abc import Collection
 from assistant.quantities import ASKED_UNIT
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics, words
+from ingest.rules.amounts import find_money
 from ingest.rules.numbers import STRICT_NUMBER, read_number
 from ingest.rules.text import fold_aligned
 
@@ -44,6 +45,8 @@ _STATES_SHARE = re.compile(r"\d\s*%|phan tram|\d\s*/\s*\d|phan (?:hai|ba|bon|nam
 # years of age, money, land ("mấy giờ" is not answered by "hằng tháng" nor "03 ngày").
 # (Times and months are not among them: "hằng quý" answers "mấy tháng một lần".)
 _MEASURES = frozenset({"gio", "ngay", "tuan", "phut", "tuoi", "ty", "trieu", "ha"})
+# Asked by what it measures ("bao nhiêu tiền"), money is answered only by an amount.
+_MONEY_ASKED = "tien"
 
 
 def states_number(quote: str, question: str = "") -> bool:
@@ -52,7 +55,10 @@ def states_number(quote: str, question: str = "") -> bool:
     tháng" answers how often, not "bao nhiêu phần trăm"."""
     if _ASKS_SHARE.search(fold(question)):
         return bool(_STATES_SHARE.search(fold(quote)))
-    measured = [u for u in ASKED_UNIT.findall(fold(question)) if u in _MEASURES]
+    asked = ASKED_UNIT.findall(fold(question))
+    if _MONEY_ASKED in asked and not find_money(quote):
+        return False  # "bao nhiêu tiền" is not answered by a count of times
+    measured = [u for u in asked if u in _MEASURES]
     if measured and not set(measured) & set(words(quote)):
         return False  # "mấy giờ" is not answered by a number of days or a blank
     if len(_ITEM_LABEL.findall(quote)) >= 2:

@@ -25,3 +25,13 @@ def test_a_percentage_names_what_is_asked() -> None:
 
     assert numbers_not_in("trợ cấp 45% tính trên khoản nào?", "Văn phòng lập dự toán.") == ["45"]
     assert numbers_not_in("dự án 45 tỷ thì ai quyết?", "Văn phòng lập dự toán.") == []
+
+
+def test_money_asked_is_answered_only_by_an_amount() -> None:
+    """ "bao nhiêu tiền": a clause about how often a đồng chí attends states no amount
+    ("đồng" of "đồng chí" is no currency); one that writes "15 triệu đồng" does."""
+    from assistant.stated_numbers import states_number
+
+    question = "phu cap to truong bao nhieu tien mot thang?"
+    assert not states_number("Các đồng chí tổ viên họp ít nhất ba tháng một lần.", question)
+    assert states_number("Khoản chi dưới 15 triệu đồng do tổ trưởng quyết định.", question)
