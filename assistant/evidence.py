@@ -373,10 +373,14 @@ def party_bodies(text: str) -> list[str]:
     """The Party bodies ``text`` names, without those that belong to an organization."""
     folded = fold(text)
     organizations = organization_mentions(text)
+    # "Đoàn Thanh niên ... bí thư đoàn": an organization named once is then called by
+    # its head noun, and a body before that noun is its organ too
+    heads = {fold(text[o.start : o.end]).split()[0] for o in organizations}
     own: list[str] = []
     for mention in find_bodies(text):
         after = next((o for o in organizations if o.start >= mention.end), None)
         gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
-        if gap not in _OWNED_BY:
+        following = folded[mention.end :].split()[:1]
+        if gap not in _OWNED_BY and not (following and following[0] in heads):
             own.append(mention.body)
     return own

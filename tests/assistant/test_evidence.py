@@ -158,3 +158,9 @@ def test_a_modifier_with_words_the_regulations_write_says_nothing_new(tmp_path: 
     ):
         assert gate.unknown_words(understand(question, [], docs)) == []
     assert gate.unknown_words(understand("Đảng viên tự ép nhựa thẻ ở đâu?", [], docs))
+
+
+def test_an_organization_called_by_its_head_noun_owns_the_body_before_it() -> None:
+    """ "bí thư đoàn" after "Đoàn Thanh niên": the Youth Union's secretary, no Party body."""
+    assert party_bodies("Đoàn Thanh niên xã bầu bí thư đoàn thế nào?") == []
+    assert party_bodies("Đoàn Thanh niên báo cáo Bí thư Đảng ủy thế nào?") == ["Bí thư"]
