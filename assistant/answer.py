@@ -195,6 +195,13 @@ class Answerer:
                 "người đang giữ chức vụ; không suy đoán. Hãy tra cứu thông tin nhân sự ở "
                 "nguồn chính thức của cơ quan.",
             )
+        if u.asks_occasion:
+            return refusal_answer(
+                question,
+                "Các quy chế làm việc quy định cách làm việc, không ghi lại những việc đã diễn "
+                "ra ở một kỳ họp hay một dịp cụ thể; không suy đoán. Hãy xem biên bản, nghị "
+                "quyết hoặc thông báo kết luận của dịp đó.",
+            )
         if u.unloaded_laws and not document_ids:
             return self.evidence.not_loaded(question, ", ".join(u.unloaded_laws))
         if u.unknown_places and not document_ids:

@@ -33,13 +33,13 @@ from assistant.own_ask import PLACE_ASK
 from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
-from assistant.terms import content_syllables
+from assistant.world_questions import asks_about_an_occasion, asks_for_a_person
 from index.document_numbers import parse_number
 from index.models import HasMeta, Scope
 from index.places import own_unit, units_possessed, unknown_places
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations
-from ingest.bodies import BODIES, bodies_in, body_mentions, find_bodies, without_mentions
+from ingest.bodies import BODIES, bodies_in, body_mentions
 from ingest.document_facts import DocumentAttribute
 from ingest.normalize import fold
 from ingest.powers import Act
@@ -75,6 +75,8 @@ class Understanding(BaseModel):
     asks_number: bool = False
     # "Bí thư Tỉnh ủy ... hiện nay là ai?": the name of whoever holds an office now.
     asks_person: bool = False
+    # "Hội nghị tháng 7 đã bàn gì?": what was done once, a record no regulation holds
+    asks_occasion: bool = False
     # "Văn bản này bắt đầu áp dụng lúc nào?": a fact of the document itself.
     document_attributes: tuple[DocumentAttribute, ...] = ()
     # "ai lập, ai duyệt và gửi trước bao lâu?": three asks, one answer for each
@@ -269,6 +271,7 @@ def understand(
         frame=read_question(text, history if is_follow_up or asks_number else ()),
         asks_number=asks_number,
         asks_person=asks_for_a_person(question, documents),
+        asks_occasion=asks_about_an_occasion(question) and not asks_number and not attributes,
         document_attributes=attributes,
         asks=count_asks(question),
         circumstance=circumstance(original),
@@ -348,13 +351,6 @@ def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
     return found
 
 
-# "X là ai", "ai là X", "X tên (là) gì", "ai giữ chức X": who someone is, not who acts.
-_IDENTITY = re.compile(
-    r"^ai (?:dang )?(?:la|(?P<holds>(?:nam )?giu chuc(?: vu)?)) (?P<after>.+)$"
-    r"|^(?P<before>.+?) (?:la ai|ten (?:la )?gi|la dong chi nao)$"
-)
-
-
 # The negative that closes a yes/no question ("... không?", "... chưa?", "... không hay
 # ...?"): the question is about the last body named before it.
 @functools.cache
@@ -372,42 +368,6 @@ def yes_no_body(text: str) -> str:
         return ""
     named = body_mentions(folded[: tails[-1].start()])
     return named[-1].body if named else ""
-
-
-def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
-    """Whether the question asks the name of whoever holds an office now: an identity
-    question ("là ai", "tên gì") with a word of the present, about nothing but bodies and
-    the places that name a document. Regulations name offices, never the people in them;
-    "Ai là chủ tài khoản?" asks for an office and is answered."""
-    folded = re.sub(r"[^\w\s/-]", " ", fold(question))
-    folded = re.sub(r"\s+", " ", folded).strip()
-    now = [fold(w) for w in function_words().present_time]
-    present = [w for w in now if re.search(rf"(?<![a-z]){w}(?![a-z])", folded)]
-    if not present:
-        return False
-    for word in present:
-        folded = re.sub(rf"(?<![a-z]){word}(?![a-z])", " ", folded)
-    match = _IDENTITY.match(without_closing(folded))
-    if match is None:
-        return False
-    if match["holds"]:
-        return True  # "ai đang giữ chức ... hiện nay": an office, by its own words
-    subject = match["after"] or match["before"] or ""
-    mentions = find_bodies(subject)
-    naming = {
-        w
-        for d in documents
-        for field in (d.meta.province, d.meta.title, d.meta.issuing_body, d.meta.number)
-        for w in fold(field).split()
-    }
-    if match["before"] and mentions:
-        # "<title> hiện nay là ai": a title that ends in an office ("Tổng Bí thư", "Phó Chủ
-        # tịch thường trực ...") names a person's post, whatever words qualify it
-        after_office = subject[mentions[-1].end :].split()
-        if all(w in naming for w in after_office):
-            return True
-    rest = [w for w in without_mentions(subject, mentions).split() if w not in naming]
-    return not content_syllables(" ".join(rest))
 
 
 def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
