@@ -9,15 +9,14 @@ from collections.abc import Sequence
 from assistant.models import DocumentRef
 from assistant.terms import text_terms
 from index.models import HasMeta
+from index.places import PLACE_UNITS
 from ingest.models import Document
 from ingest.normalize import fold, words
 
-_UNIT_WORDS = (
-    "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "thị trấn", "thành phố", "thị xã",
-    "tỉnh", "huyện", "xã", "phường", "quận",
-)  # fmt: skip
-_PLACE_UNIT = re.compile(rf"\b(?:{'|'.join(_UNIT_WORDS)})\s+", re.I)
-_UNITS = "|".join(dict.fromkeys(fold(u) for u in _UNIT_WORDS))
+# (the old placement of the tone mark too: "Tỉnh uỷ")
+_SPELLINGS = dict.fromkeys([*PLACE_UNITS, *(u.replace("ủy", "uỷ") for u in PLACE_UNITS)])
+_PLACE_UNIT = re.compile(rf"\b(?:{'|'.join(_SPELLINGS)})\s+", re.I)
+_UNITS = "|".join(dict.fromkeys(fold(u) for u in PLACE_UNITS))
 
 
 def place_names(text: str) -> list[str]:

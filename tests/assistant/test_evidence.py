@@ -155,12 +155,42 @@ def test_a_modifier_with_words_the_regulations_write_says_nothing_new(tmp_path: 
     for question in (
         "Đảng viên vắng sinh hoạt ngoài xã thì tự báo cáo ai?",
         "Lúc 9h tối nay đảng viên vắng sinh hoạt thì báo cáo ai?",
+        # a unit below the commune places the branch ("khu phố 3")
+        "Đảng viên khu phố 3 vắng sinh hoạt thì báo cáo ai?",
     ):
         assert gate.unknown_words(understand(question, [], docs)) == []
     assert gate.unknown_words(understand("Đảng viên tự ép nhựa thẻ ở đâu?", [], docs))
+    # typed with diacritics a word is compared with them: "bận" is no "bản" (a unit)
+    busy = understand("Đảng viên bận vắng sinh hoạt thì báo cáo ai?", [], docs)
+    assert gate.unknown_words(busy) == ["bận"]
 
 
 def test_an_organization_called_by_its_head_noun_owns_the_body_before_it() -> None:
     """ "bí thư đoàn" after "Đoàn Thanh niên": the Youth Union's secretary, no Party body."""
     assert party_bodies("Đoàn Thanh niên xã bầu bí thư đoàn thế nào?") == []
     assert party_bodies("Đoàn Thanh niên báo cáo Bí thư Đảng ủy thế nào?") == ["Bí thư"]
+
+
+VOTES = (
+    "ĐẢNG ỦY XÃ HỒ SEN\nSố 05-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Hồ Sen\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định về chế độ làm việc của Đảng ủy xã Hồ Sen; Văn "
+    "phòng giúp Đảng ủy theo dõi việc thực hiện các điều khoản của Quy chế.\n\n"
+    "Điều 2. Biểu quyết\n"
+    "1. Hội nghị Ban Chấp hành phải có ít nhất 2/3 số ủy viên tham dự.\n"
+    "2. Nghị quyết của Ban Chấp hành phải được trên 1/2 số ủy viên tán thành.\n\n"
+    "Điều 3. Lưu trữ\nVăn phòng Đảng ủy lưu trữ biên bản hội nghị.\n"
+)
+
+
+def test_the_noun_of_the_kind_of_number_asked_is_no_topic(tmp_path: Path) -> None:
+    """ "tỷ lệ tán thành": the regulations write the share ("trên 1/2"), never the noun
+    (a measure noun, function_words.yaml); nor is "ghi rõ điều khoản" a topic of a
+    citation question: it asks for the place."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": VOTES})
+    answer = assistant.ask(
+        "Trích giúp mình quy định về tỷ lệ tán thành nghị quyết BCH xã Hồ Sen, ghi rõ điều khoản."
+    )
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
