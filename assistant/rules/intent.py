@@ -213,12 +213,18 @@ def _kinds_measured_in(q: str) -> frozenset[str]:
     return frozenset().union(*(_KINDS_BY_UNIT[u] for u in units))
 
 
+def numeric_asks(q: str) -> list[str]:
+    """The pieces of a folded question that each ask a number ("BTV xét trong bao lâu,
+    lễ kết nạp làm trong bao lâu": two)."""
+    return [p for p in re.split(r"\s(?:va|con)\s|[,;?]", q) if _NUMERIC_CUES.search(p)]
+
+
 def asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:
     """The subjects of several asks of one kind in one question, in the order asked
     ("thông báo mất bao lâu, kiến nghị mất bao lâu" → announcement, complaint)."""
     if kind not in ("deadline", "frequency", "lead_time"):
         return ()
-    asks = [p for p in re.split(r"\s(?:va|con)\s|[,;?]", q) if _NUMERIC_CUES.search(p)]
+    asks = numeric_asks(q)
     found: list[str] = []
     for piece in asks if len(asks) > 1 else ():
         named = _refined_subject(kind, None, piece)
@@ -261,6 +267,7 @@ __all__ = [
     "INTENTS",
     "asked_subjects",
     "is_numeric_question",
+    "numeric_asks",
     "only_a_bare_count",
     "read_intent",
 ]

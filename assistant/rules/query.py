@@ -10,7 +10,7 @@ job; ``scope`` only filters.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.citations import location
 from assistant.models import NumericResult, Turn
@@ -25,6 +25,7 @@ from assistant.rules.calc import (
     required_count,
 )
 from assistant.rules.frame import DEFAULT_SUBJECTS, is_numeric_question, read_question
+from assistant.rules.intent import numeric_asks
 from assistant.rules.models import (
     THRESHOLD_KINDS,
     Calculation,
@@ -36,6 +37,7 @@ from assistant.rules.models import (
     format_int,
 )
 from assistant.rules.topic import case_named, closest_topic, topic_words
+from ingest.bodies import find_bodies
 from ingest.rules.text import fold_query
 
 
@@ -109,6 +111,9 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
     deciding = frame.measure
+    pieces = numeric_asks(fold_query(question))
+    if len(pieces) > 1 and deciding is None and not frame.more_subjects:
+        return _per_ask(pieces, candidates, frame.bodies)
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
@@ -141,6 +146,30 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             best = max((score for score, _ in named), default=0.0)
             candidates = [r for score, r in named if score and score == best] or candidates
     return candidates
+
+
+def _per_ask(pieces: Sequence[str], rules: list[Rule], bodies: Sequence[str]) -> list[Rule]:
+    """Several asks of one kind told apart by their words ("BTV xét trong bao lâu, lễ
+    kết nạp làm trong bao lâu"): the closest rules of each, in the order asked. An ask
+    that names a body is answered by that body's rules. One that names none may ask
+    another body's act: the rules whose own sentence shares most of its words, those of
+    the bodies the question names first among equals."""
+
+    def of(named: Collection[str], among: list[Rule]) -> list[Rule]:
+        return [r for r in among if {r.body, r.if_met_body, r.otherwise_body} & set(named)]
+
+    found: list[Rule] = []
+    for piece in pieces:
+        own = of({m.body for m in find_bodies(piece)}, rules)
+        closest = closest_topic(piece, own or rules, False)
+        if not own:
+            words = topic_words(piece)
+            shared = {id(r): len(words & topic_words(r.sentence)) for r in closest}
+            top = max(shared.values(), default=0)
+            closest = [r for r in closest if shared[id(r)] == top]
+            closest = of(bodies, closest) or closest
+        found += closest
+    return list(dict.fromkeys(found))
 
 
 def _meeting_validity(

@@ -559,3 +559,33 @@ def test_the_rule_of_the_case_named_answers_before_a_closer_sentence() -> None:
     result = answer_numeric(question, rules)
     assert result is not None and result.documents
     assert result.documents[0].matches[0].rule.value.number == 6
+
+
+CLUB = make_doc(
+    [
+        (
+            5,
+            "Kết nạp hội viên",
+            [
+                "2. Ban Thường vụ xem xét hồ sơ trong thời hạn 05 ngày làm việc kể từ ngày "
+                "nhận đủ hồ sơ.",
+                "3. Chi bộ tổ chức lễ kết nạp trong thời hạn 20 ngày kể từ ngày có quyết định.",
+            ],
+        ),
+        (
+            6,
+            "Báo cáo",
+            ["1. Ban Thường vụ báo cáo sự cố trong vòng 12 giờ."],
+        ),
+    ],
+    doc_id="club",
+)
+
+
+def test_two_asks_of_one_kind_are_each_answered_by_their_own_rule() -> None:
+    """ "BTV xét trong bao lâu, lễ kết nạp làm trong bao lâu": both deadlines, each by the
+    words of its ask (the body the first names does not filter out the second's rule)."""
+    rules = extract_rules(CLUB)
+    question = "BTV xét hồ sơ trong bao lâu, xong rồi lễ kết nạp làm trong bao lâu?"
+    values = {m.rule.value.number for m in _document_matches(rules, question, "club")}
+    assert {5, 20} <= values
