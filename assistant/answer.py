@@ -346,7 +346,8 @@ class Answerer:
         refusal = self.evidence.refuse_located(u, located, foreign)
         if refusal is not None:
             return refusal
-        if u.kind == "procedure":
+        if u.kind == "procedure" and not located[0].writes_case:
+            # (what to do in the case a clause writes is that clause, not the procedure)
             return self.composer.procedure(u, located)
         return self.numbers.finish(u, asked, located, self.composer.per_document(u, located))
 

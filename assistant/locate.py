@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.coverage import TermStats, TextProfile
 from assistant.document_names import meta_text, name_terms
-from assistant.function_words import body_question_pattern, wording_pattern
+from assistant.function_words import (
+    alternation,
+    body_question_pattern,
+    function_words,
+    wording_pattern,
+)
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import content_syllables, question_terms, text_terms
@@ -33,6 +39,28 @@ MIN_TITLE_COVERAGE = 0.6
 PAIR_WEIGHT = 0.05
 # What a clause that names a follow-up's new body (or whose article does) gains.
 NEW_BODY_WEIGHT = 0.05
+# What a clause that writes the case a question sets ("Trường hợp Ban Thường vụ không
+# đồng ý ..." for "... mà BTV không đồng ý thì ...") gains, times the share of the
+# clause's case the question writes (from this share up).
+CASE_WEIGHT = 0.2
+MIN_CASE_COVERAGE = 0.6
+MIN_CASE_WORDS = 3
+
+
+def _sets_a_case(u: Understanding) -> bool:
+    """Whether the question sets a case and asks what follows from it: the words before
+    its topic marker ("..., mà Ban X không đồng ý thì làm thế nào?"); a coordinated first
+    ask ("X giải quyết việc ... và ... theo trình tự nào?") sets none."""
+    if not u.circumstance:
+        return False
+    after = fold(u.original)[len(fold(u.circumstance)) :]
+    return re.match(r"\W*thi(?![a-z])", after) is not None
+
+
+@functools.cache
+def _condition_pattern() -> re.Pattern[str]:
+    markers = alternation(function_words().condition_markers)
+    return re.compile(rf"(?<![a-z])(?:{markers})\s+(?P<case>[^,;.:]+?)(?=\s+thi\s|[,;.:]|$)")
 
 
 def body_questions_in(text: str) -> frozenset[str]:
@@ -53,6 +81,7 @@ class Located:
     score: float
     coverage: float
     focus: float  # the same share, in the quoted sentence alone
+    writes_case: bool = False  # it opens with the case the question sets
 
 
 class ClauseLocator:
@@ -130,6 +159,9 @@ class ClauseLocator:
         text = u.text.replace(u.asker_context, " ") if u.asker_context else u.text
         text = without_citation_frame(text) if u.kind == "citation" else text
         exclude = self.naming(u)
+        if u.asks_number:
+            # "tỷ lệ tán thành": the kind of number asked, which a rule states as "2/3"
+            exclude = exclude | {fold(w) for w in function_words().measure_nouns}
         if u.kind == "who_decides":
             exclude = exclude | body_questions_in(text)
         return question_terms(text, exclude, name_words)
@@ -167,6 +199,7 @@ class ClauseLocator:
         content = [w for w in syllables if w not in names]
         located: list[Located] = []
         asked_pairs = body_verb_pairs(u.text)
+        case = self.profile(u.circumstance) if _sets_a_case(u) else None
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             found = self._clause_of(chunk)
@@ -192,15 +225,41 @@ class ClauseLocator:
                 score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
             if span:
                 score += HELD_BONUS
+            case_share = self._case_written(case, clause.text) if case is not None else 0.0
+            score += CASE_WEIGHT * case_share
             if u.new_body and self._names_new_body(u, article, clause):
                 # "còn Thường trực thì sao?": the new body's own clause, not the last one's
                 score += NEW_BODY_WEIGHT
             located.append(
                 Located(
-                    doc, article, clause, point, quote, score=score, coverage=coverage, focus=focus
+                    doc,
+                    article,
+                    clause,
+                    point,
+                    quote,
+                    score=score,
+                    coverage=coverage,
+                    focus=focus,
+                    writes_case=case_share > 0,
                 )
             )
         return self._reranked(u, topic, located)
+
+    def _case_written(self, case: TextProfile, text: str) -> float:
+        """How much of a case the clause opens ("Trường hợp ...", "Khi ..." up to its
+        comma or "thì") the question's own case writes: the clause's case is the one the
+        question sets. Read with diacritics ("văn bản" is no "vấn đề"), so a case typed
+        without them never counts. 0 under the bar, or for a case of fewer than three
+        words."""
+        folded = fold(text)
+        if len(folded) != len(text):
+            return 0.0
+        best = 0.0
+        for m in _condition_pattern().finditer(folded):
+            terms = question_terms(text[m.start("case") : m.end("case")])
+            if len([t for t in terms if "_" not in t]) >= MIN_CASE_WORDS:
+                best = max(best, self.stats.coverage(self.stats.weigh(terms), case))
+        return best if best >= MIN_CASE_COVERAGE else 0.0
 
     def _clause_of(self, chunk: Chunk) -> tuple[Document, Article, Clause] | None:
         """The document, article and clause a chunk was cut from (None when not loaded)."""
@@ -271,7 +330,7 @@ class ClauseLocator:
 # "Điều nào quy định về ...", "... nằm ở điều, khoản nào": the frame of a citation question.
 CITATION_FRAME = re.compile(
     r"\b(?:(?:o\s+)?(?:dieu|khoan|diem)(?:\s*,?\s*(?:dieu|khoan|diem))*\s+(?:nao|may)|"
-    r"quy dinh(?:\s+(?:ve|o dau|tai dau|gi))?|noi (?:gi|ve)|nam o|o dau)\b"
+    r"quy dinh(?:\s+(?:ve|o dau|tai dau|gi))?|noi (?:gi|ve)|nam o|o dau|dieu khoan)\b"
 )
 
 

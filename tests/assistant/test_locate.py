@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.locate import without_citation_frame
 
 
@@ -38,3 +40,28 @@ def test_a_who_question_is_no_topic_a_clause_must_write() -> None:
     assert "quyền" not in terms and "quyết_định" in terms
     # the words on either side of it make no phrase of their own
     assert not any(t.startswith("họp_") for t in question_terms("giờ họp ai quyết định", {"ai"}))
+
+
+CASES = (
+    "ĐẢNG ỦY XÃ HỒ SEN\nSố 07-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Hồ Sen\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Hồ Sen.\n\n"
+    "Điều 2. Hồ sơ khen thưởng\n"
+    "1. Chi bộ gửi hồ sơ đề nghị khen thưởng lên Văn phòng Đảng ủy; Văn phòng kiểm tra hồ sơ "
+    "và trình Ban Thường vụ.\n"
+    "2. Trường hợp Ban Thường vụ không đồng ý khen thưởng, Văn phòng Đảng ủy thông báo bằng "
+    "văn bản cho chi bộ.\n"
+)
+
+
+def test_the_clause_that_writes_the_case_a_question_sets_comes_first(tmp_path: Path) -> None:
+    """ "... mà Ban Thường vụ không đồng ý thì ...": the clause that opens with that case
+    ("Trường hợp Ban Thường vụ không đồng ý ...") answers, though the one about sending the
+    file shares more of the question's other words."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": CASES})
+    answer = assistant.ask(
+        "Hồ sơ khen thưởng chi bộ gửi lên Văn phòng mà Ban Thường vụ không đồng ý thì chi bộ "
+        "được thông báo thế nào?"
+    )
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
