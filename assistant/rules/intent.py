@@ -63,6 +63,14 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"|dien tich.{0,30}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
     ),
     (
+        # spending an amount ("chi 18 triệu mua máy in"), no investment named: the rule
+        # for spending from the committee's budget, not the tiers of investment
+        "money_threshold",
+        "budget_spending",
+        r"^(?!.*(?:du an|cong trinh|dau tu|chu truong))(?=.*\d[\d.,]*\s*(?:trieu|ty|nghin))"
+        rf"(?=.*{_SPENDING})",
+    ),
+    (
         "money_threshold",
         None,
         rf"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|{_SPENDING}|dau tu)"

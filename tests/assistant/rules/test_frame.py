@@ -173,3 +173,12 @@ def test_a_question_that_names_no_body_keeps_the_conversations_body() -> None:
 )
 def test_the_hour_a_deadline_runs_from(question: str, hour: int | None) -> None:
     assert read_question(question).hour == hour
+
+
+def test_spending_an_amount_asks_the_spending_rule_not_the_investment_tiers() -> None:
+    """ "chi 15 triệu mua bàn ghế": spending from the budget; an amount of a project is
+    an investment, whatever verb is used."""
+    assert read_question("Văn phòng tổ chi 15 triệu mua bàn ghế thì ai duyệt?").subject == (
+        "budget_spending"
+    )
+    assert read_question("Dự án 15 triệu thì ai duyệt chủ trương?").subject != "budget_spending"
