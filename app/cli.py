@@ -90,6 +90,7 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
             "fresh3",
             "fresh4",
             "fresh5",
+            "fresh6",
         ],
         default="team",
         help=(
