@@ -1,5 +1,5 @@
 """What a message says about the asker rather than about the regulations: a sentence that
-opens with the asker ("Mình mới về văn phòng nên chưa rõ.", "Tôi cần lập lịch.") and asks
+opens with the asker ("Mình mới chuyển về tổ nên chưa nắm.", "Tôi cần lên lịch.") and asks
 nothing. It tells why or from where the question comes; the clause that answers need not
 write its words. Set aside only when the asking sentences say what is asked on their own
 ("Mình đang soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second

@@ -299,7 +299,7 @@ class Composer:
             if ref.clause is not None and clause is None:
                 continue
             if clause is None and _asks_which_clause(u):
-                # "việc đó ở khoản mấy của Điều 6?": the khoản that says what is asked
+                # "quy định đó thuộc khoản nào của Điều 9?": the khoản that says what is asked
                 clause = self._clause_about(u, doc, article)
             point = None
             if ref.point and clause is not None:

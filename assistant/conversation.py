@@ -90,7 +90,7 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")
         _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
-        # "việc đó ở khoản mấy của Điều 6?": an article named, the thing asked is before
+        # "quy định đó thuộc khoản nào của Điều 9?": an article named, the thing before
         or (anaphora and (reference is None or reference.clause is None))
         or _asks_if_the_same_holds(question, documents)
     ):

@@ -158,7 +158,7 @@ class EvidenceGate:
             rest = {fold(p) for p in parts if p not in modifying} - framing
             return not (modifying and not rest & unknown_syllables)
 
-        # words only in what the asker says of themselves ("Tôi cần lập mốc thời gian.")
+        # words only in what the asker says of themselves ("Tôi cần lên lịch cho tổ.")
         about = fold(u.asker_context)
         asked = fold(u.text.replace(u.asker_context, " ")) if about else ""
         return [

@@ -85,7 +85,7 @@ class Understanding(BaseModel):
     circumstance: str = ""
     # "... để ghi vào tờ trình": why the asker asks, as typed
     purpose: str = ""
-    # Sentences about the asker that ask nothing ("Mình mới về văn phòng."): no topic.
+    # Sentences about the asker that ask nothing ("Mình mới chuyển về tổ."): no topic.
     asker_context: str = ""
     lists: bool = False  # "những việc nào", "gồm những ai": the whole list
     # "Ban Thường vụ có quyết định khoản chi này không?": the body a yes/no question asks
@@ -246,7 +246,7 @@ def understand(
     if kind == "citation" and reference is None and is_follow_up:
         kind = classify(fold(expand_abbreviations(users[-1])), False)
     elif is_follow_up and reference is not None:
-        # "việc đó ở khoản mấy của Điều 6?": its own ask is for a place, whatever the
+        # "quy định đó thuộc khoản nào của Điều 9?": its own ask is for a place, whatever the
         # previous question asked
         own = classify(fold(expand_abbreviations(question)), True, False)
         kind = own if own == "citation" else kind

@@ -1,6 +1,6 @@
 """Questions about the world rather than the rules, which no standing regulation
 answers: who holds an office now ("Bí thư Tỉnh ủy hiện nay là ai?"), and what was done on
-one occasion ("Hội nghị tháng 7 năm 2031 đã bàn những nội dung gì?", a record: minutes,
+one occasion ("Buổi họp tổ tháng 3 năm 2031 đã chốt những việc gì?", a record: minutes,
 a resolution). Both are read from the grammar."""
 
 from __future__ import annotations

@@ -30,9 +30,8 @@ PLACE_UNITS: tuple[str, ...] = (
     "quận",
     "tỉnh",
 )
-# The units below a commune or ward (thôn, tổ dân phố: Luật Tổ chức chính quyền địa
-# phương; Thông tư 04/2012/TT-BNV), folded: "chi bộ khu phố 3" places the branch, it is
-# no topic a regulation must write.
+# The units below a commune or ward (thôn, tổ dân phố; Thông tư 04/2012/TT-BNV):
+# "chi bộ khu phố 3" places the branch, it is no topic a regulation must write.
 SUBUNITS: tuple[str, ...] = (
     "thôn", "ấp", "bản", "buôn", "làng", "xóm", "khóm", "khu phố", "tổ dân phố",
 )  # fmt: skip

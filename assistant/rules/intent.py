@@ -63,7 +63,7 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         r"|dien tich.{0,30}(?:tu|tren|duoi) (?:bao nhieu|muc nao)",
     ),
     (
-        # spending an amount ("chi 18 triệu mua máy in"), no investment named: the rule
+        # spending an amount ("chi 12 triệu mua bàn ghế"), no investment named: the rule
         # for spending from the committee's budget, not the tiers of investment
         "money_threshold",
         "budget_spending",
