@@ -60,17 +60,32 @@
     if (button) { button.click(); }
     showReader(before, quote);
   }
-  // Beside the page when the page keeps 700 px beside it and the drawer; else over it.
-  function roomBeside() {
+  // Beside the page when the page keeps 520 px between the drawer and the pane (the pane
+  // takes 42% of what the drawer leaves, 640 px at most); else over it. The page's right
+  // padding is the pane less the margin already right of the page.
+  function placeReader() {
+    var body = document.body;
+    if (!body.classList.contains("qc-reading")) { return; }
     var side = $(".sidebar.open");
-    var drawer = side ? side.getBoundingClientRect().width : 0;
-    var pane = Math.min(window.innerWidth * 0.42, 640);
-    return window.innerWidth - drawer - pane >= 700;
+    var drawer = side ? Math.max(side.getBoundingClientRect().right, 0) : 0;
+    var page = $(".contain");
+    var box = page ? page.getBoundingClientRect() : { left: drawer, right: window.innerWidth };
+    var pane = Math.round(Math.min((window.innerWidth - drawer) * 0.42, 640));
+    var beside = window.innerWidth - Math.max(box.left, drawer) - pane >= 520;
+    body.classList.toggle("qc-beside", beside);
+    if (beside) {
+      body.style.setProperty("--qc-pane", pane + "px");
+      body.style.setProperty("--qc-pad", Math.max(pane - (window.innerWidth - box.right), 0) + "px");
+    } else {
+      body.style.removeProperty("--qc-pane");
+      body.style.removeProperty("--qc-pad");
+    }
   }
+  window.addEventListener("resize", placeReader);
   // Open the pane, then scroll the marked quote into view once the new article is in.
   function showReader(before, quote) {
     document.body.classList.add("qc-reading");
-    document.body.classList.toggle("qc-beside", roomBeside());
+    placeReader();
     var pane = document.getElementById("qc-reader");
     if (pane) { pane.classList.add("qc-shown"); }
     var tries = 0;
@@ -89,6 +104,8 @@
   window.qcShowReader = function () { showReader(null, ""); };
   window.qcHideReader = function () {
     document.body.classList.remove("qc-reading", "qc-beside");
+    document.body.style.removeProperty("--qc-pane");
+    document.body.style.removeProperty("--qc-pad");
     var pane = document.getElementById("qc-reader");
     if (pane) { pane.classList.remove("qc-shown"); }
   };
@@ -276,6 +293,7 @@
       if (place) { openPlace(place); }
       return;
     }
+    if (target.closest(".toggle-button")) { setTimeout(placeReader, 450); } // the drawer moved
     var chip = target.closest(".qc-chip");
     if (chip) { event.preventDefault(); ask(chip.textContent.trim()); return; }
     if (target.closest(".qc-conv-new")) {
@@ -309,7 +327,11 @@
       if (r.type === "characterData" && r.target.parentNode) { translate(r.target.parentNode); }
     });
   });
+  // a phone's page: thin margins (quyche.css, body.qc-narrow)
+  function markNarrow() { document.body.classList.toggle("qc-narrow", window.innerWidth <= 720); }
+  window.addEventListener("resize", function () { if (document.body) { markNarrow(); } });
   function watch() {
+    markNarrow();
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
   if (document.body) { watch(); } else { document.addEventListener("DOMContentLoaded", watch); }

@@ -247,3 +247,90 @@ def test_pages_at_desk_and_phone(
             browser.close()
     outside = [u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS]
     assert requests and outside == [], f"requests left the machine: {outside}"
+
+
+# --- the layout: the answer keeps the phone's width, the tabs are whole, the reading pane
+# sits beside the answer at a desk with the drawer open (an earlier screenshot review) ------
+ANSWER_SHARE = """() => {
+  const all = document.querySelectorAll('#qc-chat .qc-answer');
+  const answer = all[all.length - 1].getBoundingClientRect().width;
+  const page = getComputedStyle(document.querySelector('.main'));
+  const room = window.innerWidth - parseFloat(page.paddingLeft) - parseFloat(page.paddingRight);
+  return answer / room;
+}"""
+CLIPPED_TABS = """() => {
+  const panel = document.querySelector('#qc-tabs .tabitem').getBoundingClientRect();
+  const tabs = [...document.querySelectorAll('#qc-tabs [role="tab"]')];
+  return tabs.filter((tab) => {
+    const r = tab.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.bottom - 2);
+    return tab.scrollWidth > tab.clientWidth || r.bottom > panel.top
+      || !hit || !(hit === tab || tab.contains(hit));
+  }).map((tab) => tab.innerText);
+}"""
+OVERLAPS = """() => {
+  const all = document.querySelectorAll('#qc-chat .qc-answer');
+  const a = all[all.length - 1].getBoundingClientRect();
+  return [...document.querySelectorAll('#qc-reader.qc-shown, .sidebar.open')].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.left < a.right && a.left < r.right && r.top < a.bottom && a.top < r.bottom;
+  }).map((el) => el.id || el.className);
+}"""
+
+
+def _layout_page(p: Any, url: str, size: str) -> tuple[Any, Any]:
+    """(browser, page) at ``size`` with an answer shown."""
+    browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="vi-VN")
+    page.goto(url, wait_until="load")
+    page.wait_for_selector("#qc-convs .qc-conv-list li", state="attached", timeout=30_000)
+    page.locator("#qc-question textarea").fill(QUESTION)
+    page.locator("#qc-send").click()
+    page.wait_for_selector("#qc-chat .qc-answer .qc-head b", timeout=30_000)
+    page.wait_for_timeout(300)
+    return browser, page
+
+
+def test_phone_answer_takes_the_width(server: tuple[str, FakeAssistant]) -> None:  # noqa: F811
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser, page = _layout_page(p, server[0], "phone")
+        try:
+            share = page.evaluate(ANSWER_SHARE)
+            assert share >= 0.9, f"the answer takes {share:.0%} of the page's width"
+        finally:
+            browser.close()
+
+
+def test_phone_tab_labels_are_whole(server: tuple[str, FakeAssistant]) -> None:  # noqa: F811
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser, page = _layout_page(p, server[0], "phone")
+        try:
+            page.evaluate("window.scrollTo(0, 0)")
+            assert page.evaluate(CLIPPED_TABS) == []
+        finally:
+            browser.close()
+
+
+def test_desk_reading_pane_beside_the_answer_with_the_drawer_open(
+    server: tuple[str, FakeAssistant],  # noqa: F811
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser, page = _layout_page(p, server[0], "desk")
+        try:
+            _sidebar(page, True)
+            page.locator("#qc-chat a.qc-ref").first.click()
+            page.wait_for_selector("#qc-reader.qc-shown mark", timeout=10_000)
+            page.wait_for_timeout(400)
+            assert page.evaluate(OVERLAPS) == []
+            # the drawer closed and opened again while reading: the pane makes room again
+            _sidebar(page, False)
+            _sidebar(page, True)
+            page.wait_for_timeout(400)
+            assert page.evaluate(OVERLAPS) == []
+            assert page.evaluate(NO_SIDEWAYS)
+        finally:
+            browser.close()
