@@ -83,6 +83,19 @@ def required_count(fraction: Fraction, comparator: str, n: int) -> Calculation:
     return at_least(fraction, n)
 
 
+def fixed_count(number: int, comparator: str) -> Calculation:
+    """Head count a rule states as a number ("ít nhất năm ủy viên"; "trên 5" is 6): the
+    same whatever the body's size."""
+    need = number + 1 if comparator == ">" else number
+    shown = f"trên {number} → " if comparator == ">" else ""
+    return Calculation(
+        kind="count",
+        value=need,
+        result=f"{need} người",
+        computation=f"số người quy định sẵn: {shown}cần ít nhất {need} người",
+    )
+
+
 def count_verdict(
     required: Calculation, given: int, counted_as: str, outcome: tuple[str, str] | None = None
 ) -> Calculation:
@@ -300,6 +313,7 @@ __all__ = [
     "at_least",
     "compare_money",
     "deadline_date",
+    "fixed_count",
     "is_working_day",
     "latest_send_date",
     "money_decision",

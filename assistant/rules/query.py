@@ -19,13 +19,14 @@ from assistant.rules.calc import (
     area_decision,
     count_verdict,
     deadline_date,
+    fixed_count,
     latest_send_date,
     money_decision,
     occurrences_per,
     required_count,
 )
 from assistant.rules.frame import DEFAULT_SUBJECTS, is_numeric_question, read_question
-from assistant.rules.intent import numeric_asks
+from assistant.rules.intent import HEAD_COUNT_KINDS, numeric_asks
 from assistant.rules.models import (
     THRESHOLD_KINDS,
     Calculation,
@@ -263,8 +264,13 @@ def _match(
     elif fraction is not None and not members and size is not None and _on_total(rule):
         # "2/3 tổng số ủy viên" and the document says how many there are (Điều 3: 21)
         size_rule, members = size, size.value.number
-    if fraction is not None and members:
-        calculation = required_count(fraction, rule.comparator, members)
+    fixed = rule.value.number if rule.kind in HEAD_COUNT_KINDS and fraction is None else None
+    if (fraction is not None and members) or (fixed and rule.comparator in (">=", ">")):
+        if fraction is not None and members:
+            calculation = required_count(fraction, rule.comparator, members)
+        else:
+            # "ít nhất năm ủy viên": a number, the same whatever the body's size
+            calculation = fixed_count(int(fixed or 0), rule.comparator)
         if frame.given_count is not None:
             role = role_of(frame.given_as)
             outcome = role.outcome if role else None

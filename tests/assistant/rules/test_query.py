@@ -589,3 +589,34 @@ def test_two_asks_of_one_kind_are_each_answered_by_their_own_rule() -> None:
     question = "BTV xét hồ sơ trong bao lâu, xong rồi lễ kết nạp làm trong bao lâu?"
     values = {m.rule.value.number for m in _document_matches(rules, question, "club")}
     assert {5, 20} <= values
+
+
+FIXED = make_doc(
+    [
+        (
+            4,
+            "Chế độ họp của Ban Thường vụ",
+            [
+                "2. Hội nghị Ban Thường vụ chỉ được tiến hành khi có ít nhất bốn ủy viên "
+                "Ban Thường vụ tham dự.",
+            ],
+        ),
+    ],
+    doc_id="fixed",
+)
+
+
+def test_a_head_count_stated_as_a_number_decides_the_count_given() -> None:
+    """ "ít nhất bốn ủy viên": the same whatever the size; 3 present is not enough, 4 is."""
+    rules = extract_rules(FIXED)
+    short = _document_matches(
+        rules, "BTV có 9 người, hôm nay 3 người dự thì họp được không?", "fixed"
+    )
+    assert short and short[0].calculation is not None
+    assert (
+        short[0].calculation.met is False and "cần ít nhất 4 người" in short[0].calculation.result
+    )
+    enough = _document_matches(
+        rules, "BTV có 9 người, hôm nay 4 người dự thì họp được không?", "fixed"
+    )
+    assert enough[0].calculation is not None and enough[0].calculation.met is True
