@@ -196,18 +196,36 @@ def _parts_of(folded: str, verbs: dict[Role, re.Pattern[str]]) -> list[GivenCoun
 def _counts(
     folded: str, count_pattern: re.Pattern[str], verbs: dict[Role, re.Pattern[str]]
 ) -> list[GivenCount]:
+    """The counts of people; one a negative follows counts those against or away, which
+    no rule decides and which is no body's size: left out."""
     return [
         GivenCount(
             value=int(m.group(1)),
             start=m.start(1),
             end=m.end(1),
-            role=_role_near(folded[m.end() :], verbs, after=True)
-            or _role_near(folded[: m.start()], verbs, after=False)
-            # (a count of people, by its noun: "họp 12 lần" counts no one)
-            or (_at_the_meeting(folded[: m.start()]) if m.group(0).strip() != m.group(1) else None),
+            role=_count_role(folded, m, verbs),
         )
         for m in count_pattern.finditer(folded)
+        if not _negated(folded[m.end() :])
     ]
+
+
+def _count_role(folded: str, m: re.Match[str], verbs: dict[Role, re.Pattern[str]]) -> Role | None:
+    return (
+        _role_near(folded[m.end() :], verbs, after=True)
+        or _role_near(folded[: m.start()], verbs, after=False)
+        # (a count of people, by its noun: "họp 12 lần" counts no one)
+        or (_at_the_meeting(folded[: m.start()]) if m.group(0).strip() != m.group(1) else None)
+    )
+
+
+# "3 đồng ý, 2 không", "2 người không tán thành": a count that a negative follows is of
+# those against (or away), whatever verb stands before it.
+_NEGATED = re.compile(r"\s*(?:nguoi\s+)?(?:khong|chua)(?![a-z])")
+
+
+def _negated(after: str) -> bool:
+    return _NEGATED.match(after) is not None
 
 
 def _at_the_meeting(before: str) -> Role | None:

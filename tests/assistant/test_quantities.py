@@ -97,3 +97,14 @@ def test_a_part_of_a_whole_written_with_a_slash_gives_both_counts() -> None:
     assert (given.total, given.count, given.role, given.present) == (11, 5, "in_favour", 7)
     assert given_quantities("cần 2/3 tổ viên dự").count is None
     assert given_quantities("ngày 3/4 tổ họp").total is None
+
+
+def test_a_count_a_negative_follows_is_of_those_against() -> None:
+    """ "4 đồng ý 3 không": four in favour; the three against are no vote counted for the
+    rule, nor the body's size."""
+    from assistant.quantities import given_quantities
+
+    given = given_quantities("Tổ Gió họp 7 người, biểu quyết 4 đồng ý 3 không thì thông qua chưa?")
+    assert (given.count, given.role, given.present, given.total) == (4, "in_favour", 7, None)
+    away = given_quantities("Tổ Gió có 3 người không dự thì họp được không?")
+    assert away.count is None
