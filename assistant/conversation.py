@@ -100,32 +100,33 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
             reference = parse_reference(last_answer) or parse_reference(history[last].content)
         text = _follow_up_text(question, before.text, carried, documents)
         scoped = bool(detect_scope(question, documents).document_ids)
-        new_body = _new_body(question, carried, scoped)
-        acts = _same_acts(question, carried)
-        return Resolved(
-            text=text,
-            is_follow_up=True,
-            reference=reference,
-            carried=carried,
-            new_body=new_body,
-            acts=acts if new_body else (),
-        )
+        return _followed(text, question, carried, scoped, reference)
     if reference is None and gives_only_counts(
         question, before.text, lambda text: _object_words(text, documents)
     ):
         # "Ban X có 41 người thì cần tối thiểu mấy phiếu?" after a vote: the same rule
         scoped = bool(detect_scope(question, documents).document_ids)
-        new_body = _new_body(question, carried, scoped)
-        acts = _same_acts(question, carried) if new_body else ()
-        text = merge_follow_up(before.text, question, scoped)
-        return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
+        return _followed(merge_follow_up(before.text, question, scoped), question, carried, scoped)
     if carried.topic and reference is None and _without_object(question, documents):
         # "Tổ phó duyệt xong thì gửi cho ai?": about the previous subject
-        text = f"{question.rstrip()} {carried.topic}"
-        new_body = _new_body(question, carried, False)
-        acts = _same_acts(question, carried) if new_body else ()
-        return Resolved(text=text, is_follow_up=True, carried=carried, new_body=new_body, acts=acts)
+        return _followed(f"{question.rstrip()} {carried.topic}", question, carried, False)
     return Resolved(text=question, reference=reference, carried=carried)
+
+
+def _followed(
+    text: str, question: str, carried: Carried, scoped: bool, reference: Reference | None = None
+) -> Resolved:
+    """A follow-up read as ``text``, with the body it asks about in place of the previous
+    one and the acts asked of that body (none when it names no new body)."""
+    new_body = _new_body(question, carried, scoped)
+    return Resolved(
+        text=text,
+        is_follow_up=True,
+        reference=reference,
+        carried=carried,
+        new_body=new_body,
+        acts=_same_acts(question, carried) if new_body else (),
+    )
 
 
 def _follow_up_text(

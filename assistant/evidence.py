@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
@@ -51,12 +52,17 @@ def _only_in(word: str, inside: str, outside: str) -> bool:
     return bool(pattern.search(inside)) and not pattern.search(outside)
 
 
-def _typed_as(word: str, members: Collection[str]) -> bool:
+def _typed_as(word: str, members: frozenset[str] | tuple[str, ...]) -> bool:
     """Whether ``word`` is one of ``members``, compared with its diacritics when it is
     typed with them ("bận" is no "bản"), folded when it is not."""
-    if has_diacritics(word):
-        return canonical(word).lower() in {canonical(m).lower() for m in members}
-    return fold(word) in {fold(m) for m in members}
+    accented, folded = _forms(members)
+    return canonical(word).lower() in accented if has_diacritics(word) else fold(word) in folded
+
+
+@functools.cache
+def _forms(members: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A closed class's members with their diacritics and folded, read once."""
+    return frozenset(canonical(m).lower() for m in members), frozenset(map(fold, members))
 
 
 def refusal_answer(question: str, message: str) -> Answer:
@@ -160,7 +166,7 @@ class EvidenceGate:
 
         # words only in what the asker says of themselves ("Tôi cần lên lịch cho tổ.")
         about = fold(u.asker_context)
-        asked = fold(u.text.replace(u.asker_context, " ")) if about else ""
+        asked = fold(u.asked_text) if about else ""
         return [
             w for w in found if says_more(w) and not (about and _only_in(fold(w), about, asked))
         ]

@@ -63,6 +63,23 @@ def _condition_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?:{markers})\s+(?P<case>[^,;.:]+?)(?=\s+thi\s|[,;.:]|$)")
 
 
+@functools.lru_cache(maxsize=8192)
+def _cases_opened(text: str) -> tuple[tuple[str, ...], ...]:
+    """The terms of each case a clause opens, read with diacritics ("văn bản" is no "vấn
+    đề", so a case typed without them never counts), of three words or more; read once
+    per clause text, not once per question."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return ()
+    cases = (
+        question_terms(text[m.start("case") : m.end("case")])
+        for m in _condition_pattern().finditer(folded)
+    )
+    return tuple(
+        tuple(terms) for terms in cases if len([t for t in terms if "_" not in t]) >= MIN_CASE_WORDS
+    )
+
+
 def body_questions_in(text: str) -> frozenset[str]:
     """The questions for a body ("ai có quyền", "cấp nào") a text asks, folded: what a
     who-decides question asks, which no clause must write."""
@@ -156,8 +173,7 @@ class ClauseLocator:
             name_words = frozenset(
                 w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
             )
-        text = u.text.replace(u.asker_context, " ") if u.asker_context else u.text
-        text = without_citation_frame(text) if u.kind == "citation" else text
+        text = without_citation_frame(u.asked_text) if u.kind == "citation" else u.asked_text
         exclude = self.naming(u)
         if u.asks_number:
             # "tỷ lệ tán thành": the kind of number asked, which a rule states as "2/3"
@@ -248,17 +264,10 @@ class ClauseLocator:
     def _case_written(self, case: TextProfile, text: str) -> float:
         """How much of a case the clause opens ("Trường hợp ...", "Khi ..." up to its
         comma or "thì") the question's own case writes: the clause's case is the one the
-        question sets. Read with diacritics ("văn bản" is no "vấn đề"), so a case typed
-        without them never counts. 0 under the bar, or for a case of fewer than three
-        words."""
-        folded = fold(text)
-        if len(folded) != len(text):
-            return 0.0
+        question sets. 0 under the bar."""
         best = 0.0
-        for m in _condition_pattern().finditer(folded):
-            terms = question_terms(text[m.start("case") : m.end("case")])
-            if len([t for t in terms if "_" not in t]) >= MIN_CASE_WORDS:
-                best = max(best, self.stats.coverage(self.stats.weigh(terms), case))
+        for terms in _cases_opened(text):
+            best = max(best, self.stats.coverage(self.stats.weigh(terms), case))
         return best if best >= MIN_CASE_COVERAGE else 0.0
 
     def _clause_of(self, chunk: Chunk) -> tuple[Document, Article, Clause] | None:

@@ -98,6 +98,11 @@ class Understanding(BaseModel):
     new_body: str = ""
     acts: tuple[Act, ...] = ()
 
+    @property
+    def asked_text(self) -> str:
+        """The question as read, without the sentences about the asker."""
+        return self.text.replace(self.asker_context, " ") if self.asker_context else self.text
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
