@@ -40,6 +40,10 @@ FRESH5_FILE = EVAL_DIR / "gold" / "fresh5.jsonl"
 # regulations and the schema, committed unread and run once at its end (the fifth set's
 # failures were read in that stop: it is a dev set since).
 FRESH6_FILE = EVAL_DIR / "gold" / "fresh6.jsonl"
+# A seventh (stop 32), written at the start of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end (the sixth set's
+# failures were read in that stop: it is a dev set since).
+FRESH7_FILE = EVAL_DIR / "gold" / "fresh7.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -51,6 +55,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh4": FRESH4_FILE,
     "fresh5": FRESH5_FILE,
     "fresh6": FRESH6_FILE,
+    "fresh7": FRESH7_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")

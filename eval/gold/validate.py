@@ -138,7 +138,7 @@ def main(path: Path) -> int:
 def _check_fields(item: Item, errors: list[str], warnings: list[str]) -> None:
     """The item's own fields: id, split, category, question, flags, history."""
     qid = item["id"]
-    if not re.fullmatch(r"[qfwab]\d{3,}", item["id"]):
+    if not re.fullmatch(r"[a-z]\d{3,}", item["id"]):
         errors.append(f"{qid}: bad id")
     if item["split"] not in {"dev", "heldout", "frozen"}:
         errors.append(f"{qid}: bad split")
