@@ -35,6 +35,9 @@ def _print_answer(answer, as_json: bool) -> None:  # type: ignore[no-untyped-def
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    if args.jsonl and args.jsonl != "-" and not Path(args.jsonl).is_file():
+        print(f"lỗi: không có tệp câu hỏi {args.jsonl}", file=sys.stderr)
+        return 2
     assistant = open_assistant(args)
     doc_ids = args.doc or None
     if args.jsonl:
@@ -56,7 +59,8 @@ def _ask_jsonl(assistant, path: Path, doc_ids: Sequence[str] | None, max_chars: 
     """One output line per input line, in order: an answer, or an error object in its place."""
     from app.ask_request import AskRequest, RequestProblem, question_problem, read_line
 
-    source = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    # a line that is not UTF-8 is a line that cannot be read, answered by its error object
+    source = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
     status = 0
     with source:
         for n, line in enumerate(source, 1):

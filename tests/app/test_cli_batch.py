@@ -41,3 +41,31 @@ def test_every_line_gets_one_line_back(
     assert "quá dài" in records[4]["error"]
     assert "Traceback" not in out.err and "validation error" not in out.err
     assert [q for q, _, _ in fake_assistant.calls] == ["Ai ký văn bản?", "Ai triệu tập hội nghị?"]
+
+
+def test_a_missing_batch_file_is_one_line_of_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_assistant(args: object) -> None:
+        raise AssertionError("opened the assistant for a file that is not there")
+
+    monkeypatch.setattr(ask_cmd, "open_assistant", no_assistant)
+    assert cli.main(["ask", "--jsonl", str(tmp_path / "none.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "không có tệp câu hỏi" in err and "Traceback" not in err
+
+
+def test_a_line_that_is_not_utf8_gets_its_error_and_the_rest_are_answered(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_assistant: FakeAssistant,
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    good = json.dumps({"id": "b", "question": "Ai ký văn bản?"}, ensure_ascii=False)
+    batch.write_bytes(b"\xff\xfe\x00garbage\n" + good.encode() + b"\n")
+    monkeypatch.setattr(ask_cmd, "open_assistant", lambda args: fake_assistant)
+    monkeypatch.setenv("QUYCHE_HOME", str(tmp_path / "home"))
+    assert cli.main(["ask", "--jsonl", str(batch)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("error" in r) for r in records] == [True, False]
