@@ -207,7 +207,9 @@ def _scored(folded: str, documents: Sequence[HasMeta]) -> _NameScores | None:
         f"{a} {b}" for m in mentions for a, b in itertools.pairwise(words(folded[m.start : m.end]))
     }
     for doc_id, gs in grams.items():
-        written = [g for g in gs if df[g] < n and has_phrase(spaced[doc_id], g)]
+        written = [
+            g for g in gs if df[g] < n and has_phrase(spaced[doc_id], g) and _unbroken(folded, g)
+        ]
         if not written:
             continue  # the texts are read only for a question that writes a name word
         common = common or _common_in_texts(documents)
@@ -264,6 +266,13 @@ _PARTY_UNIT = re.compile(r"\b(?:chi bo|chi uy)\b")
 
 def _party_units(folded: str) -> list[BodyMention]:
     return [BodyMention(m.group(), m.start(), m.end()) for m in _PARTY_UNIT.finditer(folded)]
+
+
+def _unbroken(folded: str, gram: str) -> bool:
+    """Whether the question writes the name's two words with nothing between them ("văn
+    bản, cần" writes no "bản cần")."""
+    first, second = gram.split()
+    return re.search(rf"(?<![a-z]){first}\s+{second}(?![a-z])", folded) is not None
 
 
 def _spaced_out(folded: str, mentions: Sequence[BodyMention]) -> str:

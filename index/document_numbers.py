@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from index.models import HasMeta
 from ingest.normalize import fold, words
+from ingest.rules.amounts import find_money
 
 # Long forms of document kinds in numbers ("09-QC/TU": quy chế).
 KIND_WORDS: dict[str, tuple[str, ...]] = {
@@ -50,8 +51,15 @@ def question_numbers(folded: str, kinds: set[str]) -> list[tuple[int, str, str, 
     found += [
         (int(m[1]), "", "", m.start(), m.end())
         for m in re.finditer(r"(?<![\w])so\s+0*(\d{1,4})\b", folded)
+        # "trụ sở 12 tỷ" folds to "so 12 ty": an amount of money is no document's number
+        if not _starts_money(folded[m.start(1) :])
     ]
     return found
+
+
+def _starts_money(text: str) -> bool:
+    first = find_money(text)
+    return bool(first) and text.startswith(first[0].text)
 
 
 @functools.lru_cache(maxsize=256)

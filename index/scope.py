@@ -122,7 +122,17 @@ def _narrowed_by_year(
     years = set(_YEAR.findall(folded))
     if not years:
         return groups
-    written = {
+    written = _years_written(documents)
+    narrowed = []
+    for group in groups:
+        kept = {d for d in group if written.get(d, set()) & years}
+        narrowed.append(kept if len(group) > 1 and kept else group)
+    return narrowed
+
+
+def _years_written(documents: Sequence[HasMeta]) -> dict[str, set[str]]:
+    """The years each document's own metadata writes (date, term, title, file name)."""
+    return {
         d.id: set(
             re.findall(
                 r"(?:19|20)\d\d",
@@ -131,11 +141,6 @@ def _narrowed_by_year(
         )
         for d in documents
     }
-    narrowed = []
-    for group in groups:
-        kept = {d for d in group if written.get(d, set()) & years}
-        narrowed.append(kept if len(group) > 1 and kept else group)
-    return narrowed
 
 
 def _in_order_named(
@@ -240,8 +245,30 @@ def _status_criteria(spaced: str, documents: Sequence[HasMeta]) -> list[_Criteri
             if d.meta.status == status or has_phrase(spaced_words(d.meta.title), title_word)
         )
         if hits:
-            criteria += [_Criterion(STATUS_LABELS[status], hits, a, b) for a, b in spans]
+            criteria += [
+                _status_criterion(STATUS_LABELS[status], hits, spaced, a, b, documents)
+                for a, b in spans
+            ]
     return criteria
+
+
+def _status_criterion(
+    label: str,
+    hits: frozenset[str],
+    spaced: str,
+    start: int,
+    end: int,
+    documents: Sequence[HasMeta],
+) -> _Criterion:
+    """A status word; with a year right after it that only one of its documents writes
+    ("quy chế mẫu 2025"), that document, named as strongly as by its number."""
+    year = re.match(r"\s*((?:19|20)\d\d)(?!\d)", spaced[end:])
+    if year is not None:
+        written = _years_written([d for d in documents if d.id in hits])
+        named = frozenset(d for d in hits if year[1] in written[d])
+        if len(named) == 1:
+            return _Criterion(f"{label} {year[1]}", named, start, end + year.end(), strong=True)
+    return _Criterion(label, hits, start, end)
 
 
 def _name_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criterion]:

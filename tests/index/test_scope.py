@@ -262,3 +262,42 @@ def test_a_year_narrows_documents_named_alike_to_the_one_that_writes_it() -> Non
     both = ("mau-gio", "mau-may")
     assert detect_scope("Theo quy chế mẫu 2040 thì ai ký?", docs).document_ids == both
     assert detect_scope("quy chế mẫu: họp ngày 3/4/2031 thì sao?", docs).document_ids == both
+
+
+def test_an_amount_after_a_word_that_folds_to_so_is_no_document_number(docs: list[Doc]) -> None:
+    # "trụ sở 9 tỷ" folds to "tru so 9 ty": money, not "số 9"
+    assert detect_scope("Xây trụ sở 9 tỷ thì ai cho ý kiến?", docs).document_ids == ()
+    assert detect_scope("theo quy chế số 9 thì sao", docs).document_ids == ("kon-tum",)
+
+
+def test_two_name_words_a_comma_separates_name_no_document(docs: list[Doc]) -> None:
+    # "... văn bản, cần ..." writes "ban" and "can" of "Ban cán sự", not the name
+    question = "Đang soạn văn bản, cần dẫn điều nào về họp?"
+    assert detect_scope(question, docs).document_ids == ()
+
+
+def test_a_status_word_with_a_year_only_one_document_writes_names_it() -> None:
+    """ "... khác gì quy chế mẫu 2031?": beside a document named by its place, the template
+    of that year is named too, as strongly as by its number."""
+    docs = [
+        Doc(
+            "dong-vang",
+            DocumentMeta(title="Quy chế làm việc của Đảng ủy xã Đồng Vàng", province="Đồng Vàng"),
+        ),
+        Doc(
+            "mau-2031",
+            DocumentMeta(
+                title="Quy chế làm việc mẫu của đảng ủy xã",
+                status="template",
+                date_issued="05/03/2031",
+            ),
+        ),
+        Doc(
+            "mau-2028",
+            DocumentMeta(
+                title="Quy chế làm việc mẫu của chi bộ", status="template", date_issued="01/01/2028"
+            ),
+        ),
+    ]
+    question = "Chế độ họp của Đảng ủy xã Đồng Vàng khác gì với quy chế mẫu 2031?"
+    assert detect_scope(question, docs).document_ids == ("dong-vang", "mau-2031")
