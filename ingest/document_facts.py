@@ -184,14 +184,16 @@ def _title_facts(
 
 def _signature_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
     """ "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ / (name)": the capitalised role lines, then a name."""
-    lines = list(_lines(doc.text, start, end))
+    lines = _signature_column(doc.text, list(_lines(doc.text, start, end)))
     for i, (s, _) in enumerate(lines):
         if not _SIGNING.search(fold(doc.text[s : lines[i][1]])):
             continue
         last = i
         while last + 1 < len(lines) and doc.text[lines[last + 1][0] : lines[last + 1][1]].isupper():
             last += 1
-        role = " ".join(doc.text[lines[i][0] : lines[last][1]].replace("*", " ").split())
+        role = " ".join(
+            " ".join(doc.text[a:b] for a, b in lines[i : last + 1]).replace("*", " ").split()
+        )
         name = ""
         if last + 1 < len(lines):
             candidate = doc.text[lines[last + 1][0] : lines[last + 1][1]]
@@ -208,6 +210,17 @@ def _signature_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
             )
         ]
     return []
+
+
+def _signature_column(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The signature's lines; where it stands in a column of its own beside the list of
+    recipients ("Nơi nhận: <tab> T/M ĐẢNG ỦY"), the cells after the tab, without a
+    "(đã ký)" between role and name."""
+    cells = [(s + text[s:e].rindex("\t") + 1, e) for s, e in lines if "\t" in text[s:e]]
+    cells = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in cells]
+    if not any(_SIGNING.search(fold(text[s:e])) for s, e in cells):
+        return lines
+    return [(s, e) for s, e in cells if s < e and not text[s:e].startswith("(")]
 
 
 def _article_sentences(article: Article) -> Iterator[tuple[int | None, int, int]]:

@@ -88,3 +88,17 @@ def test_a_clause_that_only_relies_on_the_regulation_is_no_amendment() -> None:
         "1. Căn cứ Quy chế này, các chi bộ sửa đổi, bổ sung các quy định có liên quan.",
     )
     assert "amendment" not in _facts(text, "xa-hung-loi.txt")
+
+
+def test_a_signature_in_a_column_beside_the_recipients_gives_its_name() -> None:
+    text = REGULATION.split("Nơi nhận:")[0] + (
+        "Nơi nhận:\tT/M BAN CHẤP HÀNH\n"
+        "- Ban Thường vụ Huyện ủy (b/c),\tBÍ THƯ\n"
+        "- Các chi bộ trực thuộc,\n"
+        "- Các đồng chí ủy viên,\t(đã ký)\n"
+        "- Lưu Văn phòng.\tLò Văn Pảng\n"
+    )
+    doc = parse_text(text, "hung-loi-cot")
+    signer = [f for f in document_facts(doc) if f.attribute == "signer"]
+    assert [f.value for f in signer] == ["Lò Văn Pảng (T/M BAN CHẤP HÀNH BÍ THƯ)"]
+    assert signer[0].quote in doc.text
