@@ -247,7 +247,9 @@ class Answerer:
         on its own (see assistant/each_ask.py)."""
         whole = self._route(u)
         simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
-        if simple or u.reference is not None or u.document_attributes:
+        # (a question about the document answered whole; refused whole, each of its
+        # asks may still be: "quy chế này sửa thì ai quyết, có phải báo cáo không?")
+        if simple or u.reference is not None or (u.document_attributes and whole.kind != "refusal"):
             return whole
         return self.each_ask.answer(
             whole, text, original, history, list(u.document_ids), u.frame.kind

@@ -23,7 +23,11 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.document_names import meta_text, without_names
-from assistant.ellipsis import demonstrative_phrases, gives_only_counts
+from assistant.ellipsis import (
+    compares_with_what_was_said,
+    demonstrative_phrases,
+    gives_only_counts,
+)
 from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
     body_question_pattern,
@@ -86,13 +90,16 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     folded = fold(expand_abbreviations(question))
     anaphora = bool(ANAPHORA.search(folded) or pronoun(question))
     # "mức đó", "việc này": a noun pointed back at is the previous question's
-    anaphora = anaphora or bool(demonstrative_phrases(question))
+    anaphora = anaphora or bool(demonstrative_phrases(question, of_documents=False))
+    # "B họp dày hơn à?": compared with what was just said
+    anaphora = anaphora or compares_with_what_was_said(question)
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")
         _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
         # "quy định đó thuộc khoản nào của Điều 9?": an article named, the thing before
         or (anaphora and (reference is None or reference.clause is None))
         or _asks_if_the_same_holds(question, documents)
+        or _asks_the_same_elsewhere(question, before.text, documents)
     ):
         if ANAPHORA.search(folded) and reference is None:
             answers = [t.content for t in history if t.role == "assistant"]
@@ -133,6 +140,7 @@ def _follow_up_text(
     question: str, previous: str, carried: Carried, documents: Sequence[HasMeta]
 ) -> str:
     own_scope = detect_scope(question, documents).document_ids
+    elsewhere = _asks_the_same_elsewhere(question, previous, documents)
     if own_scope:
         # "Còn Điện Biên?": the document named before no longer applies, nor the body
         # only it is about ("Ban cán sự đảng" of a Ban cán sự đảng's regulation).
@@ -145,13 +153,27 @@ def _follow_up_text(
         # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
         asked = canonical(question)
         return asked[: found.start()] + previous_bodies[0] + asked[found.end() :]
-    if asks_on_its_own(question, documents):
+    pointed = demonstrative_phrases(question, of_documents=False)
+    own = asks_on_its_own(question, documents) and not elsewhere
+    if own and pointed and carried.topic:
+        # "ai ký cái đó?": its own verb, of what the previous question was about
+        return _pointed_at(question, pointed[0], carried.topic)
+    if own:
         # "Còn Thường trực họp vào thứ mấy?": a new ask in the same context keeps its own
         # words; a document named is no body asked, the body asked before still is.
         if own_scope and carried.bodies and not asked_bodies(question, True):
             return f"{question.rstrip()} {' '.join(carried.bodies)}"
         return question
     return merge_follow_up(previous, question, bool(own_scope))
+
+
+def _pointed_at(question: str, phrase: str, topic: str) -> str:
+    """``question`` with the ``phrase`` that points back (folded) read as ``topic``."""
+    asked = canonical(question)
+    found = re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", fold(asked))
+    if found is None:
+        return f"{question.rstrip()} {topic}"
+    return asked[: found.start()] + topic + asked[found.end() :]
 
 
 def asked_bodies(text: str, names_document: bool) -> list[str]:
@@ -169,12 +191,13 @@ def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
     # what it asks about, without its verbs and the numbers it gave (its own case), in
     # its own typing (a question with diacritics reads words without them as unknown)
     ask = _ask_syllables()
+    placing = {fold(w) for w in function_words().prepositions}
     kept = {
         w
         for w in content_syllables(
-            without_names(_act_pattern().sub(" ", _without_bodies(previous)), documents)
+            without_names(_without_asked_verb(_without_bodies(previous)), documents)
         )
-        if w not in ask and not any(c.isdigit() for c in w)
+        if w not in ask and w not in placing and not any(c.isdigit() for c in w)
     }
     # nor the words of the grammar's closed classes ("tức là": typed with diacritics, as
     # folded they may be a topic's syllable, "chu" of "chủ trương"), nor the noun a
@@ -187,6 +210,23 @@ def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
         w for i, w in enumerate(typed) if w and fold(w).lower() in kept and i not in counted
     )
     return Carried(text=previous, bodies=bodies, topic=topic, acts=asked_acts(previous))
+
+
+def _without_asked_verb(folded: str) -> str:
+    """``folded`` without the verb it asks about: the one after its question word ("kết
+    nạp ... do ai quyết định": "quyết định"; "kết nạp" is what is decided), else every
+    verb of an act."""
+    asks = _interrogative().search(folded)
+    after = [m for m in _act_pattern().finditer(folded) if asks and m.start() >= asks.end()]
+    if not after:
+        return _act_pattern().sub(" ", folded)
+    return f"{folded[: after[0].start()]} {folded[after[0].end() :]}"
+
+
+@functools.cache
+def _interrogative() -> re.Pattern[str]:
+    words = sorted({fold(w) for w in function_words().interrogatives}, key=len, reverse=True)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, words))})(?![a-z])")
 
 
 def _same_acts(question: str, carried: Carried) -> tuple[Act, ...]:
@@ -241,6 +281,21 @@ def _asks_if_the_same_holds(question: str, documents: Sequence[HasMeta]) -> bool
     placing = {fold(w) for w in function_words().prepositions}
     rest = content_syllables(likeness_pattern().sub(" ", folded))
     return all(w in naming or w in placing or w in grammar_syllables() for w in rest)
+
+
+def _asks_the_same_elsewhere(question: str, previous: str, documents: Sequence[HasMeta]) -> bool:
+    """ "Bên Sông Bạc thì cần mấy người?": another document named, no body, and nothing
+    asked about besides the question's frame: the previous question, of that document."""
+    scope = set(detect_scope(question, documents).document_ids)
+    if not scope or scope == set(detect_scope(previous, documents).document_ids):
+        return False
+    folded = fold(expand_abbreviations(question))
+    if find_bodies(folded):
+        return False
+    # (its own verb of an act is something asked: "thì khen thưởng có giống không?")
+    rest = content_syllables(without_names(_without_bodies(question), documents))
+    skipped = grammar_syllables() | {fold(w) for w in function_words().prepositions}
+    return all(w in skipped for w in rest)
 
 
 def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:

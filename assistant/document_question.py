@@ -14,18 +14,21 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.function_words import alternation
+from assistant.function_words import alternation, function_words
 from ingest.document_facts import DocumentAttribute
+from ingest.normalize import fold
 
 
 class _Phrases(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     document_nouns: tuple[str, ...]
+    pointed_document_nouns: tuple[str, ...]
     document_verbs: tuple[str, ...]
     document_name_words: tuple[str, ...]
     source_prepositions: tuple[str, ...]
     attributes: dict[DocumentAttribute, tuple[str, ...]]
+    beside_document: dict[DocumentAttribute, tuple[str, ...]]
 
 
 _VALUE_AFTER = re.compile(r"\s*(?:[ivxlc]+|\d+)\b")
@@ -60,11 +63,21 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
                 continue  # "khóa XIV", "nhiệm kỳ 2020-2025": it names the document
             taken.append(match.span())
             found.setdefault(attribute, match.start())
+    for attribute, verbs in phrases.beside_document.items():
+        # "quy chế này muốn sửa thì ...": the verb a few words after the document noun
+        after = rf"\b(?:{alternation(phrases.document_nouns)})(?:\s+[a-z]+){{0,2}}?\s+"
+        for match in re.finditer(rf"{after}(?:{alternation(verbs)})\b", folded):
+            if not _source_before().search(folded[: match.start()]):
+                # ("theo quy chế, sửa chữa ...": the document is where the answer is)
+                found.setdefault(attribute, match.start())
     # "số quy chế" is a way to ask; the document it asks about is named elsewhere, or by
     # a name of its own right after it ("đổi quy chế làm việc tại phường B")
     mentions = [
         m
-        for m in _pattern(phrases.document_nouns).finditer(folded)
+        for m in (
+            *_pattern(phrases.document_nouns).finditer(folded),
+            *_pointed_nouns().finditer(folded),
+        )
         if not any(s <= m.start() and m.end() <= e for s, e in taken)
         or _NAMED_AFTER.match(folded, m.end())
     ]
@@ -75,14 +88,32 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
     return tuple(sorted(found, key=found.__getitem__))
 
 
+@cache
+def _pointed_nouns() -> re.Pattern[str]:
+    """A document noun a demonstrative points at ("quyet dinh do")."""
+    nouns = alternation(_phrases().pointed_document_nouns)
+    pointing = alternation(tuple(fold(w) for w in function_words().demonstratives))
+    return re.compile(rf"\b(?:{nouns})\s+(?:{pointing})\b")
+
+
+@cache
+def _source_before() -> re.Pattern[str]:
+    """A source preposition ending the text before a document noun ("theo quy chế")."""
+    return re.compile(rf"(?:{_pattern(_phrases().source_prepositions).pattern})\s*$")
+
+
 def _names_a_source_and_another(
     folded: str, mentions: list[re.Match[str]], phrases: _Phrases
 ) -> bool:
     """ "Theo quy chế X, ai ban hành quy chế của Y?": X is where the answer comes from, so
     the regulation asked about is Y, as content of X, not X itself."""
-    source = re.compile(rf"(?:{_pattern(phrases.source_prepositions).pattern})\s*$")
-    sourced = [bool(source.search(folded[: m.start()])) for m in mentions]
+    sourced = [bool(_source_before().search(folded[: m.start()])) for m in mentions]
     return any(sourced) and not all(sourced)
+
+
+def document_nouns() -> tuple[str, ...]:
+    """The nouns a document is called by, folded, without a demonstrative ("quy che")."""
+    return tuple(dict.fromkeys(re.sub(r"\s+nay$", "", n) for n in _phrases().document_nouns))
 
 
 def attribute_words(attribute: DocumentAttribute) -> frozenset[str]:

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from assistant.document_question import document_nouns
 from assistant.function_words import function_words
 from assistant.quantities import (
     GivenCount,
@@ -84,7 +85,25 @@ def _demonstrative_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def demonstrative_phrases(question: str) -> list[str]:
+def compares_with_what_was_said(question: str) -> bool:
+    """ "Thế Ban Thường vụ họp dày hơn à?": a comparative with no standard after it and no
+    number in the question (a bound, "ít hơn 5", has one) compares with the previous
+    answer."""
+    folded = fold(question)
+    if re.search(r"\d", folded):
+        return False
+    markers = "|".join(re.escape(fold(w)) for w in function_words().comparatives)
+    found = re.search(rf"(?<![a-z])(?:{markers})(?![a-z])", folded)
+    return found is not None and not words_after(folded[found.end() :])
+
+
+def words_after(text: str) -> bool:
+    """Whether a content word follows (the standard of a comparison), particles aside."""
+    grammar = {fold(w) for w in function_words().particles | function_words().yes_no_endings}
+    return any(w not in grammar for w in re.findall(r"[a-z]+", text))
+
+
+def demonstrative_phrases(question: str, of_documents: bool = True) -> list[str]:
     """The noun phrases of ``question`` that point back with a demonstrative ("mức đó",
     "việc này"), folded; a time adverb built the same way ("hôm nay", "hiện nay") is
     none."""
@@ -92,8 +111,18 @@ def demonstrative_phrases(question: str) -> list[str]:
     accented, bare = _demonstrative_pattern()
     typed = canonical(question).lower()
     pattern, text = (accented, typed) if has_diacritics(question) else (bare, fold(question))
-    found = [fold(m.group()) for m in pattern.finditer(text)]
+    found = [
+        fold(m.group())
+        for m in pattern.finditer(text)
+        # "quy chế này": the document the conversation is about, not the previous topic
+        if of_documents or not _names_document(fold(text[: m.start(1)]), fold(m[1]))
+    ]
     return [p for p in found if p not in times]
 
 
-__all__ = ["demonstrative_phrases", "gives_only_counts"]
+def _names_document(before: str, noun: str) -> bool:
+    said = f"{before.strip()} {noun}".strip()
+    return any(re.search(rf"(?<![a-z]){re.escape(n)}$", said) for n in document_nouns())
+
+
+__all__ = ["compares_with_what_was_said", "demonstrative_phrases", "gives_only_counts"]

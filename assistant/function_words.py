@@ -12,6 +12,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from assistant.vocabulary import reads_only_as
 from ingest.normalize import canonical, fold, mostly_accented
 
 
@@ -35,6 +36,7 @@ class FunctionWords(BaseModel):
     comparison_words: frozenset[str]
     likeness_words: frozenset[str]
     prepositions: frozenset[str]
+    comparatives: frozenset[str]
     bounds: frozenset[str]
     time_bounds: frozenset[str]
     measure_nouns: frozenset[str]
@@ -76,8 +78,9 @@ class FunctionWords(BaseModel):
     @property
     def accent_only(self) -> frozenset[str]:
         """Single words of the classes added from the grammar's open edges that, folded,
-        are other common words ("dòng"/"đồng", "vẫn"/"văn", "nữa"/"nửa"): matched only
-        when typed with their diacritics."""
+        are more often other words ("dòng"/"đồng", "vẫn"/"văn", "nữa"/"nửa"): matched only
+        when typed with their diacritics. One whose letters everyday Vietnamese reads only
+        as that word ("trich" is "trích") is matched folded too."""
         classes = (
             self.wording_words
             | self.stance_adverbs
@@ -87,7 +90,7 @@ class FunctionWords(BaseModel):
             | self.quantifiers
             | self.conjunctions
         )
-        return frozenset(w for w in classes if " " not in w)
+        return frozenset(w for w in classes if " " not in w and not reads_only_as(w))
 
     @property
     def grammatical(self) -> frozenset[str]:

@@ -23,6 +23,7 @@ from assistant.understand import Understanding
 from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
+from ingest.bodies import find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power
@@ -99,6 +100,17 @@ class Located:
     coverage: float
     focus: float  # the same share, in the quoted sentence alone
     writes_case: bool = False  # it opens with the case the question sets
+
+
+def _acts_as_asked(body: str, sentence: str, asked: frozenset[str]) -> bool:
+    """Whether ``sentence`` opens with ``body`` (after its item number) and the word after
+    it is one the question writes ("Ban Thường vụ họp ..." for "... họp mấy lần?")."""
+    folded = fold(sentence)
+    found = find_bodies(folded)
+    if not found or found[0].body != body or re.search(r"[a-z]{2}", folded[: found[0].start]):
+        return False
+    after = words(folded[found[0].end :])[:1]
+    return bool(after) and after[0] in asked
 
 
 class ClauseLocator:
@@ -243,7 +255,7 @@ class ClauseLocator:
                 score += HELD_BONUS
             case_share = self._case_written(case, clause.text) if case is not None else 0.0
             score += CASE_WEIGHT * case_share
-            if u.new_body and self._names_new_body(u, article, clause):
+            if u.new_body and self._names_new_body(u, article, clause, quote):
                 # "còn Thường trực thì sao?": the new body's own clause, not the last one's
                 score += NEW_BODY_WEIGHT
             located.append(
@@ -302,19 +314,25 @@ class ClauseLocator:
         ranked = sorted(located, key=lambda item: -item.score)
         if u.new_body:
             # "còn Thường trực thì sao?": the new body's own clauses answer, when any does
-            own = [i for i in ranked if self._names_new_body(u, i.article, i.clause)]
+            own = [i for i in ranked if self._names_new_body(u, i.article, i.clause, i.quote)]
             return own or ranked
         return ranked
 
-    def _names_new_body(self, u: Understanding, article: Article, clause: Clause) -> bool:
+    def _names_new_body(
+        self, u: Understanding, article: Article, clause: Clause, quote: str
+    ) -> bool:
         """Whether the clause is about the follow-up's new body: the first body its article
-        title or its own text names (its holder, its subject) is that body."""
+        title, its own text or the sentence quoted from it names (its holder, its subject)
+        is that body ("A họp ba tháng một lần; B họp hằng tháng" is about B too)."""
         firsts = [
-            found[0]
-            for found in (self.quotes.bodies(article.title), self.quotes.bodies(clause.text))
-            if found
+            found[0] for text in (article.title, clause.text) if (found := self.quotes.bodies(text))
         ]
-        return u.new_body in firsts
+        if u.new_body in firsts:
+            return True
+        # "A họp ba tháng một lần. B họp hằng tháng": a sentence of the quote whose
+        # subject is the new body, doing what the question asks
+        asked = frozenset(words(u.text))
+        return any(_acts_as_asked(u.new_body, s, asked) for s in re.split(r"[.;]\s", quote))
 
     def profile(self, text: str) -> TextProfile:
         return self.quotes.profile(text)

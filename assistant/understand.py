@@ -238,11 +238,12 @@ def understand(
     scope_from_question = bool(own_scope)
     scope, reason = _chosen_scope(document_ids, own_scope, reason, (earlier, earlier_reason))
     merged_folded = fold(expand_abbreviations(text))
-    asked = asked_attributes(merged_folded)
+    own_attributes = asked_attributes(fold(expand_abbreviations(question)))
+    asked = own_attributes or asked_attributes(merged_folded)
     attributes = asked or _follow_up_attributes(question, users, is_follow_up)
     if attributes and parse_reference(question) is None:
         reference = None  # "nó được ký lúc nào?": "nó" is the document, no clause
-    if attributes and not asked:
+    if attributes and (own_attributes or not asked):
         # "ai ký?" after a question about a document: asked of that document in its own
         # words (the previous question's topic is no part of it)
         text, merged_folded = question, fold(expand_abbreviations(question))
@@ -269,7 +270,8 @@ def understand(
         is_follow_up=is_follow_up,
         english=is_english(original),
         unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),
-        names_document=named.by_name,
+        # a follow-up read with the previous question's words names what that one named
+        names_document=named.by_name or (is_follow_up and _named_scope(text, documents).by_name),
         scope_by_body_only=named.by_body_only and scope == own_scope and not document_ids,
         unloaded_laws=tuple(laws_not_loaded(original, documents)),
         # a follow-up, or a number asked in a conversation, may leave out the rule asked

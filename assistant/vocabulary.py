@@ -95,6 +95,32 @@ def _usual_readings() -> dict[str, str]:
     return {key: word for key, (_freq, word) in best.items()}
 
 
+# How many times more often a reading must be written than every other reading of its
+# letters for the letters alone to mean it ("trich" is "trích"; "nua" is "nữa" and "nửa").
+DOMINANT_READING_RATIO = 10.0
+
+
+def reads_only_as(word: str) -> bool:
+    """Whether ``word`` typed without diacritics can only be read as itself: its reading is
+    far more frequent in everyday Vietnamese than any other reading of its letters."""
+    by_word, _folded = _general()
+    meant = canonical(word)
+    folded = strip_diacritics(meant)
+    others = [f for w, f in _readings().get(folded, ()) if w != meant]
+    return by_word.get(meant, 0.0) >= DOMINANT_READING_RATIO * max(others, default=0.0) > 0 or (
+        meant in by_word and not others
+    )
+
+
+@functools.cache
+def _readings() -> dict[str, tuple[tuple[str, float], ...]]:
+    by_word, _folded = _general()
+    grouped: dict[str, list[tuple[str, float]]] = {}
+    for word, freq in by_word.items():
+        grouped.setdefault(strip_diacritics(word), []).append((word, freq))
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
 # How much more common (in zipf units: 2 is a hundred times) the regulations' word must
 # be in everyday Vietnamese than a real but rare word typed one edit from it, for one
 # neighbour's evidence to read the rare word as its typo.

@@ -288,3 +288,77 @@ def test_which_clause_of_a_named_article_says_what_was_just_asked(tmp_path: Path
     )
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
     assert answer.answer.startswith("khoản 2 Điều 2")
+
+
+def test_naming_only_another_document_asks_the_previous_question_there() -> None:
+    """ "Bên Sông Bạc thì cần mấy người?": no body, nothing asked about but the frame of
+    a number: the previous question, of Sông Bạc."""
+    from ingest.normalize import fold
+
+    history = turns("Ở Đồi Xanh quyết định của BTV cần bao nhiêu người tán thành?")
+    u = understand("ben Song Bac thi can may nguoi?", history, [HILL, RIVER])
+    assert u.is_follow_up and "tan thanh" in fold(u.text)
+    assert u.document_ids == ("song-bac",)
+
+
+def test_a_thing_pointed_back_at_is_what_the_previous_question_was_about() -> None:
+    """ "ai ký cái đó?": its own verb, of the previous topic; the verb asked before ("do
+    ai quyết định") goes, the verb that was its object ("cử đi học") stays."""
+    from ingest.normalize import fold
+
+    history = turns("Ở Đồi Xanh, cử đảng viên đi học do ai quyết định?")
+    u = understand("ai ký cái đó?", history, [HILL, RIVER])
+    assert u.is_follow_up
+    assert "cu dang vien di hoc" in fold(u.text) and "quyet dinh" not in fold(u.text)
+
+
+def test_this_regulation_pointed_at_is_the_document_not_the_previous_topic() -> None:
+    history = turns("Chi ủy Đồi Xanh họp khi nào?")
+    u = understand("Quy chế này muốn sửa thì ai quyết?", history, [HILL, RIVER])
+    assert "hop" not in fold_text(u.text)
+    assert u.document_attributes == ("amendment",)
+
+
+def fold_text(text: str) -> str:
+    from ingest.normalize import fold
+
+    return fold(text)
+
+
+def test_a_merged_follow_up_that_names_its_document_excludes_the_name_from_the_topic() -> None:
+    history = turns("Theo quy chế Đồi Xanh, Đảng ủy Khối họp mấy tháng một lần?")
+    u = understand("vậy BTV thì sao?", history, [HILL, RIVER])
+    assert u.is_follow_up and u.names_document
+
+
+SHARED_CLAUSE = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ NGỌC THẠCH
+
+Điều 1. Nhiệm vụ của Ban Thường vụ
+Ban Thường vụ lãnh đạo, chỉ đạo thực hiện nghị quyết của Ban Chấp hành giữa hai kỳ họp.
+
+Điều 2. Chế độ họp
+1. Ban Chấp hành họp thường lệ ba tháng một lần. Ban Thường vụ họp mỗi tháng một lần, họp bất thường khi cần.
+2. Thường trực giao ban mỗi tuần một lần.
+"""
+
+
+def test_a_new_body_named_in_the_sentence_quoted_is_its_clause(tmp_path: Path) -> None:
+    """ "A họp ba tháng một lần. B họp hằng tháng": the clause is about B too, though A
+    opens it; the article whose title names B does not say how often it meets."""
+    assistant = assistant_over(tmp_path, {"ngoc-thach.txt": SHARED_CLAUSE})
+    first = "Ban Chấp hành xã Ngọc Thạch họp mấy tháng một lần?"
+    answer = after(assistant, first, "thế còn BTV thì sao?")
+    top = answer.citations[0]
+    assert (top.article, top.clause) == (2, 1)
+    assert "mỗi tháng một lần" in answer.answer
+
+
+def test_a_comparative_without_its_standard_compares_with_the_previous_question() -> None:
+    """ "BTV họp thưa hay dày hơn?": what "hơn" compares with is left out, so it is the
+    previous question, of the body named now; "ít hơn 5 người" has its standard."""
+    from ingest.normalize import fold
+
+    history = turns("Theo quy chế Đồi Xanh, Ban Chấp hành họp mấy tháng một lần?")
+    u = understand("BTV họp thưa hay dày hơn?", history, [HILL, RIVER])
+    assert u.is_follow_up and "may thang mot lan" in fold(u.text)
+    assert u.new_body == "Ban Thường vụ"

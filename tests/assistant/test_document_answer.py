@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.models import Turn
 from assistant.service import Assistant
 from tests.assistant.test_answer import assistant_over
 from tests.ingest.test_document_facts import REGULATION, TEMPLATE
@@ -137,3 +138,35 @@ def test_a_follow_up_about_the_same_document_asks_its_facts(assistant: Assistant
     assert "Lò Văn Pảng" in signer.answer and signer.citations[0].place == "signature"
     replaced = assistant.ask("nó thay thế văn bản nào?", history=history)
     assert "02-QC/ĐU" in replaced.answer
+
+
+def test_a_bare_verb_beside_the_document_noun_asks_about_amending_it() -> None:
+    from assistant.document_question import asked_attributes
+
+    assert asked_attributes("quy che nay muon bo sung thi ai quyet") == ("amendment",)
+    # the document as the source of the answer, or a verb far from it, asks nothing of it
+    assert asked_attributes("theo quy che sua chua tru so thi ai quyet") == ()
+    assert asked_attributes("quy che xa hung loi quy dinh ai duoc sua chua tru so") == ()
+
+
+def test_a_decision_pointed_at_is_a_document_asked_about() -> None:
+    from assistant.document_question import asked_attributes
+
+    assert asked_attributes("ai ky van ban ay") == ("signer",)
+    assert asked_attributes("ai ky quyet dinh ket nap") == ()
+    folded = "quy che ban hanh kem quyet dinh so may, ai ky thay mat ban bi thu"
+    assert asked_attributes(folded) == ("number", "signer")
+
+
+def test_a_document_question_with_an_ask_of_its_own_answers_each(assistant: Assistant) -> None:
+    """ "Quy chế này sửa thì ai quyết, ... ?": the document's own fact for the first ask,
+    though the message as a whole asks more than the document's facts."""
+    history = [
+        Turn(role="user", content="Quy chế xã Hưng Lợi, Ban Thường vụ họp mấy lần?"),
+        Turn(role="assistant", content="Ban Thường vụ họp mỗi tháng một lần."),
+    ]
+    answer = assistant.ask(
+        "Quy chế này muốn sửa thì ai quyết, có cần xin ý kiến cấp trên không?", history=history
+    )
+    assert answer.kind != "refusal"
+    assert "Ban Chấp hành Đảng bộ xã xem xét, quyết định" in answer.answer

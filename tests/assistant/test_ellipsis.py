@@ -32,3 +32,12 @@ def test_only_counts_after_a_number_asked() -> None:
     assert not gives_only_counts("Ban Gió 20 người thì sao?", "Ai chủ trì?", _no_objects)
     # a word of its own
     assert not gives_only_counts("Ban Gió 20 người thì sao?", previous, lambda t: ["mua"])
+
+
+def test_a_comparative_compares_with_what_was_said_only_without_a_standard() -> None:
+    from assistant.ellipsis import compares_with_what_was_said
+
+    assert compares_with_what_was_said("Tổ phó họp dày hơn à?")
+    assert compares_with_what_was_said("to pho hop thua hon khong")
+    assert not compares_with_what_was_said("Tổ phó họp nhiều hơn tổ trưởng không?")
+    assert not compares_with_what_was_said("ít hơn 5 người thì sao?")
