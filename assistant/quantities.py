@@ -155,6 +155,7 @@ class GivenCount(BaseModel):
     start: int
     end: int
     role: Role | None = None
+    away: bool = False  # members who will not be there ("4 đồng chí đi công tác")
 
 
 # "6/9 đồng chí": six of nine. The regulations' own fractions are halves, thirds and
@@ -198,16 +199,50 @@ def _counts(
 ) -> list[GivenCount]:
     """The counts of people; one a negative follows counts those against or away, which
     no rule decides and which is no body's size: left out."""
-    return [
-        GivenCount(
-            value=int(m.group(1)),
-            start=m.start(1),
-            end=m.end(1),
-            role=_count_role(folded, m, verbs),
+    found: list[GivenCount] = []
+    for m in count_pattern.finditer(folded):
+        if _negated(folded[m.end() :]) or _a_year(m):
+            continue
+        role = _count_role(folded, m, verbs)
+        away = role is None and _goes_away(folded[m.end() :])
+        if role is None and not away and _remains(folded[: m.start()]):
+            role = "present"  # "chỉ còn 5 người": those left are those there
+        found.append(
+            GivenCount(value=int(m.group(1)), start=m.start(1), end=m.end(1), role=role, away=away)
         )
-        for m in count_pattern.finditer(folded)
-        if not _negated(folded[m.end() :])
-    ]
+    return found
+
+
+def _a_year(m: re.Match[str]) -> bool:
+    """ "quy chế mẫu 2025": four digits with no noun that counts people are a year."""
+    return len(m.group(1)) == 4 and m.group(0).strip() == m.group(1)
+
+
+def _goes_away(after: str) -> bool:
+    """ "4 đồng chí đi tập huấn", "2 người vắng": a verb of being away right after the
+    count, a verb of going not followed by a meeting noun."""
+    words = _STOP.split(after)[0].split()[:ROLE_WINDOW]
+    text = " ".join(words)
+    found = re.match(rf"(?:{alternation(_away_verbs())})(?![a-z])", text)
+    if found is None:
+        return False
+    rest = text[found.end() :].strip()
+    return not any(rest == n or rest.startswith(f"{n} ") for n in meeting_nouns())
+
+
+def _remains(before: str) -> bool:
+    words = _STOP.split(before)[-1].strip()
+    return any(words == w or words.endswith(f" {w}") for w in _remaining_words())
+
+
+@functools.cache
+def _away_verbs() -> tuple[str, ...]:
+    return tuple(fold(w) for w in _raw()["away_verbs"])
+
+
+@functools.cache
+def _remaining_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in _raw()["remaining_words"])
 
 
 def _count_role(folded: str, m: re.Match[str], verbs: dict[Role, re.Pattern[str]]) -> Role | None:
@@ -244,7 +279,13 @@ def given_quantities(question: str) -> GivenQuantities:
     """The total and the counted role a question gives (None where it gives none). When
     several counts could be the counted one, the smaller is: a part is never larger than
     the whole it is counted from."""
-    found = [(c.value, c.role) for c in head_counts(question)]
+    counts = head_counts(question)
+    found = [(c.value, c.role) for c in counts if not c.away]
+    away = sum(c.value for c in counts if c.away)
+    sizes_given = [v for v, r in found if r is None]
+    if away and sizes_given and not any(r == "present" for _, r in found):
+        # "9 đồng chí, 4 đồng chí đi tập huấn": the other five are there
+        found.append((max(sizes_given) - away, "present"))
     with_role = [(v, r) for v, r in found if r is not None]
     if not with_role:
         return GivenQuantities(total=found[0][0] if found else None)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.quantities import given_quantities, quantity_syllables
 from assistant.rules.models import Rule
+from ingest.bodies import find_bodies
 from ingest.rules.text import fold_query
 
 _GENERIC = frozenset(
@@ -75,7 +77,7 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
     kiểm sát" → the clause about the Viện kiểm sát, not the one about Mặt trận)."""
     if len(rules) < 2:
         return rules
-    q_words = topic_words(question)
+    q_words = topic_words(question) - _story_words(question)
     # a rule for the case the question names ("đối với nội dung phức tạp ... 05 ngày")
     # answers it before any rule that merely shares more of its other words
     scored = [(case_named(r, q_words), len(q_words & topic_words(r.sentence)), r) for r in rules]
@@ -90,6 +92,17 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
     places = {(r.part, r.article, r.clause) for met, score, r in scored if (met, score) == best}
     kept = [r for r in rules if (r.part, r.article, r.clause) in places]
     return _by_condition(q_words, kept)
+
+
+def _story_words(question: str) -> set[str]:
+    """In a story ("chi bộ 12 người, 7 người tán thành thì có thông qua không?") the bodies
+    named, the counts' nouns and verbs and the verdict asked are the same for every rule
+    of its kind: only the rest tells one rule from another ("xét đề nghị kết nạp")."""
+    if given_quantities(question).role is None:
+        return set()  # no count of people doing what a rule decides: no story
+    folded = fold_query(question)
+    bodies = {w for m in find_bodies(folded) for w in folded[m.start : m.end].split()}
+    return bodies | set(quantity_syllables())
 
 
 def _by_condition(q_words: set[str], rules: list[Rule]) -> list[Rule]:

@@ -108,3 +108,30 @@ def test_a_count_a_negative_follows_is_of_those_against() -> None:
     assert (given.count, given.role, given.present, given.total) == (4, "in_favour", 7, None)
     away = given_quantities("Tổ Gió có 3 người không dự thì họp được không?")
     assert away.count is None
+
+
+def test_members_away_leave_the_rest_of_the_body_present() -> None:
+    from assistant.quantities import given_quantities
+
+    given = given_quantities("Tổ công tác 11 người, 3 người đi công tác thì họp được không?")
+    assert (given.total, given.count, given.role) == (11, 8, "present")
+    # going to the meeting is attending, not being away
+    given = given_quantities("Tổ công tác 11 người, 7 người đi họp thì sao?")
+    assert (given.total, given.count, given.role) == (11, 7, "present")
+
+
+def test_those_left_are_those_present_unless_a_role_follows() -> None:
+    from assistant.quantities import given_quantities
+
+    given = given_quantities("tổ công tác 11 người, chỉ còn 6 người thì họp được không")
+    assert (given.total, given.count, given.role) == (11, 6, "present")
+    given = given_quantities("tổ công tác 11 người, còn 4 người vắng thì họp được không")
+    assert (given.total, given.count, given.role) == (11, 7, "present")
+
+
+def test_a_year_is_no_head_count_and_a_body_is_no_one_away() -> None:
+    from assistant.quantities import given_quantities
+
+    # "BCH" spelled out begins with "ban", the letters of "bận": no one is away
+    given = given_quantities("Tổ công tác (quy chế mẫu 2031) có 30 ủy viên Ban chấp hành")
+    assert (given.total, given.count) == (30, None)

@@ -38,3 +38,36 @@ def test_a_case_cut_short_at_its_comma_is_named_by_half_its_words() -> None:
     )
     assert found[0] is special
     assert closest_topic("tờ trình gửi trước mấy ngày", [plain, special], False)[0] is plain
+
+
+def _vote(clause: int, sentence: str, share: tuple[int, int]) -> Rule:
+    return Rule(
+        id=f"v{clause}",
+        kind="vote_threshold",
+        body="Tổ công tác",
+        subject="resolution",
+        subject_label="thông qua nghị quyết",
+        value=Quantity(text=f"{share[0]}/{share[1]}", numerator=share[0], denominator=share[1]),
+        comparator=">",
+        document_id="to-gio",
+        part="regulation",
+        article=5,
+        clause=clause,
+        sentence=sentence,
+    )
+
+
+def test_a_story_tells_rules_apart_by_its_words_beyond_the_story() -> None:
+    """The body named, the counts' nouns and the verdict asked are every vote rule's words;
+    "xét cử đi đào tạo" is what names the special rule."""
+    general = _vote(
+        1, "Nghị quyết của tổ công tác được thông qua khi quá nửa tổ viên tán thành.", (1, 2)
+    )
+    special = _vote(
+        2, "Nghị quyết cử tổ viên đi đào tạo phải được ba phần tư số tổ viên tán thành.", (3, 4)
+    )
+    question = (
+        "tổ công tác 12 người, họp xét cử đi đào tạo được 7 người tán thành thì nghị quyết của "
+        "tổ công tác có thông qua được không"
+    )
+    assert closest_topic(question, [general, special], False)[0] is special
