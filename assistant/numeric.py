@@ -133,10 +133,10 @@ def compose_numeric(
         if u.document_ids and any(d.no_rule for d in per_doc):
             return _no_rule_answer(u, per_doc, documents)
         return None
-    # Documents without a rule are listed only when the question named them alone, or
-    # named them to compare ("Đồng Tháp và Kon Tum": Kon Tum's silence is part of it).
+    # Documents without a rule are listed only when the question named them: alone, or
+    # several ("Đồng Tháp và Kon Tum ... thế nào?": Kon Tum's silence is part of it).
     shown: list[DocumentNumeric] = with_rules
-    if len(u.document_ids) == 1 or (u.kind == "comparison" and u.scope_from_question):
+    if len(u.document_ids) == 1 or u.scope_from_question:
         shown = [d for d in per_doc if d.matches or d.no_rule]
     if not u.scope_from_question:
         # Documents the question did not name: those that state a value come before a

@@ -64,12 +64,30 @@ class NumericRoute:
         numeric = answer_frame(
             u.frame, u.asks_number, u.text, self.rules, scope=list(u.document_ids) or None
         )
+        if numeric is not None and u.kind == "comparison" and len(u.document_ids) > 1:
+            numeric = self._each_own_body(u, numeric)
         wants = numeric is not None and (
             u.kind == "numeric"
             or (u.kind == "comparison" and numeric.frame.kind is not None)
             or (u.kind == "who_decides" and numeric.frame.measure is not None)
         )
         return NumberAsked(numeric=numeric, wants=wants)
+
+    def _each_own_body(self, u: Understanding, numeric: NumericAnswer) -> NumericAnswer:
+        """ "BCSĐ ở A khác gì Đảng ủy ở B?": a document with no rule for the body asked
+        first is asked of the other bodies the question names (its own counterpart)."""
+        others = tuple(b for b in u.bodies if b not in u.frame.bodies)
+        if not others:
+            return numeric
+        frame = u.frame.model_copy(update={"bodies": others})
+        documents = []
+        for entry in numeric.documents:
+            if not entry.matches:
+                again = answer_frame(frame, u.asks_number, u.text, self.rules, [entry.document_id])
+                if again is not None and again.documents and again.documents[0].matches:
+                    entry = again.documents[0]
+            documents.append(entry)
+        return numeric.model_copy(update={"documents": tuple(documents)})
 
     def compose(self, u: Understanding, asked: NumberAsked, foreign: list[str]) -> Answer | None:
         """The answer from the rule module, when it answers on topic (and names the

@@ -766,3 +766,49 @@ def test_a_bounded_measure_compared_says_which_document_is_silent(tmp_path: Path
     assert not any(c.document_id == "vinh-an" for c in answer.citations)
     assert "không quy định" in answer.answer
     verbatim(assistant, answer)
+
+
+MEETING_LENGTH = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ {name}
+
+Điều 1. Chế độ hội nghị
+1. Ban Chấp hành họp thường lệ ba tháng một lần.
+{length}
+"""
+
+
+def test_two_documents_named_show_the_silence_of_the_one_without_the_number(
+    tmp_path: Path,
+) -> None:
+    """ "Hội nghị kéo dài tối đa mấy ngày: A và B thế nào?": B says nothing of it, and
+    that is part of the answer, with no comparison word asked."""
+    assistant = assistant_over(
+        tmp_path,
+        {
+            "dong-vang.txt": MEETING_LENGTH.format(
+                name="ĐỒNG VÀNG", length="2. Hội nghị Ban Chấp hành không quá 02 ngày."
+            ),
+            "suoi-bac.txt": MEETING_LENGTH.format(name="SUỐI BẠC", length=""),
+        },
+    )
+    answer = assistant.ask("Hội nghị BCH kéo dài tối đa mấy ngày: xã Đồng Vàng và xã Suối Bạc?")
+    assert "không quá 02 ngày" in answer.answer
+    assert "không quy định" in answer.answer.split("02 ngày", 1)[1]
+
+
+def test_a_comparison_asks_each_document_of_the_body_named_beside_it(tmp_path: Path) -> None:
+    """ "Ban cán sự đảng ở A khác gì Đảng ủy ở B?": A's rule for its caucus, B's for its
+    committee; neither document is silent."""
+    assistant = assistant_over(
+        tmp_path,
+        {
+            "lam-son.txt": "TỈNH ỦY LAM SƠN\nQUY CHẾ LÀM VIỆC CỦA BAN CÁN SỰ ĐẢNG UBND TỈNH\n\n"
+            "Điều 1. Chế độ họp\nBan cán sự đảng họp định kỳ một tháng một lần.\n",
+            "tra-linh.txt": "TỈNH ỦY TRÀ LĨNH\nQUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY UBND TỈNH\n\n"
+            "Điều 1. Chế độ họp\nĐảng ủy họp thường lệ ba tháng một lần.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Chế độ họp định kỳ của Ban cán sự đảng tỉnh Lam Sơn khác gì với Đảng ủy tỉnh Trà Lĩnh?"
+    )
+    assert "một tháng một lần" in answer.answer and "ba tháng một lần" in answer.answer
+    assert "không quy định" not in answer.answer
