@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
+from assistant.ellipsis import demonstrative_phrases
 from assistant.function_words import (
     folded_grammar,
     framing_syllables,
@@ -16,6 +17,7 @@ from assistant.function_words import (
 )
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
+from assistant.party_bodies import party_bodies
 from assistant.quantities import ASKED_UNIT, quantity_syllables
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import FOLDED, question_compounds, question_terms
@@ -23,7 +25,6 @@ from assistant.understand import Understanding
 from index.document_numbers import parse_number
 from index.places import SUBUNITS
 from ingest.bodies import (
-    find_bodies,
     organization_mentions,
     organizations_in,
     without_mentions,
@@ -152,10 +153,14 @@ class EvidenceGate:
         framing = framing_syllables(own)
         unknown_syllables = {fold(s) for s in syllables}
         measures = function_words().measure_nouns if u.asks_number else frozenset()
+        # "làm kiểu này", "cái đó": a noun a demonstrative points with names no topic
+        pointing = {p.split()[0] for p in demonstrative_phrases(own)}
 
         def says_more(word: str) -> bool:
             if set(fold(word).split()) <= framing or any(c.isdigit() for c in word):
                 return False  # "14h", "20/6": the case's numbers
+            if len(fold(word)) == 1 or fold(word) in pointing:
+                return False  # a letter ("e" for "em") carries no topic
             if _typed_as(word, SUBUNITS) or _typed_as(word, measures):
                 return False  # "chi bộ khu phố 3": where; "tỷ lệ tán thành": the number asked
             # "tự quyết", "ngoài tỉnh": a modifier and words the regulations write
@@ -379,26 +384,3 @@ def same_meaning(text: str) -> str:
         for other in group
     ]
     return " ".join(found)
-
-
-# A body written right before an organization's name, or joined to it by "của", is that
-# organization's organ ("Ban Chấp hành Công đoàn", "BTV Tỉnh đoàn"), not a Party body
-# ("huyện ủy với công an" names both).
-_OWNED_BY = frozenset({(), ("cua",)})
-
-
-def party_bodies(text: str) -> list[str]:
-    """The Party bodies ``text`` names, without those that belong to an organization."""
-    folded = fold(text)
-    organizations = organization_mentions(text)
-    # "Đoàn Thanh niên ... bí thư đoàn": an organization named once is then called by
-    # its head noun, and a body before that noun is its organ too
-    heads = {fold(text[o.start : o.end]).split()[0] for o in organizations}
-    own: list[str] = []
-    for mention in find_bodies(text):
-        after = next((o for o in organizations if o.start >= mention.end), None)
-        gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
-        following = folded[mention.end :].split()[:1]
-        if gap not in _OWNED_BY and not (following and following[0] in heads):
-            own.append(mention.body)
-    return own

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evidence import framing_syllables, party_bodies
+from assistant.evidence import framing_syllables
+from assistant.party_bodies import party_bodies
 
 
 @pytest.mark.parametrize(
@@ -19,6 +20,8 @@ from assistant.evidence import framing_syllables, party_bodies
         ("Ban Thường vụ cho ý kiến về nhân sự Công đoàn thế nào?", ["Ban Thường vụ"]),
         ("Ban Chấp hành của Công đoàn họp mấy lần?", []),
         ("Quan hệ của Huyện ủy với Công đoàn thế nào?", ["Ban Chấp hành"]),
+        # the standing board of an organization's committee
+        ("Ban Thường vụ Ủy ban Mặt trận Tổ quốc huyện họp khi nào?", []),
     ],
 )
 def test_bodies_of_other_organizations_are_notparty_bodies(

@@ -1,0 +1,33 @@
+"""Which bodies a question names are the Party's: a body written as an organ of another
+organization ("Ban Chấp hành Công đoàn", "bí thư đoàn") is that organization's."""
+
+from __future__ import annotations
+
+from ingest.bodies import find_bodies, organization_mentions
+from ingest.normalize import fold
+
+# A body written right before an organization's name, or joined to it by "của", is that
+# organization's organ ("Ban Chấp hành Công đoàn", "BTV Tỉnh đoàn"), not a Party body
+# ("huyện ủy với công an" names both); so is one before the organization's committee
+# ("Ban Thường trực Ủy ban Mặt trận": the standing board of the Front's committee).
+_OWNED_BY = frozenset({(), ("cua",), ("uy", "ban"), ("cua", "uy", "ban")})
+
+
+def party_bodies(text: str) -> list[str]:
+    """The Party bodies ``text`` names, without those that belong to an organization."""
+    folded = fold(text)
+    organizations = organization_mentions(text)
+    # "Đoàn Thanh niên ... bí thư đoàn": an organization named once is then called by
+    # its head noun, and a body before that noun is its organ too
+    heads = {fold(text[o.start : o.end]).split()[0] for o in organizations}
+    own: list[str] = []
+    for mention in find_bodies(text):
+        after = next((o for o in organizations if o.start >= mention.end), None)
+        gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
+        following = folded[mention.end :].split()[:1]
+        if gap not in _OWNED_BY and not (following and following[0] in heads):
+            own.append(mention.body)
+    return own
+
+
+__all__ = ["party_bodies"]
