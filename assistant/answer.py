@@ -248,7 +248,7 @@ class Answerer:
         whole = self._route(u)
         simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
         # (a question about the document answered whole; refused whole, each of its
-        # asks may still be: "quy chế này sửa thì ai quyết, có phải báo cáo không?")
+        # asks may still be: "văn bản này đổi ra sao, tổ trưởng có được góp ý không?")
         if simple or u.reference is not None or (u.document_attributes and whole.kind != "refusal"):
             return whole
         return self.each_ask.answer(

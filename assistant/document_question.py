@@ -64,7 +64,7 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
             taken.append(match.span())
             found.setdefault(attribute, match.start())
     for attribute, verbs in phrases.beside_document.items():
-        # "quy chế này muốn sửa thì ...": the verb a few words after the document noun
+        # "văn bản này định bổ sung ...": the verb a few words after the document noun
         after = rf"\b(?:{alternation(phrases.document_nouns)})(?:\s+[a-z]+){{0,2}}?\s+"
         for match in re.finditer(rf"{after}(?:{alternation(verbs)})\b", folded):
             if not _source_before().search(folded[: match.start()]):

@@ -284,7 +284,7 @@ def given_quantities(question: str) -> GivenQuantities:
     away = sum(c.value for c in counts if c.away)
     sizes_given = [v for v, r in found if r is None]
     if away and sizes_given and not any(r == "present" for _, r in found):
-        # "9 đồng chí, 4 đồng chí đi tập huấn": the other five are there
+        # "tổ 11 người, 3 người đi học": the other eight are there
         found.append((max(sizes_given) - away, "present"))
     with_role = [(v, r) for v, r in found if r is not None]
     if not with_role:

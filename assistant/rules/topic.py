@@ -95,7 +95,7 @@ def closest_topic(question: str, rules: list[Rule], keep_subject: bool) -> list[
 
 
 def _story_words(question: str) -> set[str]:
-    """In a story ("chi bộ 12 người, 7 người tán thành thì có thông qua không?") the bodies
+    """In a story ("tổ 15 người, 9 người ưng thuận thì đạt không?") the bodies
     named, the counts' nouns and verbs and the verdict asked are the same for every rule
     of its kind: only the rest tells one rule from another ("xét đề nghị kết nạp")."""
     if given_quantities(question).role is None:
