@@ -36,6 +36,11 @@ _NUMBER_WORD_FOLDED = re.compile(rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)})(?![a-z])
 _ITEM_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\)?[/.)\-]+-?(?=\s|$)")
 
 
+# A reference to a place in a text or to a document ("Điều 12", "khoản 3", "số 09-QC").
+_CITED = re.compile(r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc|so)\s+\d+[\w/.-]*")
+# A length of time asked for ("bao lâu") is stated only in units of time.
+_ASKS_DURATION = re.compile(r"(?<![a-z])bao lau(?![a-z])")
+_DURATION_UNITS = frozenset({"phut", "gio", "ngay", "tuan", "thang", "quy", "nam", "ky"})
 # A share asked for ("bao nhiêu %", "mấy phần trăm") is stated only as one.
 _ASKS_SHARE = re.compile(r"(?<![a-z])(?:bao nhieu|may)\s*(?:%|phan tram)")
 _STATES_SHARE = re.compile(r"\d\s*%|phan tram|\d\s*/\s*\d|phan (?:hai|ba|bon|nam|muoi)|nua")
@@ -61,10 +66,12 @@ def states_number(quote: str, question: str = "") -> bool:
     measured = [u for u in asked if u in _MEASURES]
     if measured and not set(measured) & set(words(quote)):
         return False  # "mấy giờ" is not answered by a number of days or a blank
+    if _ASKS_DURATION.search(fold(question)) and not _DURATION_UNITS & set(words(quote)):
+        return False  # "bao lâu" is answered by a span of time, not any number
     if len(_ITEM_LABEL.findall(quote)) >= 2:
         return True
     text = _ITEM_LABEL.sub(" ", quote)
-    folded = fold(text)
+    folded = _CITED.sub(" ", fold(text))  # "theo Điều 12": a place in a text, no value
     if _NUMBER_STATED.search(folded):
         return True
     if has_diacritics(text):

@@ -35,3 +35,13 @@ def test_money_asked_is_answered_only_by_an_amount() -> None:
     question = "phu cap to truong bao nhieu tien mot thang?"
     assert not states_number("Các đồng chí tổ viên họp ít nhất ba tháng một lần.", question)
     assert states_number("Khoản chi dưới 15 triệu đồng do tổ trưởng quyết định.", question)
+
+
+def test_a_reference_is_no_number_and_a_duration_is_stated_in_time() -> None:
+    from assistant.stated_numbers import states_number
+
+    quote = "Tổ trưởng quyết định cho thôi việc theo quy định tại Điều 14 Quy chế này."
+    assert not states_number(quote, "bao nhiêu ngày thì cho thôi việc?")
+    assert not states_number(quote, "nghỉ bao lâu thì bị cho thôi việc?")
+    assert not states_number("Tổ họp ít nhất 5 người.", "phải chờ bao lâu?")
+    assert states_number("Tổ phó trả lời trong 10 ngày làm việc.", "bao lâu thì trả lời?")
