@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import chat_shorthand, function_words
+from assistant.lexicon import is_listed
 from assistant.typing_codes import decode_any, tone_of
 from assistant.vocabulary import Vocabulary
 from index.abbreviations import expansion
@@ -62,6 +63,8 @@ def repair_word(
     # (as typed: folded, "dau" may be "dầu" as well as "đâu")
     before = "" if before in grammar else before
     after = "" if after in grammar else after
+    if _in_a_word(word, before, after):
+        return word, None  # "xuất sắc": a word of the language with its neighbour, as typed
     if vocabulary.is_known(word):
         if vocabulary.corpus_count(word) == 0:
             # keystrokes that spell a word the regulations write ("cos" is "có"), else a
@@ -84,6 +87,14 @@ def repair_word(
     if edited[1] is not None:
         return edited
     return _decoded(typed, word, vocabulary)
+
+
+def _in_a_word(word: str, before: str, after: str) -> bool:
+    """Whether ``word`` makes a listed word of two syllables with a neighbour, as typed
+    (with its marks, or bare when it is typed bare)."""
+    bare = word == strip_diacritics(word)
+    pairs = ([before, word], [word, after])
+    return any(is_listed([p.lower() for p in pair], folded=bare) for pair in pairs if all(pair))
 
 
 def _phrase_slip(

@@ -282,3 +282,11 @@ def test_asking_after_the_openings_pronoun_is_frame_even_before_a_phrase() -> No
     vocabulary = Vocabulary(["Đại hội quy định nhiệm vụ của Ban Thường vụ. " * 30])
     out = normalize_question("cho minh hoi quy trinh khen thuong tap the the nao", vocabulary)
     assert out.text == "quy trinh khen thuong tap the the nao"
+
+
+def test_a_word_that_makes_a_listed_word_with_its_neighbour_is_kept() -> None:
+    # "sắc" is one letter from "các", which this text writes before "nhiệm vụ" again and
+    # again; "xuất sắc" is a word of the language as typed
+    vocabulary = Vocabulary(["Tổ viên thực hiện các nhiệm vụ, đề xuất các nhiệm vụ mới."] * 20)
+    out = normalize_question("tổ viên hoàn thành xuất sắc nhiệm vụ được thưởng gì?", vocabulary)
+    assert "xuất sắc" in out.text
