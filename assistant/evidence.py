@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from assistant.ask_head import ask_head, asked_subject
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.ellipsis import demonstrative_phrases
@@ -306,6 +307,16 @@ class EvidenceGate:
         if not located or not self.covers(u, located[0]):
             return self.refuse_uncovered(u, located)
         top = located[0]
+        listed = _listed_only(u, top)
+        if listed:
+            # "Tiêu chuẩn xếp loại ... là gì?" and a task list's "- xếp loại ...": it says
+            # who handles the matter, not its criteria, method or place
+            return self.refuse_uncovered(
+                u,
+                located,
+                f"Các quy chế đã nạp không quy định về «{listed}»; điều khoản gần nhất chỉ "
+                "nêu việc này trong danh sách nhiệm vụ, không nêu nội dung được hỏi.",
+            )
         if not self.names_any(foreign, f"{top.article.title} {top.quote}") or (
             foreign and not self.covers_beyond_names(u, top)
         ):
@@ -384,3 +395,16 @@ def same_meaning(text: str) -> str:
         for other in group
     ]
     return " ".join(found)
+
+
+def _listed_only(u: Understanding, top: Located) -> str:
+    """The head of a what / how question that the closest clause, an item of a list of
+    tasks, never writes (nor its article's title); "" when it may answer."""
+    a_list = top.point is not None or len(top.clause.points) > 1
+    if u.kind not in ("general", "procedure") or not a_list or u.bodies:
+        return ""
+    head = ask_head(u.asked_text)
+    written = re.compile(rf"(?<![a-z]){head}(?![a-z])")
+    if not head or written.search(fold(f"{top.article.title} {top.quote}")):
+        return ""
+    return asked_subject(u.asked_text) or head

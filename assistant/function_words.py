@@ -37,6 +37,8 @@ class FunctionWords(BaseModel):
     likeness_words: frozenset[str]
     prepositions: frozenset[str]
     comparatives: frozenset[str]
+    content_asks: frozenset[str]
+    manner_nouns: frozenset[str]
     bounds: frozenset[str]
     time_bounds: frozenset[str]
     measure_nouns: frozenset[str]

@@ -812,3 +812,45 @@ def test_a_comparison_asks_each_document_of_the_body_named_beside_it(tmp_path: P
     )
     assert "một tháng một lần" in answer.answer and "ba tháng một lần" in answer.answer
     assert "không quy định" not in answer.answer
+
+
+TASK_LIST = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 2. Nhiệm vụ, quyền hạn của Ban Thường vụ
+1. Về công tác tổ chức, cán bộ:
+a) Quyết định khen thưởng tổ chức đảng và đảng viên theo thẩm quyền.
+b) Chỉ đạo việc kiểm điểm, đánh giá, xếp loại chất lượng đảng viên hằng năm.
+
+Điều 3. Hồ sơ khen thưởng
+Văn phòng lập hồ sơ đề nghị khen thưởng đủ tiêu chuẩn, gửi Ban Thường vụ.
+"""
+
+
+def test_a_what_is_question_a_task_list_only_names_is_not_answered_by_it(
+    tmp_path: Path,
+) -> None:
+    """ "Tiêu chuẩn xếp loại ... là gì?": the list says who directs the rating, not its
+    criteria; who directs it is answered."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": TASK_LIST})
+    answer = assistant.ask("Tiêu chuẩn xếp loại chất lượng đảng viên là gì?")
+    assert answer.kind == "refusal" and "Tiêu chuẩn xếp loại" in answer.answer
+    answer = assistant.ask("Ai chỉ đạo việc xếp loại chất lượng đảng viên?")
+    assert answer.kind == "answer" and "Ban Thường vụ" in answer.answer
+
+
+CONVENING = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Chế độ họp của Ban Thường vụ
+1. Ban Thường vụ họp thường lệ mỗi tháng một lần; họp bất thường khi cần thiết do Thường trực quyết định triệu tập.
+
+Điều 2. Gửi tài liệu
+1. Tài liệu họp Ban Thường vụ gửi trước ít nhất 02 ngày đến từng người dự họp, trừ trường hợp họp bất thường.
+"""
+
+
+def test_a_who_question_is_answered_where_a_body_holds_what_it_asks(tmp_path: Path) -> None:
+    """ "Ai triệu tập họp BTV bất thường?": the clause where Thường trực holds "họp bất
+    thường khi cần thiết", not the one that names the meeting in passing."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": CONVENING})
+    answer = assistant.ask("Muốn họp Ban Thường vụ bất thường thì ai là người triệu tập?")
+    assert answer.citations[0].article == 1
