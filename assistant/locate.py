@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.cases import case_written, comment_written, sets_a_case
 from assistant.coverage import TermStats, TextProfile
 from assistant.document_names import meta_text, name_terms
 from assistant.function_words import (
-    alternation,
     body_question_pattern,
     function_words,
     wording_pattern,
 )
+from assistant.power_match import PowerMatch
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import content_syllables, question_terms, text_terms
@@ -44,41 +44,8 @@ NEW_BODY_WEIGHT = 0.05
 # đồng ý ..." for "... mà BTV không đồng ý thì ...") gains, times the share of the
 # clause's case the question writes (from this share up).
 CASE_WEIGHT = 0.2
-MIN_CASE_COVERAGE = 0.6
-MIN_CASE_WORDS = 3
-
-
-def _sets_a_case(u: Understanding) -> bool:
-    """Whether the question sets a case and asks what follows from it: the words before
-    its topic marker ("..., mà Ban X không đồng ý thì làm thế nào?"); a coordinated first
-    ask ("X giải quyết việc ... và ... theo trình tự nào?") sets none."""
-    if not u.circumstance:
-        return False
-    after = fold(u.original)[len(fold(u.circumstance)) :]
-    return re.match(r"\W*thi(?![a-z])", after) is not None
-
-
-@functools.cache
-def _condition_pattern() -> re.Pattern[str]:
-    markers = alternation(function_words().condition_markers)
-    return re.compile(rf"(?<![a-z])(?:{markers})\s+(?P<case>[^,;.:]+?)(?=\s+thi\s|[,;.:]|$)")
-
-
-@functools.lru_cache(maxsize=8192)
-def _cases_opened(text: str) -> tuple[tuple[str, ...], ...]:
-    """The terms of each case a clause opens, read with diacritics ("văn bản" is no "vấn
-    đề", so a case typed without them never counts), of three words or more; read once
-    per clause text, not once per question."""
-    folded = fold(text)
-    if len(folded) != len(text):
-        return ()
-    cases = (
-        question_terms(text[m.start("case") : m.end("case")])
-        for m in _condition_pattern().finditer(folded)
-    )
-    return tuple(
-        tuple(terms) for terms in cases if len([t for t in terms if "_" not in t]) >= MIN_CASE_WORDS
-    )
+# ... and by the share of a power's action there that a who-question writes.
+POWER_WEIGHT = 0.2
 
 
 def body_questions_in(text: str) -> frozenset[str]:
@@ -131,6 +98,7 @@ class ClauseLocator:
         self._held: dict[tuple[str, str], list[Power]] = {}
         for power in powers:
             self._held.setdefault((power.body, power.act), []).append(power)
+        self._powers = PowerMatch(powers)
         self.retriever = retriever
         self.settings = settings
         self.stats = TermStats(c.index_text for c in chunks)
@@ -227,7 +195,10 @@ class ClauseLocator:
         content = [w for w in syllables if w not in names]
         located: list[Located] = []
         asked_pairs = body_verb_pairs(u.text)
-        case = self.profile(u.circumstance) if _sets_a_case(u) else None
+        case = self.profile(u.circumstance) if sets_a_case(u) else None
+        # a who-question is answered by a clause where a body holds what it asks about
+        # (of one ask: with several, one ask's power must not take the others' place)
+        asked = frozenset(syllables) if u.kind == "who_decides" and u.asks < 2 else frozenset()
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             found = self._clause_of(chunk)
@@ -253,7 +224,14 @@ class ClauseLocator:
                 score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
             if span:
                 score += HELD_BONUS
-            case_share = self._case_written(case, clause.text) if case is not None else 0.0
+            if asked:
+                place = (doc.id, article.part, article.number, clause.number)
+                score += POWER_WEIGHT * self._powers.share(place, asked)
+            case_share = (
+                self._case_written(case, clause.text)
+                if case is not None and comment_written(u, clause.text)
+                else 0.0
+            )
             score += CASE_WEIGHT * case_share
             if u.new_body and self._names_new_body(u, article, clause, quote):
                 # "còn Thường trực thì sao?": the new body's own clause, not the last one's
@@ -274,13 +252,7 @@ class ClauseLocator:
         return self._reranked(u, topic, located)
 
     def _case_written(self, case: TextProfile, text: str) -> float:
-        """How much of a case the clause opens ("Trường hợp ...", "Khi ..." up to its
-        comma or "thì") the question's own case writes: the clause's case is the one the
-        question sets. 0 under the bar."""
-        best = 0.0
-        for terms in _cases_opened(text):
-            best = max(best, self.stats.coverage(self.stats.weigh(terms), case))
-        return best if best >= MIN_CASE_COVERAGE else 0.0
+        return case_written(self.stats, case, text)
 
     def _clause_of(self, chunk: Chunk) -> tuple[Document, Article, Clause] | None:
         """The document, article and clause a chunk was cut from (None when not loaded)."""

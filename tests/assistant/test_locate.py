@@ -65,3 +65,14 @@ def test_the_clause_that_writes_the_case_a_question_sets_comes_first(tmp_path: P
         "được thông báo thế nào?"
     )
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+def test_a_clause_on_the_same_case_that_says_something_else_gains_nothing() -> None:
+    """ "Tổ trưởng đi vắng thì ai ký biên bản?": a clause on that case about passing on
+    the news does not write what is asked after the case."""
+    from assistant.cases import comment_written
+    from assistant.understand import understand
+
+    u = understand("Tổ trưởng đi vắng thì ai ký biên bản?", [], [])
+    assert not comment_written(u, "Trường hợp tổ trưởng đi vắng thì tổ phó báo tin cho tổ viên.")
+    assert comment_written(u, "Tổ trưởng đi vắng thì tổ phó ký biên bản.")
