@@ -30,7 +30,7 @@ def add_browse_parsers(add: AddParser) -> None:
     p.add_argument("--doc")
     p.add_argument(
         "--kind",
-        help="quorum, vote_threshold, request_trigger, money_threshold, area_threshold, ...",
+        help="quorum, vote_threshold, request_trigger, money_threshold, area_threshold, count_threshold, ...",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rules)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.citations import location
-from assistant.rules.models import COMPARATOR_WORDS, KIND_LABELS, Rule
+from assistant.rules.models import COMPARATOR_WORDS, KIND_LABELS, THRESHOLD_KINDS, Rule
 from ingest.powers import ACT_LABELS, Power
 
 
@@ -59,6 +59,7 @@ RULE_KIND_NAMES: dict[str, str] = {
     "request_trigger": "đề nghị triệu tập",
     "money_threshold": "ngưỡng tiền",
     "area_threshold": "ngưỡng diện tích",
+    "count_threshold": "ngưỡng số hộ",
     "lead_time": "thời hạn gửi trước",
     "deadline": "thời hạn",
     "duration": "thời gian",
@@ -76,7 +77,7 @@ def rule_value(rule: Rule) -> str:
     written = rule.value.text.strip()
     if rule.value.unspecified:
         return f"để trống ({written})" if written else "để trống"
-    threshold = rule.kind in ("money_threshold", "area_threshold")
+    threshold = rule.kind in THRESHOLD_KINDS
     words = _THRESHOLD_WORDS if threshold else COMPARATOR_WORDS
     if written.lower().startswith(_VALUE_WORDS) or not words.get(rule.comparator):
         phrase = written

@@ -149,8 +149,17 @@ def area_decision(
     return _threshold_decision("area", area, comparator, threshold, if_met, otherwise, format_area)
 
 
+def household_decision(
+    households: int, comparator: str, threshold: int, if_met: str, otherwise: str
+) -> Calculation:
+    """Which side of a threshold in households a number of households falls on."""
+    return _threshold_decision(
+        "count", households, comparator, threshold, if_met, otherwise, lambda v: f"{v} hộ"
+    )
+
+
 def _threshold_decision(
-    kind: Literal["money", "area"],
+    kind: Literal["money", "area", "count"],
     amount: int,
     comparator: str,
     threshold: int,
@@ -314,6 +323,7 @@ __all__ = [
     "compare_money",
     "deadline_date",
     "fixed_count",
+    "household_decision",
     "is_working_day",
     "latest_send_date",
     "money_decision",

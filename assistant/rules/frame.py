@@ -44,6 +44,7 @@ from ingest.rules.text import (
     is_seat,
     unique_bodies,
 )
+from ingest.rules.thresholds import HOUSEHOLD_UNIT
 
 # Body abbreviations a numeric question writes.
 _ABBREVIATIONS = {
@@ -137,6 +138,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         amount_bound_value=money[0].value if money and bound else None,
         amount_alternative=money[0].alternative if money else None,
         area=area[0].value if area else None,
+        households=households_given(q),
         more_subjects=asked[1:],
         date=_date(q) if kind in ("lead_time", "deadline") else None,
         hour=_hour(q) if kind == "deadline" else None,
@@ -208,6 +210,12 @@ def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int 
         given = given_quantities(turn.content)
         return _member_count(earlier, "quorum", given.total, given.role is not None)
     return None
+
+
+def households_given(folded: str) -> int | None:
+    """The number of households a question gives ("phải di dời 25 hộ dân")."""
+    found = re.search(rf"(?<![\d.,])(\d{{1,5}})\s*{HOUSEHOLD_UNIT}(?![a-z])", folded)
+    return int(found.group(1)) if found else None
 
 
 def _member_count(

@@ -16,6 +16,7 @@ from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
 from ingest.rules.frequencies import frequency_subject
 from ingest.rules.text import fold_query
+from ingest.rules.thresholds import HOUSEHOLD_UNIT
 
 # "tổ họp bàn kế hoạch vào thứ mấy": when a meeting is held, asked at the end.
 _MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
@@ -76,6 +77,9 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         rf"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|{_SPENDING}|dau tu)"
         rf"|{_THRESHOLD_ASKED}",
     ),
+    # households alone ("di dời 30 hộ dân thì ai cho chủ trương?"); with an amount, the
+    # amount's kind, which the households may escalate (assistant/rules/query.py)
+    ("count_threshold", None, rf"(?<![\d.,])\d{{1,5}}\s*{HOUSEHOLD_UNIT}(?![a-z])"),
     (
         "request_trigger",
         "extraordinary_meeting",
@@ -217,7 +221,7 @@ def _kinds_measured_in(q: str) -> frozenset[str]:
     (money and area too) when the question asks no unit this table knows."""
     units = [m.group(1) for m in ASKED_UNIT.finditer(q) if m.group(1) in _KINDS_BY_UNIT]
     if not units:
-        return _ALL_KINDS | {"money_threshold", "area_threshold"}
+        return _ALL_KINDS | {"money_threshold", "area_threshold", "count_threshold"}
     return frozenset().union(*(_KINDS_BY_UNIT[u] for u in units))
 
 

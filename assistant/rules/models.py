@@ -76,6 +76,7 @@ class QuestionFrame(_Model):
     amount_bound_value: int | None = None
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
     area: int | None = None  # m²
+    households: int | None = None  # "phải di dời 25 hộ dân": a count a threshold decides
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
     hour: int | None = None  # the hour of that date the question gives ("lúc 14 giờ")
@@ -88,6 +89,8 @@ class QuestionFrame(_Model):
             return self.amount
         if self.kind == "area_threshold":
             return self.area
+        if self.kind == "count_threshold":
+            return self.households
         return None
 
 

@@ -20,6 +20,7 @@ from assistant.rules.calc import (
     count_verdict,
     deadline_date,
     fixed_count,
+    household_decision,
     latest_send_date,
     money_decision,
     occurrences_per,
@@ -92,11 +93,25 @@ def _document_result(
     held = all(m.calculation is None or m.calculation.met is not False for m in validity)
     matches = [_match(frame, rule, members.get(rule.body), held) for rule in candidates]
     if deciding is not None:
-        matches = _deciding(matches, deciding)
+        matches = [*_escalated(frame, rules, members), *_deciding(matches, deciding)]
     elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
         matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
     return DocumentNumeric(document_id=doc_id, matches=(*validity, *matches))
+
+
+def _escalated(
+    frame: QuestionFrame, rules: list[Rule], members: dict[str, Rule]
+) -> list[RuleMatch]:
+    """ "800 triệu nhưng phải di dời 25 hộ dân": a number of households the question also
+    gives that meets a threshold of its own ("từ 20 hộ dân trở lên thì phải trình ...")
+    names the body that decides whatever the amount; it comes first."""
+    if frame.households is None or frame.kind == "count_threshold":
+        return []
+    found = [
+        _match(frame, r, members.get(r.body), True) for r in rules if r.kind == "count_threshold"
+    ]
+    return [m for m in found if m.calculation is not None and m.calculation.met]
 
 
 def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> list[Rule]:
@@ -310,6 +325,14 @@ def _match(
                 f"phân cách hàng nghìn); nếu ý là {format_int(frame.amount_alternative)} đồng thì: "
                 f"{other.computation}"
             )
+    elif rule.kind == "count_threshold" and frame.households is not None and rule.value.number:
+        calculation = household_decision(
+            frame.households,
+            rule.comparator,
+            rule.value.number,
+            rule.if_met_body,
+            rule.otherwise_body,
+        )
     elif rule.kind == "area_threshold" and frame.area is not None and rule.value.number:
         calculation = area_decision(
             frame.area, rule.comparator, rule.value.number, rule.if_met_body, rule.otherwise_body

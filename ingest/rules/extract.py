@@ -28,7 +28,7 @@ from ingest.rules.hits import Context, Hit
 from ingest.rules.models import THRESHOLD_KINDS, Rule
 from ingest.rules.shares import share_hits
 from ingest.rules.text import find_mentions, fold_aligned, sentences
-from ingest.rules.thresholds import area_hits, money_hits
+from ingest.rules.thresholds import area_hits, household_hits, money_hits
 
 SUBJECT_LABELS: dict[str, str] = {
     "meeting_validity": "hội nghị, phiên họp hợp lệ",
@@ -51,6 +51,7 @@ SUBJECT_LABELS: dict[str, str] = {
     "investment": "chủ trương đầu tư, dự án",
     "land_use": "chuyển mục đích sử dụng đất",
     "area": "diện tích",
+    "households": "số hộ dân",
     "budget_spending": "chi, phân bổ ngân sách",
     "financial_decision": "quyết định tài chính",
     "membership": "số lượng thành viên",
@@ -113,6 +114,7 @@ _EXTRACTORS = (
     share_hits,
     money_hits,
     area_hits,
+    household_hits,
     calendar_hits,
     frequency_hits,
     day_hits,

@@ -17,6 +17,7 @@ RuleKind = Literal[
     "request_trigger",
     "money_threshold",
     "area_threshold",
+    "count_threshold",
     "lead_time",
     "deadline",
     "duration",
@@ -25,8 +26,9 @@ RuleKind = Literal[
 ]
 RULE_KINDS: tuple[RuleKind, ...] = get_args(RuleKind)
 Comparator = Literal[">=", ">", "<", "<=", "="]
-# Kinds whose rule says which body decides on each side of a value (money, land area).
-THRESHOLD_KINDS: tuple[RuleKind, ...] = ("money_threshold", "area_threshold")
+# Kinds whose rule says which body decides on each side of a value (money, land area, a
+# number of households).
+THRESHOLD_KINDS: tuple[RuleKind, ...] = ("money_threshold", "area_threshold", "count_threshold")
 
 KIND_LABELS: dict[str, str] = {
     "quorum": "số thành viên tham dự tối thiểu",
@@ -34,6 +36,7 @@ KIND_LABELS: dict[str, str] = {
     "request_trigger": "số thành viên đề nghị triệu tập",
     "money_threshold": "ngưỡng giá trị (tiền)",
     "area_threshold": "ngưỡng diện tích",
+    "count_threshold": "ngưỡng số hộ",
     "lead_time": "thời hạn gửi trước",
     "deadline": "thời hạn",
     "duration": "thời gian",

@@ -28,6 +28,16 @@ _AREA_SIDE = re.compile(
 )
 
 
+# Households, the unit a project's reach is counted in ("di dời từ 20 hộ dân trở lên").
+HOUSEHOLD_UNIT = r"ho(?:\s+(?:dan|gia dinh))?"
+
+_HOUSEHOLD_SIDE = re.compile(
+    rf"(?<![a-z0-9])(?:(?P<cmp>tu|tren|duoi|khong qua|toi da|den|it nhat|vuot qua)\s+)?"
+    rf"(?P<amt>\d{{1,5}}\s*{HOUSEHOLD_UNIT})(?![a-z0-9])"
+    rf"(?:\s+(?P<after>tro len|tro xuong))?"
+)
+
+
 @dataclass
 class _Side:
     """One side of a threshold: "từ 03 tỷ đồng trở lên", "dưới 10 ha"."""
@@ -68,6 +78,21 @@ def area_hits(ctx: Context) -> Iterator[Hit]:
         hit.subject = "land_use" if land else "area"
         hit.condition = _named_before(ctx, hit.start)
         yield hit
+
+
+def household_hits(ctx: Context) -> Iterator[Hit]:
+    """ "phải di dời từ 20 hộ dân trở lên thì phải trình ...": a number of households
+    that decides which body gives the go-ahead."""
+    sides = _sides(ctx, _HOUSEHOLD_SIDE, _households)
+    for hit in _threshold_hits(ctx, sides, "count_threshold", "hộ"):
+        hit.subject = "households"
+        hit.condition = _named_before(ctx, hit.start)
+        yield hit
+
+
+def _households(text: str) -> int | None:
+    found = re.match(r"\s*(\d{1,5})", text)
+    return int(found.group(1)) if found else None
 
 
 def _threshold_hits(ctx: Context, sides: list[_Side], kind: RuleKind, unit: str) -> Iterator[Hit]:

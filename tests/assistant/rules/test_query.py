@@ -620,3 +620,35 @@ def test_a_head_count_stated_as_a_number_decides_the_count_given() -> None:
         rules, "BTV có 9 người, hôm nay 4 người dự thì họp được không?", "fixed"
     )
     assert enough[0].calculation is not None and enough[0].calculation.met is True
+
+
+# An amount decided by its tier, unless a number of households escalates it.
+REACH = make_doc(
+    [
+        (
+            9,
+            "Thẩm quyền quyết định chủ trương đầu tư",
+            [
+                "1. Dự án từ 03 tỷ đồng trở lên do Ban Chấp hành quyết định chủ trương.",
+                "2. Dự án dưới 03 tỷ đồng do Ban Thường vụ quyết định chủ trương.",
+                "3. Dự án phải giải tỏa từ 30 hộ gia đình trở lên thì phải trình Ban Chấp hành cho "
+                "chủ trương, không phụ thuộc vào tổng mức đầu tư.",
+            ],
+        )
+    ],
+    doc_id="reach",
+)
+
+
+def test_households_that_meet_their_threshold_decide_before_the_amount() -> None:
+    rules = extract_rules(REACH)
+    question = "Dự án 1 tỷ mà phải giải tỏa 40 hộ thì Ban Thường vụ quyết được không?"
+    matches = _document_matches(rules, question, "reach")
+    first = matches[0].calculation
+    assert first is not None and first.result == "Ban Chấp hành"
+    assert first.computation == "40 hộ ≥ 30 hộ → Ban Chấp hành"
+    # below the households' threshold the amount's tier decides alone
+    fewer = _document_matches(rules, question.replace("40 hộ", "12 hộ"), "reach")
+    assert fewer[0].calculation is not None and fewer[0].calculation.result == "Ban Thường vụ"
+    # households alone ask the households' threshold
+    assert read_question("phải giải tỏa 40 hộ thì ai cho chủ trương?").kind == "count_threshold"

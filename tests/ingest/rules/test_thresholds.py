@@ -30,3 +30,26 @@ def test_area_thresholds_with_their_land_type() -> None:
         (150_000, ">=", "đất rừng phòng hộ", "Ban Thường vụ"),
     ]
     assert {r.subject for r in rules} == {"land_use"}
+
+
+def test_a_number_of_households_is_a_threshold_with_its_body() -> None:
+    from tests.ingest.rules.fixtures import make_doc
+
+    doc = make_doc(
+        [
+            (
+                7,
+                "Thẩm quyền quyết định chủ trương đầu tư",
+                [
+                    "1. Dự án từ 05 tỷ đồng trở lên do Ban Chấp hành quyết định chủ trương.",
+                    "2. Dự án phải giải tỏa từ 30 hộ gia đình trở lên thì phải trình Ban Chấp "
+                    "hành cho chủ trương, không phụ thuộc vào tổng mức đầu tư.",
+                ],
+            )
+        ],
+        doc_id="suoi-bac",
+    )
+    rules = [r for r in extract_rules(doc) if r.kind == "count_threshold"]
+    assert [(r.value.number, r.value.unit, r.comparator, r.if_met_body) for r in rules] == [
+        (30, "hộ", ">=", "Ban Chấp hành")
+    ]
