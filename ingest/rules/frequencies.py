@@ -27,9 +27,11 @@ _FREQ_PATTERNS = (
         rf"(?<![a-z0-9])(?:(?P<cmp>it nhat|toi thieu|toi da|khong qua)\s*)?(?:tu\s+)?"
         rf"(?P<c>{STRICT_NUMBER}|{BLANK})\s*(?:den\s+(?P<c2>{STRICT_NUMBER})\s*)?lan\s*/\s*(?P<u>{_PERIOD})"
     ),
-    # "định kỳ hằng quý", "họp vào thứ 2 hằng tuần", "Hằng năm, …" (sentence start)
+    # "định kỳ hằng quý", "họp vào thứ 2 hằng tuần", "vào ngày 15 hằng tháng", "Hằng năm,
+    # …" (sentence start)
     re.compile(
-        rf"(?:(?P<lead>dinh ky|thu\s+(?:\d|hai|ba|tu|nam|sau|bay))\s+|^\W*(?:\d+\W+)?)"
+        rf"(?:(?P<lead>dinh ky|thu\s+(?:\d|hai|ba|tu|nam|sau|bay)|vao ngay\s+\d{{1,2}})\s+"
+        rf"|^\W*(?:\d+\W+)?)"
         rf"(?P<every>hang)\s+(?P<u>{_PERIOD})(?![a-z])(?!\s*,\s*(?:quy|thang|nam|\d|sau|giua|cuoi|dau))"
         rf"(?!\s+(?:va|hoac)\s+(?!dot xuat|khi can))"
     ),

@@ -35,3 +35,23 @@ def test_periodic_or_when_needed_and_partner_body() -> None:
     # "hoặc khi cần"/"hoặc đột xuất" still leaves a period; a list ("hằng năm và 6 tháng")
     # is no frequency; "với Đảng ủy Khối" is the partner, not the actor.
     assert found == [(1, "Ban cán sự đảng", "năm"), (2, "Ban Thường vụ", "quý")]
+
+
+def test_a_day_of_every_month_is_a_monthly_frequency_not_a_deadline() -> None:
+    doc = make_doc(
+        [
+            (
+                9,
+                "Tiếp dân",
+                [
+                    "1. Tổ trưởng tiếp dân định kỳ vào ngày 20 hằng tháng tại nhà văn hóa.",
+                    "2. Các tổ báo cáo trước ngày 25 hằng tháng.",
+                ],
+            )
+        ],
+        doc_id="song-bac",
+    )
+    rules = extract_rules(doc)
+    (monthly,) = find(rules, 9, "frequency")
+    assert monthly.value.text == "vào ngày 20 hằng tháng" and monthly.value.period_unit == "tháng"
+    assert [r.kind for r in rules if r.clause == 2] == ["deadline"]
