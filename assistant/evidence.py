@@ -239,6 +239,7 @@ class EvidenceGate:
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
         stats = self.locator.stats
         aside = self._case_words(u, unknown)  # the case's own words: no rule writes them
+        never = {s for w in unknown for s in fold(w).split()}
         terms = stats.weigh(
             [
                 t
@@ -246,8 +247,9 @@ class EvidenceGate:
                 if not set(fold(t).replace(FOLDED, "").replace("_", " ").split()) <= asked
                 and not (_syllables(t) & aside)
                 # a story's counts and role already pick the rule; a word no regulation
-                # writes ("hôm họp") tells no article from another
-                and not (story and not stats.df.get(t, 0))
+                # writes ("hôm họp", "khai mạc" though each syllable is written apart)
+                # tells no article from another
+                and not (story and (not stats.df.get(t, 0) or _syllables(t) & never))
             ]
         )
         if not terms.weights:

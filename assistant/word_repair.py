@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.function_words import chat_shorthand, function_words
 from assistant.lexicon import is_listed
 from assistant.typing_codes import decode_any, tone_of
-from assistant.vocabulary import Vocabulary
+from assistant.vocabulary import Vocabulary, everyday_gap
 from index.abbreviations import expansion
 from ingest.normalize import canonical, strip_diacritics
 
@@ -116,6 +116,10 @@ def _phrase_slip(
         return None
     close = [s for form, s in forms.items() if _one_apart(form, word)]
     if len(close) != 1:
+        return None
+    if not accented and everyday_gap(word, close[0]) < 0:
+        # "bao lai" typed bare is "báo lại", commoner than "bao lâu": no slip of the key
+        # (in a question typed with marks, a word left bare is no everyday word as typed)
         return None
     meant = close[0] if accented else strip_diacritics(close[0])
     return Repair(typed=typed, meant=meant, kind="typo")

@@ -854,3 +854,23 @@ def test_a_who_question_is_answered_where_a_body_holds_what_it_asks(tmp_path: Pa
     assistant = assistant_over(tmp_path, {"hoa-binh.txt": CONVENING})
     answer = assistant.ask("Muốn họp Ban Thường vụ bất thường thì ai là người triệu tập?")
     assert answer.citations[0].article == 1
+
+
+QUORUM_STORY = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Chế độ hội nghị
+1. Hội nghị Ban Chấp hành phải có ít nhất hai phần ba tổng số ủy viên tham dự.
+
+Điều 2. Thực hiện nghị quyết
+Ban Thường vụ triển khai nghị quyết; các chi bộ mắc khuyết điểm phải kiểm điểm.
+"""
+
+
+def test_a_story_worded_with_a_compound_no_regulation_writes_is_still_decided(
+    tmp_path: Path,
+) -> None:
+    """ "... thì có khai mạc hội nghị được không?": each syllable is written apart
+    ("triển khai", "mắc"), the compound never; the counts decide."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": QUORUM_STORY})
+    answer = assistant.ask("bch 12 nguoi, hom nay 7 nguoi toi thi co khai mac duoc khong")
+    assert answer.kind == "numeric" and "cần ít nhất 8 người" in answer.answer

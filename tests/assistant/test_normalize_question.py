@@ -290,3 +290,11 @@ def test_a_word_that_makes_a_listed_word_with_its_neighbour_is_kept() -> None:
     vocabulary = Vocabulary(["Tổ viên thực hiện các nhiệm vụ, đề xuất các nhiệm vụ mới."] * 20)
     out = normalize_question("tổ viên hoàn thành xuất sắc nhiệm vụ được thưởng gì?", vocabulary)
     assert "xuất sắc" in out.text
+
+
+def test_a_phrase_typed_bare_that_is_commoner_than_the_question_word_is_kept(
+    vocabulary: Vocabulary,
+) -> None:
+    # "bao lai" is "báo lại" (report back), commoner than "bao lâu" one edit away
+    out = normalize_question("to truong khong dong y thi to vien duoc bao lai the nao", vocabulary)
+    assert "bao lai" in out.text
