@@ -251,8 +251,9 @@ class Answerer:
         # asks may still be: "văn bản này đổi ra sao, tổ trưởng có được góp ý không?")
         if simple or u.reference is not None or (u.document_attributes and whole.kind != "refusal"):
             return whole
+        # (each ask read without the sentences about the asker: "Em mới về văn phòng.")
         return self.each_ask.answer(
-            whole, text, original, history, list(u.document_ids), u.frame.kind
+            whole, u.asked_text, original, history, list(u.document_ids), u.frame.kind
         )
 
     def _turn_text(self, turn: Turn) -> str:

@@ -83,6 +83,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     for index, m in enumerate(matches):
         typed = m.group()
         after_break = bool(_PUNCTUATION.search(text[position : m.start()]))
+        opens_sentence = m.start() == 0 or bool(_END_MARK.search(text[position : m.start()]))
         position = m.end()
         before = tokens[-1].word if tokens and not after_break else ""
         after = canonical(matches[index + 1].group()) if index + 1 < len(matches) else ""
@@ -113,7 +114,8 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
             )
             or _is_interrogative(word)
             or in_class(word, function_words().question_frame)
-            or (typed[:1].isupper() and m.start() > 0 and not typed.isupper())
+            # capitalised inside a sentence: a name ("Anh" opening a sentence is "anh")
+            or (typed[:1].isupper() and not opens_sentence and not typed.isupper())
         )
         tokens.append(
             _Token(

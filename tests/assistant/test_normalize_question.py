@@ -298,3 +298,12 @@ def test_a_phrase_typed_bare_that_is_commoner_than_the_question_word_is_kept(
     # "bao lai" is "báo lại" (report back), commoner than "bao lâu" one edit away
     out = normalize_question("to truong khong dong y thi to vien duoc bao lai the nao", vocabulary)
     assert "bao lai" in out.text
+
+
+def test_a_capital_that_opens_a_sentence_is_no_name(vocabulary: Vocabulary) -> None:
+    out = normalize_question(
+        "Em mới về tổ. Anh chị cho em hỏi Ban Thường vụ họp mấy lần?", vocabulary
+    )
+    assert "Anh" not in out.text and "Ban Thường vụ họp mấy lần" in out.text
+    # inside a sentence it is a name, as typed
+    assert "Lê Anh" in normalize_question("đồng chí Lê Anh ký được không?", vocabulary).text
