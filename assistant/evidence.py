@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 
 from assistant.ask_head import ask_head, asked_subject
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
-from assistant.ellipsis import demonstrative_phrases
 from assistant.function_words import (
     folded_grammar,
-    framing_syllables,
     function_words,
     sequence_pattern,
 )
@@ -21,17 +18,17 @@ from assistant.models import Answer
 from assistant.party_bodies import party_bodies
 from assistant.quantities import ASKED_UNIT, quantity_syllables
 from assistant.stated_numbers import numbers_not_in
-from assistant.terms import FOLDED, question_compounds, question_terms
+from assistant.terms import FOLDED, question_terms
 from assistant.understand import Understanding
+from assistant.unknown_words import only_in, unknown_words
 from index.document_numbers import parse_number
-from index.places import SUBUNITS
 from ingest.bodies import (
     organization_mentions,
     organizations_in,
     without_mentions,
 )
 from ingest.models import Document
-from ingest.normalize import canonical, fold, has_diacritics
+from ingest.normalize import fold
 
 MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
@@ -46,25 +43,6 @@ MIN_NUMERIC_COVERAGE = 0.3
 def _syllables(term: str) -> set[str]:
     """The folded syllables of a term ("~bước_~gửi" → {"buoc", "gui"})."""
     return {fold(w) for w in term.replace(FOLDED, "").split("_")}
-
-
-def _only_in(word: str, inside: str, outside: str) -> bool:
-    """Whether the folded ``word`` occurs in ``inside`` and not in ``outside``."""
-    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-    return bool(pattern.search(inside)) and not pattern.search(outside)
-
-
-def _typed_as(word: str, members: frozenset[str] | tuple[str, ...]) -> bool:
-    """Whether ``word`` is one of ``members``, compared with its diacritics when it is
-    typed with them ("bận" is no "bản"), folded when it is not."""
-    accented, folded = _forms(members)
-    return canonical(word).lower() in accented if has_diacritics(word) else fold(word) in folded
-
-
-@functools.cache
-def _forms(members: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """A closed class's members with their diacritics and folded, read once."""
-    return frozenset(canonical(m).lower() for m in members), frozenset(map(fold, members))
 
 
 def refusal_answer(question: str, message: str) -> Answer:
@@ -140,42 +118,8 @@ class EvidenceGate:
         return self.locator.stats.coverage(weighted, said) >= MIN_COVERAGE
 
     def unknown_words(self, u: Understanding) -> list[str]:
-        """Syllables ("thuế") and listed words ("hiệu trưởng") of the question as asked
-        that the corpus never uses, document names excepted (the words a follow-up carries
-        from an earlier question were weighed when that question was asked)."""
-        names = self.locator.meta_terms
-        own = u.original
-        listed = self.locator.stats.unknown_words(question_compounds(own), names)
-        in_listed = {s for w in listed for s in w.split()}
-        syllables = self.locator.stats.unknown(question_terms(own), names)
-        found = [*listed, *(s for s in syllables if s not in in_listed)]
-        # Words of the grammar's closed classes ("hôm nay", "xong", "kiểu gì") frame the
-        # question: the regulations not writing them says nothing about its topic.
-        framing = framing_syllables(own)
-        unknown_syllables = {fold(s) for s in syllables}
-        measures = function_words().measure_nouns if u.asks_number else frozenset()
-        # "làm kiểu này", "cái đó": a noun a demonstrative points with names no topic
-        pointing = {p.split()[0] for p in demonstrative_phrases(own)}
-
-        def says_more(word: str) -> bool:
-            if set(fold(word).split()) <= framing or any(c.isdigit() for c in word):
-                return False  # "14h", "20/6": the case's numbers
-            if len(fold(word)) == 1 or fold(word) in pointing:
-                return False  # a letter ("e" for "em") carries no topic
-            if _typed_as(word, SUBUNITS) or _typed_as(word, measures):
-                return False  # "chi bộ khu phố 3": where; "tỷ lệ tán thành": the number asked
-            # "tự quyết", "ngoài tỉnh": a modifier and words the regulations write
-            parts = word.split()
-            modifying = [p for p in parts if _typed_as(p, function_words().compound_modifiers)]
-            rest = {fold(p) for p in parts if p not in modifying} - framing
-            return not (modifying and not rest & unknown_syllables)
-
-        # words only in what the asker says of themselves ("Tôi cần lên lịch cho tổ.")
-        about = fold(u.asker_context)
-        asked = fold(u.asked_text) if about else ""
-        return [
-            w for w in found if says_more(w) and not (about and _only_in(fold(w), about, asked))
-        ]
+        """The question's words no regulation writes (see assistant/unknown_words.py)."""
+        return unknown_words(u, self.locator)
 
     def _case_words(self, u: Understanding, unknown: Sequence[str]) -> set[str]:
         """The folded syllables of the words of ``unknown`` (no regulation writes them)
@@ -184,7 +128,7 @@ class EvidenceGate:
         if not case:
             return set()
         asked = fold(u.original)[len(case) :]
-        return {s for w in unknown if _only_in(fold(w), case, asked) for s in fold(w).split()}
+        return {s for w in unknown if only_in(fold(w), case, asked) for s in fold(w).split()}
 
     def _case_weight_share(self, u: Understanding, unknown: Sequence[str]) -> float:
         """The share of the question's weight in words no regulation writes that only set
@@ -231,12 +175,19 @@ class EvidenceGate:
         if asked:
             asked -= {s for w in unknown for s in fold(w).split()}
         # a story's numbers ("8 người dự", "dự án 3 tỷ") are decided by the rule's computation
-        story = u.frame.given_count is not None or u.frame.measure is not None
+        story = (
+            u.frame.given_count is not None
+            or u.frame.measure is not None
+            or u.frame.date is not None
+            or u.frame.hour is not None  # "lúc 14h ...": a deadline the calculator counts
+        )
         if story:
             # "5 người nhất trí": the rule's computation decides these words, in any synonym;
             # typed without diacritics, a grammar word ("thế nếu ...") reads as any of its
             # accented forms ("thể"), and tells no article from another either
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
+            # "hạn chót", "chậm nhất": the frame of a deadline asked, which its rule gives
+            asked |= {w for p in function_words().time_bounds for w in fold(p).split()}
         stats = self.locator.stats
         aside = self._case_words(u, unknown)  # the case's own words: no rule writes them
         never = {s for w in unknown for s in fold(w).split()}

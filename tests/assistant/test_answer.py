@@ -874,3 +874,23 @@ def test_a_story_worded_with_a_compound_no_regulation_writes_is_still_decided(
     assistant = assistant_over(tmp_path, {"hoa-binh.txt": QUORUM_STORY})
     answer = assistant.ask("bch 12 nguoi, hom nay 7 nguoi toi thi co khai mac duoc khong")
     assert answer.kind == "numeric" and "cần ít nhất 8 người" in answer.answer
+
+
+URGENT = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Chế độ báo cáo
+1. Ban Thường vụ báo cáo Huyện ủy định kỳ hằng quý; vụ việc đột xuất, phức tạp phải báo cáo trong vòng 12 giờ.
+
+Điều 2. Chế độ hội nghị
+Ban Chấp hành họp thường lệ mỗi tháng một lần.
+"""
+
+
+def test_a_deadline_story_names_the_case_in_its_own_words(tmp_path: Path) -> None:
+    """ "có vụ cháy kho lúc 9h sáng nay, báo cáo lên hạn chót là mấy giờ?": the hour and
+    the deadline's frame are the calculator's; the case is the asker's own words."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": URGENT})
+    answer = assistant.ask(
+        "xa hoa binh co vu chay kho luc 9h sang nay, bao cao len huyen han chot la may gio?"
+    )
+    assert answer.kind != "refusal" and "12 giờ" in answer.answer

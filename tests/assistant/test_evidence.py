@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evidence import framing_syllables
+from assistant.function_words import framing_syllables
 from assistant.party_bodies import party_bodies
 
 
@@ -51,7 +51,7 @@ def test_closed_class_words_frame_the_question(question: str, framing: set[str])
 def test_closed_class_words_are_matched_as_typed() -> None:
     """Typed with diacritics, the "dòng" of a text is not the "đông" of "cổ đông", nor
     "có" the "cổ"; typed without, the folded forms are all one can go by."""
-    from assistant.evidence import framing_syllables
+    from assistant.function_words import framing_syllables
 
     assert not {"co", "dong"} & framing_syllables("Cần bao nhiêu cổ đông để họp?")
     assert "dong" in framing_syllables("Trích giúp dòng quy định về lưu trữ")
@@ -61,7 +61,7 @@ def test_closed_class_words_are_matched_as_typed() -> None:
 def test_single_words_of_the_open_edged_classes_need_their_diacritics() -> None:
     """Folded, "dong" is "dòng" but also "đồng" and "đông": typed without diacritics only
     the phrases of those classes frame a question."""
-    from assistant.evidence import framing_syllables
+    from assistant.function_words import framing_syllables
 
     assert "dong" not in framing_syllables("trich dong quy dinh ve luu tru")
     assert {"trich", "dan"} <= framing_syllables("trich dan quy dinh ve luu tru")
