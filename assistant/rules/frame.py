@@ -213,7 +213,7 @@ def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int 
 
 
 def households_given(folded: str) -> int | None:
-    """The number of households a question gives ("phải di dời 25 hộ dân")."""
+    """The number of households a question gives ("giải tỏa 40 hộ gia đình")."""
     found = re.search(rf"(?<![\d.,])(\d{{1,5}})\s*{HOUSEHOLD_UNIT}(?![a-z])", folded)
     return int(found.group(1)) if found else None
 

@@ -77,7 +77,7 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         rf"\d[\d.,]*\s*(?:ty|ti|trieu)|(?<![a-z])(?:ty|ti) dong|ai quyet dinh.*(?:du an|{_SPENDING}|dau tu)"
         rf"|{_THRESHOLD_ASKED}",
     ),
-    # households alone ("di dời 30 hộ dân thì ai cho chủ trương?"); with an amount, the
+    # households alone ("giải tỏa 40 hộ gia đình cần cấp nào đồng ý?"); with an amount, the
     # amount's kind, which the households may escalate (assistant/rules/query.py)
     ("count_threshold", None, rf"(?<![\d.,])\d{{1,5}}\s*{HOUSEHOLD_UNIT}(?![a-z])"),
     (

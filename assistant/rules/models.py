@@ -76,7 +76,7 @@ class QuestionFrame(_Model):
     amount_bound_value: int | None = None
     amount_alternative: int | None = None  # the other reading of an ambiguous amount
     area: int | None = None  # m²
-    households: int | None = None  # "phải di dời 25 hộ dân": a count a threshold decides
+    households: int | None = None  # "giải tỏa 40 hộ": a count a threshold decides
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
     hour: int | None = None  # the hour of that date the question gives ("lúc 14 giờ")

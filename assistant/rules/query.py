@@ -103,7 +103,7 @@ def _document_result(
 def _escalated(
     frame: QuestionFrame, rules: list[Rule], members: dict[str, Rule]
 ) -> list[RuleMatch]:
-    """ "800 triệu nhưng phải di dời 25 hộ dân": a number of households the question also
+    """ "1 tỷ mà giải tỏa 40 hộ": a number of households the question also
     gives that meets a threshold of its own ("từ 20 hộ dân trở lên thì phải trình ...")
     names the body that decides whatever the amount; it comes first."""
     if frame.households is None or frame.kind == "count_threshold":

@@ -28,7 +28,7 @@ _AREA_SIDE = re.compile(
 )
 
 
-# Households, the unit a project's reach is counted in ("di dời từ 20 hộ dân trở lên").
+# Households, the unit a project's reach is counted in ("giải tỏa từ 30 hộ trở lên").
 HOUSEHOLD_UNIT = r"ho(?:\s+(?:dan|gia dinh))?"
 
 _HOUSEHOLD_SIDE = re.compile(
@@ -81,7 +81,7 @@ def area_hits(ctx: Context) -> Iterator[Hit]:
 
 
 def household_hits(ctx: Context) -> Iterator[Hit]:
-    """ "phải di dời từ 20 hộ dân trở lên thì phải trình ...": a number of households
+    """ "giải tỏa từ 30 hộ gia đình trở lên thì trình ...": a number of households
     that decides which body gives the go-ahead."""
     sides = _sides(ctx, _HOUSEHOLD_SIDE, _households)
     for hit in _threshold_hits(ctx, sides, "count_threshold", "hộ"):
