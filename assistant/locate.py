@@ -27,6 +27,7 @@ from ingest.bodies import find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power
+from ingest.rules.attribution import follows_meeting_noun
 from ingest.settings import Settings
 
 # Below this IDF-weighted share of the question's content terms found in the best
@@ -46,6 +47,8 @@ NEW_BODY_WEIGHT = 0.05
 CASE_WEIGHT = 0.2
 # ... and by the share of a power's action there that a who-question writes.
 POWER_WEIGHT = 0.2
+# ... and by naming the meeting of the body whose meeting the question names.
+OWNER_WEIGHT = 0.2
 
 
 def body_questions_in(text: str) -> frozenset[str]:
@@ -78,6 +81,26 @@ def _acts_as_asked(body: str, sentence: str, asked: frozenset[str]) -> bool:
         return False
     after = words(folded[found[0].end :])[:1]
     return bool(after) and after[0] in asked
+
+
+def _meetings_of(text: str) -> frozenset[str]:
+    """The bodies whose meeting a text names ("hội nghị Đảng ủy Khối": Ban Chấp hành)."""
+    folded = fold(text)
+    found = find_bodies(folded)
+    return frozenset(m.body for m in found if follows_meeting_noun(folded[: m.start]))
+
+
+def _opens_with_meeting_of(quote: str, owners: frozenset[str]) -> bool:
+    """Whether a sentence of ``quote`` opens with the meeting of one of ``owners``
+    ("Hội nghị Đảng ủy Khối do ... triệu tập"): it is about that meeting."""
+    for sentence in re.split(r"[.;]\s", quote):
+        folded = re.sub(r"^[\W\d]*(?:[a-z][).-]\s*)?", "", fold(sentence))
+        found = find_bodies(folded)
+        before = folded[: found[0].start] if found else ""
+        opening = len(words(before)) <= 3 and follows_meeting_noun(before)
+        if found and found[0].body in owners and opening:
+            return True
+    return False
 
 
 class ClauseLocator:
@@ -196,6 +219,8 @@ class ClauseLocator:
         located: list[Located] = []
         asked_pairs = body_verb_pairs(u.text)
         case = self.profile(u.circumstance) if sets_a_case(u) else None
+        # "hội nghị BCH ... ai triệu tập?": the clause about that body's meeting
+        owners = _meetings_of(u.text) if u.kind == "who_decides" else frozenset()
         # a who-question is answered by a clause where a body holds what it asks about
         # (of one ask: with several, one ask's power must not take the others' place)
         asked = frozenset(syllables) if u.kind == "who_decides" and u.asks < 2 else frozenset()
@@ -227,6 +252,8 @@ class ClauseLocator:
             if asked:
                 place = (doc.id, article.part, article.number, clause.number)
                 score += POWER_WEIGHT * self._powers.share(place, asked)
+            if owners and _opens_with_meeting_of(quote, owners):
+                score += OWNER_WEIGHT
             case_share = (
                 self._case_written(case, clause.text)
                 if case is not None and comment_written(u, clause.text)

@@ -894,3 +894,19 @@ def test_a_deadline_story_names_the_case_in_its_own_words(tmp_path: Path) -> Non
         "xa hoa binh co vu chay kho luc 9h sang nay, bao cao len huyen han chot la may gio?"
     )
     assert answer.kind != "refusal" and "12 giờ" in answer.answer
+
+
+MEETINGS_OF_TWO = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Chế độ hội nghị
+1. Hội nghị Đảng ủy xã do Ban Thường vụ triệu tập ba tháng một lần; khi cần thiết hoặc khi có trên một nửa số ủy viên đề nghị thì triệu tập hội nghị bất thường để bàn những việc quan trọng, cấp bách của địa phương.
+2. Ban Thường vụ Đảng ủy xã họp định kỳ một tháng một lần do Thường trực Đảng ủy xã quyết định triệu tập.
+"""
+
+
+def test_the_meeting_of_the_body_asked_about_is_the_clause(tmp_path: Path) -> None:
+    """ "Hội nghị BCH bao lâu họp một lần, ai triệu tập?": the clause that opens with
+    that body's meeting, not the one where another body meets and names more words."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": MEETINGS_OF_TWO})
+    answer = assistant.ask("Hội nghị Đảng ủy xã bao lâu họp một lần, ai triệu tập?")
+    assert (answer.citations[0].article, answer.citations[0].clause) == (1, 1)
