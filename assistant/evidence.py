@@ -17,6 +17,7 @@ from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.party_bodies import party_bodies
 from assistant.quantities import ASKED_UNIT, quantity_syllables
+from assistant.same_meaning import same_meaning
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import FOLDED, question_terms
 from assistant.understand import Understanding
@@ -335,21 +336,6 @@ class EvidenceGate:
 
 # Words the regulations use for one thing ("hội nghị bất thường" in one, "họp đột xuất"
 # in another): a question in either words is about a clause in the other.
-SAME_MEANING: tuple[tuple[str, ...], ...] = (("đột xuất", "bất thường"),)
-
-
-def same_meaning(text: str) -> str:
-    """The other words for what ``text`` says, from :data:`SAME_MEANING`."""
-    folded = fold(text)
-    found = [
-        other
-        for group in SAME_MEANING
-        if any(fold(word) in folded for word in group)
-        for other in group
-    ]
-    return " ".join(found)
-
-
 def _listed_only(u: Understanding, top: Located) -> str:
     """The head of a what / how question that the closest clause, an item of a list of
     tasks, never writes (nor its article's title); "" when it may answer."""

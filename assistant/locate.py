@@ -17,6 +17,7 @@ from assistant.function_words import (
 )
 from assistant.power_match import PowerMatch
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
+from assistant.same_meaning import with_same_meaning
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import content_syllables, question_terms, text_terms
 from assistant.understand import Understanding
@@ -232,11 +233,13 @@ class ClauseLocator:
             doc, article, clause = found
             # For who-decides the article title names the holder of the power, not what
             # the question asks about: only the clause's own words count.
-            covered = self.profile(chunk.text if u.kind == "who_decides" else chunk.index_text)
+            covered = self.profile(
+                with_same_meaning(chunk.text if u.kind == "who_decides" else chunk.index_text)
+            )
             coverage = self.stats.coverage(terms, covered)
             span = held.get((doc.id, article.part, article.number, clause.number), "")
             quote, point = self.quotes.best_sentence(u, terms, syllables, clause, span)
-            quoted = self.profile(quote)
+            quoted = self.profile(with_same_meaning(quote))
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
             if u.kind == "citation" and has_own_title(article):

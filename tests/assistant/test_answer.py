@@ -910,3 +910,20 @@ def test_the_meeting_of_the_body_asked_about_is_the_clause(tmp_path: Path) -> No
     assistant = assistant_over(tmp_path, {"hoa-binh.txt": MEETINGS_OF_TWO})
     answer = assistant.ask("Hội nghị Đảng ủy xã bao lâu họp một lần, ai triệu tập?")
     assert (answer.citations[0].article, answer.citations[0].clause) == (1, 1)
+
+
+AWAY = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Nhiệm vụ của Bí thư
+1. Bí thư triệu tập, chủ trì các hội nghị; nếu vắng mặt thì ủy quyền cho Phó Bí thư chủ trì.
+
+Điều 2. Nhiệm vụ của Phó Bí thư
+1. Phó Bí thư giúp Bí thư chỉ đạo công việc thường xuyên, công tác tổ chức và công tác kiểm tra.
+"""
+
+
+def test_a_word_of_the_same_meaning_covers_the_question(tmp_path: Path) -> None:
+    """ "Bí thư đi công tác thì ai chủ trì?": the clause that writes "vắng mặt"."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": AWAY})
+    answer = assistant.ask("Bí thư đi công tác thì ai chủ trì hội nghị?")
+    assert answer.kind == "answer" and answer.citations[0].article == 1

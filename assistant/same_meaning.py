@@ -1,0 +1,44 @@
+"""Words that say the same thing (assistant/data/same_meaning.yaml): a clause that writes
+one of a group covers a question that writes another ("đi công tác" is "vắng mặt")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import yaml
+
+from ingest.normalize import fold
+
+
+@functools.cache
+def _groups() -> tuple[tuple[str, ...], ...]:
+    raw = resources.files("assistant").joinpath("data/same_meaning.yaml").read_text("utf-8")
+    return tuple(tuple(group) for group in yaml.safe_load(raw)["groups"])
+
+
+@functools.cache
+def _pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(fold(word))}(?![a-z])")
+
+
+def same_meaning(text: str) -> str:
+    """The other words for what ``text`` says (as the data writes them): "" when it writes
+    none of them."""
+    folded = fold(text)
+    return " ".join(
+        other
+        for group in _groups()
+        if any(_pattern(word).search(folded) for word in group)
+        for other in group
+    )
+
+
+def with_same_meaning(text: str) -> str:
+    """``text`` and the other words for what it says."""
+    more = same_meaning(text)
+    return f"{text} {more}" if more else text
+
+
+__all__ = ["same_meaning", "with_same_meaning"]
