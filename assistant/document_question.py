@@ -64,12 +64,8 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
             taken.append(match.span())
             found.setdefault(attribute, match.start())
     for attribute, verbs in phrases.beside_document.items():
-        # "văn bản này định bổ sung ...": the verb a few words after the document noun
-        after = rf"\b(?:{alternation(phrases.document_nouns)})(?:\s+[a-z]+){{0,2}}?\s+"
-        for match in re.finditer(rf"{after}(?:{alternation(verbs)})\b", folded):
-            if not _source_before().search(folded[: match.start()]):
-                # ("theo quy chế, sửa chữa ...": the document is where the answer is)
-                found.setdefault(attribute, match.start())
+        for at in _beside(folded, alternation(phrases.document_nouns), alternation(verbs)):
+            found.setdefault(attribute, at)
     # "số quy chế" is a way to ask; the document it asks about is named elsewhere, or by
     # a name of its own right after it ("đổi quy chế làm việc tại phường B")
     mentions = [
@@ -109,6 +105,26 @@ def _names_a_source_and_another(
     the regulation asked about is Y, as content of X, not X itself."""
     sourced = [bool(_source_before().search(folded[: m.start()])) for m in mentions]
     return any(sourced) and not all(sourced)
+
+
+def _beside(folded: str, nouns: str, verbs: str) -> list[int]:
+    """Where a verb stands within a few words of a document noun, after it ("văn bản này
+    định bổ sung ...", "quy chế làm việc có chỗ cần đổi") or before it ("đổi vài chỗ
+    trong quy chế"); never where the document is where the answer comes from ("theo quy
+    chế, sửa chữa ...", "sửa trụ sở theo quy chế")."""
+    noun = rf"\b(?:{nouns})(?:\s+lam viec)?"
+    gap = r"(?:\s+[a-z]+){0,3}?\s+"
+    found = [
+        m.start()
+        for m in re.finditer(rf"{noun}{gap}(?:{verbs})\b", folded)
+        if not _source_before().search(folded[: m.start()])
+    ]
+    found += [
+        m.start()
+        for m in re.finditer(rf"\b(?:{verbs}){gap}(?={noun})", folded)
+        if not re.search(r"\btheo\s+$", m.group())
+    ]
+    return found
 
 
 def document_nouns() -> tuple[str, ...]:

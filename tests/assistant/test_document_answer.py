@@ -170,3 +170,14 @@ def test_a_document_question_with_an_ask_of_its_own_answers_each(assistant: Assi
     )
     assert answer.kind != "refusal"
     assert "Ban Chấp hành Đảng bộ xã xem xét, quyết định" in answer.answer
+
+
+def test_a_verb_a_few_words_either_side_of_the_document_noun_asks_about_amending_it() -> None:
+    from assistant.document_question import asked_attributes
+
+    assert asked_attributes("to minh muon bo sung vai cho trong quy che thi ai duyet") == (
+        "amendment",
+    )
+    assert asked_attributes("quy che lam viec co cho can sua thi ai quyet") == ("amendment",)
+    # the document as where the answer comes from
+    assert asked_attributes("sua tru so theo quy che thi ai quyet") == ()
