@@ -108,10 +108,9 @@ def _names_a_source_and_another(
 
 
 def _beside(folded: str, nouns: str, verbs: str) -> list[int]:
-    """Where a verb stands within a few words of a document noun, after it ("văn bản này
-    định bổ sung ...", "quy chế làm việc có chỗ cần đổi") or before it ("đổi vài chỗ
-    trong quy chế"); never where the document is where the answer comes from ("theo quy
-    chế, sửa chữa ...", "sửa trụ sở theo quy chế")."""
+    """Where a verb stands within a few words of a document noun, after it ("văn bản ấy
+    tổ định bổ sung ...") or before it ("bổ sung mấy điểm trong văn bản"); never where
+    the document is where the answer comes from ("theo văn bản, sửa chữa ...")."""
     noun = rf"\b(?:{nouns})(?:\s+lam viec)?"
     gap = r"(?:\s+[a-z]+){0,3}?\s+"
     found = [
