@@ -927,3 +927,19 @@ def test_a_word_of_the_same_meaning_covers_the_question(tmp_path: Path) -> None:
     assistant = assistant_over(tmp_path, {"hoa-binh.txt": AWAY})
     answer = assistant.ask("Bí thư đi công tác thì ai chủ trì hội nghị?")
     assert answer.kind == "answer" and answer.citations[0].article == 1
+
+
+SECRET = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA BÌNH
+
+Điều 1. Gửi văn bản
+1. Văn bản thường gửi qua đường bưu chính hoặc giao trực tiếp.
+2. Tài liệu mật giao trực tiếp theo chế độ mật; không gửi qua thư điện tử, mạng xã hội.
+"""
+
+
+def test_a_thing_named_by_what_people_use_is_covered_by_its_class(tmp_path: Path) -> None:
+    """ "gửi qua zalo, gmail": the clause writes "thư điện tử, mạng xã hội"."""
+    assistant = assistant_over(tmp_path, {"hoa-binh.txt": SECRET})
+    answer = assistant.ask("Tài liệu mật có được gửi qua zalo hay gmail không?")
+    assert answer.kind == "answer"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (1, 2)
