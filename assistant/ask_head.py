@@ -10,7 +10,12 @@ from __future__ import annotations
 import functools
 import re
 
-from assistant.function_words import framing_syllables, function_words
+from assistant.function_words import (
+    alternation,
+    class_syllables,
+    framing_syllables,
+    function_words,
+)
 from assistant.lexicon import is_listed
 from ingest.normalize import fold, words
 
@@ -22,7 +27,7 @@ def ask_head(question: str) -> str:
     asked = _frame().search(folded)
     if asked is None:
         return ""
-    framing = framing_syllables(question) | _manner_nouns()
+    framing = framing_syllables(question) | class_syllables(function_words().manner_nouns)
     subject = [w for w in words(folded[: asked.start()]) if w not in framing]
     if not subject:
         return ""
@@ -42,13 +47,7 @@ def asked_subject(question: str) -> str:
 @functools.cache
 def _frame() -> re.Pattern[str]:
     """A closing "what / how" frame: "... là gì", "... như thế nào", "... ra sao"."""
-    frames = sorted({fold(w) for w in function_words().content_asks}, key=len, reverse=True)
-    return re.compile(rf"\s(?:{'|'.join(map(re.escape, frames))})$")
-
-
-@functools.cache
-def _manner_nouns() -> frozenset[str]:
-    return frozenset(s for w in function_words().manner_nouns for s in fold(w).split())
+    return re.compile(rf"\s(?:{alternation(function_words().content_asks)})$")
 
 
 __all__ = ["ask_head", "asked_subject"]

@@ -11,7 +11,7 @@ import functools
 import re
 
 from assistant.asks import asks_anything
-from assistant.function_words import function_words
+from assistant.function_words import alternation, class_syllables, function_words
 from assistant.own_ask import PLACE_ASK, grammar_syllables
 from assistant.terms import content_syllables
 from ingest.normalize import fold
@@ -24,13 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 @functools.cache
 def _first_person() -> re.Pattern[str]:
-    pronouns = sorted({fold(w) for w in function_words().first_person}, key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, pronouns))})(?![a-z])")
-
-
-@functools.cache
-def _wording_syllables() -> frozenset[str]:
-    return frozenset(s for w in function_words().wording_words for s in fold(w).split())
+    return re.compile(rf"^(?:{alternation(function_words().first_person)})(?![a-z])")
 
 
 def asker_context(original: str, text: str) -> str:
@@ -48,7 +42,8 @@ def asker_context(original: str, text: str) -> str:
         return ""
     rest = fold(" ".join(s for i, s in enumerate(read) if i not in about))
     rest = PLACE_ASK.sub(" ", rest)
-    own = set(content_syllables(rest)) - grammar_syllables() - _wording_syllables()
+    wording = class_syllables(function_words().wording_words)
+    own = set(content_syllables(rest)) - grammar_syllables() - wording
     return " ".join(read[i] for i in about) if len(own) >= MIN_OWN_CONTENT_WORDS else ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from assistant.coverage import TermStats, TextProfile
 from assistant.function_words import alternation, function_words
@@ -65,13 +66,24 @@ def comment_written(u: Understanding, text: str) -> bool:
     says something else ("... thì Phó Bí thư truyền đạt nghị quyết") does not answer."""
     after = u.original[len(u.circumstance) :]
     typed_bare = not has_diacritics(after)
-    read = fold if typed_bare else (lambda t: canonical(t).lower())
-    grammar = {s for w in function_words().grammatical for s in read(w).split()}
-    asked = {w for w in re.findall(r"\w+", read(after)) if w not in grammar}
+    read = _reader(typed_bare)
+    asked = {w for w in re.findall(r"\w+", read(after)) if w not in _grammar(typed_bare)}
     if not asked:
         return True
     written = set(re.findall(r"\w+", read(text)))
     return 2 * len(asked & written) >= len(asked)
+
+
+def _reader(typed_bare: bool) -> Callable[[str], str]:
+    """Text read folded when the question is typed bare, else with its marks."""
+    return fold if typed_bare else (lambda t: canonical(t).lower())
+
+
+@functools.cache
+def _grammar(typed_bare: bool) -> frozenset[str]:
+    """The grammar's syllables as :func:`_reader` reads them, built once per reading."""
+    read = _reader(typed_bare)
+    return frozenset(s for w in function_words().grammatical for s in read(w).split())
 
 
 __all__ = ["case_written", "comment_written", "sets_a_case"]

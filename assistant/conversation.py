@@ -30,6 +30,7 @@ from assistant.ellipsis import (
 )
 from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
+    alternation,
     body_question_pattern,
     framing_syllables,
     function_words,
@@ -93,19 +94,20 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     anaphora = anaphora or bool(demonstrative_phrases(question, of_documents=False))
     # "B họp dày hơn à?": compared with what was just said
     anaphora = anaphora or compares_with_what_was_said(question)
+    elsewhere = _asks_the_same_elsewhere(question, before.text, documents)
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")
         _FOLLOW_UP.search(without_closing(folded.rstrip(" ?.!")))
         # "quy định đó thuộc khoản nào của Điều 9?": an article named, the thing before
         or (anaphora and (reference is None or reference.clause is None))
         or _asks_if_the_same_holds(question, documents)
-        or _asks_the_same_elsewhere(question, before.text, documents)
+        or elsewhere
     ):
         if ANAPHORA.search(folded) and reference is None:
             answers = [t.content for t in history if t.role == "assistant"]
             last_answer = answers[-1] if answers else ""
             reference = parse_reference(last_answer) or parse_reference(history[last].content)
-        text = _follow_up_text(question, before.text, carried, documents)
+        text = _follow_up_text(question, before.text, carried, documents, elsewhere)
         scoped = bool(detect_scope(question, documents).document_ids)
         return _followed(text, question, carried, scoped, reference)
     if reference is None and gives_only_counts(
@@ -137,10 +139,15 @@ def _followed(
 
 
 def _follow_up_text(
-    question: str, previous: str, carried: Carried, documents: Sequence[HasMeta]
+    question: str,
+    previous: str,
+    carried: Carried,
+    documents: Sequence[HasMeta],
+    elsewhere: bool,
 ) -> str:
+    """The follow-up as the previous question's words and its own; ``elsewhere``: it
+    only names another document (see :func:`_asks_the_same_elsewhere`)."""
     own_scope = detect_scope(question, documents).document_ids
-    elsewhere = _asks_the_same_elsewhere(question, previous, documents)
     if own_scope:
         # "Còn Điện Biên?": the document named before no longer applies, nor the body
         # only it is about ("Ban cán sự đảng" of a Ban cán sự đảng's regulation).
@@ -225,8 +232,7 @@ def _without_asked_verb(folded: str) -> str:
 
 @functools.cache
 def _interrogative() -> re.Pattern[str]:
-    words = sorted({fold(w) for w in function_words().interrogatives}, key=len, reverse=True)
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, words))})(?![a-z])")
+    return re.compile(rf"(?<![a-z])(?:{alternation(function_words().interrogatives)})(?![a-z])")
 
 
 def _same_acts(question: str, carried: Carried) -> tuple[Act, ...]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.document_question import document_nouns
-from assistant.function_words import function_words
+from assistant.function_words import alternation, class_syllables, function_words
 from assistant.quantities import (
     GivenCount,
     asked_role,
@@ -42,7 +42,7 @@ def gives_only_counts(
         r is not None and r not in old_roles for r in (*(c.role for c in new), asked_role(question))
     ):
         return False
-    stated = quantity_syllables() | _bound_syllables()
+    stated = quantity_syllables() | class_syllables(function_words().bounds)
     rest = [w for w in object_words(question) if w not in stated and not w.isdigit()]
     return not rest
 
@@ -63,11 +63,6 @@ def _asks_a_number(text: str) -> bool:
 def _number_asks() -> tuple[str, ...]:
     """The ask words that ask for a count or an amount ("bao nhiêu", "mấy")."""
     return tuple(fold(w) for w in function_words().ask_words if fold(w) in {"bao nhieu", "may"})
-
-
-@functools.cache
-def _bound_syllables() -> frozenset[str]:
-    return frozenset(s for w in function_words().bounds for s in fold(w).split())
 
 
 @functools.cache
@@ -92,12 +87,16 @@ def compares_with_what_was_said(question: str) -> bool:
     folded = fold(question)
     if re.search(r"\d", folded):
         return False
-    markers = "|".join(re.escape(fold(w)) for w in function_words().comparatives)
-    found = re.search(rf"(?<![a-z])(?:{markers})(?![a-z])", folded)
-    return found is not None and not words_after(folded[found.end() :])
+    found = _comparative().search(folded)
+    return found is not None and not _words_after(folded[found.end() :])
 
 
-def words_after(text: str) -> bool:
+@functools.cache
+def _comparative() -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{alternation(function_words().comparatives)})(?![a-z])")
+
+
+def _words_after(text: str) -> bool:
     """Whether a content word follows (the standard of a comparison), particles aside."""
     grammar = {fold(w) for w in function_words().particles | function_words().yes_no_endings}
     return any(w not in grammar for w in re.findall(r"[a-z]+", text))

@@ -9,6 +9,7 @@ from assistant.ask_head import ask_head, asked_subject
 from assistant.citations import location
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.function_words import (
+    class_syllables,
     folded_grammar,
     function_words,
     sequence_pattern,
@@ -188,7 +189,7 @@ class EvidenceGate:
             # accented forms ("thể"), and tells no article from another either
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
             # "hạn chót", "chậm nhất": the frame of a deadline asked, which its rule gives
-            asked |= {w for p in function_words().time_bounds for w in fold(p).split()}
+            asked |= class_syllables(function_words().time_bounds)
         stats = self.locator.stats
         aside = self._case_words(u, unknown)  # the case's own words: no rule writes them
         never = {s for w in unknown for s in fold(w).split()}

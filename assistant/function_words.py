@@ -184,6 +184,13 @@ def _closing_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:\s(?:{alternation(function_words().particles)}))+\s*$")
 
 
+@functools.cache
+def class_syllables(members: frozenset[str]) -> frozenset[str]:
+    """The folded syllables of a closed class's members ("hạn chót" → "han", "chot"), read
+    once per class."""
+    return frozenset(s for member in members for s in fold(member).split())
+
+
 def framing_syllables(text: str) -> frozenset[str]:
     """The syllables (folded) of ``text`` that belong to a closed-class word or phrase,
     matched with their diacritics when the text is typed with them ("dòng" of a text is
@@ -214,6 +221,7 @@ __all__ = [
     "alternation",
     "body_question_pattern",
     "chat_shorthand",
+    "class_syllables",
     "comparison_pattern",
     "folded_grammar",
     "framing_syllables",

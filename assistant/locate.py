@@ -18,17 +18,16 @@ from assistant.function_words import (
 from assistant.power_match import PowerMatch
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.same_meaning import with_same_meaning
+from assistant.sentence_subjects import acts_as_asked, meetings_of, opens_with_meeting_of
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import content_syllables, question_terms, text_terms
 from assistant.understand import Understanding
 from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
 from index.retrieve import HybridRetriever
-from ingest.bodies import find_bodies
 from ingest.models import Article, Chunk, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power
-from ingest.rules.attribution import follows_meeting_noun
 from ingest.settings import Settings
 
 # Below this IDF-weighted share of the question's content terms found in the best
@@ -71,37 +70,6 @@ class Located:
     coverage: float
     focus: float  # the same share, in the quoted sentence alone
     writes_case: bool = False  # it opens with the case the question sets
-
-
-def _acts_as_asked(body: str, sentence: str, asked: frozenset[str]) -> bool:
-    """Whether ``sentence`` opens with ``body`` (after its item number) and the word after
-    it is one the question writes ("Ban Thường vụ họp ..." for "... họp mấy lần?")."""
-    folded = fold(sentence)
-    found = find_bodies(folded)
-    if not found or found[0].body != body or re.search(r"[a-z]{2}", folded[: found[0].start]):
-        return False
-    after = words(folded[found[0].end :])[:1]
-    return bool(after) and after[0] in asked
-
-
-def _meetings_of(text: str) -> frozenset[str]:
-    """The bodies whose meeting a text names ("hội nghị Đảng ủy Khối": Ban Chấp hành)."""
-    folded = fold(text)
-    found = find_bodies(folded)
-    return frozenset(m.body for m in found if follows_meeting_noun(folded[: m.start]))
-
-
-def _opens_with_meeting_of(quote: str, owners: frozenset[str]) -> bool:
-    """Whether a sentence of ``quote`` opens with the meeting of one of ``owners``
-    ("Hội nghị Đảng ủy Khối do ... triệu tập"): it is about that meeting."""
-    for sentence in re.split(r"[.;]\s", quote):
-        folded = re.sub(r"^[\W\d]*(?:[a-z][).-]\s*)?", "", fold(sentence))
-        found = find_bodies(folded)
-        before = folded[: found[0].start] if found else ""
-        opening = len(words(before)) <= 3 and follows_meeting_noun(before)
-        if found and found[0].body in owners and opening:
-            return True
-    return False
 
 
 class ClauseLocator:
@@ -221,7 +189,7 @@ class ClauseLocator:
         asked_pairs = body_verb_pairs(u.text)
         case = self.profile(u.circumstance) if sets_a_case(u) else None
         # "hội nghị BCH ... ai triệu tập?": the clause about that body's meeting
-        owners = _meetings_of(u.text) if u.kind == "who_decides" else frozenset()
+        owners = meetings_of(u.text) if u.kind == "who_decides" else frozenset()
         # a who-question is answered by a clause where a body holds what it asks about
         # (of one ask: with several, one ask's power must not take the others' place)
         asked = frozenset(syllables) if u.kind == "who_decides" and u.asks < 2 else frozenset()
@@ -255,7 +223,7 @@ class ClauseLocator:
             if asked:
                 place = (doc.id, article.part, article.number, clause.number)
                 score += POWER_WEIGHT * self._powers.share(place, asked)
-            if owners and _opens_with_meeting_of(quote, owners):
+            if owners and opens_with_meeting_of(quote, owners):
                 score += OWNER_WEIGHT
             case_share = (
                 self._case_written(case, clause.text)
@@ -334,7 +302,7 @@ class ClauseLocator:
         # "A họp ba tháng một lần. B họp hằng tháng": a sentence of the quote whose
         # subject is the new body, doing what the question asks
         asked = frozenset(words(u.text))
-        return any(_acts_as_asked(u.new_body, s, asked) for s in re.split(r"[.;]\s", quote))
+        return acts_as_asked(u.new_body, quote, asked)
 
     def profile(self, text: str) -> TextProfile:
         return self.quotes.profile(text)

@@ -223,7 +223,7 @@ def _goes_away(after: str) -> bool:
     count, a verb of going not followed by a meeting noun."""
     words = _STOP.split(after)[0].split()[:ROLE_WINDOW]
     text = " ".join(words)
-    found = re.match(rf"(?:{alternation(_away_verbs())})(?![a-z])", text)
+    found = _away_verbs().match(text)
     if found is None:
         return False
     rest = text[found.end() :].strip()
@@ -236,8 +236,8 @@ def _remains(before: str) -> bool:
 
 
 @functools.cache
-def _away_verbs() -> tuple[str, ...]:
-    return tuple(fold(w) for w in _raw()["away_verbs"])
+def _away_verbs() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_raw()['away_verbs'])})(?![a-z])")
 
 
 @functools.cache

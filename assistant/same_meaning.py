@@ -23,9 +23,10 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z]){re.escape(fold(word))}(?![a-z])")
 
 
+@functools.lru_cache(maxsize=8192)
 def same_meaning(text: str) -> str:
     """The other words for what ``text`` says (as the data writes them): "" when it writes
-    none of them."""
+    none of them. Cached: the same clauses are read for question after question."""
     folded = fold(text)
     return " ".join(
         other

@@ -58,15 +58,17 @@ def states_number(quote: str, question: str = "") -> bool:
     """Whether a quote gives a number: a value in its words, or a list of two or more
     items (which answers "gồm mấy bước"). Asked for a share, only a share counts: "hằng
     tháng" answers how often, not "bao nhiêu phần trăm"."""
-    if _ASKS_SHARE.search(fold(question)):
+    folded_question = fold(question)
+    if _ASKS_SHARE.search(folded_question):
         return bool(_STATES_SHARE.search(fold(quote)))
-    asked = ASKED_UNIT.findall(fold(question))
+    asked = ASKED_UNIT.findall(folded_question)
     if _MONEY_ASKED in asked and not find_money(quote):
         return False  # "bao nhiêu tiền" is not answered by a count of times
+    quoted = set(words(quote))
     measured = [u for u in asked if u in _MEASURES]
-    if measured and not set(measured) & set(words(quote)):
+    if measured and not set(measured) & quoted:
         return False  # "mấy giờ" is not answered by a number of days or a blank
-    if _ASKS_DURATION.search(fold(question)) and not _DURATION_UNITS & set(words(quote)):
+    if _ASKS_DURATION.search(folded_question) and not _DURATION_UNITS & quoted:
         return False  # "bao lâu" is answered by a span of time, not any number
     if len(_ITEM_LABEL.findall(quote)) >= 2:
         return True

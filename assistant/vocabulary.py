@@ -86,13 +86,8 @@ def _general() -> tuple[dict[str, float], dict[str, float]]:
 
 @functools.cache
 def _usual_readings() -> dict[str, str]:
-    by_word, _folded = _general()
-    best: dict[str, tuple[float, str]] = {}
-    for word, freq in by_word.items():
-        key = strip_diacritics(word)
-        if freq > best.get(key, (0.0, ""))[0]:
-            best[key] = (freq, word)
-    return {key: word for key, (_freq, word) in best.items()}
+    """The most frequent reading of each folded spelling (the first of equals)."""
+    return {key: max(group, key=lambda r: r[1])[0] for key, group in _readings().items()}
 
 
 # How many times more often a reading must be written than every other reading of its
@@ -105,15 +100,14 @@ def reads_only_as(word: str) -> bool:
     far more frequent in everyday Vietnamese than any other reading of its letters."""
     by_word, _folded = _general()
     meant = canonical(word)
-    folded = strip_diacritics(meant)
-    others = [f for w, f in _readings().get(folded, ()) if w != meant]
-    return by_word.get(meant, 0.0) >= DOMINANT_READING_RATIO * max(others, default=0.0) > 0 or (
-        meant in by_word and not others
-    )
+    others = [f for w, f in _readings().get(strip_diacritics(meant), ()) if w != meant]
+    frequency = by_word.get(meant, 0.0)
+    return frequency > 0 and frequency >= DOMINANT_READING_RATIO * max(others, default=0.0)
 
 
 @functools.cache
 def _readings() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Every reading of each folded spelling with its frequency, in wordfreq's order."""
     by_word, _folded = _general()
     grouped: dict[str, list[tuple[str, float]]] = {}
     for word, freq in by_word.items():

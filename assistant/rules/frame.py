@@ -25,6 +25,7 @@ from assistant.quantities import (
 from assistant.rules.intent import (
     DEFAULT_SUBJECTS,
     HEAD_COUNT_KINDS,
+    HOUSEHOLD_COUNT,
     INTENTS,
     asked_subjects,
     is_numeric_question,
@@ -44,7 +45,6 @@ from ingest.rules.text import (
     is_seat,
     unique_bodies,
 )
-from ingest.rules.thresholds import HOUSEHOLD_UNIT
 
 # Body abbreviations a numeric question writes.
 _ABBREVIATIONS = {
@@ -214,7 +214,7 @@ def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int 
 
 def households_given(folded: str) -> int | None:
     """The number of households a question gives ("giải tỏa 40 hộ gia đình")."""
-    found = re.search(rf"(?<![\d.,])(\d{{1,5}})\s*{HOUSEHOLD_UNIT}(?![a-z])", folded)
+    found = re.search(HOUSEHOLD_COUNT, folded)
     return int(found.group(1)) if found else None
 
 

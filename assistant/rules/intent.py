@@ -56,6 +56,8 @@ _BARE_COUNT = (
 )
 HEAD_COUNT_KINDS = ("quorum", "vote_threshold", "request_trigger")
 # (kind, subject or None, cue regex over the folded question); first match wins.
+# A number of households given ("giải tỏa 40 hộ gia đình"), its number in group 1 (folded).
+HOUSEHOLD_COUNT = rf"(?<![\d.,])(\d{{1,5}})\s*{HOUSEHOLD_UNIT}(?![a-z])"
 INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "area_threshold",
@@ -79,7 +81,7 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     ),
     # households alone ("giải tỏa 40 hộ gia đình cần cấp nào đồng ý?"); with an amount, the
     # amount's kind, which the households may escalate (assistant/rules/query.py)
-    ("count_threshold", None, rf"(?<![\d.,])\d{{1,5}}\s*{HOUSEHOLD_UNIT}(?![a-z])"),
+    ("count_threshold", None, HOUSEHOLD_COUNT),
     (
         "request_trigger",
         "extraordinary_meeting",
@@ -276,6 +278,7 @@ DEFAULT_SUBJECTS = frozenset(subject for _, subject, _ in INTENTS if subject)
 __all__ = [
     "DEFAULT_SUBJECTS",
     "HEAD_COUNT_KINDS",
+    "HOUSEHOLD_COUNT",
     "INTENTS",
     "asked_subjects",
     "is_numeric_question",
