@@ -42,8 +42,12 @@ FRESH5_FILE = EVAL_DIR / "gold" / "fresh5.jsonl"
 FRESH6_FILE = EVAL_DIR / "gold" / "fresh6.jsonl"
 # A seventh (stop 32), written at the start of that stop by a helper who saw only the
 # regulations and the schema, committed unread and run once at its end (the sixth set's
-# failures were read in that stop: it is a dev set since).
+# failures were read in that stop: it is a dev set since; its own were read in stop 33).
 FRESH7_FILE = EVAL_DIR / "gold" / "fresh7.jsonl"
+# An eighth (stop 33), written at the start of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end (the seventh set's
+# failures were read in that stop: it is a dev set since).
+FRESH8_FILE = EVAL_DIR / "gold" / "fresh8.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -56,6 +60,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh5": FRESH5_FILE,
     "fresh6": FRESH6_FILE,
     "fresh7": FRESH7_FILE,
+    "fresh8": FRESH8_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
