@@ -340,7 +340,8 @@ class Answerer:
                 f"Các quy chế đã nạp không quy định con số được hỏi về {', '.join(foreign)} "
                 "(các quy chế quy định công việc của cấp ủy, tổ chức đảng); không suy đoán.",
             )
-        if u.reference is not None and u.kind in ("citation", "general"):
+        if u.reference is not None and u.kind in ("citation", "general", "who_decides"):
+            # (who an article named gives a task to is read in that article)
             return self.composer.lookup(u)
         if not self.locator.topic_terms(u):
             return self.composer.ask_what(u)

@@ -24,7 +24,7 @@ from assistant.findings import findings_summary
 from assistant.function_words import sequence_pattern
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
-from assistant.sentences import lead_in, list_tail
+from assistant.sentences import lead_ins, list_tail
 from assistant.steps import (
     StepTerms,
     StepUnit,
@@ -187,9 +187,9 @@ class Composer:
         doc_name = short_name(item.doc)
         prefix = f"Theo {doc_name}"
         quote = item.quote.strip()
-        lead, tail = lead_in(item.clause.text, quote), list_tail(item.clause.text, quote)
-        if lead:
-            quote = f"{lead}»\n«{quote}"  # the item under the line that introduces it
+        leads, tail = lead_ins(item.clause.text, quote), list_tail(item.clause.text, quote)
+        for lead in reversed(leads):
+            quote = f"{lead}»\n«{quote}"  # the item under the lines that introduce it
         if tail:
             quote = f"{quote}»\n«{tail}"  # ... and the line that qualifies every item
         if u.kind == "who_decides":

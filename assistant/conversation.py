@@ -38,7 +38,7 @@ from assistant.function_words import (
     without_closing,
 )
 from assistant.models import Turn
-from assistant.own_ask import ANAPHORA, asks_on_its_own, grammar_syllables
+from assistant.own_ask import ANAPHORA, asks_on_its_own, asks_only_where, grammar_syllables
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
 from index.models import HasMeta
@@ -94,6 +94,8 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
     anaphora = anaphora or bool(demonstrative_phrases(question, of_documents=False))
     # "B họp dày hơn à?": compared with what was just said
     anaphora = anaphora or compares_with_what_was_said(question)
+    # "khoản mấy vậy?": the place of what was just asked
+    anaphora = anaphora or asks_only_where(question)
     elsewhere = _asks_the_same_elsewhere(question, before.text, documents)
     if (
         # (the closing particles are no part of the frame: "... thì sao ạ?")

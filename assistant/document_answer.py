@@ -17,6 +17,7 @@ from assistant.document_question import attribute_words
 from assistant.function_words import body_question_pattern
 from assistant.models import Answer, Citation
 from assistant.rules.calc import show_date
+from assistant.terms import expand_inline
 from assistant.understand import Understanding
 from ingest.document_facts import DocumentAttribute, DocumentFact, document_facts
 from ingest.models import Document
@@ -118,6 +119,8 @@ class DocumentAnswerer:
         # mẫu") name a document, they ask nothing more of this one
         named = [doc, *(self.documents[d] for d in u.document_ids if d != doc.id)]
         known = {w for d in named for w in words(meta_text(d))} | set(words(" ".join(u.bodies)))
+        # "261-QĐ/TW": what the number's code spells out ("quyết định", "trung ương") too
+        known |= {w for d in named for w in words(expand_inline(d.meta.number or ""))}
         known |= set(words(u.purpose))  # why it is asked, not what
         for attribute in u.document_attributes:
             known |= attribute_words(attribute)

@@ -86,10 +86,12 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
 
 @cache
 def _pointed_nouns() -> re.Pattern[str]:
-    """A document noun a demonstrative points at ("quyet dinh do")."""
+    """A document noun a demonstrative points at ("quyet dinh do") or its number names
+    ("quyet dinh so 42-qd/tu", "van ban 07-hd/du")."""
     nouns = alternation(_phrases().pointed_document_nouns)
     pointing = alternation(tuple(fold(w) for w in function_words().demonstratives))
-    return re.compile(rf"\b(?:{nouns})\s+(?:{pointing})\b")
+    number = r"(?:so\s+)?\d{1,4}\s*-\s*[a-z]{1,6}\s*/\s*[a-z]{1,6}\b"
+    return re.compile(rf"\b(?:{nouns})\s+(?:(?:{pointing})\b|{number})")
 
 
 @cache
@@ -132,13 +134,15 @@ def document_nouns() -> tuple[str, ...]:
 
 
 def attribute_words(attribute: DocumentAttribute) -> frozenset[str]:
-    """The syllables of the ways to ask ``attribute``, and of the document nouns."""
+    """The syllables of the ways to ask ``attribute``, and of the document nouns (those a
+    demonstrative or a number makes one too: "quyết định 42-QĐ/TU")."""
     phrases = _phrases()
     return frozenset(
         w
         for p in (
             *phrases.attributes[attribute],
             *phrases.document_nouns,
+            *phrases.pointed_document_nouns,
             *phrases.document_verbs,
             *phrases.document_name_words,
         )

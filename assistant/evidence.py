@@ -17,8 +17,8 @@ from assistant.function_words import (
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.party_bodies import party_bodies
-from assistant.quantities import ASKED_UNIT, quantity_syllables
-from assistant.same_meaning import same_meaning
+from assistant.quantities import ASKED_UNIT, counted_kind_words, quantity_syllables
+from assistant.same_meaning import same_meaning, with_same_meaning
 from assistant.stated_numbers import numbers_not_in
 from assistant.terms import FOLDED, question_terms
 from assistant.understand import Understanding
@@ -30,7 +30,7 @@ from ingest.bodies import (
     without_mentions,
 )
 from ingest.models import Document
-from ingest.normalize import fold
+from ingest.normalize import canonical, fold, has_diacritics
 
 MAX_LISTED_DOCUMENTS = 10
 # Calibrated on the dev split of eval/gold: off-topic questions with a word the corpus
@@ -40,6 +40,14 @@ MIN_COVERAGE_WITH_UNKNOWN = 0.6
 MAX_CASE_SHARE = 0.5
 # The same for the article a numeric answer cites (numbers and question words excluded).
 MIN_NUMERIC_COVERAGE = 0.3
+
+
+def _within(word: str, text: str) -> bool:
+    """Whether every syllable of ``word`` is one of ``text``'s, compared with diacritics
+    when the word is typed with them ("cổ đông" is not "có", "đồng")."""
+    if has_diacritics(word):
+        return set(canonical(word).lower().split()) <= set(canonical(text).lower().split())
+    return set(fold(word).split()) <= set(fold(text).split())
 
 
 def _syllables(term: str) -> set[str]:
@@ -104,7 +112,9 @@ class EvidenceGate:
         phrases = [t for t in terms if "_" in t and not _syllables(t) & frame]
         if len(singles) < 3 or not phrases:
             return True
-        clause = self.locator.profile(f"{item.article.title} {item.clause.text}")
+        # (a phrase of the same meaning as the clause's words counts: "đi công tác" for
+        # "vắng mặt")
+        clause = self.locator.profile(with_same_meaning(f"{item.article.title} {item.clause.text}"))
         return any(p in clause.terms for p in phrases)
 
     def covers_beyond_names(self, u: Understanding, item: Located) -> bool:
@@ -207,6 +217,12 @@ class EvidenceGate:
         )
         if not terms.weights:
             return True  # every word is the measure asked or the story's: nothing else asked
+        # "cần bao nhiêu người dự mới hợp lệ?": the count of a role and the verdict asked
+        # are what a rule of that kind gives, written or not (not when a word no
+        # regulation writes says it is another body's count: "bao nhiêu cổ đông")
+        kind_words = counted_kind_words(u.frame.kind) if u.frame.kind and not story else ""
+        if any(not _within(w, kind_words) for w in unknown):
+            kind_words = ""
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]
@@ -215,7 +231,7 @@ class EvidenceGate:
                 continue
             # Words that name the document ("bản mẫu dành cho đảng ủy cơ quan") count as covered.
             text = f"{article.title} {article.text} {meta_text(doc)}"
-            text = f"{text} {same_meaning(text)}"
+            text = f"{text} {same_meaning(text)}\n{kind_words}"
             best = max(best, self.locator.stats.coverage(terms, self.locator.profile(text)))
         return best >= MIN_NUMERIC_COVERAGE
 

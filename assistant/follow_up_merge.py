@@ -96,7 +96,11 @@ def _swapped(previous: str, question: str, names_document: bool) -> str | None:
     if not new_bodies or not old:
         return None
     asked = [m for m in old if not is_seat(folded_prev, m)]
-    first = (asked or old)[0]
+    # only seats: the one the comment after the topic ("Quy chế Đảng ủy X thì ...")
+    # speaks of is asked about, the one before names the frame
+    topic = [t.end() for t in re.finditer(r"(?<![a-z])thi(?![a-z])", folded_prev)]
+    commented = [m for m in old if topic and m.start > topic[-1]]
+    first = (asked or commented or old)[0]
     if new_bodies[0] == first.body:
         return None
     new = fold(new_bodies[0])

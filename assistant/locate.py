@@ -206,8 +206,9 @@ class ClauseLocator:
             )
             coverage = self.stats.coverage(terms, covered)
             span = held.get((doc.id, article.part, article.number, clause.number), "")
-            quote, point = self.quotes.best_sentence(u, terms, syllables, clause, span)
-            quoted = self.profile(with_same_meaning(quote))
+            quote, point, core = self.quotes.best_sentence(u, terms, syllables, clause, span)
+            # (ranked by the sentence that answers, not the neighbours quoted beside it)
+            quoted = self.profile(with_same_meaning(core))
             focus = self.stats.coverage(terms, quoted)
             run = quoted.longest_run(content)
             if u.kind == "citation" and has_own_title(article):
@@ -215,15 +216,15 @@ class ClauseLocator:
                 run = max(run, self.profile(article.title).longest_run(content))
             phrase = run / max(len(content), 1)
             score = 0.3 * coverage + 0.35 * focus + 0.3 * phrase + 0.05 / (rank + 1)
-            if asked_pairs and self.quotes.names_asked(asked_pairs, quote):
+            if asked_pairs and self.quotes.names_asked(asked_pairs, core):
                 # a body with the verb asked, in either order, in the quoted words
-                score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(quote)), 2)
+                score += PAIR_WEIGHT * min(len(asked_pairs & body_verb_pairs(core)), 2)
             if span:
                 score += HELD_BONUS
             if asked:
                 place = (doc.id, article.part, article.number, clause.number)
                 score += POWER_WEIGHT * self._powers.share(place, asked)
-            if owners and opens_with_meeting_of(quote, owners):
+            if owners and opens_with_meeting_of(core, owners):
                 score += OWNER_WEIGHT
             case_share = (
                 self._case_written(case, clause.text)
@@ -231,7 +232,7 @@ class ClauseLocator:
                 else 0.0
             )
             score += CASE_WEIGHT * case_share
-            if u.new_body and self._names_new_body(u, article, clause, quote):
+            if u.new_body and self._names_new_body(u, article, clause, core):
                 # "còn Thường trực thì sao?": the new body's own clause, not the last one's
                 score += NEW_BODY_WEIGHT
             located.append(

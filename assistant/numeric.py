@@ -20,7 +20,7 @@ from assistant.rules.models import (
     RuleMatch,
 )
 from assistant.rules.query import to_numeric_result
-from assistant.sentences import list_tail, sentences
+from assistant.sentences import lead_ins, list_tail, sentences
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold
@@ -260,8 +260,11 @@ def _add_match(
         block.append(f"- {_match_line(match)} ({where}, trích dẫn ở trên)")
     else:
         citations.append(citation)
-        block.append(f"- {_match_line(match)} ({where})\n   «{citation.quote}»")
-        tail = list_tail(_clause_text(doc, citation), citation.quote)
+        clause_text = _clause_text(doc, citation)
+        # an item alone loses who acts on it: the line that introduces its list first
+        lead = "".join(f"«{line}»\n   " for line in lead_ins(clause_text, citation.quote))
+        block.append(f"- {_match_line(match)} ({where})\n   {lead}«{citation.quote}»")
+        tail = list_tail(clause_text, citation.quote)
         if tail:
             block.append(f"   «{tail}»")  # it qualifies every item of the list
     if not any(f.document_id == doc.id for f in parts.findings):

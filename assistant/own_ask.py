@@ -51,11 +51,25 @@ PLACE_ASK = re.compile(
 )
 
 
+def asks_only_where(question: str) -> bool:
+    """Whether a question asks only for a place in the text ("điều mấy khoản mấy vậy
+    bạn?"): nothing it asks about, so it asks where the previous answer is."""
+    folded = fold(expand_abbreviations(question))
+    if not PLACE_ASK.search(folded):
+        return False
+    rest = PLACE_ASK.sub(" ", folded)
+    place_nouns = {"dieu", "khoan", "diem"}  # the parts of a text PLACE_ASK asks after
+    grammar = grammar_syllables()
+    return all(w in grammar or w in place_nouns for w in content_syllables(rest))
+
+
 def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether a follow-up asks something of its own: a question word besides its frame
     ("còn ... thì sao?") and content words besides the bodies and places it names, or a
     comment after "thì" with a word of its own ("còn tổ phó thì giữ sổ ra sao?"). Asking
     where "that" is laid down ("cái đó ở khoản mấy?") asks nothing of its own."""
+    if asks_only_where(question):
+        return False
     rest = fold(expand_abbreviations(follow_up_rest(question)))
     if ANAPHORA.search(rest) and PLACE_ASK.search(rest):
         rest = PLACE_ASK.sub(" ", ANAPHORA.sub(" ", rest)).replace("quy dinh", " ")
@@ -95,4 +109,4 @@ MIN_CONDITION_WORDS = 2
 MIN_OWN_CONTENT_WORDS = 1
 
 
-__all__ = ["ANAPHORA", "PLACE_ASK", "asks_on_its_own", "grammar_syllables"]
+__all__ = ["ANAPHORA", "PLACE_ASK", "asks_on_its_own", "asks_only_where", "grammar_syllables"]

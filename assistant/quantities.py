@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation
+from ingest.bodies import body_mentions
 from ingest.normalize import fold
 from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
 
@@ -118,7 +119,9 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
     another number."""
     stop = _STOP.search(text) if after else None
     if after:
-        words = text[: stop.start() if stop else len(text)].split()[:ROLE_WINDOW]
+        # "6 ủy viên Ban Chấp hành đề nghị": whose members they are is no word between
+        words = _without_bodies(text[: stop.start() if stop else len(text)]).split()
+        words = words[:ROLE_WINDOW]
     else:
         words = _STOP.split(text)[-1].split()[-ROLE_WINDOW:]
     window = _BOUNDS.sub(lambda m: "_" * len(m.group()), " ".join(words))
@@ -131,6 +134,13 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
             if bounded and not negated and (after or m.end() == len(window)):
                 return role
     return None
+
+
+def _without_bodies(folded: str) -> str:
+    """Folded text with the bodies it names taken out."""
+    for body in reversed(body_mentions(folded)):
+        folded = f"{folded[: body.start]} {folded[body.end :]}"
+    return folded
 
 
 def asked_role(question: str) -> Role | None:
@@ -314,12 +324,26 @@ def quantity_syllables() -> frozenset[str]:
     return frozenset(s for p in phrases for s in fold(p).split())
 
 
+@functools.cache
+def counted_kind_words(rule_kind: str) -> str:
+    """The words that ask a count of a role whose rule is ``rule_kind`` without a story
+    ("bao nhiêu người dự mới hợp lệ?"): the role's verbs, the count nouns and the verdict
+    words, one phrase per line. A rule of that kind answers them though its clause may
+    not write them; "" for a kind no role has."""
+    roles, nouns = _data()
+    verbs = [v for info in roles.values() if info.rule_kind == rule_kind for v in info.verbs]
+    if not verbs:
+        return ""
+    return "\n".join([*nouns, *_raw()["verdict_markers"], *_raw()["verdict_words"], *verbs])
+
+
 __all__ = [
     "ROLES",
     "GivenCount",
     "GivenQuantities",
     "Role",
     "count_nouns",
+    "counted_kind_words",
     "given_quantities",
     "head_counts",
     "meeting_nouns",

@@ -58,11 +58,13 @@ class QuoteFinder:
         content: list[str],
         clause: Clause,
         held: str = "",
-    ) -> tuple[str, Point | None]:
-        """The sentence of the clause that best covers the question (whole clause if short)."""
+    ) -> tuple[str, Point | None, str]:
+        """The sentence of the clause that best covers the question (whole clause if short),
+        widened to the neighbours that cover far more of it between them, its point, and
+        the sentence itself (what the clause is ranked by)."""
         text = clause.text
         if len(text) <= 400:
-            return text, None
+            return text, None, text
         best: tuple[float, int, int] | None = None
         asked_pairs = body_verb_pairs(u.text)
         action = asked_action(u.text) if u.kind == "who_decides" else []
@@ -90,18 +92,36 @@ class QuoteFinder:
             if best is None or score > best[0]:
                 best = (score, start, end)
         if best is None:
-            return text, None
+            return text, None, text
         _, start, end = best
         if u.kind == "who_decides":
             end = self._to_the_action(u, text, start, end)
-        quote = text[start:end]
+        core = text[start:end]
+        # (a procedure quotes whole clauses and their steps: no point stands for them)
+        spread = None if u.kind == "procedure" else self._spread_over_a_point(terms, clause, core)
+        if spread is not None:
+            return spread.text.strip(), spread, spread.text.strip()
+        start, end = self._widened(terms, text, start, end)
         absolute = clause.start + start
         point = next((p for p in clause.points if p.start <= absolute < p.end), None)
-        # (a procedure quotes whole clauses and their steps: no point stands for them)
-        spread = None if u.kind == "procedure" else self._spread_over_a_point(terms, clause, quote)
-        if spread is not None:
-            return spread.text.strip(), spread
-        return quote, point
+        return text[start:end], point, core
+
+    def _widened(self, terms: WeightedTerms, text: str, start: int, end: int) -> tuple[int, int]:
+        """The best sentence with the neighbours that cover far more of the question
+        between them ("Hằng năm, tập thể ... kiểm điểm ...; ... Kết quả kiểm điểm được báo
+        cáo tại ..."): the act asked about and what becomes of it are quoted together, as
+        one verbatim span of at most MAX_POINT_QUOTE characters."""
+        spans = self.sentences(text)
+        alone = self.stats.coverage(terms, self.profile(text[start:end]))
+        best = (alone + POINT_MARGIN, 0, start, end)
+        for s, _ in spans:
+            for _, e in spans:
+                if s > start or e < end or e - s > MAX_POINT_QUOTE or (s, e) == (start, end):
+                    continue
+                covered = self.stats.coverage(terms, self.profile(text[s:e]))
+                if covered > best[0] or (covered == best[0] and e - s < best[3] - best[2]):
+                    best = (covered, 1, s, e)
+        return (best[2], best[3]) if best[1] else (start, end)
 
     def _spread_over_a_point(
         self, terms: WeightedTerms, clause: Clause, quote: str

@@ -48,6 +48,24 @@ def lead_in(text: str, quote: str) -> str:
     return ""
 
 
+def lead_ins(text: str, quote: str) -> list[str]:
+    """The lines that introduce a quoted item, outermost first: the clause's own opening
+    when it ends with ":" ("5. Những việc ... ủy quyền cho Thường trực giải quyết gồm:")
+    above a nearer heading ("(3)- Về kinh tế:"), and the nearer one; verbatim."""
+    found = [lead_in(text, quote)] if lead_in(text, quote) else []
+    lines = [x for x in text.splitlines() if x.strip()]
+    opening = lines[0].strip() if lines else ""
+    at = text.find(quote)
+    if (
+        opening.endswith(":")
+        and at > text.find(opening) + len(opening)
+        and not any(opening.endswith(f) or f.endswith(opening) for f in found)
+    ):
+        start, end = sentences(opening)[-1]
+        found.insert(0, opening[start:end])
+    return found
+
+
 def list_tail(text: str, quote: str) -> str:
     """The line that closes the list a quoted item belongs to when it goes on the items'
     sentence in lower case ("... trước ngày họp;" / "trừ trường hợp họp bất thường."):

@@ -79,10 +79,14 @@ def place_mentions(question: str) -> list[tuple[str, str]]:
                 break  # punctuation ends a name: "xã Sơn Hà, tỉnh Lâm Viên"
             name.append(tokens[j])
             j += 1
-        text = question[name[0].start() : name[-1].end()] if name else ""
-        # "Huyện Ban Thường vụ": a body's name, read on past the capitals, is no place.
+        # "Huyện Ban Thường vụ": a body's name, read on past the capitals, is no place;
+        # one after the name ends it ("xã Suối Mơ Ban Chấp hành 25 người").
         bodies = find_bodies(question[name[0].start() :]) if name else []
-        if text and not (bodies and bodies[0].start == 0):
+        if bodies:
+            body_at = name[0].start() + bodies[0].start
+            name = [t for t in name if t.end() <= body_at]
+        text = question[name[0].start() : name[-1].end()] if name else ""
+        if text:
             unit = question[tokens[i].start() : tokens[i + width - 1].end()]
             found.append((unit, text))
         i = max(j, i + 1)

@@ -38,7 +38,7 @@ LEVEL_PHRASES: dict[str, tuple[str, ...]] = {
 }
 # Folded phrases that name a status; a document matches by status or by its title.
 STATUS_PHRASES: dict[str, tuple[str, ...]] = {
-    "template": ("quy che mau", "quy che lam viec mau", "ban mau"),
+    "template": ("quy che mau", "quy che lam viec mau", "ban mau", "theo mau"),
     "draft": ("du thao",),
 }
 

@@ -197,9 +197,9 @@ def _borrowed(
 
 
 def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int | None:
-    """The body's size the latest user turn gave ("BTV có 9 người thì cần mấy người dự?"
-    then "vậy muốn ra nghị quyết phải mấy phiếu?": still 9), when it spoke of the same
-    body (or the follow-up names none)."""
+    """The body's size the latest user turn that gave one said ("BTV có 9 người thì cần
+    mấy người dự?", then "họp mấy lần?", then "vậy muốn ra nghị quyết phải mấy phiếu?":
+    still 9), while the turns since spoke of the same body (or named none)."""
     for turn in reversed(history):
         if turn.role != "user":
             continue
@@ -208,7 +208,9 @@ def _members_said_before(history: Sequence[Turn], bodies: Sequence[str]) -> int 
         if bodies and earlier_bodies and bodies[0] != earlier_bodies[0]:
             return None
         given = given_quantities(turn.content)
-        return _member_count(earlier, "quorum", given.total, given.role is not None)
+        members = _member_count(earlier, "quorum", given.total, given.role is not None)
+        if members is not None:
+            return members
     return None
 
 
@@ -296,6 +298,11 @@ def _seat_only(folded: str, mention: Mention) -> bool:
 # How many words before a date a meeting noun may stand to date it (a place and "dự kiến
 # vào ngày" between them: "hội nghị Tỉnh ủy X Y dự kiến vào ngày 5/6").
 _MEETING_WINDOW = 8
+_CLAUSE_BREAK = re.compile(r"[,;.?!:]|(?<![a-z])(?:thi|neu|khi)(?![a-z])")
+# The day of the week written before a date ("thứ Năm 19/3", "chủ nhật, ngày 5/6"), folded.
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![a-z])(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*(?:ngay\s*)?$"
+)
 
 
 def _dates_a_meeting(q: str) -> bool:
@@ -305,9 +312,15 @@ def _dates_a_meeting(q: str) -> bool:
     m = _DATE.search(q)
     if m is None:
         return False
-    said = q[: m.start()]
+    said = _WEEKDAY_BEFORE.sub("", q[: m.start()])  # "thứ Sáu 14/8": the date's own
     before = " ".join(without_mentions(said, find_bodies(said)).split()[-_MEETING_WINDOW:])
-    return any(re.search(rf"(?<![a-z]){n}(?![a-z])", before) for n in meeting_nouns())
+    # or the meeting is what the clause the date ends is about ("Hội nghị BCH xã Ngọc
+    # Lâm dự kiến tổ chức vào 14/8"), however long the place named
+    clause = _CLAUSE_BREAK.split(said)[-1].strip()
+    return any(
+        re.search(rf"(?<![a-z]){n}(?![a-z])", before) or re.match(rf"{n}(?![a-z])", clause)
+        for n in meeting_nouns()
+    )
 
 
 # "lúc 8 giờ sáng", "14h", "4 giờ chiều", "9h30 tối" (folded)

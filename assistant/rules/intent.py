@@ -122,7 +122,8 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "frequency",
         "regular_meeting",
-        r"bao lau (?:hop )?mot lan|may lan|(?:so lan|tan suat) (?:hop|hoi nghi)|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|mot nam .*hop|hop .*(?:mot|moi) (?:nam|thang|quy)"
+        # (a number word or its digit: "bao lâu 1 lần", "mấy lần 1 năm")
+        r"bao lau (?:hop )?(?:mot|1) lan|may lan|(?:so lan|tan suat) (?:hop|hoi nghi)|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|(?:mot|1) nam .*hop|hop .*(?:mot|moi|1) (?:nam|thang|quy)"
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
         rf"|{_MEETING_WHEN}",
     ),

@@ -943,3 +943,19 @@ def test_a_thing_named_by_what_people_use_is_covered_by_its_class(tmp_path: Path
     answer = assistant.ask("Tài liệu mật có được gửi qua zalo hay gmail không?")
     assert answer.kind == "answer"
     assert (answer.citations[0].article, answer.citations[0].clause) == (1, 2)
+
+
+def test_who_an_article_named_gives_a_task_is_read_from_that_article(tmp_path: Path) -> None:
+    """ "Điều 2 giao những cơ quan nào ...?": the article named is where the answer is,
+    however well another article's words match the rest of the question."""
+    regulation = (
+        "QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ ĐỒNG XANH\n\n"
+        "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Đồng Xanh.\n\n"
+        "Điều 2. Tổ chức thực hiện\nVăn phòng và Ban Xây dựng Đảng chịu trách nhiệm thi "
+        "hành Quy chế này.\n\n"
+        "Điều 3. Kế hoạch\nBan Thường vụ giao các cơ quan thi hành kế hoạch công tác; các "
+        "cơ quan được giao thi hành báo cáo kết quả thi hành hằng quý.\n"
+    )
+    assistant = assistant_over(tmp_path, {"dong-xanh.txt": regulation})
+    answer = assistant.ask("Điều 2 quy chế Đồng Xanh giao những cơ quan nào thi hành?")
+    assert answer.citations and answer.citations[0].article == 2

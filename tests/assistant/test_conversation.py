@@ -211,6 +211,18 @@ def test_asking_where_that_is_laid_down_asks_the_previous_question() -> None:
     assert "may thang mot lan" in fold(u.text) and u.document_ids == ("doi-xanh",)
 
 
+def test_asking_only_for_the_place_asks_where_the_previous_answer_is() -> None:
+    """ "khoản mấy vậy?" with nothing pointing back and nothing else asked: the place of
+    what was just asked."""
+    from ingest.normalize import fold
+
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?")
+    for asked in ("điều mấy khoản mấy vậy bạn?", "dieu nao khoan nao a"):
+        u = understand(asked, history, [HILL, RIVER])
+        assert "may thang mot lan" in fold(u.text), asked
+        assert u.document_ids == ("doi-xanh",), asked
+
+
 def test_asking_if_the_same_holds_in_another_document_moves_the_question() -> None:
     """ "Ở quy chế Sông Bạc có giống không?": the previous question, asked of Sông Bạc;
     a topic of its own ("thì khen thưởng có giống không") is no such question."""

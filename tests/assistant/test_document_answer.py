@@ -156,6 +156,10 @@ def test_a_decision_pointed_at_is_a_document_asked_about() -> None:
     assert asked_attributes("ai ky quyet dinh ket nap") == ()
     folded = "quy che ban hanh kem quyet dinh so may, ai ky thay mat ban bi thu"
     assert asked_attributes(folded) == ("number", "signer")
+    # a decision named by its number is a document
+    assert asked_attributes("quyet dinh 42-qd/tu do ai ky") == ("signer",)
+    assert asked_attributes("van ban so 07-hd/du ky ngay nao") == ("date",)
+    assert asked_attributes("quyet dinh 5 ngay ky") == ()
 
 
 def test_a_document_question_with_an_ask_of_its_own_answers_each(assistant: Assistant) -> None:
@@ -181,3 +185,19 @@ def test_a_verb_a_few_words_either_side_of_the_document_noun_asks_about_amending
     assert asked_attributes("quy che lam viec co cho can sua thi ai quyet") == ("amendment",)
     # the document as where the answer comes from
     assert asked_attributes("sua tru so theo quy che thi ai quyet") == ()
+
+
+def test_a_decision_named_by_its_number_is_asked_who_signed_it(tmp_path: Path) -> None:
+    """ "Quyết định 42-QĐ/TU do ai ký?": the number's code spells "quyết định", "tỉnh
+    ủy": words that name the document, nothing more asked of it."""
+    text = (
+        "TỈNH ỦY SÔNG LAM\nSố 42-QĐ/TU\n\nQUYẾT ĐỊNH\nban hành Quy chế làm việc của Ban "
+        "Chấp hành Đảng bộ tỉnh Sông Lam\n\nĐiều 1. Phạm vi\nQuy chế này quy định chế độ "
+        "làm việc.\n\nĐiều 2. Hiệu lực\nQuy chế có hiệu lực từ ngày ký.\n\n"
+        "T/M TỈNH ỦY\nBÍ THƯ\n\nNguyễn Văn Lâm\n"
+    )
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"song-lam.txt": text})
+    answer = assistant.ask("Quyết định 42-QĐ/TU do ai ký?")
+    assert "Nguyễn Văn Lâm" in answer.answer

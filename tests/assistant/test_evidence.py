@@ -40,6 +40,8 @@ def test_bodies_of_other_organizations_are_notparty_bodies(
         # the closed classes whole: time nouns, quantifiers, pronouns, conjunctions
         ("Lúc cả tổ trưởng lẫn tổ phó vắng thì ai ký?", {"luc", "ca", "lan"}),
         ("Tụi mình muốn đổi vài điều thì làm sao?", {"tui", "minh", "vai"}),
+        # a week or month counted from now, and the noun that asks for a procedure
+        ("Tháng tới tổ họp mà tôi ốm thì làm thủ tục gì?", {"thang", "toi", "thu", "tuc"}),
     ],
 )
 def test_closed_class_words_frame_the_question(question: str, framing: set[str]) -> None:

@@ -19,6 +19,15 @@ def test_a_committee_named_by_its_seat_stays_beside_the_new_body() -> None:
     assert merged.startswith("thuong truc tinh uy hop")
 
 
+def test_the_seat_asked_about_is_the_one_after_the_topic_it_is_framed_by() -> None:
+    """ "Quy chế của Đảng ủy X thì Đảng ủy họp ...": the first seat names the document,
+    the one after "thì" is asked about."""
+    merged = merge_follow_up(
+        "Quy chế Đảng ủy Khối Sông Ngân thì Đảng ủy họp mấy tháng một lần?", "Còn BTV?"
+    )
+    assert merged.startswith("quy che dang uy khoi song ngan thi ban thuong vu dang uy hop")
+
+
 def test_a_new_amount_replaces_the_previous_one() -> None:
     merged = merge_follow_up("Dự án 2 tỷ đồng thì ai quyết định?", "Còn dự án 5 tỷ?")
     assert "2 ty" not in merged and merged.endswith("dự án 5 tỷ")

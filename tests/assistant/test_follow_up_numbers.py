@@ -31,3 +31,21 @@ def test_new_numbers_typed_without_diacritics_are_computed(tmp_path: Path) -> No
     )
     assert answer.kind == "numeric"
     assert "21" in answer.answer and "Không đủ" in answer.answer
+
+
+def test_the_size_given_two_turns_back_is_still_the_bodys(tmp_path: Path) -> None:
+    """The size said in the first question holds for a third about the same body, though
+    the second gave none."""
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
+    history: list[Turn] = []
+    for question in (
+        "Đảng ủy xã An Tường có 31 đảng ủy viên thì hội nghị cần mấy người dự?",
+        "thế còn họp định kỳ thì sao?",
+    ):
+        history += [
+            Turn(role="user", content=question),
+            Turn(role="assistant", content=assistant.ask(question, history=history).answer),
+        ]
+    answer = assistant.ask("vậy nghị quyết cần bao nhiêu người tán thành?", history=history)
+    assert answer.kind == "numeric"
+    assert "16" in answer.answer

@@ -135,3 +135,12 @@ def test_a_year_is_no_head_count_and_a_body_is_no_one_away() -> None:
     # "BCH" spelled out begins with "ban", the letters of "bận": no one is away
     given = given_quantities("Tổ công tác (quy chế mẫu 2031) có 30 ủy viên Ban chấp hành")
     assert (given.total, given.count) == (30, None)
+
+
+def test_the_body_a_count_belongs_to_stands_between_it_and_its_verb() -> None:
+    """ "6 ủy viên Ban Chấp hành đề nghị": the body's name says whose members they are;
+    the verb after it still gives their role."""
+    given = given_quantities("Văn phòng nhận đơn của 6 ủy viên Ban Chấp hành đề nghị họp")
+    assert (given.total, given.count, given.role) == (None, 6, "requesting")
+    given = given_quantities("có 5 uy vien ban thuong vu tinh uy dong y")
+    assert (given.count, given.role) == (5, "in_favour")

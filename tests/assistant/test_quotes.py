@@ -35,3 +35,29 @@ def test_a_point_whose_sentences_share_the_question_is_quoted_whole(tmp_path: Pa
     )
     assert "Quý một lần báo cáo tình hình hoạt động" in answer.answer
     assert answer.citations[0].point is not None
+
+
+SPREAD_SENTENCES = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ RẠCH GIÁ
+
+Điều 1. Phạm vi
+Quy chế này quy định chế độ làm việc của Đảng ủy xã Rạch Giá.
+
+Điều 2. Tự phê bình và phê bình
+1. Hằng năm, tập thể Ban Thường vụ, Thường trực Đảng ủy và từng đồng chí ủy viên tiến hành kiểm điểm sự lãnh đạo, chỉ đạo của Ban Thường vụ trong năm; việc thực hiện chức trách, nhiệm vụ được giao theo quy định của cấp trên và hướng dẫn của Ban Tổ chức; kiểm điểm theo yêu cầu và nội dung gợi ý của cấp trên nếu có. Bản kiểm điểm được chuẩn bị kỹ, có số liệu minh họa và được gửi trước cho các thành viên. Kết quả kiểm điểm được báo cáo tại hội nghị Đảng ủy để lấy ý kiến góp ý và gửi cấp trên theo quy định.
+2. Cuối nhiệm kỳ, Đảng ủy kiểm điểm công tác lãnh đạo.
+"""
+
+
+def test_sentences_that_share_the_question_between_them_are_quoted_together(
+    tmp_path: Path,
+) -> None:
+    """The act asked about in one sentence, what becomes of it in a later one: both are
+    quoted, verbatim, as one span of the clause."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"rach-gia.txt": SPREAD_SENTENCES})
+    answer = assistant.ask(
+        "Tập thể Ban Thường vụ kiểm điểm hằng năm xong thì kết quả báo cáo ở đâu?"
+    )
+    assert "Kết quả kiểm điểm được báo cáo tại hội nghị Đảng ủy" in answer.answer
+    assert "Hằng năm, tập thể Ban Thường vụ" in answer.answer

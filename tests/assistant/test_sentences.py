@@ -36,3 +36,20 @@ def test_a_lower_case_line_after_a_list_qualifies_every_item() -> None:
 def test_a_lower_case_line_between_items_goes_on_an_item() -> None:
     wrapped = "1. Nhiệm vụ:\n- Giữ sổ;\nlưu hồ sơ của tổ;\n- Báo cáo tháng."
     assert list_tail(wrapped, "- Giữ sổ;") == ""
+
+
+def test_an_item_under_a_heading_keeps_the_clause_opening_above_it() -> None:
+    from assistant.sentences import lead_ins
+
+    text = (
+        "4. Những việc Ban Thường vụ giao Thường trực giải quyết gồm:\n"
+        "(1)- Về cán bộ:\nXem xét việc điều động cán bộ.\n"
+        "(2)- Về tài chính:\n- Duyệt khoản chi dưới 30 triệu đồng;\n- Duyệt quyết toán.\n"
+    )
+    assert lead_ins(text, "- Duyệt khoản chi dưới 30 triệu đồng;") == [
+        "Những việc Ban Thường vụ giao Thường trực giải quyết gồm:",
+        "(2)- Về tài chính:",
+    ]
+    # a clause opening that is itself the nearest lead-in is given once
+    assert len(lead_ins("2. Việc gồm:\n- Một việc;\n- Hai việc.", "- Hai việc.")) == 1
+    assert lead_ins("3. Văn phòng lưu trữ hồ sơ.", "Văn phòng lưu trữ hồ sơ.") == []

@@ -29,3 +29,30 @@ def test_a_hypothetical_story_asking_if_the_meeting_proceeds_is_computed(
     )
     assert answer.kind == "numeric"
     assert "20" in answer.answer and answer.citations[0].article == 2
+
+
+ATTENDANCE = (
+    "ĐẢNG ỦY XÃ SUỐI MƠ\nSố 07-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\n"
+    "của Ban Chấp hành Đảng bộ xã Suối Mơ\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Suối Mơ.\n\n"
+    "Điều 2. Chế độ hội nghị\n"
+    "1. Ban Chấp hành họp thường lệ ba tháng một lần. Hội nghị Ban Chấp hành phải có "
+    "ít nhất 2/3 tổng số ủy viên tham dự.\n"
+    "2. Văn phòng chuẩn bị tài liệu cho hội nghị.\n\n"
+    "Điều 3. Lưu trữ\nVăn phòng lưu trữ hồ sơ bằng sổ riêng.\n"
+)
+
+
+def test_the_words_of_the_count_asked_are_no_topic_without_a_story(tmp_path: Path) -> None:
+    """ "phải có bao nhiêu người dự mới hợp lệ": the attendance asked and the verdict it
+    gives ("hợp lệ") are what the attendance rule answers, though its clause never writes
+    them, with diacritics as without."""
+    assistant = assistant_over(tmp_path, {"suoi-mo.txt": ATTENDANCE})
+    for question in (
+        "Ban Chấp hành phải có bao nhiêu người dự mới hợp lệ?",
+        "Hội nghị Ban Chấp hành cần mấy người có mặt thì mới hợp lệ vậy?",
+        "Ban Chấp hành có mặt bao nhiêu đồng chí thì phiên họp mới có giá trị?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.kind == "numeric", question
+        assert "2/3" in answer.answer and answer.citations[0].article == 2

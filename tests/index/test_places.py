@@ -29,6 +29,9 @@ from tests.index.documents import Doc
         ("tỉnh BTV", []),
         ("xã tân phú họp mấy lần", []),
         ("Huyện Ban Thường vụ", []),
+        # a body's name ends the place name it follows without a comma
+        ("Xã Suối Mơ Ban Chấp hành 25 người", [("Xã", "Suối Mơ")]),
+        ("phường Cầu Tre Ban Thường vụ họp mấy lần", [("phường", "Cầu Tre")]),
     ],
 )
 def test_place_mentions(question: str, expected: list[tuple[str, str]]) -> None:

@@ -102,6 +102,9 @@ def test_the_issuing_body_named_in_full_names_its_documents(docs: list[Doc]) -> 
 def test_level_and_status_together_name_one_more_document(docs: list[Doc]) -> None:
     scope = detect_scope("Kon Tum và quy chế mẫu cấp huyện: ai ký văn bản?", docs)
     assert scope.document_ids == ("kon-tum", "mau-huyen")
+    # "theo mẫu" ("after the template") names the template, beside its level
+    scope = detect_scope("Kon Tum và huyện ủy (theo mẫu) họp mấy lần?", docs)
+    assert scope.document_ids == ("kon-tum", "mau-huyen")
     # A level alone beside a place is too loose to name another document.
     scope = detect_scope("Tỉnh ủy Điện Biên có chỉ đạo huyện ủy không?", docs)
     assert scope.document_ids == ("dien-bien",)

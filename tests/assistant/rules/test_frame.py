@@ -19,6 +19,9 @@ from assistant.rules.frame import read_question
         ("su co phai bao cao len cap tren trong bao nhieu gio", "deadline"),
         # people asked beside "tối thiểu" stay a quorum
         ("hop to can toi thieu bao nhieu nguoi du", "quorum"),
+        # a number word or its digit
+        ("Tổ công tác giao ban bao lâu 1 lần?", "frequency"),
+        ("to cong tac hop bao lau mot lan", "frequency"),
     ],
 )
 def test_the_unit_asked_decides_the_kind(question: str, kind: str) -> None:
@@ -67,6 +70,12 @@ def test_a_meetings_date_asks_how_long_before_it() -> None:
         "Họp Ban Thường vụ Đảng ủy Khối Hòa Lạc dự kiến 12/9, tờ trình gửi muộn nhất ngày nào?"
     )
     assert named.kind == "lead_time"
+    # the weekday before the date is part of it
+    weekday = read_question(
+        "Hội nghị BCH xã Ngọc Lâm dự kiến tổ chức vào thứ Sáu 14/8/2026 thì tài liệu gửi "
+        "chậm nhất ngày nào?"
+    )
+    assert weekday.kind == "lead_time"
 
 
 @pytest.mark.parametrize("bound", ["chậm nhất", "muộn nhất", "trễ nhất", "hạn chót"])
