@@ -217,9 +217,10 @@ class EvidenceGate:
         )
         if not terms.weights:
             return True  # every word is the measure asked or the story's: nothing else asked
-        # "cần bao nhiêu người dự mới hợp lệ?": the count of a role and the verdict asked
-        # are what a rule of that kind gives, written or not (not when a word no
-        # regulation writes says it is another body's count: "bao nhiêu cổ đông")
+        # "tổ cần mấy đồng chí có mặt thì buổi họp mới có giá trị?": the count of a role
+        # and the verdict asked are what a rule of that kind gives, written or not (not
+        # when a word no regulation writes says it is another body's count: "bao nhiêu
+        # cổ đông")
         kind_words = counted_kind_words(u.frame.kind) if u.frame.kind and not story else ""
         if any(not _within(w, kind_words) for w in unknown):
             kind_words = ""

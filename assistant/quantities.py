@@ -327,9 +327,9 @@ def quantity_syllables() -> frozenset[str]:
 @functools.cache
 def counted_kind_words(rule_kind: str) -> str:
     """The words that ask a count of a role whose rule is ``rule_kind`` without a story
-    ("bao nhiêu người dự mới hợp lệ?"): the role's verbs, the count nouns and the verdict
-    words, one phrase per line. A rule of that kind answers them though its clause may
-    not write them; "" for a kind no role has."""
+    ("mấy đồng chí có mặt thì buổi họp mới có giá trị?"): the role's verbs, the count
+    nouns and the verdict words, one phrase per line. A rule of that kind answers them
+    though its clause may not write them; "" for a kind no role has."""
     roles, nouns = _data()
     verbs = [v for info in roles.values() if info.rule_kind == rule_kind for v in info.verbs]
     if not verbs:

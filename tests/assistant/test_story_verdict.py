@@ -44,12 +44,12 @@ ATTENDANCE = (
 
 
 def test_the_words_of_the_count_asked_are_no_topic_without_a_story(tmp_path: Path) -> None:
-    """ "phải có bao nhiêu người dự mới hợp lệ": the attendance asked and the verdict it
+    """ "phải có tối thiểu mấy ủy viên dự mới hợp lệ": the attendance asked and the verdict it
     gives ("hợp lệ") are what the attendance rule answers, though its clause never writes
     them, with diacritics as without."""
     assistant = assistant_over(tmp_path, {"suoi-mo.txt": ATTENDANCE})
     for question in (
-        "Ban Chấp hành phải có bao nhiêu người dự mới hợp lệ?",
+        "Ban Chấp hành phải có tối thiểu mấy ủy viên dự mới hợp lệ?",
         "Hội nghị Ban Chấp hành cần mấy người có mặt thì mới hợp lệ vậy?",
         "Ban Chấp hành có mặt bao nhiêu đồng chí thì phiên họp mới có giá trị?",
     ):
