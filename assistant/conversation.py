@@ -169,11 +169,20 @@ def _follow_up_text(
         return _pointed_at(question, pointed[0], carried.topic)
     if own:
         # "Còn Thường trực họp vào thứ mấy?": a new ask in the same context keeps its own
-        # words; a document named is no body asked, the body asked before still is.
+        # words (less the contrast marker that opens it: typed "con", it is no noun); a
+        # document named is no body asked, the body asked before still is.
+        question = _OPENING_CONTRAST.sub("", question)
         if own_scope and carried.bodies and not asked_bodies(question, True):
             return f"{question.rstrip()} {' '.join(carried.bodies)}"
         return question
     return merge_follow_up(previous, question, bool(own_scope))
+
+
+_OPENING_CONTRAST = re.compile(
+    rf"^\s*(?:{alternation(function_words().contrast_markers, accented=True)}|"
+    rf"{alternation(function_words().contrast_markers)})\s+",
+    re.IGNORECASE,
+)
 
 
 def _pointed_at(question: str, phrase: str, topic: str) -> str:
@@ -382,6 +391,26 @@ def _without_own_bodies(
     return re.sub(r"\s+", " ", expanded).strip()
 
 
+# How many words before a body an act's verb may stand to make the body its object
+# ("bầu bổ sung Phó Bí thư", "kỷ luật ủy viên").
+_OBJECT_WINDOW = 3
+
+
+@functools.cache
+def _transitive_pattern() -> re.Pattern[str]:
+    """The verbs of acts done to someone, folded: not coordinating, whose partner ("phối
+    hợp Văn phòng") acts too."""
+    verbs = sorted({fold(v) for v, act in act_verbs() if act != "coordinates"}, key=len)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, reversed(verbs)))})(?![a-z])")
+
+
+def _done_to(before: str) -> bool:
+    """Whether the words right before a body (folded) end with the verb of an act done to
+    it, in the same clause."""
+    clause = re.split(r"[,;]|(?<![a-z])thi(?![a-z])", before)[-1]
+    return bool(_transitive_pattern().search(" ".join(clause.split()[-_OBJECT_WINDOW:])))
+
+
 def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     """The body a follow-up puts in place of the one asked before ("" when none). A body
     question standing before its action asks for the actor ("còn hội nghị X thì ai triệu
@@ -398,7 +427,10 @@ def _new_body(question: str, carried: Carried, scoped: bool) -> str:
     owners = {
         m.body
         for m in body_mentions(expanded)
-        if meets and follows_meeting_noun(expanded[: m.start])
+        if (meets and follows_meeting_noun(expanded[: m.start]))
+        # "còn bầu bổ sung Phó Bí thư thì ...": the object of an act, not who acts
+        # (where the abbreviation stands, not in its spelling-out appended after the text)
+        or (_done_to(expanded[: m.start]) and m.start < len(fold(question)))
     }
     new = [b for b in asked_bodies(question, scoped) if b not in owners]
     return new[0] if new and new[0] not in carried.bodies else ""

@@ -85,7 +85,9 @@ def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     if comment and not conditional:
         said = comment["comment"].split()
         grammar = grammar_syllables()
-        if any(w in asks for w in said) and any(
+        # "... thì công khai hay phiếu kín?": a choice between two things is asked too
+        chooses = bool(_CHOICE.search(" ".join(said)))
+        if (chooses or any(w in asks for w in said)) and any(
             w not in grammar for w in content_syllables(" ".join(said))
         ):
             return True
@@ -102,6 +104,8 @@ def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:
     return len(content_syllables(" ".join(kept))) >= MIN_CONDITION_WORDS
 
 
+# "A hay B" with something after "hay" other than a yes/no ending ("... hay không?")
+_CHOICE = re.compile(r"\S\s+hay\s+(?!(?:khong|chua|ko)\b)[a-z]")
 _CONDITIONAL = re.compile(r"\s*(?:(?:va|the|con|vay)\s+)*(?:neu|truong hop|gia su)(?![a-z])")
 MIN_CONDITION_WORDS = 2
 # A follow-up with a content word of its own (besides bodies, places and question frames)

@@ -36,10 +36,22 @@ def same_meaning(text: str) -> str:
     )
 
 
+def other_words(word: str) -> tuple[str, ...]:
+    """The other words of the groups ``word`` belongs to (as the data writes them)."""
+    folded = fold(word).strip()
+    return tuple(
+        other
+        for group in _groups()
+        if any(fold(w) == folded for w in group)
+        for other in group
+        if fold(other) != folded
+    )
+
+
 def with_same_meaning(text: str) -> str:
     """``text`` and the other words for what it says."""
     more = same_meaning(text)
     return f"{text} {more}" if more else text
 
 
-__all__ = ["same_meaning", "with_same_meaning"]
+__all__ = ["other_words", "same_meaning", "with_same_meaning"]

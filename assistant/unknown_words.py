@@ -10,6 +10,7 @@ import re
 from assistant.ellipsis import demonstrative_phrases
 from assistant.function_words import framing_syllables, function_words
 from assistant.locate import ClauseLocator
+from assistant.same_meaning import other_words
 from assistant.terms import question_compounds, question_terms
 from assistant.understand import Understanding
 from index.places import SUBUNITS
@@ -66,10 +67,24 @@ def unknown_words(u: Understanding, locator: ClauseLocator) -> list[str]:
         rest = {fold(p) for p in parts if p not in modifying} - framing
         return not (modifying and not rest & unknown_syllables)
 
+    def meaning_written(word: str) -> bool:
+        # "gửi qua email": a regulation writes what it means ("thư điện tử")
+        return any(
+            not locator.stats.unknown(question_terms(other), names)
+            and not locator.stats.unknown_words(question_compounds(other), names)
+            for other in other_words(word)
+        )
+
     # words only in what the asker says of themselves ("Tôi cần lên lịch cho tổ.")
     about = fold(u.asker_context)
     asked = fold(u.asked_text) if about else ""
-    return [w for w in found if says_more(w) and not (about and only_in(fold(w), about, asked))]
+    return [
+        w
+        for w in found
+        if says_more(w)
+        and not (about and only_in(fold(w), about, asked))
+        and not meaning_written(w)
+    ]
 
 
 __all__ = ["only_in", "unknown_words"]

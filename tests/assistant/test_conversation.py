@@ -57,8 +57,32 @@ def test_a_third_turn_reads_the_second_as_it_was_meant() -> None:
 def test_a_comment_after_thi_is_a_question_of_its_own() -> None:
     history = turns("Đảng ủy Khối Đồi Xanh họp BCH mấy tháng một lần?")
     u = understand("còn Thường trực thì họp thế nào?", history, [HILL, RIVER])
-    assert u.text == "còn Thường trực thì họp thế nào?"
+    assert u.text == "Thường trực thì họp thế nào?"
     assert u.document_ids == ("doi-xanh",)
+
+
+def test_a_choice_between_two_things_is_a_question_of_its_own() -> None:
+    """ "còn bầu tổ phó thì giơ tay hay bỏ phiếu kín?" asks which of two, in its own
+    words: not the previous question again."""
+    from assistant.own_ask import asks_on_its_own
+
+    assert asks_on_its_own("còn bầu lại Phó Bí thư thì biểu quyết công khai hay phiếu kín?", [])
+    assert asks_on_its_own("con bau lai pho bi thu thi bieu quyet cong khai hay phieu kin", [])
+    assert not asks_on_its_own("còn tổ phó thì sao?", [])
+    # "... hay không?" asks yes or no of what it says, nothing more to choose from
+    assert not asks_on_its_own("còn tổ phó thì có hay không?", [])
+
+
+def test_a_body_an_act_is_done_to_is_no_new_actor() -> None:
+    """ "còn bầu lại Phó Bí thư thì ...?": Phó Bí thư is who is elected, the follow-up
+    does not ask about Phó Bí thư's own clauses."""
+    history = turns("Đảng ủy Khối Đồi Xanh họp BCH cần mấy người dự?")
+    u = understand(
+        "còn bầu lại Phó Bí thư thì biểu quyết công khai hay phiếu kín?", history, [HILL, RIVER]
+    )
+    assert u.new_body == ""
+    acting = understand("còn Phó Bí thư thì ký những gì?", history, [HILL, RIVER])
+    assert acting.new_body == "Phó Bí thư"
 
 
 def test_an_own_ask_naming_only_a_document_keeps_the_body_asked_before() -> None:

@@ -170,6 +170,32 @@ def test_a_modifier_with_words_the_regulations_write_says_nothing_new(tmp_path: 
     assert gate.unknown_words(busy) == ["bận"]
 
 
+def test_a_word_of_the_same_meaning_as_one_the_regulations_write_is_no_unknown_word(
+    tmp_path: Path,
+) -> None:
+    """ "gửi qua email": the regulations write what it means ("thư điện tử"), though never
+    the word."""
+    from tests.assistant.test_answer import assistant_over
+
+    mailed = MEETINGS.replace(
+        "trước ít nhất 01 ngày.", "trước ít nhất 01 ngày, bằng văn bản hoặc thư điện tử."
+    )
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": mailed})
+    gate = assistant._answerer.evidence
+    from assistant.understand import understand
+
+    docs = list(assistant._answerer.documents.values())
+    asked = understand("Đảng viên vắng sinh hoạt thì báo cáo bằng email được không?", [], docs)
+    assert gate.unknown_words(asked) == []
+    # where no regulation writes the meaning either, the word is still unknown
+    (tmp_path / "other").mkdir()
+    other = assistant_over(tmp_path / "other", {"ho-sen.txt": MEETINGS})._answerer
+    asked = understand(
+        "Đảng viên vắng sinh hoạt thì báo cáo bằng email được không?", [], other._docs
+    )
+    assert other.evidence.unknown_words(asked) == ["email"]
+
+
 def test_an_organization_called_by_its_head_noun_owns_the_body_before_it() -> None:
     """ "bí thư đoàn" after "Đoàn Thanh niên": the Youth Union's secretary, no Party body."""
     assert party_bodies("Đoàn Thanh niên xã bầu bí thư đoàn thế nào?") == []
