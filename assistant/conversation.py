@@ -392,7 +392,7 @@ def _without_own_bodies(
 
 
 # How many words before a body an act's verb may stand to make the body its object
-# ("bầu bổ sung Phó Bí thư", "kỷ luật ủy viên").
+# ("bầu lại Phó Bí thư", "kỷ luật ủy viên").
 _OBJECT_WINDOW = 3
 
 
@@ -428,7 +428,7 @@ def _new_body(question: str, carried: Carried, scoped: bool) -> str:
         m.body
         for m in body_mentions(expanded)
         if (meets and follows_meeting_noun(expanded[: m.start]))
-        # "còn bầu bổ sung Phó Bí thư thì ...": the object of an act, not who acts
+        # "còn chọn thêm Phó Bí thư thì ...": the object of an act, not who acts
         # (where the abbreviation stands, not in its spelling-out appended after the text)
         or (_done_to(expanded[: m.start]) and m.start < len(fold(question)))
     }
