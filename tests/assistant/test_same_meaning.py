@@ -10,6 +10,9 @@ def test_a_group_is_found_by_any_of_its_words_typed_either_way() -> None:
     assert "vắng mặt" in same_meaning("to truong di cong tac")
     assert same_meaning("Tổ họp mỗi tháng một lần") == ""
     assert with_same_meaning("họp đột xuất").startswith("họp đột xuất ")
+    # everyday words for the regulations' own: a matter, taking a thing somewhere
+    assert "việc" in same_meaning("nhất là chuyện nhân sự")
+    assert "đưa" in same_meaning("đem ra hội nghị")
 
 
 def test_a_phrase_of_the_same_meaning_is_a_phrase_the_clause_shares(tmp_path) -> None:  # type: ignore[no-untyped-def]
