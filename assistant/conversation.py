@@ -31,23 +31,22 @@ from assistant.ellipsis import (
 from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
     alternation,
-    body_question_pattern,
     framing_syllables,
     function_words,
     likeness_pattern,
     without_closing,
 )
 from assistant.models import Turn
+from assistant.new_body import asked_bodies, new_body
 from assistant.own_ask import ANAPHORA, asks_on_its_own, asks_only_where, grammar_syllables
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
 from index.models import HasMeta
 from index.scope import detect_scope
 from index.tokens import expand_abbreviations
-from ingest.bodies import bodies_in, body_mentions, find_bodies, is_seat, without_mentions
+from ingest.bodies import bodies_in, body_mentions, find_bodies, without_mentions
 from ingest.normalize import canonical, fold, has_diacritics, mostly_accented, words
 from ingest.powers import Act, act_verbs
-from ingest.rules.attribution import follows_meeting_noun
 
 
 class Carried(BaseModel):
@@ -129,14 +128,14 @@ def _followed(
 ) -> Resolved:
     """A follow-up read as ``text``, with the body it asks about in place of the previous
     one and the acts asked of that body (none when it names no new body)."""
-    new_body = _new_body(question, carried, scoped)
+    body = new_body(question, carried.bodies, scoped)
     return Resolved(
         text=text,
         is_follow_up=True,
         reference=reference,
         carried=carried,
-        new_body=new_body,
-        acts=_same_acts(question, carried) if new_body else (),
+        new_body=body,
+        acts=_same_acts(question, carried) if body else (),
     )
 
 
@@ -192,14 +191,6 @@ def _pointed_at(question: str, phrase: str, topic: str) -> str:
     if found is None:
         return f"{question.rstrip()} {topic}"
     return asked[: found.start()] + topic + asked[found.end() :]
-
-
-def asked_bodies(text: str, names_document: bool) -> list[str]:
-    """The bodies ``text`` asks about; when it names a document, a committee named by its
-    seat ("Đảng ủy Khối ... Đồng Tháp") names that document, not a body asked."""
-    folded = fold(expand_abbreviations(text))
-    found = body_mentions(folded)
-    return [m.body for m in found if not (names_document and is_seat(folded, m))]
 
 
 def _carried(previous: str, documents: Sequence[HasMeta]) -> Carried:
@@ -389,51 +380,6 @@ def _without_own_bodies(
         if body in old_own and body not in new_named:
             expanded = expanded[: mention.start] + " " + expanded[mention.end :]
     return re.sub(r"\s+", " ", expanded).strip()
-
-
-# How many words before a body an act's verb may stand to make the body its object
-# ("bầu lại Phó Bí thư", "kỷ luật ủy viên").
-_OBJECT_WINDOW = 3
-
-
-@functools.cache
-def _transitive_pattern() -> re.Pattern[str]:
-    """The verbs of acts done to someone, folded: not coordinating, whose partner ("phối
-    hợp Văn phòng") acts too."""
-    verbs = sorted({fold(v) for v, act in act_verbs() if act != "coordinates"}, key=len)
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, reversed(verbs)))})(?![a-z])")
-
-
-def _done_to(before: str) -> bool:
-    """Whether the words right before a body (folded) end with the verb of an act done to
-    it, in the same clause."""
-    clause = re.split(r"[,;]|(?<![a-z])thi(?![a-z])", before)[-1]
-    return bool(_transitive_pattern().search(" ".join(clause.split()[-_OBJECT_WINDOW:])))
-
-
-def _new_body(question: str, carried: Carried, scoped: bool) -> str:
-    """The body a follow-up puts in place of the one asked before ("" when none). A body
-    question standing before its action asks for the actor ("còn hội nghị X thì ai triệu
-    tập?"): X is what is acted on, not a new actor whose own clauses answer ("còn X thì
-    báo cáo ai?" asks whom X reports to: X acts)."""
-    folded = without_closing(re.sub(r"[^\w\s/-]", " ", fold(question)))
-    if any(folded[m.end() :].strip() for m in body_question_pattern().finditer(folded)):
-        return ""
-    # "còn họp Ban X thì ai lo?": Ban X owns the meeting asked about, it does not act
-    # (typed with diacritics, "hợp" as in "phối hợp" is no meeting)
-    expanded = fold(expand_abbreviations(question))
-    typed = canonical(question).lower()
-    meets = not has_diacritics(question) or "họp" in typed or "hội nghị" in typed
-    owners = {
-        m.body
-        for m in body_mentions(expanded)
-        if (meets and follows_meeting_noun(expanded[: m.start]))
-        # "còn chọn thêm Phó Bí thư thì ...": the object of an act, not who acts
-        # (where the abbreviation stands, not in its spelling-out appended after the text)
-        or (_done_to(expanded[: m.start]) and m.start < len(fold(question)))
-    }
-    new = [b for b in asked_bodies(question, scoped) if b not in owners]
-    return new[0] if new and new[0] not in carried.bodies else ""
 
 
 __all__ = ["Carried", "Resolved", "pronoun", "resolve"]
