@@ -18,6 +18,7 @@ from assistant.document_answer import DocumentAnswerer
 from assistant.document_names import short_name
 from assistant.each_ask import AskFocus, EachAsk
 from assistant.evidence import EvidenceGate, refusal_answer
+from assistant.exception_notes import with_exceptions
 from assistant.follow_ups import DocumentTables, document_handle, suggest_follow_ups
 from assistant.locate import ClauseLocator
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
@@ -223,6 +224,7 @@ class Answerer:
         answer = with_references(
             answer, self.documents, relevance, u.bodies, asks_for_body=u.kind == "who_decides"
         )
+        answer = with_exceptions(answer, self.documents)
         follow_ups = suggest_follow_ups(answer, u, self._tables_of)
         return answer.model_copy(update={"follow_ups": follow_ups})
 
