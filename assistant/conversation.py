@@ -37,7 +37,7 @@ from assistant.function_words import (
     without_closing,
 )
 from assistant.models import Turn
-from assistant.new_body import asked_bodies, new_body
+from assistant.new_body import act_verb_pattern, asked_bodies, new_body
 from assistant.own_ask import ANAPHORA, asks_on_its_own, asks_only_where, grammar_syllables
 from assistant.references import Reference, parse_reference
 from assistant.terms import content_syllables
@@ -226,9 +226,9 @@ def _without_asked_verb(folded: str) -> str:
     nạp ... do ai quyết định": "quyết định"; "kết nạp" is what is decided), else every
     verb of an act."""
     asks = _interrogative().search(folded)
-    after = [m for m in _act_pattern().finditer(folded) if asks and m.start() >= asks.end()]
+    after = [m for m in act_verb_pattern().finditer(folded) if asks and m.start() >= asks.end()]
     if not after:
-        return _act_pattern().sub(" ", folded)
+        return act_verb_pattern().sub(" ", folded)
     return f"{folded[: after[0].start()]} {folded[after[0].end() :]}"
 
 
@@ -270,7 +270,7 @@ def _without_bodies(text: str) -> str:
 def _object_words(text: str, documents: Sequence[HasMeta]) -> list[str]:
     """The question's words that are neither a body, a document's name, a verb of an act
     nor its frame (asks, particles, aspect): what it asks about."""
-    folded = _act_pattern().sub(" ", _without_bodies(text))
+    folded = act_verb_pattern().sub(" ", _without_bodies(text))
     folded = without_names(folded, documents)
     grammar = grammar_syllables()
     return [w for w in content_syllables(folded) if w not in grammar]
@@ -309,7 +309,7 @@ def _asks_the_same_elsewhere(question: str, previous: str, documents: Sequence[H
 def _without_object(question: str, documents: Sequence[HasMeta]) -> bool:
     """Whether the question names a body or an act and nothing else it asks about."""
     folded = fold(expand_abbreviations(question))
-    verbs = _act_pattern()
+    verbs = act_verb_pattern()
     if not find_bodies(folded) and not verbs.search(folded):
         return False
     rest = _object_words(question, documents)
@@ -321,13 +321,6 @@ def _ask_syllables() -> frozenset[str]:
     words = function_words()
     classes = (words.interrogatives, words.ask_words, words.yes_no_endings)
     return frozenset(s for c in classes for w in c for s in fold(w).split())
-
-
-@functools.cache
-def _act_pattern() -> re.Pattern[str]:
-    """The verbs that state an act, folded ("quyet dinh", "bao cao", "ky")."""
-    verbs = sorted({fold(v) for v, _ in act_verbs()}, key=len, reverse=True)
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, verbs))})(?![a-z])")
 
 
 @functools.cache

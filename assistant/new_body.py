@@ -12,7 +12,7 @@ from assistant.function_words import body_question_pattern, without_closing
 from index.tokens import expand_abbreviations
 from ingest.bodies import body_mentions, is_seat
 from ingest.normalize import canonical, fold, has_diacritics
-from ingest.powers import act_verbs
+from ingest.powers import Act, act_verbs
 from ingest.rules.attribution import follows_meeting_noun
 
 
@@ -30,18 +30,23 @@ _OBJECT_WINDOW = 3
 
 
 @functools.cache
-def _transitive_pattern() -> re.Pattern[str]:
-    """The verbs of acts done to someone, folded: not coordinating, whose partner ("phối
-    hợp Văn phòng") acts too."""
-    verbs = sorted({fold(v) for v, act in act_verbs() if act != "coordinates"}, key=len)
+def act_verb_pattern(excluded: frozenset[Act] = frozenset()) -> re.Pattern[str]:
+    """The verbs that state an act, folded ("quyet dinh", "bao cao", "ky"), longest first,
+    less those of the ``excluded`` acts."""
+    verbs = sorted({fold(v) for v, act in act_verbs() if act not in excluded}, key=len)
     return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, reversed(verbs)))})(?![a-z])")
+
+
+# Acts done to someone: not coordinating, whose partner ("phối hợp Văn phòng") acts too.
+_NOT_DONE_TO: frozenset[Act] = frozenset({"coordinates"})
 
 
 def _done_to(before: str) -> bool:
     """Whether the words right before a body (folded) end with the verb of an act done to
     it, in the same clause."""
     clause = re.split(r"[,;]|(?<![a-z])thi(?![a-z])", before)[-1]
-    return bool(_transitive_pattern().search(" ".join(clause.split()[-_OBJECT_WINDOW:])))
+    last = " ".join(clause.split()[-_OBJECT_WINDOW:])
+    return bool(act_verb_pattern(_NOT_DONE_TO).search(last))
 
 
 def new_body(question: str, carried_bodies: Sequence[str], scoped: bool) -> str:
@@ -69,4 +74,4 @@ def new_body(question: str, carried_bodies: Sequence[str], scoped: bool) -> str:
     return new[0] if new and new[0] not in carried_bodies else ""
 
 
-__all__ = ["asked_bodies", "new_body"]
+__all__ = ["act_verb_pattern", "asked_bodies", "new_body"]

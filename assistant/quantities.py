@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation
-from ingest.bodies import body_mentions
+from ingest.bodies import body_mentions, without_mentions
 from ingest.normalize import fold
 from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
 
@@ -120,7 +120,8 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
     stop = _STOP.search(text) if after else None
     if after:
         # "6 ủy viên Ban Chấp hành đề nghị": whose members they are is no word between
-        words = _without_bodies(text[: stop.start() if stop else len(text)]).split()
+        segment = text[: stop.start() if stop else len(text)]
+        words = without_mentions(segment, body_mentions(segment)).split()
         words = words[:ROLE_WINDOW]
     else:
         words = _STOP.split(text)[-1].split()[-ROLE_WINDOW:]
@@ -134,13 +135,6 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
             if bounded and not negated and (after or m.end() == len(window)):
                 return role
     return None
-
-
-def _without_bodies(folded: str) -> str:
-    """Folded text with the bodies it names taken out."""
-    for body in reversed(body_mentions(folded)):
-        folded = f"{folded[: body.start]} {folded[body.end :]}"
-    return folded
 
 
 def asked_role(question: str) -> Role | None:

@@ -52,7 +52,8 @@ def lead_ins(text: str, quote: str) -> list[str]:
     """The lines that introduce a quoted item, outermost first: the clause's own opening
     when it ends with ":" ("5. Những việc ... ủy quyền cho Thường trực giải quyết gồm:")
     above a nearer heading ("(3)- Về kinh tế:"), and the nearer one; verbatim."""
-    found = [lead_in(text, quote)] if lead_in(text, quote) else []
+    nearer = lead_in(text, quote)
+    found = [nearer] if nearer else []
     lines = [x for x in text.splitlines() if x.strip()]
     opening = lines[0].strip() if lines else ""
     at = text.find(quote)
