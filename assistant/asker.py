@@ -1,6 +1,6 @@
 """What a message says about the asker rather than about the regulations: a sentence that
 opens with the asker ("Mình mới chuyển về tổ nên chưa nắm.", "Tôi cần lên lịch.") and asks
-nothing. It tells why or from where the question comes; the clause that answers need not
+nothing, or such a clause before a comma ("Tôi đang lập kế hoạch quý, ..."). It tells why or from where the question comes; the clause that answers need not
 write its words. Set aside only when the asking sentences say what is asked on their own
 ("Mình đang soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second
 names nothing)."""
@@ -11,7 +11,12 @@ import functools
 import re
 
 from assistant.asks import asks_anything
-from assistant.function_words import alternation, class_syllables, function_words
+from assistant.function_words import (
+    alternation,
+    class_syllables,
+    function_words,
+    wording_pattern,
+)
 from assistant.own_ask import PLACE_ASK, grammar_syllables
 from assistant.terms import content_syllables
 from ingest.normalize import fold
@@ -19,7 +24,9 @@ from ingest.normalize import fold
 # Words the asking sentences must name besides grammar and the place asked ("điều mấy").
 MIN_OWN_CONTENT_WORDS = 2
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Where a sentence or a clause ends ("Tôi đang lập kế hoạch quý, ...": the clause
+# about the asker is set apart as a sentence would be).
+_SENTENCE_END = re.compile(r"(?<=[.?!,;])\s+")
 
 
 @functools.cache
@@ -36,7 +43,10 @@ def asker_context(original: str, text: str) -> str:
     about = [
         i
         for i, s in enumerate(typed)
-        if not asks_anything(s) and _first_person().match(fold(s).lstrip())
+        if not asks_anything(s)
+        and _first_person().match(fold(s).lstrip())
+        # "Tôi muốn chép nguyên văn đoạn X, ...": asking for the wording is the ask
+        and not _asks_wording(s)
     ]
     if not about or len(about) == len(typed) or len(read) != len(typed):
         return ""
@@ -45,6 +55,13 @@ def asker_context(original: str, text: str) -> str:
     wording = class_syllables(function_words().wording_words)
     own = set(content_syllables(rest)) - grammar_syllables() - wording
     return " ".join(read[i] for i in about) if len(own) >= MIN_OWN_CONTENT_WORDS else ""
+
+
+def _asks_wording(sentence: str) -> bool:
+    return bool(
+        wording_pattern(True).search(sentence.lower())
+        or wording_pattern(False).search(fold(sentence))
+    )
 
 
 def _sentences(text: str) -> list[str]:

@@ -6,6 +6,7 @@ them. Question words ("ai", "bao nhiêu") are never part of the frame."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -99,6 +100,8 @@ def _roles(tokens: Sequence[Token], vocabulary: Vocabulary, accented: bool) -> _
         not t.protected and _is_closed_class(tokens, i, vocabulary, accented)
         for i, t in enumerate(tokens)
     ]
+    for i in _phrase_members(tokens, vocabulary):
+        closed[i] = True
     # A word the regulations write beside its neighbour is part of a phrase of theirs
     # ("dien bien", "ban thuong vu"): content, whatever its frequency.
     content = [_in_phrase(tokens, i, vocabulary, closed) for i in range(len(tokens))]
@@ -118,6 +121,32 @@ def _roles(tokens: Sequence[Token], vocabulary: Vocabulary, accented: bool) -> _
         for i, t in enumerate(tokens)
     ]
     return _Roles(closed=closed, marker=marker, glue=glue)
+
+
+def _phrase_members(tokens: Sequence[Token], vocabulary: Vocabulary) -> set[int]:
+    """A pronoun of several words typed without diacritics at an end of the question
+    ("... vay moi nguoi"): each word alone reads otherwise ("mới", "người"), the phrase
+    only as the pronoun, where the regulations never write it."""
+    found: set[int] = set()
+    folded = [strip_diacritics(t.word) for t in tokens]
+    for member in _folded_phrases():
+        n = len(member)
+        for i in range(len(tokens) - n + 1):
+            if tuple(folded[i : i + n]) != member or any(t.protected for t in tokens[i : i + n]):
+                continue
+            at_edge = i < EDGE_WORDS or i + n > len(tokens) - EDGE_WORDS
+            if at_edge and not vocabulary.pair_count(*member[:2]):
+                found.update(range(i, i + n))
+    return found
+
+
+@functools.cache
+def _folded_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(strip_diacritics(w) for w in m.split())
+        for m in function_words().conversational
+        if " " in m
+    )
 
 
 def _opening(tokens: Sequence[Token], roles: _Roles) -> set[int]:

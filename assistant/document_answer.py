@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from assistant.citations import document_label, make_citation
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.document_question import attribute_words
-from assistant.function_words import body_question_pattern
+from assistant.function_words import body_question_pattern, framing_syllables
 from assistant.models import Answer, Citation
+from assistant.own_ask import PLACE_ASK
 from assistant.rules.calc import show_date
 from assistant.terms import expand_inline
 from assistant.understand import Understanding
@@ -122,6 +123,10 @@ class DocumentAnswerer:
         # "261-QĐ/TW": what the number's code spells out ("quyết định", "trung ương") too
         known |= {w for d in named for w in words(expand_inline(d.meta.number or ""))}
         known |= set(words(u.purpose))  # why it is asked, not what
+        # "trích nguyên văn điều khoản nào ...": the words that ask for its place and its
+        # wording, and the grammar's, frame the ask (the closing article is the answer)
+        known |= framing_syllables(u.text)
+        known |= {w for m in PLACE_ASK.finditer(fold(u.text)) for w in m.group().split()}
         for attribute in u.document_attributes:
             known |= attribute_words(attribute)
         # the question for a body ("ai có quyền ...") asks who, it is no topic of its own

@@ -55,6 +55,7 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
     phrases = _phrases()
     found: dict[DocumentAttribute, int] = {}
     taken: list[tuple[int, int]] = []
+    replaced: list[int] = []  # where a way to ask what is replaced ends
     for attribute, words in phrases.attributes.items():
         for match in _pattern(words).finditer(folded):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -63,6 +64,8 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
                 continue  # "khóa XIV", "nhiệm kỳ 2020-2025": it names the document
             taken.append(match.span())
             found.setdefault(attribute, match.start())
+            if attribute == "replaces":
+                replaced.append(match.end())
     for attribute, verbs in phrases.beside_document.items():
         for at in _beside(folded, alternation(phrases.document_nouns), alternation(verbs)):
             found.setdefault(attribute, at)
@@ -79,7 +82,12 @@ def asked_attributes(folded: str, about_document: bool = False) -> tuple[Documen
     ]
     if about_document and found and not mentions:
         return tuple(sorted(found, key=found.__getitem__))
-    if not found or not mentions or _names_a_source_and_another(folded, mentions, phrases):
+    # "... thay cho văn bản trước": the document right after a way to ask what is replaced is
+    # the value asked, no other document asked about
+    asked_about = [
+        m for m in mentions if not any(not folded[e : m.start()].strip() for e in replaced)
+    ]
+    if not found or not mentions or _names_a_source_and_another(folded, asked_about, phrases):
         return ()
     return tuple(sorted(found, key=found.__getitem__))
 
@@ -89,7 +97,14 @@ def _pointed_nouns() -> re.Pattern[str]:
     """A document noun a demonstrative points at ("quyet dinh do") or its number names
     ("quyet dinh so 42-qd/tu", "van ban 07-hd/du")."""
     nouns = alternation(_phrases().pointed_document_nouns)
-    pointing = alternation(tuple(fold(w) for w in function_words().demonstratives))
+    # typed bare, "do" of "do ai ký" is the agent's preposition, not "đó": a demonstrative
+    # that begins a body question ("do ai") reads as that question
+    questions = [fold(q).split() for q in function_words().body_questions]
+    pointing = "|".join(
+        re.escape(d)
+        + "".join(rf"(?!\s+{re.escape(' '.join(q[1:]))}\b)" for q in questions if q[0] == d)
+        for d in dict.fromkeys(fold(w) for w in function_words().demonstratives)
+    )
     number = r"(?:so\s+)?\d{1,4}\s*-\s*[a-z]{1,6}\s*/\s*[a-z]{1,6}\b"
     return re.compile(rf"\b(?:{nouns})\s+(?:(?:{pointing})\b|{number})")
 

@@ -213,6 +213,9 @@ class EvidenceGate:
                 # writes ("hôm họp", "khai mạc" though each syllable is written apart)
                 # tells no article from another
                 and not (story and (not stats.df.get(t, 0) or _syllables(t) & never))
+                # ... nor does a phrase across a word of the story's frame ("vụ có" of
+                # "Ban Thường vụ có 7 người"): only the words beside it are the topic's
+                and not (story and "_" in t and _syllables(t) & asked)
             ]
         )
         if not terms.weights:

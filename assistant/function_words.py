@@ -37,6 +37,7 @@ class FunctionWords(BaseModel):
     likeness_words: frozenset[str]
     prepositions: frozenset[str]
     comparatives: frozenset[str]
+    negated_copulas: frozenset[str]
     content_asks: frozenset[str]
     manner_nouns: frozenset[str]
     bounds: frozenset[str]
@@ -108,6 +109,7 @@ class FunctionWords(BaseModel):
             | self.wording_words
             | self.quantifiers
             | self.conjunctions
+            | self.comparatives
         )
 
     @property
@@ -144,6 +146,26 @@ def alternation(phrases: Iterable[str], accented: bool = False) -> str:
 def comparison_pattern() -> re.Pattern[str]:
     """A comparison question's words (data: function_words.yaml), on folded text."""
     return re.compile(rf"\b(?:{alternation(function_words().comparison_words)})\b")
+
+
+@functools.cache
+def _negated_copula_before() -> re.Pattern[str]:
+    copulas = alternation(tuple(fold(w) for w in function_words().negated_copulas))
+    return re.compile(rf"(?<![a-z])(?:{copulas})[\s(,]*$")
+
+
+def negated_at(folded: str, start: int) -> bool:
+    """Whether the words of ``folded`` before ``start`` end with a negated copula: what
+    stands at ``start`` ("... (không phải chi ủy)") is set apart, not asked."""
+    return bool(_negated_copula_before().search(folded[max(0, start - 30) : start]))
+
+
+@functools.cache
+def comparative_ask_pattern() -> re.Pattern[str]:
+    """ "tổ nào họp thưa hơn", "chỗ nào chặt hơn": a which-question whose predicate is a
+    comparative asks to compare the things named (folded)."""
+    markers = alternation(tuple(fold(w) for w in function_words().comparatives))
+    return re.compile(rf"\bnao(?:\s+[a-z]+){{1,3}}\s+(?:{markers})\b")
 
 
 @functools.cache
@@ -222,10 +244,12 @@ __all__ = [
     "body_question_pattern",
     "chat_shorthand",
     "class_syllables",
+    "comparative_ask_pattern",
     "comparison_pattern",
     "folded_grammar",
     "framing_syllables",
     "function_words",
+    "negated_at",
     "sequence_pattern",
     "without_closing",
     "wording_pattern",

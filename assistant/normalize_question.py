@@ -95,6 +95,8 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
             )
             or is_interrogative(word)
             or in_class(word, function_words().question_frame)
+            # "cho em câu chữ ...": the words that ask for the wording are the ask
+            or in_class(word, function_words().wording_words)
             # capitalised inside a sentence: a name ("Anh" opening a sentence is "anh")
             or (typed[:1].isupper() and not opens_sentence and not typed.isupper())
         )

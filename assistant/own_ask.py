@@ -19,8 +19,10 @@ from ingest.bodies import find_bodies, without_mentions
 from ingest.normalize import fold
 
 # Words that point back at the previous answer's place ("khoản đó", "nó"), folded.
+# (typed bare, "do ai" after the noun is the agent's preposition: "văn bản do ai ký")
 ANAPHORA = re.compile(
     r"\b(khoan do|dieu do|dieu nay|khoan nay|diem do|quy dinh do|van ban do|no)\b"
+    r"(?<!do(?=\s+ai\b))"
 )
 
 
@@ -46,7 +48,7 @@ def grammar_syllables() -> frozenset[str]:
 
 # Asking where something is laid down ("khoản mấy", "quy định ở đâu"), on folded text.
 PLACE_ASK = re.compile(
-    r"\b((?:dieu|khoan|diem) (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
+    r"\b((?:dieu|khoan|diem)(?: (?:dieu|khoan|diem))* (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
     r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
 )
 

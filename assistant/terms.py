@@ -44,7 +44,6 @@ STOPWORDS = frozenset(
         "mot",
         "nhu",
         "nay",
-        "tai",
         "cho",
         "voi",
         "trong",
@@ -157,6 +156,7 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     # bigrams join words that stood side by side in the question.
     dropped |= _phrase_positions(folded, [e.split() for e in exclude if " " in e])
     dropped |= _adverbial_positions(tokens, folded)
+    dropped |= _comparative_positions(folded)
     keep = tuple(
         i not in dropped
         and f not in STOPWORDS
@@ -175,6 +175,18 @@ def _adverbial_positions(tokens: list[str], folded: list[str]) -> set[int]:
     phrases, singles = _adverbials()
     found = _phrase_positions(folded, [p.split() for p in phrases])
     return found | {i for i, t in enumerate(tokens) if t in singles}
+
+
+def _comparative_positions(folded: list[str]) -> set[int]:
+    """Where the question compares ("bên nào chặt hơn", "sớm hơn bao nhiêu"): the
+    comparative marker and the one-syllable adjective before it ask which value is larger,
+    a value each rule gives; they name no topic a clause must write."""
+    markers = {strip_diacritics(m) for m in function_words().comparatives}
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        if word in markers and i > 0 and folded[i - 1].isalpha():
+            found.update((i - 1, i))
+    return found
 
 
 @functools.cache

@@ -22,8 +22,10 @@ from assistant.document_question import asked_attributes
 from assistant.function_words import (
     alternation,
     body_question_pattern,
+    comparative_ask_pattern,
     comparison_pattern,
     function_words,
+    negated_at,
     sequence_pattern,
     without_closing,
     wording_pattern,
@@ -33,6 +35,7 @@ from assistant.own_ask import PLACE_ASK
 from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
+from assistant.terms import expand_inline
 from assistant.world_questions import asks_about_an_occasion, asks_for_a_person
 from index.document_numbers import parse_number
 from index.models import HasMeta, Scope
@@ -146,7 +149,8 @@ def is_english(text: str) -> bool:
 
 
 def classify(folded: str, has_reference: bool, asks_number: bool | None = None) -> QuestionKind:
-    if comparison_pattern().search(_the_ask(folded)):
+    ask = _the_ask(folded)
+    if comparison_pattern().search(ask) or comparative_ask_pattern().search(ask):
         return "comparison"
     asks_who = bool(_WHO.search(folded) or body_question_pattern().search(folded))
     if has_reference and not asks_who:
@@ -260,9 +264,7 @@ def understand(
         original=original,
         text=text,
         kind=kind,
-        bodies=tuple(
-            bodies_in(expand_abbreviations(question)) or bodies_in(expand_abbreviations(text))
-        ),
+        bodies=_asked_bodies(question) or _asked_bodies(text),
         document_ids=scope,
         scope_reason=reason,
         scope_from_question=scope_from_question,
@@ -290,6 +292,15 @@ def understand(
         new_body=resolved.new_body,
         acts=resolved.acts,
     )
+
+
+def _asked_bodies(text: str) -> tuple[str, ...]:
+    """The bodies named, in reading order, but those only set apart ("chứ không phải chi ủy")."""
+    folded = fold(expand_inline(text))
+    mentions = body_mentions(folded)
+    apart = {m.body for m in mentions if negated_at(folded, m.start)}
+    apart -= {m.body for m in mentions if not negated_at(folded, m.start)}
+    return tuple(b for b in bodies_in(expand_abbreviations(text)) if b not in apart)
 
 
 def _follow_up_attributes(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import cast
 
-from assistant.function_words import function_words
+from assistant.function_words import function_words, negated_at
 from assistant.models import Turn
 from assistant.quantities import (
     GivenQuantities,
@@ -244,7 +244,8 @@ def _per_period(q: str) -> str | None:
 
 def _bodies(question: str) -> list[str]:
     folded = fold_aligned(question)
-    mentions = find_mentions(folded)
+    # "(không phải chi ủy)": a body set apart is not one asked about
+    mentions = [m for m in find_mentions(folded) if not negated_at(folded, m.start)]
     if len({m.rule_body for m in mentions if m.rule_body}) > 1:
         # "Thường trực Đảng ủy ...", "bản mẫu dành cho Đảng ủy cơ quan X: Ban Thường vụ": a bare
         # seat name beside another body names the committee, not its Ban Chấp hành;

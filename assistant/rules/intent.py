@@ -265,11 +265,45 @@ def is_numeric_question(question: str) -> bool:
     who decides an amount of money or an area; with or without diacritics."""
     q = fold_query(question)
     return bool(
-        _NUMERIC_CUES.search(q)
+        (_NUMERIC_CUES.search(q) and not _counts_only_the_case(q))
         or find_money(question)
         or find_area(question)
         or given_quantities(question).role is not None
     )
+
+
+# The topic marker that ends a question's case ("..., mà X thì Y?").
+_TOPIC_MARKER = re.compile(r"(?<![a-z])thi(?![a-z])")
+
+
+@functools.cache
+def _other_asks() -> re.Pattern[str]:
+    """The ask words that ask no number and no time ("ai", "ra sao", "thế nào"), folded."""
+    # (nor the bare "sao" of "còn X thì sao?", which asks again what was asked)
+    times = {"bao gio", "khi nao", "sao"}
+    words = [
+        w
+        for w in (alternation_word(a) for a in function_words().ask_words)
+        if not _NUMERIC_CUES.search(w) and w not in times
+    ]
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, words))})(?![a-z])")
+
+
+def alternation_word(word: str) -> str:
+    return " ".join(fold_query(word).split())
+
+
+def _counts_only_the_case(q: str) -> bool:
+    """ "... lúc mấy tổ viên còn băn khoăn thì làm thế nào?": the number words stand
+    only in the case before the topic marker and what is asked after it is no number (a
+    manner, a body): there "mấy" is the indefinite "a few", not a question."""
+    sentences = [s for s in re.split(r"[?.!;]", q) if s.strip()]
+    if not sentences or any(_NUMERIC_CUES.search(s) for s in sentences[:-1]):
+        return False  # "... mấy ngày? Còn X thì sao?": a number asked on its own
+    parts = _TOPIC_MARKER.split(sentences[-1])
+    if len(parts) < 2 or _NUMERIC_CUES.search(parts[-1]):
+        return False
+    return bool(_other_asks().search(parts[-1]))
 
 
 # Subjects an intent assumes when the question names none; the others are named.

@@ -33,3 +33,14 @@ def test_the_asker_s_own_sentence_does_not_dilute_the_topic(tmp_path: Path) -> N
     )
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+def test_a_clause_about_the_asker_before_a_comma_is_context() -> None:
+    typed = "Em đang soạn tờ trình, cần biết điều nào quy định hạn nộp báo cáo quý?"
+    read = "đang soạn tờ trình, cần biết điều nào quy định hạn nộp báo cáo quý?"
+    assert asker_context(typed, read) == "đang soạn tờ trình,"
+
+
+def test_asking_for_a_quotation_is_the_ask_not_context() -> None:
+    typed = "Mình cần trích dẫn quy định tổ Mây họp với hội Sen, hội Trúc. Điều khoản nào?"
+    assert asker_context(typed, typed) == ""

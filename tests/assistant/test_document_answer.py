@@ -201,3 +201,29 @@ def test_a_decision_named_by_its_number_is_asked_who_signed_it(tmp_path: Path) -
     assistant = assistant_over(tmp_path, {"song-lam.txt": text})
     answer = assistant.ask("Quyết định 42-QĐ/TU do ai ký?")
     assert "Nguyễn Văn Lâm" in answer.answer
+
+
+def test_a_citation_ask_about_effect_and_what_is_replaced_reads_the_closing_article(
+    assistant: Assistant,
+) -> None:
+    """The words that ask for a place and its wording ("điều khoản nào", "câu chữ") and the
+    old regulation named as the value asked ("bãi bỏ quy chế cũ") ask nothing else of it."""
+    from assistant.document_question import asked_attributes
+
+    folded = "trong quy che xa hung loi, dieu khoan nao quy dinh hieu luc va bai bo quy che cu?"
+    assert asked_attributes(folded) == ("effect", "replaces")
+    answer = assistant.ask(
+        "Trong quy chế xã Hưng Lợi, điều khoản nào quy định hiệu lực và thay thế quy chế cũ, "
+        "câu chữ ra sao?"
+    )
+    assert answer.kind == "answer" and "02-QC/ĐU" in answer.answer
+    assert answer.citations[0].place == "article"
+
+
+def test_a_document_noun_whose_do_asks_by_whom_points_at_no_document() -> None:
+    """Typed bare, "văn bản do ai ký" asks who signs documents: "do ai" is the agent's
+    preposition, not "văn bản đó"."""
+    from assistant.document_question import asked_attributes
+
+    assert asked_attributes("vay van ban do ai ky") == ()
+    assert asked_attributes("van ban do ky ngay nao") == ("date",)

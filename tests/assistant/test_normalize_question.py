@@ -307,3 +307,22 @@ def test_a_capital_that_opens_a_sentence_is_no_name(vocabulary: Vocabulary) -> N
     assert "Anh" not in out.text and "Ban Thường vụ họp mấy lần" in out.text
     # inside a sentence it is a name, as typed
     assert "Lê Anh" in normalize_question("đồng chí Lê Anh ký được không?", vocabulary).text
+
+
+def test_the_words_asking_for_the_wording_are_never_conversation(vocabulary: Vocabulary) -> None:
+    out = normalize_question("cho em câu chữ quy định hội nghị hợp lệ với", vocabulary)
+    assert out.text.startswith("câu chữ")
+
+
+def test_a_comparative_typed_with_its_marks_is_no_typo() -> None:
+    """ "ngắn hơn" is the comparative, though the regulations only ever write "ngắn hạn"."""
+    vocabulary = Vocabulary(["Kế hoạch ngắn hạn của tổ do tổ trưởng lập. " * 40 + "không ít hơn"])
+    assert normalize_question("tổ nào họp ngắn hơn?", vocabulary).text == "tổ nào họp ngắn hơn?"
+
+
+def test_a_pronoun_of_two_words_typed_bare_closes_the_question(vocabulary: Vocabulary) -> None:
+    """Each of "moi" and "nguoi" alone reads as another word; the two at the end of the
+    question are the pronoun addressing the readers ("mọi người"), also after a question
+    word, where a bare particle is read as asked ("ai vay")."""
+    out = normalize_question("nguoi ky van ban theo uy quyen la ai vay moi nguoi", vocabulary)
+    assert out.text == "nguoi ky van ban theo uy quyen la ai"

@@ -56,3 +56,31 @@ def test_the_words_of_the_count_asked_are_no_topic_without_a_story(tmp_path: Pat
         answer = assistant.ask(question)
         assert answer.kind == "numeric", question
         assert "2/3" in answer.answer and answer.citations[0].article == 2
+
+
+VOTES = (
+    "ĐẢNG ỦY XÃ ĐỒI CHÈ\nSố 04-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\n"
+    "của Ban Chấp hành Đảng bộ xã Đồi Chè\n\n"
+    "Điều 1. Ban Thường vụ\nBan Thường vụ Đảng ủy xã Đồi Chè gồm 07 đồng chí.\n\n"
+    "Điều 2. Chế độ họp Ban Thường vụ\n"
+    "1. Ban Thường vụ họp thường lệ mỗi tháng một lần.\n"
+    "2. Hội nghị Ban Thường vụ chỉ được tiến hành khi có ít nhất năm ủy viên tham dự; "
+    "quyết định của Ban Thường vụ phải có quá nửa tổng số ủy viên Ban Thường vụ tán thành.\n\n"
+    "Điều 3. Văn bản của Ban Thường vụ\nQuyết định có hiệu lực kể từ ngày ký; Ban Thường vụ "
+    "có trách nhiệm công bố quyết định.\n\n"
+    + "".join(
+        f"Điều {n}. Việc {topic}\nBan Thường vụ quyết định việc {topic} của Đảng bộ.\n\n"
+        for n, topic in enumerate(("khen thưởng", "luân chuyển", "tiếp dân", "thi đua"), 4)
+    )
+    + "Điều 8. Hiệu lực thi hành\nQuy chế này có hiệu lực kể từ ngày ký và thay thế "
+    "Quy chế số 01-QC/ĐU của Đảng ủy xã.\n"
+)
+
+
+def test_whether_a_decision_takes_effect_is_the_votes_verdict(tmp_path: Path) -> None:
+    """ "... thì quyết định có hiệu lực không?" asks the vote's verdict: a phrase across a
+    word of the story's own ("vụ có", "định có") is no topic the rule must write."""
+    assistant = assistant_over(tmp_path, {"doi-che.txt": VOTES})
+    answer = assistant.ask("BTV co 5 nguoi du, 3 nguoi dong y thi quyet dinh co hieu luc khong")
+    assert answer.kind == "numeric"
+    assert "4" in answer.answer and answer.citations[0].article == 2

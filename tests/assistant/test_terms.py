@@ -69,3 +69,15 @@ def test_time_nouns_stance_adverbs_and_modals_frame_the_question():
     terms = question_terms("hôm giao ban mà tổ trưởng đi vắng thì có bắt buộc hoãn luôn không")
     assert not {"hôm", "luôn", "bắt", "buộc"} & set(terms)
     assert {"giao", "ban", "tổ", "trưởng", "hoãn"} <= set(terms)
+
+
+def test_a_comparative_and_its_adjective_name_no_topic() -> None:
+    """ "bên nào dày hơn" asks which value is larger, a value each rule gives."""
+    terms = question_terms("Tổ Mây so với tổ Gió thì bên nào họp dày hơn?")
+    assert not {"dày", "hơn"} & set(terms)
+    assert "họp" in terms
+
+
+def test_a_syllable_folded_from_a_topic_word_is_kept() -> None:
+    """Typed bare, "tai" is "tài" of "tài khoản" as often as the preposition "tại"."""
+    assert "~tai_~khoan" in question_terms("chu tai khoan cua to la ai")

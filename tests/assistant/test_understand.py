@@ -202,3 +202,19 @@ def test_under_whose_authority_is_a_who_question() -> None:
         "who_decides"
     )
     assert "thuoc quyen" in body_questions_in("khen thưởng tổ trưởng thuộc quyền tổ hay ai")
+
+
+def test_a_which_question_with_a_comparative_compares() -> None:
+    """ "bên nào dày hơn": the things named are compared, whatever the verb."""
+    folded = "to may hop may lan so voi to gio thi ben nao hop day hon"
+    assert classify(folded, False) == "comparison"
+    assert classify("to may hop day hon to gio khong", False) != "comparison"
+
+
+def test_a_body_set_apart_is_not_asked_about() -> None:
+    u = understand("Hội nghị Ban Chấp hành (không phải Ban Thường vụ) cần mấy người dự?", [], [])
+    assert u.bodies == ("Ban Chấp hành",)
+    assert u.frame.bodies == ("Ban Chấp hành",)
+    # named again without the negative, it is asked about
+    u = understand("Không phải Ban Thường vụ thì Ban Thường vụ hay BCH họp?", [], [])
+    assert "Ban Thường vụ" in u.bodies

@@ -191,3 +191,14 @@ def test_spending_an_amount_asks_the_spending_rule_not_the_investment_tiers() ->
         "budget_spending"
     )
     assert read_question("Dự án 15 triệu thì ai duyệt chủ trương?").subject != "budget_spending"
+
+
+def test_a_few_in_the_case_of_a_manner_question_asks_no_number() -> None:
+    """ "mà mấy đồng chí chưa thống nhất thì xử lý ra sao": "mấy" in the case before the
+    topic marker is "a few" when what is asked after it is no number."""
+    from assistant.rules.intent import is_numeric_question
+
+    assert not is_numeric_question("tổ bàn việc mà mấy đồng chí chưa thống nhất thì xử lý ra sao?")
+    assert is_numeric_question("tổ có 9 người, mấy người dự thì hợp lệ?")
+    assert is_numeric_question("tài liệu họp tổ gửi trước mấy ngày, còn họp chi hội thì sao?")
+    assert is_numeric_question("tổ họp mấy lần một năm? Nếu vắng thì báo ai?")
