@@ -46,8 +46,12 @@ FRESH6_FILE = EVAL_DIR / "gold" / "fresh6.jsonl"
 FRESH7_FILE = EVAL_DIR / "gold" / "fresh7.jsonl"
 # An eighth (stop 33), written at the start of that stop by a helper who saw only the
 # regulations and the schema, committed unread and run once at its end (the seventh set's
-# failures were read in that stop: it is a dev set since).
+# failures were read in that stop: it is a dev set since; its own were read in stop 34).
 FRESH8_FILE = EVAL_DIR / "gold" / "fresh8.jsonl"
+# A ninth (stop 34), written at the start of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end (the eighth set's
+# failures were read in that stop: it is a dev set since).
+FRESH9_FILE = EVAL_DIR / "gold" / "fresh9.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -61,6 +65,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh6": FRESH6_FILE,
     "fresh7": FRESH7_FILE,
     "fresh8": FRESH8_FILE,
+    "fresh9": FRESH9_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
