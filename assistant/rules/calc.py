@@ -250,6 +250,38 @@ def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
     )
 
 
+def day_of_the_month(
+    given: dt.date, weekday: int | None, day: Quantity, month_known: bool
+) -> Calculation | None:
+    """The day an act fixed on a day of every month ("vào ngày 15 hằng tháng; trùng ngày
+    nghỉ thì chuyển sang ngày làm việc kế tiếp") happens in the month of ``given``, that
+    day falling on ``weekday`` (as the question supposes; else the calendar's). None
+    when ``given`` is another day or the rule says nothing of days off."""
+    if day.day != given.day or not day.day_off_shift:
+        return None
+    falls = given.weekday() if weekday is None else weekday
+    moved = 0
+    while (falls + moved) % 7 >= 5:
+        moved += day.day_off_shift
+    target = given + dt.timedelta(days=moved)
+    name = _WEEKDAYS[(falls + moved) % 7]
+    said, moved_to = (_day(given, month_known), _day(target, month_known))
+    if not moved:
+        line = f"{said} là {_WEEKDAYS[falls]}, ngày làm việc: giữ {said}"
+    else:
+        way = "kế tiếp" if moved > 0 else "liền trước"
+        line = (
+            f"{said} là {_WEEKDAYS[falls]}, ngày nghỉ → chuyển sang ngày làm việc {way}: "
+            f"{moved_to} ({name})"
+        )
+    return Calculation(kind="date", date=target, result=f"{name}, {moved_to}", computation=line)
+
+
+def _day(day: dt.date, month_known: bool) -> str:
+    """ "15/8/2026", or "ngày 15" when the question gave no month."""
+    return show_date(day) if month_known else f"ngày {day.day}"
+
+
 def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
     """The last day documents can go out for a meeting on ``meeting`` under a lead-time
     rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank value."""

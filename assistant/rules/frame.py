@@ -123,6 +123,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     if asked:
         subject = asked[0]
     members = _member_count(q, kind, given.total, counts_have_roles)
+    weekday = _stated_weekday(q) if kind == "frequency" else None
     if members is None and kind in HEAD_COUNT_KINDS and given.count is None:
         members = _members_said_before(history, bodies)
     return QuestionFrame(
@@ -140,7 +141,9 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         area=area[0].value if area else None,
         households=households_given(q),
         more_subjects=asked[1:],
-        date=_date(q) if kind in ("lead_time", "deadline") else None,
+        date=_date(q) if kind in ("lead_time", "deadline") or weekday is not None else None,
+        day_only=_DATE_DAY_ONLY.search(q) is not None and not _DATE_FULL.search(q),
+        weekday=weekday,
         hour=_hour(q) if kind == "deadline" else None,
         per_period=_per_period(q) if kind == "frequency" else None,
     )
@@ -340,6 +343,26 @@ def _hour(q: str) -> int | None:
         return None
     hour = int(m.group(1))
     return hour + _NOON if m.group("part") in _AFTERNOON and hour < _NOON else hour
+
+
+_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "nhat": 6}
+# "rơi vào thứ Bảy", "trùng Chủ nhật", "là thứ 7" (folded)
+_FALLS_ON = re.compile(
+    r"(?<![a-z])(?:roi|trung|nham|la)(?: (?:vao|dung|dung vao|ngay))? "
+    r"(?:thu (?P<name>hai|ba|tu|nam|sau|bay)|thu (?P<digit>[2-7])|chu (?P<sun>nhat))(?![a-z\d])"
+)
+_DATE_FULL = re.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}|ngay \d{1,2} thang \d{1,2}")
+_DATE_DAY_ONLY = re.compile(r"(?<![a-z])ngay \d{1,2}(?![\d/])")
+
+
+def _stated_weekday(q: str) -> int | None:
+    """The day of the week a folded question says its date falls on (0 for Monday)."""
+    m = _FALLS_ON.search(q)
+    if m is None:
+        return None
+    if m.group("digit"):
+        return int(m.group("digit")) - 2
+    return _WEEKDAYS[m.group("name") or m.group("sun")]
 
 
 def _date(q: str) -> dt.date | None:

@@ -18,6 +18,11 @@ from ingest.rules.frequencies import frequency_subject
 from ingest.rules.text import fold_query
 from ingest.rules.thresholds import HOUSEHOLD_UNIT
 
+# "ngày 15 rơi vào Chủ nhật thì ... vào hôm nào": the day a recurring act moves to.
+_FALLS_ON = (
+    r"(?<![a-z])roi (?:vao|dung|trung)(?: vao)? (?:thu (?:hai|ba|tu|nam|sau|bay|\d)|chu nhat)"
+    r".{0,80}(?:ngay|hom) nao"
+)
 # "tổ họp bàn kế hoạch vào thứ mấy": when a meeting is held, asked at the end.
 _MEETING_WHEN = r"(?<![a-z])hop(?![a-z]).{0,60}(?<![a-z])vao (?:khi nao|luc nao|ngay nao|thu may)"
 # "công trình từ mức nào thì ...", "gói thầu bao nhiêu tiền thì ...": a money
@@ -39,7 +44,7 @@ _NUMERIC_CUES = re.compile(
     r"bao nhieu|bao lau|may (?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|buoi|phan|gio)"
     r"|toi thieu|toi da|it nhat|khong qua|ty le|bao nhieu phan tram|phan tram"
     r"|(?<![a-z])may(?![a-z])|ai quyet dinh|thuoc tham quyen|tham quyen cua ai|(?<!quyet )dinh ky(?! luat)|thuong le"
-    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|ngay nao"
+    r"|can (?:co )?\d+|truoc (?:bao|may)|chua du|du (?:dieu kien|so)|hop le khong|(?:ngay|hom) nao"
     rf"|{_TIME_BOUNDS}"
     r"|(?:hop le|thong qua|tien hanh) khi nao|(?<![a-z])hop (?:vao )?(?:khi nao|luc nao|thu may)"
     rf"|{_MEETING_WHEN}|{_THRESHOLD_ASKED}"
@@ -94,6 +99,8 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "lead_time",
         "document_sending",
         r"gui (?:tai lieu|giay moi|de an)|truoc (?:ky hop|hoi nghi|phien hop|cuoc hop|ngay hop)|gui truoc|giay moi"
+        # sent to those who attend ("văn phòng gửi cho các thành viên")
+        r"|gui (?:[a-z]+ ){0,3}(?:cho|den|toi) (?:cac )?(?:thanh vien|uy vien|dai bieu|dong chi)"
         rf"|gui(?: [a-z]+){{0,8}} {_DAYS_BEFORE}",
     ),
     # days asked before an event ("tổ gặp nhau trước buổi kiểm kê tối thiểu mấy ngày")
@@ -125,7 +132,7 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         # (a number word or its digit: "bao lâu 1 lần", "mấy lần 1 năm")
         r"bao lau (?:hop )?(?:mot|1) lan|may lan|(?:so lan|tan suat) (?:hop|hoi nghi)|(?:hop|hoi nghi) (?:dinh ky|thuong le)|(?<!quyet )dinh ky(?! luat)|thuong le|(?:mot|1) nam .*hop|hop .*(?:mot|moi|1) (?:nam|thang|quy)"
         r"|hop (?:vao )?(?:khi nao|luc nao|ngay nao|thu may)|lich hop"
-        rf"|{_MEETING_WHEN}",
+        rf"|{_MEETING_WHEN}|{_FALLS_ON}",
     ),
     (
         "deadline",
@@ -257,6 +264,11 @@ def _refined_subject(kind: RuleKind, subject: str | None, q: str) -> str | None:
     if kind == "deadline":
         named = day_subject("deadline", q)
         return subject if named == "other" else named
+    if kind == "lead_time":
+        # "gửi cho văn phòng chậm nhất ngày nào, văn phòng gửi các thành viên ngày nào":
+        # each ask's own cue (submitting to the office, sending to the members)
+        cues = (s for k, s, cue in INTENTS if k == kind and s and re.search(cue, q))
+        return next(cues, subject)
     return subject
 
 

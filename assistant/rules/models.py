@@ -79,6 +79,11 @@ class QuestionFrame(_Model):
     households: int | None = None  # "giải tỏa 40 hộ": a count a threshold decides
     more_subjects: tuple[str, ...] = ()  # "công bố trong bao lâu và khiếu nại trong bao lâu"
     date: dt.date | None = None
+    # "ngày 15": the date's month was not given (the current month stands in for it)
+    day_only: bool = False
+    # the day of the week the question says its date falls on ("rơi vào thứ Bảy"), 0 for
+    # Monday: what the question supposes decides, whatever the calendar says
+    weekday: int | None = None
     hour: int | None = None  # the hour of that date the question gives ("lúc 14 giờ")
     per_period: str | None = None  # "năm" for "một năm họp mấy lần"
 

@@ -18,6 +18,7 @@ from assistant.quantities import role_info, role_of
 from assistant.rules.calc import (
     area_decision,
     count_verdict,
+    day_of_the_month,
     deadline_date,
     fixed_count,
     household_decision,
@@ -345,6 +346,10 @@ def _match(
         calculation = deadline_date(frame.date, rule.value, frame.hour)
         if calculation and rule.value.unit == "ngày làm việc":
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, hạn lùi lại tương ứng.")
+    elif rule.kind == "frequency" and rule.value.calendar and frame.date is not None:
+        calculation = day_of_the_month(
+            frame.date, frame.weekday, rule.value, month_known=not frame.day_only
+        )
     elif rule.kind == "frequency" and frame.per_period:
         calculation = occurrences_per(rule.value, frame.per_period)
     return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes), size_rule=size_rule)

@@ -79,6 +79,9 @@ def frequency_hits(ctx: Context) -> Iterator[Hit]:
             subject = frequency_subject(f[seg_start:seg_end], ctx.sentence[seg_start:seg_end])
             if groups.get("every") and not groups.get("lead") and subject == "other":
                 continue  # "Hằng năm, …" opening a sentence about something else
+            lead = groups.get("lead") or ""
+            # "vào ngày 15 hằng tháng": a day of every month, not only a count
+            day = read_number(lead.split()[-1]) if lead.startswith("vao ngay") else None
             yield Hit(
                 kind="frequency",
                 start=start,
@@ -91,11 +94,31 @@ def frequency_hits(ctx: Context) -> Iterator[Hit]:
                     period=None if unspecified and period is None else period,
                     period_max=period_max,
                     period_unit=unit,
+                    calendar=day is not None,
+                    day=day,
+                    day_off_shift=day_off_shift(f) if day is not None else 0,
                     unspecified=unspecified,
                 ),
                 comparator=as_comparator(cmp),
                 subject=subject,
             )
+
+
+# "trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp", "nếu vào ngày nghỉ thì lùi về
+# ngày làm việc liền trước" (folded)
+_DAY_OFF = re.compile(
+    r"(?:trung|roi vao|vao)\s+(?:ngay nghi|ngay le|thu bay|chu nhat).{0,60}?"
+    r"ngay lam viec\s+(?P<way>ke tiep|tiep theo|lien sau|sau do|sau|lien truoc|truoc do|truoc)"
+)
+
+
+def day_off_shift(folded_sentence: str) -> int:
+    """Where a day of the month that falls on a day off moves, as the sentence says: to
+    the next working day (1), to the one before (-1), or nowhere said (0)."""
+    m = _DAY_OFF.search(folded_sentence)
+    if m is None:
+        return 0
+    return -1 if m.group("way").endswith("truoc") or m.group("way") == "truoc do" else 1
 
 
 def frequency_subject(segment: str, original: str) -> str:

@@ -81,6 +81,9 @@ class Quantity(_Model):
     calendar: bool = False  # a day of every period_unit, not a count of days
     day: int | None = None  # that day (None when the template leaves it blank)
     month: int | None = None  # ... and month, for a day of every year
+    # that day falling on a day off moves to the next working day (1) or the one before
+    # (-1): "trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp"
+    day_off_shift: int = 0
     unspecified: bool = False
 
     @property

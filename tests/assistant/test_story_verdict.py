@@ -84,3 +84,23 @@ def test_whether_a_decision_takes_effect_is_the_votes_verdict(tmp_path: Path) ->
     answer = assistant.ask("BTV co 5 nguoi du, 3 nguoi dong y thi quyet dinh co hieu luc khong")
     assert answer.kind == "numeric"
     assert "4" in answer.answer and answer.citations[0].article == 2
+
+
+RECEPTION = (
+    "ĐẢNG ỦY XÃ BÃI SẬY\nSố 06-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\n"
+    "của Ban Chấp hành Đảng bộ xã Bãi Sậy\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Bãi Sậy.\n\n"
+    "Điều 2. Tiếp công dân\n"
+    "1. Bí thư Đảng ủy tiếp công dân vào ngày 20 hằng tháng tại trụ sở; trùng ngày nghỉ thì "
+    "chuyển sang ngày làm việc kế tiếp.\n"
+    "2. Ban Thường vụ đối thoại với nhân dân mỗi năm một lần.\n"
+)
+
+
+def test_the_day_a_monthly_act_moves_to_off_a_day_off_is_computed(tmp_path: Path) -> None:
+    """A day of every month that the question says falls on a weekend moves as the clause
+    says; the date is computed, not left to the reader."""
+    assistant = assistant_over(tmp_path, {"bai-say.txt": RECEPTION})
+    answer = assistant.ask("Tháng này ngày 20 rơi vào thứ Bảy thì bí thư tiếp dân hôm nào?")
+    assert answer.kind == "numeric"
+    assert "ngày 22" in answer.answer and answer.citations[0].article == 2

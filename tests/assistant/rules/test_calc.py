@@ -177,3 +177,24 @@ def test_a_deadline_in_hours_runs_from_the_hour_given() -> None:
     assert calc.result.startswith("9 giờ") and "1/7/2027" in calc.result
     same = deadline_date(dt.date(2027, 6, 30), twelve)
     assert same is not None and "cùng giờ" in same.result
+
+
+def test_a_day_of_the_month_off_a_day_off() -> None:
+    from assistant.rules.calc import day_of_the_month
+
+    monthly = Quantity(
+        text="vào ngày 20 hằng tháng", calendar=True, day=20, period_unit="tháng", day_off_shift=1
+    )
+    # as the question supposes: the 20th a Sunday (whatever the calendar says)
+    moved = day_of_the_month(dt.date(2031, 5, 20), 6, monthly, month_known=False)
+    assert moved is not None and moved.result == "thứ Hai, ngày 21"
+    # by the calendar: 20/6/2026 is a Saturday, so Monday 22/6
+    moved = day_of_the_month(dt.date(2026, 6, 20), None, monthly, month_known=True)
+    assert moved is not None and moved.date == dt.date(2026, 6, 22)
+    before = monthly.model_copy(update={"day_off_shift": -1})
+    moved = day_of_the_month(dt.date(2026, 6, 20), None, before, month_known=True)
+    assert moved is not None and moved.date == dt.date(2026, 6, 19)
+    # another day, or a rule silent about days off: nothing computed
+    assert day_of_the_month(dt.date(2026, 6, 21), None, monthly, month_known=True) is None
+    silent = monthly.model_copy(update={"day_off_shift": 0})
+    assert day_of_the_month(dt.date(2026, 6, 20), None, silent, month_known=True) is None

@@ -202,3 +202,24 @@ def test_a_few_in_the_case_of_a_manner_question_asks_no_number() -> None:
     assert is_numeric_question("tổ có 9 người, mấy người dự thì hợp lệ?")
     assert is_numeric_question("tài liệu họp tổ gửi trước mấy ngày, còn họp chi hội thì sao?")
     assert is_numeric_question("tổ họp mấy lần một năm? Nếu vắng thì báo ai?")
+
+
+def test_each_lead_time_asked_reads_its_own_subject() -> None:
+    """Sent to the office to be checked, then by the office to those who attend: two
+    lead times of one sentence, each ask its own."""
+    frame = read_question(
+        "Hội nghị chi ủy họp ngày 20/6. Tổ soạn thảo gửi dự thảo cho văn phòng chậm nhất ngày "
+        "nào, và văn phòng phải gửi cho các ủy viên ngày nào?"
+    )
+    assert frame.kind == "lead_time"
+    assert (frame.subject, frame.more_subjects) == ("document_submission", ("document_sending",))
+
+
+def test_the_weekday_a_day_falls_on_asks_where_a_monthly_day_moves() -> None:
+    frame = read_question("Tháng này ngày 20 rơi vào thứ Bảy thì tổ trưởng tiếp dân hôm nào?")
+    assert frame.kind == "frequency"
+    assert (frame.date is not None and frame.date.day, frame.day_only, frame.weekday) == (
+        20,
+        True,
+        5,
+    )

@@ -55,3 +55,28 @@ def test_a_day_of_every_month_is_a_monthly_frequency_not_a_deadline() -> None:
     (monthly,) = find(rules, 9, "frequency")
     assert monthly.value.text == "vào ngày 20 hằng tháng" and monthly.value.period_unit == "tháng"
     assert [r.kind for r in rules if r.clause == 2] == ["deadline"]
+
+
+def test_a_day_of_every_month_and_where_it_moves_off_a_day_off() -> None:
+    doc = make_doc(
+        [
+            (
+                9,
+                "Tiếp dân",
+                [
+                    "1. Tổ trưởng tiếp dân vào ngày 20 hằng tháng; trùng ngày nghỉ thì chuyển "
+                    "sang ngày làm việc kế tiếp.",
+                    "2. Tổ phó đi cơ sở vào ngày 5 hằng tháng; nếu rơi vào thứ Bảy, Chủ nhật thì "
+                    "làm vào ngày làm việc liền trước.",
+                    "3. Tổ họp vào ngày 10 hằng tháng.",
+                ],
+            )
+        ],
+        doc_id="song-bac",
+    )
+    found = {r.clause: r.value for r in find(extract_rules(doc), 9, "frequency")}
+    assert [(v.calendar, v.day, v.day_off_shift) for v in found.values()] == [
+        (True, 20, 1),
+        (True, 5, -1),
+        (True, 10, 0),
+    ]
