@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from app.headline import headline
@@ -131,8 +131,30 @@ def _notes(notes: list[str]) -> str:
     return f'<ul class="qc-notes">{items}</ul>'
 
 
-def _markers(count: int) -> str:
-    return " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in range(1, count + 1))
+def _marker(n: int) -> str:
+    return f'<a class="qc-ref" href="#qc-ref/{n}">[{n}]</a>'
+
+
+def _marked(text: str, citations: Sequence[Citation]) -> str:
+    """The answer's text with each citation's [n] right after its quote where the text
+    quotes it (a referenced clause under the clause that refers to it), the others at
+    the end."""
+    placed: list[tuple[int, int]] = []
+    for n, citation in enumerate(citations, start=1):
+        quote = citation.quote.strip()
+        at = text.find(quote) if quote else -1
+        if at < 0:
+            continue
+        end = at + len(quote)
+        placed.append((end + 1 if text[end : end + 1] == "»" else end, n))
+    pieces: list[str] = []
+    start = 0
+    for end, n in sorted(placed):
+        pieces.append(f"{esc(text[start:end])} {_marker(n)}")
+        start = end
+    pieces.append(esc(text[start:]))
+    rest = [_marker(n) for n in range(1, len(citations) + 1) if n not in {m for _, m in placed}]
+    return " ".join(x for x in ("".join(pieces).strip(), *rest) if x)
 
 
 def _steps(answer: Answer) -> str:
@@ -143,14 +165,14 @@ def _steps(answer: Answer) -> str:
         n = step.citation + 1
         who = f"<b>{esc(step.actor)}</b>: " if step.actor else ""
         timing = f' <span class="qc-step-time">({esc(step.timing)})</span>' if step.timing else ""
-        ref = f'<a class="qc-ref" href="#qc-ref/{n}">[{n}]</a>'
+        ref = _marker(n)
         # the clauses the step's own clause refers to ("theo khoản 3 Điều 10"), linked
         cited = (
             answer.citations[step.citation].cite_as if step.citation < len(answer.citations) else ""
         )
         linked = [i for i, c in enumerate(answer.citations, start=1) if cited and c.via == cited]
         if linked:
-            refs = " ".join(f'<a class="qc-ref" href="#qc-ref/{i}">[{i}]</a>' for i in linked)
+            refs = " ".join(_marker(i) for i in linked)
             ref += f' <span class="qc-step-via">dẫn chiếu {refs}</span>'
         items.append(f"<li>{who}«{esc(step_words(step.text))}» {ref}{timing}</li>")
     return f'<ol class="qc-steps">{"".join(items)}</ol>'
@@ -165,8 +187,7 @@ def _main(answer: Answer) -> str:
             f'<div class="qc-main"><div class="qc-head"><b>{esc(first)}</b></div>'
             f'<div class="qc-text">{esc(rest)}</div>{_steps(answer)}</div>'
         )
-    markers = _markers(len(answer.citations))
-    text = " ".join(x for x in (esc(rest), markers) if x)
+    text = _marked(rest, answer.citations)
     # the quote under the sentence, unless the answer's own text already quotes it
     quoted = answer.citations[0].quote if answer.citations else ""
     lead = (

@@ -76,7 +76,7 @@ def rule_statement(rule: Rule) -> str:
     if value.unspecified:
         return f"{rule.subject_label}: văn bản để trống giá trị («{value.text}»)"
     words = COMPARATOR_WORDS.get(rule.comparator, "")
-    amount = value.text if value.text else value.label
+    amount = _mid_sentence(value.text) if value.text else value.label
     basis = f" {rule.basis}" if rule.basis and rule.basis not in amount else ""
     condition = f" ({rule.condition})" if rule.condition else ""
     already = not words or bool(_COMPARATOR_WRITTEN.search(fold(amount)))
@@ -88,7 +88,16 @@ def rule_statement(rule: Rule) -> str:
         if rule.otherwise_body:
             sides.append(f"ngược lại: {rule.otherwise_body}")
         return f"{rule.subject_label}{condition}: " + "; ".join(sides)
+    if rule.subject == "other":
+        return f"{text}{basis}{condition}"  # no name for what it times: the value alone
     return f"{rule.subject_label}: {text}{basis}{condition}"
+
+
+def _mid_sentence(text: str) -> str:
+    """A value that opens its sentence ("Trong thời hạn một tháng"), as it reads after a
+    label: its first letter lower-case, unless the word is all capitals ("UBND")."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() else text
 
 
 def _decides_by_side(rule: Rule) -> bool:

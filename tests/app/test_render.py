@@ -123,3 +123,25 @@ class TestTitleAsWritten:
         doc = FakeAssistant().doc
         meta = doc.meta.model_copy(update={"title": "Quy chế làm việc của ban thường vụ huyện ủy"})
         assert title_as_written(doc.model_copy(update={"text": text, "meta": meta})) == expected
+
+
+def test_a_referenced_clause_carries_its_marker_where_it_is_quoted() -> None:
+    """The clause a quote refers to is quoted under it: its [n] stands right after that
+    quote, not gathered with the others at the end; a citation the text never quotes
+    keeps its marker at the end."""
+    first = citation("Tổ họp tháng một lần theo Điều 3.")
+    referred = citation("Tổ trưởng triệu tập cuộc họp của tổ.")
+    unquoted = citation("Tổ phó giúp tổ trưởng.")
+    answer = Answer(
+        question="Tổ họp bao lâu một lần?",
+        kind="answer",
+        answer=(
+            "Tổ họp tháng một lần.\n«Tổ họp tháng một lần theo Điều 3.»\n"
+            "«Điều 3» dẫn chiếu: «Tổ trưởng triệu tập cuộc họp của tổ.»\nHết."
+        ),
+        citations=[first, referred, unquoted],
+    )
+    html = render_answer(answer)
+    assert html.index("theo Điều 3.»") < html.index("#qc-ref/1") < html.index("«Điều 3»")
+    assert html.index("của tổ.»") < html.index("#qc-ref/2") < html.index("Hết.")
+    assert html.index("Hết.") < html.index("#qc-ref/3")

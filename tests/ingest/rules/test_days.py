@@ -40,3 +40,16 @@ def test_deadlines_on_a_calendar_day() -> None:
     assert all(r.kind == "deadline" and r.value.text in r.sentence for r in rules)
     # a date ("ngày 20 tháng 6 năm 2024") is not a rule
     assert not [r for r in extract_rules(LAND_AND_DAYS) if r.clause == 3]
+
+
+def test_a_value_opening_its_sentence_reads_lower_case_after_its_label() -> None:
+    from assistant.numeric import rule_statement
+    from tests.ingest.rules.fixtures import make_doc
+
+    doc = make_doc(
+        [(4, "Thẩm định", ["1. Trong thời hạn mười ngày, tổ thẩm định hồ sơ xin vào tổ."])],
+        doc_id="song-bac",
+    )
+    (deadline,) = find(extract_rules(doc), 4, "deadline")
+    assert deadline.value.text.startswith("Trong")
+    assert ": trong thời hạn mười ngày" in rule_statement(deadline)
