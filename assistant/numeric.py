@@ -66,7 +66,9 @@ def describe(rule: Rule) -> str:
     """ "Tổ công tác — họp hợp lệ: ít nhất 3/4 số tổ viên"; a threshold that
     says who decides on each side names its bodies there instead."""
     statement = rule_statement(rule)
-    return statement if _decides_by_side(rule) else f"{rule.body} — {statement}"
+    if _decides_by_side(rule) or not rule.body:
+        return statement  # (no body: the clause's own subject is none the rules know)
+    return f"{rule.body} — {statement}"
 
 
 def rule_statement(rule: Rule) -> str:

@@ -165,6 +165,11 @@ _ASKED_MEASURE = re.compile(
     r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
 )
 _SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]")
+# "trong (vòng) mấy ngày", "trong bao lâu": the span within which something is done
+_WITHIN = re.compile(
+    r"(?<![a-z])trong (?:vong |thoi han |thoi gian )?(?:bao lau|(?:may|bao nhieu) "
+    r"(?:ngay|thang|tuan|gio))(?![a-z])(?! lam viec truoc| truoc)"
+)
 
 
 def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
@@ -181,6 +186,10 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         return None, None
     fitting = [f for f in found if f[0] in _kinds_measured_in(q)]
     found = fitting or found
+    if _WITHIN.search(q):
+        # "thẩm định hồ sơ trong mấy ngày": a span asked, within which the act is done,
+        # whatever act its words name (not how long before a meeting)
+        found = [f for f in found if f[0] in ("deadline", "duration")] or found
     anchor = _ASKED_MEASURE.search(q)
     if anchor is not None and len(found) > 1:
         starts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(q) if m.end() <= anchor.start())]

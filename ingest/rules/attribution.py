@@ -69,6 +69,8 @@ def bodies_for(hit: Hit, ctx: Context, next_start: int) -> list[tuple[str, str]]
     nearest = _nearest(hit, ctx, seg_start, seg_end)
     if nearest is not None:
         return _group(ctx, nearest)
+    if _own_subject(ctx.sentence, seg_start):
+        return [("", "")]  # its own subject is no body the rules know: none is made up
     return context_bodies(ctx)
 
 
@@ -158,7 +160,7 @@ def _nearest(hit: Hit, ctx: Context, seg_start: int, seg_end: int) -> int | None
     )
     if before:
         return before[-1]
-    if hit.kind not in ("lead_time",):
+    if hit.kind not in ("lead_time",) and not _own_subject(ctx.sentence, seg_start):
         earlier = [i for i, m in enumerate(mentions) if m.start < seg_start and m.rule_body]
         earlier = _actors_first(earlier, mentions, f)
         if earlier:
@@ -168,6 +170,16 @@ def _nearest(hit: Hit, ctx: Context, seg_start: int, seg_end: int) -> int | None
 
 
 _OBJECT_BEFORE = re.compile(r"(?<![a-z])(?:voi|cho|len)\s+$")
+
+
+def _own_subject(sentence: str, seg_start: int) -> bool:
+    """ "...; Ban Xây dựng Đảng thẩm định hồ sơ trong ... ngày": a part of the sentence
+    after ";" that opens with a name (a capital) has a subject of its own, named or not
+    among the bodies known: the body of an earlier part is not borrowed for it."""
+    if seg_start == 0:
+        return False
+    opening = sentence[seg_start:].lstrip()
+    return opening[:1].isupper()
 
 
 def _actors_first(indices: list[int], mentions: list[Mention], f: str) -> list[int]:

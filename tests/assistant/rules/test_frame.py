@@ -223,3 +223,12 @@ def test_the_weekday_a_day_falls_on_asks_where_a_monthly_day_moves() -> None:
         True,
         5,
     )
+
+
+def test_a_span_asked_within_is_a_deadline_whatever_act_it_names() -> None:
+    """ "thẩm định ... trong mấy ngày": within how long the act is done, not how long
+    before a meeting (that is "trước mấy ngày")."""
+    assert read_question("Ban Thẩm tra thẩm định hồ sơ trong mấy ngày làm việc?").kind == (
+        "deadline"
+    )
+    assert read_question("Văn phòng thẩm định dự thảo trước kỳ họp mấy ngày?").kind == ("lead_time")

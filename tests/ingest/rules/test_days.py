@@ -53,3 +53,26 @@ def test_a_value_opening_its_sentence_reads_lower_case_after_its_label() -> None
     (deadline,) = find(extract_rules(doc), 4, "deadline")
     assert deadline.value.text.startswith("Trong")
     assert ": trong thời hạn mười ngày" in rule_statement(deadline)
+
+
+def test_a_part_of_the_sentence_with_its_own_subject_borrows_no_body() -> None:
+    """ "Chi bộ gửi ...; Ban Thẩm tra thẩm định ... trong thời hạn 05 ngày": the limit is
+    the unnamed Ban's, not the branch's: no body is made up for it."""
+    from tests.ingest.rules.fixtures import make_doc
+
+    doc = make_doc(
+        [
+            (
+                4,
+                "Hồ sơ",
+                [
+                    "1. Chi bộ gửi hồ sơ về Văn phòng Đảng ủy; Ban Thẩm tra thẩm định hồ sơ "
+                    "trong thời hạn 05 ngày làm việc.",
+                    "2. Chi bộ xét hồ sơ trong thời hạn 10 ngày.",
+                ],
+            )
+        ],
+        doc_id="song-bac",
+    )
+    found = {r.clause: r.body for r in find(extract_rules(doc), 4, "deadline")}
+    assert found == {1: "", 2: "Chi bộ"}
