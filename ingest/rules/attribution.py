@@ -173,7 +173,7 @@ _OBJECT_BEFORE = re.compile(r"(?<![a-z])(?:voi|cho|len)\s+$")
 
 
 def _own_subject(sentence: str, seg_start: int) -> bool:
-    """ "...; Ban Xây dựng Đảng thẩm định hồ sơ trong ... ngày": a part of the sentence
+    """ "...; Ban Thẩm tra xem xét đơn trong ... ngày": a part of the sentence
     after ";" that opens with a name (a capital) has a subject of its own, named or not
     among the bodies known: the body of an earlier part is not borrowed for it."""
     if seg_start == 0:
