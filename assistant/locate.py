@@ -16,6 +16,7 @@ from assistant.function_words import (
     wording_pattern,
 )
 from assistant.power_match import PowerMatch
+from assistant.quantities import as_absence
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.same_meaning import with_same_meaning
 from assistant.sentence_subjects import acts_as_asked, meetings_of, opens_with_meeting_of
@@ -146,6 +147,7 @@ class ClauseLocator:
                 w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
             )
         text = without_citation_frame(u.asked_text) if u.kind == "citation" else u.asked_text
+        text = as_absence(text)  # "không dự được" is what the regulations call "vắng"
         exclude = self.naming(u)
         if u.asks_number:
             # "tỷ lệ tán thành": the kind of number asked, which a rule states as "2/3"

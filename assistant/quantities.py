@@ -319,6 +319,26 @@ def quantity_syllables() -> frozenset[str]:
 
 
 @functools.cache
+def _not_attending() -> re.Pattern[str]:
+    verbs = sorted({fold(v) for v in _raw()["present"]["verbs"]}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(v).replace("\\ ", "\\s+") for v in verbs)
+    return re.compile(rf"(?<![a-z])khong(?:\s+the)?\s+(?:{alternatives})(?![a-z])")
+
+
+def as_absence(text: str) -> str:
+    """ "không dự hội nghị được", "không thể có mặt": not attending is being away, the word
+    the regulations write for it ("vắng"; typed bare, "vang"). The text is otherwise as
+    typed (offsets of folded and typed text agree)."""
+    folded = fold(text)
+    out, last = [], 0
+    for m in _not_attending().finditer(folded):
+        typed = text[m.start() : m.end()]
+        out += [text[last : m.start()], "vắng" if typed != fold(typed) else "vang"]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+@functools.cache
 def counted_kind_words(rule_kind: str) -> str:
     """The words that ask a count of a role whose rule is ``rule_kind`` without a story
     ("mấy đồng chí có mặt thì buổi họp mới có giá trị?"): the role's verbs, the count

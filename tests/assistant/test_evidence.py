@@ -225,3 +225,14 @@ def test_the_noun_of_the_kind_of_number_asked_is_no_topic(tmp_path: Path) -> Non
     )
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+def test_not_attending_asked_finds_the_rule_for_absence(tmp_path: Path) -> None:
+    """ "không tham dự ... được" is what the regulation calls "vắng": the clause on absence
+    answers, though it never writes "tham dự"."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"ho-sen.txt": MEETINGS})
+    answer = assistant.ask("Đảng viên xã Hồ Sen không tham dự sinh hoạt được thì phải làm gì?")
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)

@@ -144,3 +144,14 @@ def test_the_body_a_count_belongs_to_stands_between_it_and_its_verb() -> None:
     assert (given.total, given.count, given.role) == (None, 6, "requesting")
     given = given_quantities("có 5 uy vien ban thuong vu tinh uy dong y")
     assert (given.count, given.role) == (5, "in_favour")
+
+
+def test_not_attending_is_being_away() -> None:
+    from assistant.quantities import as_absence
+
+    assert (
+        as_absence("tổ viên không dự họp tổ được thì báo ai")
+        == "tổ viên vắng họp tổ được thì báo ai"
+    )
+    assert as_absence("khong the co mat buoi hop thi sao") == "vang buoi hop thi sao"
+    assert as_absence("không đồng ý thì sao") == "không đồng ý thì sao"
