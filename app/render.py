@@ -153,7 +153,8 @@ def _marked(text: str, citations: Sequence[Citation]) -> str:
         pieces.append(f"{esc(text[start:end])} {_marker(n)}")
         start = end
     pieces.append(esc(text[start:]))
-    rest = [_marker(n) for n in range(1, len(citations) + 1) if n not in {m for _, m in placed}]
+    quoted = {n for _, n in placed}
+    rest = [_marker(n) for n in range(1, len(citations) + 1) if n not in quoted]
     return " ".join(x for x in ("".join(pieces).strip(), *rest) if x)
 
 

@@ -1,7 +1,7 @@
 """What a message says about the asker rather than about the regulations: a sentence that
 opens with the asker ("Mình mới chuyển về tổ nên chưa nắm.", "Tôi cần lên lịch.") and asks
-nothing, or such a clause before a comma ("Tôi đang lập kế hoạch quý, ..."). It tells why or from where the question comes; the clause that answers need not
-write its words. Set aside only when the asking sentences say what is asked on their own
+nothing, or such a clause before a comma ("Tôi đang lập kế hoạch quý, ..."). It tells why
+or from where the question comes; the clause that answers need not write its words. Set aside only when the asking sentences say what is asked on their own
 ("Mình đang soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second
 names nothing)."""
 

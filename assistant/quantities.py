@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation
 from ingest.bodies import body_mentions, without_mentions
-from ingest.normalize import fold
+from ingest.normalize import fold, has_diacritics
 from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
+from ingest.rules.text import fold_aligned
 
 Role = Literal["present", "in_favour", "requesting"]
 ROLES: tuple[Role, ...] = ("present", "in_favour", "requesting")
@@ -320,20 +321,19 @@ def quantity_syllables() -> frozenset[str]:
 
 @functools.cache
 def _not_attending() -> re.Pattern[str]:
-    verbs = sorted({fold(v) for v in _raw()["present"]["verbs"]}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(v).replace("\\ ", "\\s+") for v in verbs)
-    return re.compile(rf"(?<![a-z])khong(?:\s+the)?\s+(?:{alternatives})(?![a-z])")
+    verbs = alternation(_raw()["present"]["verbs"])
+    return re.compile(rf"(?<![a-z])khong(?:\s+the)?\s+(?:{verbs})(?![a-z])")
 
 
 def as_absence(text: str) -> str:
     """ "không dự hội nghị được", "không thể có mặt": not attending is being away, the word
     the regulations write for it ("vắng"; typed bare, "vang"). The text is otherwise as
-    typed (offsets of folded and typed text agree)."""
-    folded = fold(text)
+    typed."""
+    folded = fold_aligned(text)  # (its offsets are the typed text's)
     out, last = [], 0
     for m in _not_attending().finditer(folded):
         typed = text[m.start() : m.end()]
-        out += [text[last : m.start()], "vắng" if typed != fold(typed) else "vang"]
+        out += [text[last : m.start()], "vắng" if has_diacritics(typed) else "vang"]
         last = m.end()
     return "".join(out) + text[last:] if out else text
 

@@ -304,14 +304,10 @@ def _other_asks() -> re.Pattern[str]:
     times = {"bao gio", "khi nao", "sao"}
     words = [
         w
-        for w in (alternation_word(a) for a in function_words().ask_words)
+        for w in map(fold_query, function_words().ask_words)
         if not _NUMERIC_CUES.search(w) and w not in times
     ]
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, words))})(?![a-z])")
-
-
-def alternation_word(word: str) -> str:
-    return " ".join(fold_query(word).split())
+    return re.compile(rf"(?<![a-z])(?:{alternation(words)})(?![a-z])")
 
 
 def _counts_only_the_case(q: str) -> bool:
