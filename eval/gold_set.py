@@ -50,8 +50,12 @@ FRESH7_FILE = EVAL_DIR / "gold" / "fresh7.jsonl"
 FRESH8_FILE = EVAL_DIR / "gold" / "fresh8.jsonl"
 # A ninth (stop 34), written at the start of that stop by a helper who saw only the
 # regulations and the schema, committed unread and run once at its end (the eighth set's
-# failures were read in that stop: it is a dev set since).
+# failures were read in that stop: it is a dev set since; its own were read in stop 35).
 FRESH9_FILE = EVAL_DIR / "gold" / "fresh9.jsonl"
+# A tenth (stop 35), written at the start of that stop by a helper who saw only the
+# regulations and the schema, committed unread and run once at its end (the ninth set's
+# failures were read in that stop: it is a dev set since).
+FRESH10_FILE = EVAL_DIR / "gold" / "fresh10.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -66,6 +70,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh7": FRESH7_FILE,
     "fresh8": FRESH8_FILE,
     "fresh9": FRESH9_FILE,
+    "fresh10": FRESH10_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
