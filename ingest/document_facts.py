@@ -28,7 +28,11 @@ Place = Literal["header", "article", "signature"]
 _DATE_LINE = re.compile(r"\bngay\b.{0,16}\bthang\b.{0,16}\bnam\b")
 _NUMBER_LINE = re.compile(r"^\W*so\b\s*:?")
 _SIGNING = re.compile(r"^\W*(?:t/m|tm\.|k/t|kt\.|q\.|thay mat)\s*\w")
-_REFERRED_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|quy dinh|nghi quyet)\s+so\b")
+# the kind of a document and its number, a few words of its name between them
+# ("Quy chế làm việc tạm thời số 04-QC/ĐU")
+_REFERRED_DOCUMENT = re.compile(
+    r"\b(?:quy che|quyet dinh|quy dinh|nghi quyet)(?:\s+[a-z]+){0,4}?\s+so\b"
+)
 _THIS_DOCUMENT = re.compile(r"\b(?:quy che|quyet dinh|van ban)(?: lam viec)? nay\b")
 # the regulation as the object amended, within a few words; or an amendment decided
 _AMENDS_THIS = re.compile(r"\bsua doi\b.{0,40}\bquy che\b")

@@ -102,3 +102,12 @@ def test_a_signature_in_a_column_beside_the_recipients_gives_its_name() -> None:
     signer = [f for f in document_facts(doc) if f.attribute == "signer"]
     assert [f.value for f in signer] == ["Lò Văn Pảng (T/M BAN CHẤP HÀNH BÍ THƯ)"]
     assert signer[0].quote in doc.text
+
+
+def test_the_replaced_document_may_have_words_of_its_name_before_its_number() -> None:
+    text = REGULATION.replace(
+        "thay thế Quy chế số 02-QC/ĐU, ngày 01/02/2026",
+        "thay thế Quy chế làm việc tạm thời số 04-QC/ĐU, ngày 01/02/2026",
+    )
+    replaced = _facts(text, "xa-hung-loi.txt")["replaces"]
+    assert replaced.value == "Quy chế làm việc tạm thời số 04-QC/ĐU, ngày 1/2/2026"
