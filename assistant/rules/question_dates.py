@@ -12,8 +12,10 @@ from ingest.bodies import find_bodies, without_mentions
 
 _DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?!\d)|ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?"
-    # "họp ngày 10": a day of the month the question is asked in
-    r"|(?<![a-z])ngay (\d{1,2})(?![\d/]|\s*(?:thang|ngay|gio|hang thang|moi thang))"
+    # "họp ngày 10", "ngày 10 tháng này": a day of the month the question is asked in, or
+    # of the next ("ngày 10 tháng tới")
+    r"|(?<![a-z])ngay (\d{1,2})(?: thang (?P<relative>nay|toi)(?![a-z]))?"
+    r"(?![\d/]|\s*(?:thang|ngay|gio|hang thang|moi thang))"
 )
 
 # How many words before a date a meeting noun may stand to date it (a place and "dự kiến
@@ -95,7 +97,10 @@ def date_given(q: str) -> dt.date | None:
         return None
     today = dt.date.today()
     if m.group(7):
-        day, month, year = m.group(7), str(today.month), None
+        ahead = m.group("relative") == "toi"
+        month_index = today.month + ahead  # 13: January of the next year
+        day, month = m.group(7), str((month_index - 1) % 12 + 1)
+        year = str(today.year + (month_index > 12))
     else:
         day, month, year = (
             (m.group(1), m.group(2), m.group(3))

@@ -16,6 +16,11 @@ from assistant.rules.question_dates import (
 def test_dates_hours_and_weekdays_given() -> None:
     assert date_given("to hop ngay 5/6/2031 thi gui truoc may ngay") == dt.date(2031, 6, 5)
     assert date_given("khong co ngay nao") is None
+    # a month said relative to this one gives the day alone
+    today = dt.date.today()
+    assert date_given("to hop ngay 9 thang nay thi gui truoc may ngay") == today.replace(day=9)
+    next_month = (today.replace(day=1) + dt.timedelta(days=31)).replace(day=9)
+    assert date_given("ngay 9 thang toi to hop") == next_month
     assert hour_given("nhan don luc 4 gio chieu") == 16
     assert gives_day_only("ngay 20 thang nay roi vao thu bay")
     assert not gives_day_only("ngay 20/6 roi vao thu bay")
