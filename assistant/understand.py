@@ -285,7 +285,7 @@ def understand(
         asks=count_asks(question),
         circumstance=circumstance(original),
         purpose=purpose(original),
-        asker_context="" if is_follow_up else asker_context(typed or original, text),
+        asker_context="" if is_follow_up else asker_context(typed or original, text, documents),
         lists=asks_for_list(question),
         yes_no_body=yes_no_body(text),
         carried=carried,

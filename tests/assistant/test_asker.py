@@ -44,3 +44,25 @@ def test_a_clause_about_the_asker_before_a_comma_is_context() -> None:
 def test_asking_for_a_quotation_is_the_ask_not_context() -> None:
     typed = "Mình cần trích dẫn quy định tổ Mây họp với hội Sen, hội Trúc. Điều khoản nào?"
     assert asker_context(typed, typed) == ""
+
+
+TEMPLATE = """QUY CHẾ LÀM VIỆC MẪU CỦA TỔ ĐẢNG THÔN
+
+Điều 1. Phạm vi và đối tượng áp dụng
+Quy chế này áp dụng cho tổ đảng thôn.
+
+Điều 2. Sinh hoạt tổ
+1. Tổ đảng sinh hoạt mỗi tháng một lần.
+2. Đảng viên vắng sinh hoạt phải báo tổ trưởng trước một ngày.
+"""
+
+
+def test_an_aside_naming_the_document_applied_is_context() -> None:
+    from ingest.parse import parse_text
+
+    documents = [parse_text(TEMPLATE, "quy-che-mau-to-dang.txt")]
+    typed = "Vắng sinh hoạt tổ thì phải làm sao? (tổ mình áp dụng quy chế mẫu)"
+    assert asker_context(typed, typed, documents) == "(tổ mình áp dụng quy chế mẫu)"
+    # without a document named, an aside says what is asked
+    aside = "Ai chủ trì? (sinh hoạt tổ hằng tháng)"
+    assert asker_context(aside, aside, documents) == ""
