@@ -81,3 +81,9 @@ def test_a_comparative_and_its_adjective_name_no_topic() -> None:
 def test_a_syllable_folded_from_a_topic_word_is_kept() -> None:
     """Typed bare, "tai" is "tài" of "tài khoản" as often as the preposition "tại"."""
     assert "~tai_~khoan" in question_terms("chu tai khoan cua to la ai")
+
+
+def test_a_verb_of_requesting_is_the_act_of_asking_not_a_topic() -> None:
+    terms = question_terms("Nhờ chép nguyên văn khoản về lưu trữ hồ sơ với")
+    assert "nhờ" not in terms and "lưu_trữ" in terms
+    assert "vui" not in question_terms("Vui lòng cho biết ai ký biên bản họp tổ")
