@@ -58,8 +58,8 @@ ABBREVIATIONS: dict[str, str] = {
     "vptw": "văn phòng trung ương",
 }
 
-# Abbreviations that are also syllables ("tu" is tư/từ/tự): expanded only when typed in
-# capitals. Keyed by the canonical (lower-case, diacritics kept) form.
+# Abbreviations that are also syllables ("tu" is tư/từ/tự), or everyday shorthand: expanded
+# only when typed in capitals. Keyed by the canonical (lower-case, diacritics kept) form.
 UPPERCASE_ABBREVIATIONS: dict[str, str] = {
     "tu": "tỉnh ủy",
     "tư": "trung ương",
@@ -67,6 +67,8 @@ UPPERCASE_ABBREVIATIONS: dict[str, str] = {
     "đu": "đảng ủy",
     "tv": "thường vụ",
     "tt": "thường trực",
+    # typed small, "bt" is chat shorthand for "bình thường"
+    "bt": "bí thư",
 }
 
 # Bodies a question may ask about. Matched leftmost-longest on folded text, so

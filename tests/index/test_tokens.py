@@ -28,6 +28,9 @@ def test_syllable_abbreviations_need_capitals() -> None:
     assert expansion("tu") == ""
     assert expansion("TƯ") == "trung ương"
     assert expansion("btv") == "ban thường vụ"
+    # "BT" is the secretary; typed small it is chat shorthand ("bình thường")
+    assert expansion("BT") == "bí thư"
+    assert expansion("bt") == ""
 
 
 def test_query_drops_question_words_only() -> None:
