@@ -64,6 +64,7 @@ class NumericResult(BaseModel):
     result: str = ""  # computed result, e.g. "32 người"
     computation: str = ""  # one line, e.g. "⌈2/3 × 48⌉ = 32"
     unspecified: bool = False  # the template leaves the value blank
+    met: bool | None = None  # the numbers the question gave reach the rule (None: none given)
 
 
 class RankedClause(BaseModel):

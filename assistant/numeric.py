@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.findings import findings_summary
+from assistant.function_words import without_closing
 from assistant.models import Answer, Citation, DocumentRef, Finding, NumericResult
 from assistant.rules.models import (
     COMPARATOR_WORDS,
@@ -178,9 +179,9 @@ def compose_numeric(
     if result is not None and result.result and len(answering) == 1:
         # The answer first: the computed number, the deciding body, or the verdict on the
         # numbers the question gave ("Không đủ: 8 người dự, cần ít nhất 9 người").
-        verdict = _verdict_on(u, result)
-        if verdict:
-            result = result.model_copy(update={"result": f"{verdict}{result.result}"})
+        # (a verdict on the meeting beside the vote's decides the outcome with it: then the
+        # yes/no question is answered by the two verdicts, not by one word)
+        result = result.model_copy(update={"result": _verdict_on(u, result, not parts.verdicts)})
         ordered = (
             [*parts.verdicts, result.result]
             if parts.meeting_first
@@ -342,13 +343,25 @@ def _has_meeting_check(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bo
     )
 
 
-def _verdict_on(u: Understanding, result: NumericResult) -> str:
-    """ "Không, ..." when a yes/no question asks whether one body decides an amount another
-    decides ("Thường trực có tự quyết 5 tỷ không?"), "Có, ..." when it is that body."""
-    if not u.yes_no_body or result.kind not in THRESHOLD_KINDS:
-        return ""
-    same = result.result == u.yes_no_body
-    return "Có, thuộc thẩm quyền của " if same else "Không, thuộc thẩm quyền của "
+# A yes/no question answered in its own terms, by the word that closes it: "... đủ chưa?"
+# is answered "Rồi"/"Chưa", "... được không?" "Có"/"Không" (the verdict then says which).
+_YES_NO_ANSWERS = {"chua": ("Rồi", "Chưa"), "khong": ("Có", "")}
+
+
+def _verdict_on(u: Understanding, result: NumericResult, alone: bool) -> str:
+    """The result, answering a yes/no question first: "Không, ..." when it asks whether one
+    body decides an amount another decides ("Thường trực có tự quyết 5 tỷ không?"), "Có,
+    ..." when it is that body; "Chưa — không đủ: ..." when it asks whether the numbers it
+    gave are already enough ("... đủ chưa?")."""
+    if u.yes_no_body and result.kind in THRESHOLD_KINDS:
+        same = result.result == u.yes_no_body
+        return f"{'Có' if same else 'Không'}, thuộc thẩm quyền của {result.result}"
+    if result.met is None or result.kind in THRESHOLD_KINDS or not alone:
+        return result.result
+    ending = without_closing(fold(u.text).rstrip(" ?.!")).rsplit(" ", 1)[-1]
+    yes, no = _YES_NO_ANSWERS.get(ending, ("", ""))
+    word = yes if result.met else no
+    return f"{word} — {result.result[:1].lower()}{result.result[1:]}" if word else result.result
 
 
 def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citation]) -> str:

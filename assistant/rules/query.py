@@ -386,6 +386,7 @@ def to_numeric_result(match: RuleMatch) -> NumericResult:
         result=calc.result if calc else "",
         computation=calc.computation if calc else "",
         unspecified=match.unspecified or rule.value.unspecified,
+        met=calc.met if calc else None,
     )
 
 

@@ -610,6 +610,24 @@ def test_a_vote_at_a_meeting_decides_the_meeting_too(
     verbatim(assistant, answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Ban Chấp hành có 30 ủy viên, 19 người dự thì đã đủ chưa?", "Chưa — không đủ: 19"),
+        ("ban chap hanh 30 uy vien, 20 nguoi du thi du chua a", "Rồi — đủ: 20"),
+        ("Ban Chấp hành 30 ủy viên, 20 người dự thì họp được không?", "Có — đủ: 20"),
+        # asked with "không", a negative verdict already answers it
+        ("Ban Chấp hành 30 ủy viên, 19 người dự thì họp được không?", "Không đủ: 19"),
+    ],
+)
+def test_a_yes_no_count_question_is_answered_in_its_own_terms(
+    tmp_path: Path, question: str, lead: str
+) -> None:
+    assistant = assistant_over(tmp_path, {"quy-che-hoa-lac.txt": MEETINGS})
+    answer = assistant.ask(question)
+    assert answer.kind == "numeric" and answer.answer.startswith(lead), answer.answer[:80]
+
+
 def test_a_share_asked_for_is_stated_only_as_a_share() -> None:
     question = "Mỗi đảng viên đóng bao nhiêu % thu nhập?"
     assert not states_number("Đảng viên đóng phí hằng tháng tại kỳ sinh hoạt.", question)
