@@ -165,7 +165,9 @@ class EachAsk:
         for at, (ask, piece) in enumerate(zip(asks, pieces, strict=True)):
             part = understand(ask.question, history, self.documents, list(document_ids) or None)
             # the ask's own words, not the scene every ask shares, must be in the quotes
-            scene = set(question_terms(ask.given, self.locator.naming(part)))
+            # (the document it names is no part of the scene: "Xã Hòa, ...")
+            naming = self.locator.naming(part)
+            scene = set(question_terms(ask.given, naming, self.locator.name_words(part)))
             own = [t for t in self.locator.topic_terms(part) if t not in scene]
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists

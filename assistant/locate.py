@@ -136,16 +136,21 @@ class ClauseLocator:
         spelled.update(document_name_phrases(u.text, list(self.documents.values())))
         return self.name_terms | spelled if spelled else self.name_terms
 
+    def name_words(self, u: Understanding) -> frozenset[str]:
+        """The words of the names of the documents the question names (none when it
+        names none)."""
+        if not u.names_document:
+            return frozenset()
+        return frozenset(
+            w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
+        )
+
     def topic_terms(self, u: Understanding) -> list[str]:
         """The terms of the question without the words that name a document, nor a
         citation question's frame: "Khoản nào trong bản mẫu dành cho đảng ủy cơ quan nói về lưu
         trữ hồ sơ?" asks about "lưu trữ hồ sơ"; a clause that names the template does
         not answer it."""
-        name_words: frozenset[str] = frozenset()
-        if u.names_document:
-            name_words = frozenset(
-                w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
-            )
+        name_words = self.name_words(u)
         text = without_citation_frame(u.asked_text) if u.kind == "citation" else u.asked_text
         text = as_absence(text)  # "không dự được" is what the regulations call "vắng"
         exclude = self.naming(u)

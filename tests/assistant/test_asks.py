@@ -404,3 +404,15 @@ def test_circumstance_is_what_comes_before_the_ask(question: str, case: str) -> 
 )
 def test_purpose_is_why_the_asker_asks(question: str, said: str) -> None:
     assert purpose(question) == said
+
+
+def test_after_a_refusal_the_document_named_is_no_part_of_the_scene(tmp_path: Path) -> None:
+    """The whole refused for its second ask; the first, answered on its own, need not
+    write the place that names the document ("Xã An Tường: ...")."""
+    from tests.assistant.test_answer import MEETINGS
+
+    files = {"xa-an-tuong.txt": SPREAD, "quy-che-hoa-lac.txt": MEETINGS}
+    assistant = assistant_over(tmp_path, files)
+    answer = assistant.ask("Xã An Tường: biên bản phiên họp Đảng ủy thì ai ghi, còn UBKT làm gì?")
+    assert answer.kind == "answer"
+    assert "Chánh Văn phòng Đảng ủy ghi biên bản" in answer.answer
