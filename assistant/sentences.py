@@ -15,12 +15,32 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
+        if _is_blank_inside(text, end, match.end()) or _in_brackets(text, start, end):
+            continue
         if text[start:end].strip():
             spans.append(_trim(text, start, end))
         start = match.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Inside brackets opened in the sentence and not yet closed on its line ("(trừ công
+    tác cán bộ; công tác kiểm tra)"): a list in brackets is part of the sentence."""
+    line = text[start:end].rsplit("\n", 1)[-1]
+    return line.count("(") > line.count(")")
+
+
+def _is_blank_inside(text: str, end: int, after: int) -> bool:
+    """Dots that leave a value blank ("trong thời hạn ... ngày làm việc"): the sentence goes
+    on after them, in lower case, on the same line."""
+    return (
+        text[max(0, end - 2) : end] == ".."
+        and after < len(text)
+        and text[after].islower()
+        and "\n" not in text[end:after]
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sentences import lead_in, list_tail
+from assistant.sentences import lead_in, list_tail, sentences
 
 CLAUSE = """3. Tổ trưởng có các nhiệm vụ sau:
 - Điều hành công việc hằng ngày của tổ. Báo cáo định kỳ.
@@ -53,3 +53,21 @@ def test_an_item_under_a_heading_keeps_the_clause_opening_above_it() -> None:
     # a clause opening that is itself the nearest lead-in is given once
     assert len(lead_ins("2. Việc gồm:\n- Một việc;\n- Hai việc.", "- Hai việc.")) == 1
     assert lead_ins("3. Văn phòng lưu trữ hồ sơ.", "Văn phòng lưu trữ hồ sơ.") == []
+
+
+def test_a_blank_left_by_dots_does_not_end_the_sentence() -> None:
+    text = "Tổ thẩm định hồ sơ trong thời hạn ... ngày làm việc; sau đó báo cáo. Xong... Tiếp."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Tổ thẩm định hồ sơ trong thời hạn ... ngày làm việc;",
+        "sau đó báo cáo.",
+        "Xong...",
+        "Tiếp.",
+    ]
+
+
+def test_a_list_in_brackets_is_part_of_its_sentence() -> None:
+    text = "Tổ gửi xin ý kiến (trừ việc nhân sự; việc khen thưởng) rồi tổng hợp; sau đó báo cáo."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Tổ gửi xin ý kiến (trừ việc nhân sự; việc khen thưởng) rồi tổng hợp;",
+        "sau đó báo cáo.",
+    ]
