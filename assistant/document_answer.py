@@ -16,7 +16,7 @@ from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.document_question import attribute_words
 from assistant.function_words import body_question_pattern, framing_syllables
 from assistant.models import Answer, Citation
-from assistant.own_ask import PLACE_ASK
+from assistant.own_ask import PLACE_ASK, PLACE_NOUNS
 from assistant.rules.calc import show_date
 from assistant.terms import expand_inline
 from assistant.understand import Understanding
@@ -127,6 +127,8 @@ class DocumentAnswerer:
         # wording, and the grammar's, frame the ask (the closing article is the answer)
         known |= framing_syllables(u.text)
         known |= {w for m in PLACE_ASK.finditer(fold(u.text)) for w in m.group().split()}
+        # "... cho mình điều khoản luôn": the parts of the text its answer is cited by
+        known |= PLACE_NOUNS
         for attribute in u.document_attributes:
             known |= attribute_words(attribute)
         # the question for a body ("ai có quyền ...") asks who, it is no topic of its own

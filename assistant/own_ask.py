@@ -46,6 +46,8 @@ def grammar_syllables() -> frozenset[str]:
     return frozenset(s for c in classes for w in c for s in fold(w).split())
 
 
+# The parts of a text a place is given in (folded): what PLACE_ASK asks after.
+PLACE_NOUNS = frozenset({"dieu", "khoan", "diem"})
 # Asking where something is laid down ("khoản mấy", "quy định ở đâu"), on folded text.
 PLACE_ASK = re.compile(
     r"\b((?:dieu|khoan|diem)(?: (?:dieu|khoan|diem))* (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
@@ -60,9 +62,8 @@ def asks_only_where(question: str) -> bool:
     if not PLACE_ASK.search(folded):
         return False
     rest = PLACE_ASK.sub(" ", folded)
-    place_nouns = {"dieu", "khoan", "diem"}  # the parts of a text PLACE_ASK asks after
     grammar = grammar_syllables()
-    return all(w in grammar or w in place_nouns for w in content_syllables(rest))
+    return all(w in grammar or w in PLACE_NOUNS for w in content_syllables(rest))
 
 
 def asks_on_its_own(question: str, documents: Sequence[HasMeta]) -> bool:

@@ -83,6 +83,14 @@ def test_several_asks_about_the_document_are_answered_in_order(assistant: Assist
     assert [c.place for c in answer.citations] == ["header", "header", "signature"]
 
 
+def test_asking_for_the_article_beside_a_document_question_asks_nothing_more(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Quy chế xã Hưng Lợi có hiệu lực từ khi nào, điều khoản luôn nhé")
+    assert "hiệu lực" in answer.answer and answer.answer.startswith("Quy chế")
+    assert [c.place for c in answer.citations] == ["article"]
+
+
 def test_one_sentence_answers_two_asks_and_a_named_term_asks_nothing(
     assistant: Assistant,
 ) -> None:
