@@ -3,7 +3,7 @@ organization ("Ban Chấp hành Công đoàn", "bí thư đoàn") is that organi
 
 from __future__ import annotations
 
-from ingest.bodies import find_bodies, organization_mentions
+from ingest.bodies import MEMBER, find_bodies, organization_mentions
 from ingest.normalize import fold
 
 # A body written right before an organization's name, or joined to it by "của", is that
@@ -27,6 +27,12 @@ def party_bodies(text: str) -> list[str]:
         following = folded[mention.end :].split()[:1]
         if gap not in _OWNED_BY and not (following and following[0] in heads):
             own.append(mention.body)
+    # "Hội đồng quản trị công ty ... cần bao nhiêu thành viên": members named after an
+    # organization, with no committee of the Party, are the organization's
+    first = min((o.start for o in organizations), default=None)
+    members_only = all(body == MEMBER for body in own)
+    if first is not None and members_only:
+        return [m.body for m in find_bodies(text) if m.body == MEMBER and m.start < first]
     return own
 
 

@@ -45,6 +45,8 @@ BODIES: dict[str, tuple[str, ...]] = {
     "Chủ tịch Ủy ban nhân dân": ("chu tich uy ban nhan dan", "chu tich ubnd"),
     "Ủy viên": ("uy vien", "thanh vien"),
 }
+# A member of whichever body the sentence speaks of: on its own, no committee of the Party.
+MEMBER = "Ủy viên"
 
 # Aliases that are only a body when not part of a longer name: "Bí thư" inside "Phó Bí thư",
 # "Ban Bí thư"; "Thường trực" inside "Phó Bí thư Thường trực"; "Đảng ủy" inside "Đảng ủy viên".

@@ -20,6 +20,9 @@ from assistant.party_bodies import party_bodies
         ("Ban Thường vụ cho ý kiến về nhân sự Công đoàn thế nào?", ["Ban Thường vụ"]),
         ("Ban Chấp hành của Công đoàn họp mấy lần?", []),
         ("Quan hệ của Huyện ủy với Công đoàn thế nào?", ["Ban Chấp hành"]),
+        # members named after an organization, no Party committee named: its members
+        ("Hội đồng của ngân hàng họp cần mấy thành viên?", []),
+        ("Thành viên chi bộ trong công ty sinh hoạt mấy lần?", ["Ủy viên"]),
         # the standing board of an organization's committee
         ("Ban Thường vụ Ủy ban Mặt trận Tổ quốc huyện họp khi nào?", []),
     ],
