@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -137,13 +138,13 @@ class ClauseLocator:
         return self.name_terms | spelled if spelled else self.name_terms
 
     def name_words(self, u: Understanding) -> frozenset[str]:
-        """The words of the names of the documents the question names (none when it
-        names none)."""
+        """The words of the names of the documents the question names, and the pairs of
+        them the names write side by side ("tan phu"); none when it names none."""
         if not u.names_document:
             return frozenset()
-        return frozenset(
-            w for doc_id in u.document_ids for w in words(meta_text(self.documents[doc_id]))
-        )
+        names = [words(meta_text(self.documents[doc_id])) for doc_id in u.document_ids]
+        pairs = {f"{a} {b}" for name in names for a, b in itertools.pairwise(name)}
+        return frozenset(w for name in names for w in name) | pairs
 
     def topic_terms(self, u: Understanding) -> list[str]:
         """The terms of the question without the words that name a document, nor a

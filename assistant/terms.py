@@ -277,7 +277,17 @@ def _name_positions(folded: list[str], name_words: frozenset[str]) -> set[int]:
         if not _SEAT.fullmatch(joined[m.start : m.end])
     ]
     in_bodies = _words_in(folded, bodies)
-    return {i for run in runs for i in run if i not in in_bodies}
+    # with the pairs the names write, a word names only beside its neighbour in the name
+    # ("xa tan loc ... loc phat": "loc" of "lộc phát" is no "Lộc" of "Tân Lộc")
+    pairs = {w for w in name_words if " " in w}
+
+    def in_a_pair(run: range, i: int) -> bool:
+        before = i - 1 in run and f"{folded[i - 1]} {folded[i]}" in pairs
+        return before or (i + 1 in run and f"{folded[i]} {folded[i + 1]}" in pairs)
+
+    return {
+        i for run in runs for i in run if i not in in_bodies and (not pairs or in_a_pair(run, i))
+    }
 
 
 def _stop_positions(folded: list[str]) -> set[int]:

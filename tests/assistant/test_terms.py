@@ -87,3 +87,15 @@ def test_a_verb_of_requesting_is_the_act_of_asking_not_a_topic() -> None:
     terms = question_terms("Nhờ chép nguyên văn khoản về lưu trữ hồ sơ với")
     assert "nhờ" not in terms and "lưu_trữ" in terms
     assert "vui" not in question_terms("Vui lòng cho biết ai ký biên bản họp tổ")
+
+
+def test_with_the_names_pairs_a_word_names_only_beside_its_neighbour_in_the_name() -> None:
+    import itertools
+
+    name = words("Quy chế làm việc của Đảng ủy xã Tân Lộc, huyện Định Hòa")
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(name)}
+    question = "QC xa Tan Loc co quy dinh loc phat cho dang vien khong"
+    terms = question_terms(question, (), frozenset(name) | pairs)
+    # "lộc" of "lộc phát" is no "Lộc" of "Tân Lộc"; "xa tan loc" names the document
+    assert FOLDED + "loc_" + FOLDED + "phat" in terms
+    assert FOLDED + "tan" not in terms
