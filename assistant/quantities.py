@@ -86,6 +86,12 @@ def count_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def money_nouns() -> tuple[str, ...]:
+    """Nouns whose amount is money ("lương", "phụ cấp"), folded."""
+    return tuple(fold(n) for n in _raw()["money_nouns"])
+
+
+@functools.cache
 def meeting_nouns() -> tuple[str, ...]:
     """What the regulations call a meeting ("họp", "sinh hoạt"), folded."""
     return tuple(fold(n) for n in _raw()["meeting_nouns"])

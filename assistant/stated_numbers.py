@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from assistant.quantities import ASKED_UNIT
+from assistant.quantities import ASKED_UNIT, money_nouns
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics, words
 from ingest.rules.amounts import find_money
@@ -54,6 +54,17 @@ _MEASURES = frozenset({"gio", "ngay", "tuan", "phut", "tuoi", "ty", "trieu", "ha
 _MONEY_ASKED = "tien"
 
 
+# "bao nhiêu" with no unit after it ("... là bao nhiêu?"): the noun asked about says what.
+_BARE_ASK = re.compile(r"(?<![a-z])bao nhieu(?!\s*[a-z])")
+
+
+def _asks_an_amount_of(folded_question: str) -> bool:
+    """ "Lương của X là bao nhiêu?": an amount asked with no unit, about a noun of money."""
+    return bool(_BARE_ASK.search(folded_question)) and any(
+        re.search(rf"(?<![a-z]){noun}(?![a-z])", folded_question) for noun in money_nouns()
+    )
+
+
 def states_number(quote: str, question: str = "") -> bool:
     """Whether a quote gives a number: a value in its words, or a list of two or more
     items (which answers "gồm mấy bước"). Asked for a share, only a share counts: "hằng
@@ -62,7 +73,7 @@ def states_number(quote: str, question: str = "") -> bool:
     if _ASKS_SHARE.search(folded_question):
         return bool(_STATES_SHARE.search(fold(quote)))
     asked = ASKED_UNIT.findall(folded_question)
-    if _MONEY_ASKED in asked and not find_money(quote):
+    if (_MONEY_ASKED in asked or _asks_an_amount_of(folded_question)) and not find_money(quote):
         return False  # "bao nhiêu tiền" is not answered by a count of times
     quoted = set(words(quote))
     measured = [u for u in asked if u in _MEASURES]

@@ -35,6 +35,12 @@ def test_money_asked_is_answered_only_by_an_amount() -> None:
     question = "phu cap to truong bao nhieu tien mot thang?"
     assert not states_number("Các đồng chí tổ viên họp ít nhất ba tháng một lần.", question)
     assert states_number("Khoản chi dưới 15 triệu đồng do tổ trưởng quyết định.", question)
+    # asked with no unit, about a noun of money: the same
+    bare = "Thù lao của tổ phó là bao nhiêu?"
+    assert not states_number("Tổ phó họp mỗi tuần một lần.", bare)
+    assert states_number("Thù lao tổ phó là 2 triệu đồng mỗi tháng.", bare)
+    # a noun of money beside a count asked with its unit asks that count
+    assert states_number("Tổ phó họp mỗi tuần một lần.", "Tổ phó nhận thù lao mấy lần?")
 
 
 def test_a_reference_is_no_number_and_a_duration_is_stated_in_time() -> None:
