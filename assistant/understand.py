@@ -36,8 +36,8 @@ from assistant.references import Reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import expand_inline
+from assistant.unloaded_documents import laws_not_loaded
 from assistant.world_questions import asks_about_an_occasion, asks_for_a_person
-from index.document_numbers import parse_number
 from index.models import HasMeta, Scope
 from index.places import own_unit, units_possessed, unknown_places
 from index.scope import detect_scope
@@ -46,7 +46,6 @@ from ingest.bodies import BODIES, bodies_in, body_mentions
 from ingest.document_facts import DocumentAttribute
 from ingest.normalize import fold
 from ingest.powers import Act
-from ingest.rules.text import fold_aligned
 
 QuestionKind = Literal["who_decides", "procedure", "numeric", "citation", "comparison", "general"]
 
@@ -333,42 +332,6 @@ def _chosen_scope(
     return earlier
 
 
-# A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),
-# then its name.
-_LAW = re.compile(
-    r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat(?! (?:su|le|gia)(?![a-z]))|nghi dinh|"
-    r"thong tu|hien phap|phap lenh|dieu le)(?![a-z])"
-)
-# A document number with its issuer ("232-QĐ/TW", "số 05-HD/BTC"): it names one document.
-_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])0*\d{1,4}\s*-\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}(?![\w])")
-_LAW_NAME_END = re.compile(
-    r"\s(?:quy dinh|thi|ve|co|la|duoc|cho|nhu|khi|de|ma|va|hoac|nam nay|hien hanh|"
-    r"bao nhieu|may|gi|nao|ai|phat|xu phat)(?![a-z])|[,.;:?!()]"
-)
-MAX_LAW_NAME_WORDS = 7
-
-
-def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
-    """Laws, decrees, circulars the question names by name ("theo Luật Đất đai 2024",
-    "Nghị định 100") while no loaded document is of that kind: the regulations cannot say
-    what those say. A bare "theo luật" names none."""
-    folded = fold_aligned(question)
-    found = _numbers_not_loaded(question, folded, documents)
-    matches = list(_LAW.finditer(folded))
-    if not matches:
-        return found  # most questions: the loaded titles need not be read
-    loaded = " ".join(fold(d.meta.title) for d in documents)
-    for match in matches:
-        if re.search(rf"(?<![a-z]){match.group()}(?![a-z])", loaded):
-            continue
-        end = _LAW_NAME_END.search(folded, match.end())
-        stop = end.start() if end else len(folded)
-        name_words = question[match.end() : stop].split()[:MAX_LAW_NAME_WORDS]
-        if name_words:
-            found.append(" ".join([question[match.start() : match.end()], *name_words]))
-    return found
-
-
 # The negative that closes a yes/no question ("... không?", "... chưa?", "... không hay
 # ...?"): the question is about the last body named before it.
 @functools.cache
@@ -386,16 +349,6 @@ def yes_no_body(text: str) -> str:
         return ""
     named = body_mentions(folded[: tails[-1].start()])
     return named[-1].body if named else ""
-
-
-def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
-    """Document numbers the question gives that no loaded document carries, as typed."""
-    loaded = {parse_number(d.meta.number) for d in documents if d.meta.number}
-    return [
-        question[m.start() : m.end()]
-        for m in _DOCUMENT_NUMBER.finditer(folded)
-        if parse_number(m.group()) not in loaded
-    ]
 
 
 __all__ = ["BODIES", "Understanding", "classify", "is_english", "sanitize", "understand"]

@@ -47,6 +47,23 @@ BODIES: dict[str, tuple[str, ...]] = {
 }
 # A member of whichever body the sentence speaks of: on its own, no committee of the Party.
 MEMBER = "Ủy viên"
+# The organs of a Party committee, whose work the committee's own working regulation lays
+# down whatever its title names (a regulation titled for the committee's executive rules
+# its Ban Thường vụ, Thường trực and Bí thư too); the other bodies (Ủy ban Kiểm tra, Văn
+# phòng, the committee's Ban) have working regulations of their own.
+COMMITTEE_ORGANS = frozenset(
+    {
+        "Ban Chấp hành",
+        "Ban Thường vụ",
+        "Thường trực",
+        "Bí thư",
+        "Phó Bí thư Thường trực",
+        "Phó Bí thư",
+        "Ủy viên Ban Thường vụ",
+        "Ủy viên Ban Chấp hành",
+        MEMBER,
+    }
+)
 
 # Aliases that are only a body when not part of a longer name: "Bí thư" inside "Phó Bí thư",
 # "Ban Bí thư"; "Thường trực" inside "Phó Bí thư Thường trực"; "Đảng ủy" inside "Đảng ủy viên".

@@ -3,7 +3,8 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.models import Turn
-from assistant.understand import classify, laws_not_loaded, understand
+from assistant.understand import classify, understand
+from assistant.unloaded_documents import laws_not_loaded
 from assistant.world_questions import asks_for_a_person
 from ingest.models import DocumentMeta
 

@@ -1,0 +1,97 @@
+"""Documents a question names that are not loaded: a law, decree or charter by its kind
+("theo Luật Đất đai", "Điều lệ Đảng"), a document by its number ("Quy định 232-QĐ/TW"), or
+the working regulation of a body no loaded regulation governs ("quy chế làm việc của Ban
+Tổ chức quy định ..."). The regulations loaded cannot say what those say."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.document_numbers import parse_number
+from index.models import HasMeta
+from ingest.bodies import COMMITTEE_ORGANS, bodies_in, body_mentions
+from ingest.normalize import fold
+from ingest.rules.text import fold_aligned
+
+# A state legal document by its kind ("kỷ luật", "pháp luật", "luật sư" are not one),
+# then its name.
+_LAW = re.compile(
+    r"(?<![a-z])(?<!ky )(?<!phap )(?:bo luat|luat(?! (?:su|le|gia)(?![a-z]))|nghi dinh|"
+    r"thong tu|hien phap|phap lenh|dieu le)(?![a-z])"
+)
+# A document number with its issuer ("232-QĐ/TW", "số 05-HD/BTC"): it names one document.
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])0*\d{1,4}\s*-\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}(?![\w])")
+_LAW_NAME_END = re.compile(
+    r"\s(?:quy dinh|thi|ve|co|la|duoc|cho|nhu|khi|de|ma|va|hoac|nam nay|hien hanh|"
+    r"bao nhieu|may|gi|nao|ai|phat|xu phat)(?![a-z])|[,.;:?!()]"
+)
+MAX_LAW_NAME_WORDS = 7
+
+
+def laws_not_loaded(question: str, documents: Sequence[HasMeta]) -> list[str]:
+    """Laws, decrees, circulars the question names by name ("theo Luật Đất đai 2024",
+    "Nghị định 100") while no loaded document is of that kind: the regulations cannot say
+    what those say. A bare "theo luật" names none."""
+    folded = fold_aligned(question)
+    found = _numbers_not_loaded(question, folded, documents)
+    found += _regulations_not_loaded(question, folded, documents)
+    matches = list(_LAW.finditer(folded))
+    if not matches:
+        return found  # most questions: the loaded titles need not be read
+    loaded = " ".join(fold(d.meta.title) for d in documents)
+    for match in matches:
+        if re.search(rf"(?<![a-z]){match.group()}(?![a-z])", loaded):
+            continue
+        end = _LAW_NAME_END.search(folded, match.end())
+        stop = end.start() if end else len(folded)
+        name_words = question[match.end() : stop].split()[:MAX_LAW_NAME_WORDS]
+        if name_words:
+            found.append(" ".join([question[match.start() : match.end()], *name_words]))
+    return found
+
+
+def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
+    """Document numbers the question gives that no loaded document carries, as typed."""
+    loaded = {parse_number(d.meta.number) for d in documents if d.meta.number}
+    return [
+        question[m.start() : m.end()]
+        for m in _DOCUMENT_NUMBER.finditer(folded)
+        if parse_number(m.group()) not in loaded
+    ]
+
+
+# The working regulation of a body ("quy chế làm việc của Ban Tổ chức"), folded.
+_BODY_REGULATION = re.compile(r"(?<![a-z])quy che(?: lam viec)? cua ")
+# Read as the source of what is asked: "quy định" follows within a few words (the body's
+# place between), or a source preposition stands before it ("theo quy chế của ...").
+_READ_FROM = re.compile(r"^(?:\s*[a-z]+){0,6}?\s*quy dinh(?![a-z])")
+_SOURCE_BEFORE = re.compile(r"(?<![a-z])(?:theo|trong|tai|can cu)\s*$")
+
+
+def _regulations_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
+    """The working regulation of a body, read from ("quy chế làm việc của Ủy ban Kiểm tra
+    quy định ..."), when no loaded regulation governs that body: the title of none names
+    it, and it is no organ of a committee a loaded regulation governs."""
+    found: list[str] = []
+    for match in _BODY_REGULATION.finditer(folded):
+        mentions = body_mentions(folded[match.end() :])
+        if not mentions or mentions[0].start != 0:
+            continue  # no body right after "của"
+        body = mentions[0]
+        after = folded[match.end() + body.end :]
+        if not (_READ_FROM.match(after) or _SOURCE_BEFORE.search(folded[: match.start()])):
+            continue  # its regulation as an object ("ai ban hành quy chế của ...")
+        if body.body not in _governed(documents):
+            found.append(question[match.start() : match.end() + body.end])
+    return found
+
+
+def _governed(documents: Sequence[HasMeta]) -> frozenset[str]:
+    """The bodies the loaded regulations govern: those their titles name, and a
+    committee's organs with the committee."""
+    named = {b for d in documents for b in bodies_in(f"{d.meta.title} {d.meta.governed_body}")}
+    return frozenset(named | COMMITTEE_ORGANS) if "Ban Chấp hành" in named else frozenset(named)
+
+
+__all__ = ["laws_not_loaded"]
