@@ -111,8 +111,12 @@ def _roles(tokens: Sequence[Token], vocabulary: Vocabulary, accented: bool) -> _
             not t.protected
             and not content[i]
             # typed without diacritics, a word the regulations never write beside its
-            # neighbours ("em hoi chut", "cam on") is as good as everyday
-            and (vocabulary.is_everyday(t.word) or t.word == strip_diacritics(t.word))
+            # neighbours ("em hoi chut", "cam on") is as good as everyday; in a question
+            # typed with them, a word that has none ("chi", "tin") is as typed
+            and (
+                vocabulary.is_everyday(t.word)
+                or (not accented and t.word == strip_diacritics(t.word))
+            )
         )
         for i, t in enumerate(tokens)
     ]

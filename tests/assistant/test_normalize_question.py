@@ -326,3 +326,11 @@ def test_a_pronoun_of_two_words_typed_bare_closes_the_question(vocabulary: Vocab
     word, where a bare particle is read as asked ("ai vay")."""
     out = normalize_question("nguoi ky van ban theo uy quyen la ai vay moi nguoi", vocabulary)
     assert out.text == "nguoi ky van ban theo uy quyen la ai"
+
+
+def test_typed_with_diacritics_a_word_that_has_none_is_no_opening() -> None:
+    """ "chi" (spend) has no marks: in a question typed with them it is as typed, not an
+    everyday word the opening's particle takes with it."""
+    vocabulary = Vocabulary([REGULATION + "\nKhoản chi dưới 30 triệu do Thường trực duyệt.\n" * 3])
+    out = normalize_question("vậy chi 40 triệu ở tổ thì ai duyệt?", vocabulary)
+    assert out.text == "chi 40 triệu ở tổ thì ai duyệt?"
