@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.compose import Composer
 from assistant.evidence import EvidenceGate
+from assistant.function_words import class_syllables, function_words, sequence_pattern
 from assistant.lexicon import is_listed
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer
@@ -159,13 +160,16 @@ def lists_what_is_counted(u: Understanding, item: Located) -> bool:
     folded = fold(u.text)
     if len(points) < 2 or not ASKED_UNIT.search(folded):
         return False
-    # the list's head noun closes its lead-in ("... thực hiện theo các bước:"); a word
-    # earlier is what the steps are about ("kết nạp đảng viên ... theo trình tự:")
-    lead_in = " ".join(words(item.doc.text[item.clause.start : points[0].start])[-LIST_HEAD:])
-    return any(
-        re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lead_in)
-        for unit in _counted_units(folded)
-    )
+    opening = " ".join(words(item.doc.text[item.clause.start : points[0].start]))
+    units = _counted_units(folded)
+    if sequence_pattern().search(opening):
+        # a list of steps ("Trình tự xem xét kết nạp đảng viên:", "... theo các bước:")
+        # counts steps, never what they are about ("bao nhiêu đảng viên")
+        steps = class_syllables(function_words().sequence_nouns)
+        return any(unit in steps for unit in units)
+    # the list's head noun closes its lead-in ("... gồm các thành viên:")
+    lead_in = " ".join(opening.split()[-LIST_HEAD:])
+    return any(re.search(rf"(?<![a-z]){re.escape(unit)}(?![a-z])", lead_in) for unit in units)
 
 
 def _counted_units(folded: str) -> list[str]:

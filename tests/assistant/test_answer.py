@@ -680,6 +680,25 @@ def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
     assert not lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
 
 
+def test_a_list_of_steps_named_first_counts_steps_only() -> None:
+    """ "Trình tự xét khen thưởng đảng viên:": the head noun opens the lead-in; the
+    members the steps are about are not what the list counts."""
+    from assistant.locate import Located
+    from assistant.numeric_route import lists_what_is_counted
+
+    items = [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")]
+    doc = make_doc([(5, "Khen thưởng", [("1. Trình tự xét khen thưởng đảng viên:", items)])])
+    article = doc.parts[0].articles[0]
+    clause = article.clauses[0]
+    item = Located(doc, article, clause, None, clause.text, 1.0, 1.0, 1.0)
+
+    def u(question: str) -> Understanding:
+        return understand(question, [], [doc])
+
+    assert lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
+    assert not lists_what_is_counted(u("Xã hiện có bao nhiêu đảng viên?"), item)
+
+
 ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
 
 Chương I
