@@ -94,7 +94,21 @@ def _document_result(
     held = all(m.calculation is None or m.calculation.met is not False for m in validity)
     matches = [_match(frame, rule, members.get(rule.body), held) for rule in candidates]
     if deciding is not None:
-        matches = [*_escalated(frame, rules, members), *_deciding(matches, deciding)]
+        decided = _deciding(matches, deciding)
+        # the other clauses of the same scale that give the deciding body this amount
+        # ("Thường trực quyết định ... dưới 500 triệu và báo cáo ...": its own article)
+        more = (
+            [
+                m
+                for r in same_kind
+                if r not in candidates and decided and r.subject == decided[0].rule.subject
+                for m in [_match(frame, r, members.get(r.body), held)]
+                if m.calculation and m.calculation.result == decided[0].calculation.result
+            ]
+            if decided and decided[0].calculation and decided[0].calculation.result
+            else []
+        )
+        matches = [*_escalated(frame, rules, members), *decided, *more]
     elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
         matches.sort(key=lambda m: -scale.get((m.rule.part, m.rule.article), 0))
@@ -228,13 +242,20 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
     # a rule names who decides on the side the amount falls (two-sided rules name both)
     deciding = [m for m in matches if m.calculation and m.calculation.result] or matches
     tiers = _scale_sizes([m.rule for m in matches])
-    return sorted(
+    ordered = sorted(
         deciding,
         key=lambda m: (
             -tiers[(m.rule.part, m.rule.article)],
             abs(amount - (m.rule.value.number or 0)),
         ),
     )
+    # the tightest tier decides: a looser one the amount also satisfies ("dưới 05 tỷ: Ban
+    # Thường vụ" for 400 triệu, under "dưới 500 triệu: Thường trực") names no one who
+    # decides it; the other clauses that give the deciding body that tier stay
+    decided = ordered[0].calculation.result if ordered and ordered[0].calculation else ""
+    if not decided:
+        return ordered
+    return [m for m in ordered if not m.calculation or m.calculation.result in ("", decided)]
 
 
 def _scale_sizes(rules: list[Rule]) -> dict[tuple[str, int], int]:

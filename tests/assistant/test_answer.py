@@ -996,3 +996,27 @@ def test_who_an_article_named_gives_a_task_is_read_from_that_article(tmp_path: P
     assistant = assistant_over(tmp_path, {"dong-xanh.txt": regulation})
     answer = assistant.ask("Điều 2 quy chế Đồng Xanh giao những cơ quan nào thi hành?")
     assert answer.citations and answer.citations[0].article == 2
+
+
+SCALE = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ HƯNG THÁI
+
+Điều 2. Thường trực Đảng ủy
+Quyết định chủ trương đầu tư các công trình có tổng mức đầu tư dưới 200 triệu đồng và báo cáo Ban Thường vụ tại phiên họp gần nhất.
+
+Điều 3. Thẩm quyền quyết định chủ trương đầu tư
+1. Công trình có tổng mức đầu tư từ 02 tỷ đồng trở lên do Ban Chấp hành quyết định chủ trương.
+2. Công trình có tổng mức đầu tư dưới 02 tỷ đồng do Ban Thường vụ quyết định chủ trương; riêng công trình có tổng mức đầu tư dưới 200 triệu đồng thì ủy quyền cho Thường trực Đảng ủy quyết định.
+"""
+
+
+def test_the_tightest_tier_decides_and_the_deciding_bodys_own_clause_is_shown(
+    tmp_path: Path,
+) -> None:
+    """150 triệu: "dưới 200 triệu: Thường trực" decides; "dưới 02 tỷ: Ban Thường vụ" holds
+    too but names no one who decides it, and Thường trực's own article is quoted."""
+    assistant = assistant_over(tmp_path, {"quy-che-hung-thai.txt": SCALE})
+    answer = assistant.ask("Công trình 150 triệu thì ai quyết định chủ trương?")
+    assert answer.kind == "numeric" and answer.answer.startswith("Thường trực")
+    assert "→ Ban Thường vụ" not in answer.answer
+    assert {c.article for c in answer.citations} == {2, 3}
+    verbatim(assistant, answer)
