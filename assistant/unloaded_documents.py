@@ -1,7 +1,7 @@
 """Documents a question names that are not loaded: a law, decree or charter by its kind
 ("theo Luật Đất đai", "Điều lệ Đảng"), a document by its number ("Quy định 232-QĐ/TW"), or
-the working regulation of a body no loaded regulation governs ("quy chế làm việc của Ban
-Tổ chức quy định ..."). The regulations loaded cannot say what those say."""
+the working regulation of a body no loaded regulation governs ("QC của Văn phòng quy định
+..."). The regulations loaded cannot say what those say."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def _numbers_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]
     ]
 
 
-# The working regulation of a body ("quy chế làm việc của Ban Tổ chức"), folded.
+# The working regulation of a body ("quy chế của Văn phòng"), folded.
 _BODY_REGULATION = re.compile(r"(?<![a-z])quy che(?: lam viec)? cua ")
 # Read as the source of what is asked: "quy định" follows within a few words (the body's
 # place between), or a source preposition stands before it ("theo quy chế của ...").
@@ -70,9 +70,9 @@ _SOURCE_BEFORE = re.compile(r"(?<![a-z])(?:theo|trong|tai|can cu)\s*$")
 
 
 def _regulations_not_loaded(question: str, folded: str, documents: Sequence[HasMeta]) -> list[str]:
-    """The working regulation of a body, read from ("quy chế làm việc của Ủy ban Kiểm tra
-    quy định ..."), when no loaded regulation governs that body: the title of none names
-    it, and it is no organ of a committee a loaded regulation governs."""
+    """The working regulation of a body, read from ("theo quy chế của Văn phòng ..."),
+    when no loaded regulation governs that body: the title of none names it, and it is no
+    organ of a committee a loaded regulation governs."""
     found: list[str] = []
     for match in _BODY_REGULATION.finditer(folded):
         mentions = body_mentions(folded[match.end() :])
