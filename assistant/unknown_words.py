@@ -14,6 +14,7 @@ from assistant.same_meaning import other_words
 from assistant.terms import question_compounds, question_terms
 from assistant.understand import Understanding
 from index.places import SUBUNITS
+from ingest.bodies import find_bodies
 from ingest.normalize import canonical, fold, has_diacritics
 
 
@@ -36,13 +37,29 @@ def _forms(members: frozenset[str] | tuple[str, ...]) -> tuple[frozenset[str], f
     return frozenset(canonical(m).lower() for m in members), frozenset(map(fold, members))
 
 
+def _straddles_a_body(word: str, question: str) -> bool:
+    """Whether a listed word is read across the edge of a body's name ("giao phó" in
+    "giao Phó Bí thư ..."): the name is the unit the question writes, not the word."""
+    folded = fold(question)
+    spans = [(m.start, m.end) for m in find_bodies(question)]
+    for found in re.finditer(rf"(?<![a-z]){re.escape(fold(word))}(?![a-z])", folded):
+        start, end = found.span()
+        if any(s < end and start < e and not (s <= start and end <= e) for s, e in spans):
+            return True
+    return False
+
+
 def unknown_words(u: Understanding, locator: ClauseLocator) -> list[str]:
     """Syllables ("thuế") and listed words ("hiệu trưởng") of the question as asked
     that the corpus never uses, document names excepted (the words a follow-up carries
     from an earlier question were weighed when that question was asked)."""
     names = locator.meta_terms
     own = u.original
-    listed = locator.stats.unknown_words(question_compounds(own), names)
+    listed = [
+        w
+        for w in locator.stats.unknown_words(question_compounds(own), names)
+        if not _straddles_a_body(w, own)
+    ]
     in_listed = {s for w in listed for s in w.split()}
     syllables = locator.stats.unknown(question_terms(own), names)
     found = [*listed, *(s for s in syllables if s not in in_listed)]
