@@ -89,6 +89,9 @@ def test_asking_for_the_article_beside_a_document_question_asks_nothing_more(
     answer = assistant.ask("Quy chế xã Hưng Lợi có hiệu lực từ khi nào, điều khoản luôn nhé")
     assert "hiệu lực" in answer.answer and answer.answer.startswith("Quy chế")
     assert [c.place for c in answer.citations] == ["article"]
+    # nor does asking for the exact wording
+    exact = assistant.ask("Quy chế xã Hưng Lợi có hiệu lực từ khi nào? cần câu chữ chính xác")
+    assert exact.answer.startswith("Quy chế") and "hiệu lực" in exact.answer
 
 
 def test_one_sentence_answers_two_asks_and_a_named_term_asks_nothing(
