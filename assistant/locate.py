@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.cases import case_written, comment_written, sets_a_case
 from assistant.coverage import TermStats, TextProfile
-from assistant.document_names import meta_text, name_terms
+from assistant.document_names import meta_text, name_terms, without_names
 from assistant.function_words import (
     body_question_pattern,
     function_words,
@@ -194,7 +194,10 @@ class ClauseLocator:
         syllables = content_syllables(u.text)
         content = [w for w in syllables if w not in names]
         located: list[Located] = []
-        asked_pairs = body_verb_pairs(u.text)
+        # (the place that names a document is no word paired with a body: "Thường trực
+        # Đảng ủy xã Hòa An họp ..." pairs the body with "họp")
+        unnamed = without_names(u.text, list(self.documents.values()))
+        asked_pairs = body_verb_pairs(unnamed, nearest=True)
         case = self.profile(u.circumstance) if sets_a_case(u) else None
         # "hội nghị BCH ... ai triệu tập?": the clause about that body's meeting
         owners = meetings_of(u.text) if u.kind == "who_decides" else frozenset()

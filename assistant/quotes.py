@@ -184,7 +184,7 @@ class QuoteFinder:
 
 
 @functools.lru_cache(maxsize=8192)
-def body_verb_pairs(text: str) -> frozenset[tuple[str, str]]:
+def body_verb_pairs(text: str, nearest: bool = False) -> frozenset[tuple[str, str]]:
     """Each body with the content word right before and right after it (words of another
     body's name skipped), folded: the same pairing in another word order ("họp Ban Thường
     vụ", "Ban Thường vụ họp")."""
@@ -196,6 +196,11 @@ def body_verb_pairs(text: str) -> frozenset[tuple[str, str]]:
         for m in re.finditer(r"[a-z0-9]+", folded)
         if m.group() not in names and not any(b.start <= m.start() < b.end for b in mentions)
     ]
+    if nearest:
+        # a question's body may stand apart from its verb ("Thường trực xã A và phường B
+        # họp ..."): the nearest content word either side
+        content = set(content_syllables(" ".join(w for _, w in words_at)))
+        words_at = [(at, w) for at, w in words_at if w in content]
     pairs: set[tuple[str, str]] = set()
     for mention in mentions:
         before = [w for at, w in words_at if at < mention.start][-1:]

@@ -61,3 +61,22 @@ def test_sentences_that_share_the_question_between_them_are_quoted_together(
     )
     assert "Kết quả kiểm điểm được báo cáo tại hội nghị Đảng ủy" in answer.answer
     assert "Hằng năm, tập thể Ban Thường vụ" in answer.answer
+
+
+def test_a_questions_body_pairs_with_the_nearest_content_word(tmp_path: Path) -> None:
+    """ "Thường trực ... và ... họp": the body asked pairs with "họp" across the function
+    words, and across the place that names the document."""
+    from assistant.quotes import body_verb_pairs
+    from tests.assistant.test_answer import MEETINGS, assistant_over
+
+    asked = "thuong truc dang uy va hop vao buoi nao"
+    assert ("Thường trực", "hop") not in body_verb_pairs(asked)
+    assert ("Thường trực", "hop") in body_verb_pairs(asked, nearest=True)
+    rhythm = (
+        "QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA AN\n\nĐiều 1. Chế độ họp\n"
+        "1. Ban Thường vụ họp mỗi tháng một lần do Thường trực Đảng ủy triệu tập.\n"
+        "2. Thường trực Đảng ủy họp mỗi tuần một lần vào sáng thứ Tư.\n"
+    )
+    assistant = assistant_over(tmp_path, {"hoa-an.txt": rhythm, "hoa-lac.txt": MEETINGS})
+    answer = assistant.ask("thuong truc dang uy xa hoa an hop vao sang nao trong tuan")
+    assert answer.citations and answer.citations[0].clause == 2
