@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from assistant.deciding_body import deciding_body
 from assistant.models import Answer, Turn
 from assistant.service import Assistant
 from assistant.stated_numbers import numbers_not_in, states_number
-from assistant.understand import Understanding, understand
+from assistant.understand import understand
 from ingest.settings import Settings
 from tests.conftest import CORPUS
 from tests.ingest.rules.fixtures import make_doc
@@ -646,57 +647,38 @@ def test_a_body_in_a_list_governed_by_a_preposition_is_no_actor() -> None:
     )
 
 
-def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
+_REWARD_STEPS = [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")]
+
+
+def _counts_listed(lead_in: str) -> Callable[[str], bool]:
+    """Whether a question counts what a one-clause list under ``lead_in`` lists."""
     from assistant.locate import Located
     from assistant.numeric_route import lists_what_is_counted
 
-    doc = make_doc(
-        [
-            (
-                5,
-                "Trình tự xét khen thưởng",
-                [
-                    (
-                        "1. Việc xét khen thưởng cán bộ thực hiện theo các bước:",
-                        [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")],
-                    )
-                ],
-            )
-        ]
-    )
+    doc = make_doc([(5, "Trình tự xét khen thưởng", [(lead_in, _REWARD_STEPS)])])
     article = doc.parts[0].articles[0]
     clause = article.clauses[0]
     item = Located(doc, article, clause, None, clause.text, 1.0, 1.0, 1.0)
+    return lambda question: lists_what_is_counted(understand(question, [], [doc]), item)
 
-    def u(question: str) -> Understanding:
-        return understand(question, [], [doc])
 
-    assert lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
+def test_a_count_of_what_a_clause_lists_is_answered_with_the_list() -> None:
+    counts = _counts_listed("1. Việc xét khen thưởng cán bộ thực hiện theo các bước:")
+    assert counts("Xét khen thưởng gồm mấy bước?")
     # a count of something else the clause does not list
-    assert not lists_what_is_counted(u("Xét khen thưởng mất mấy ngày?"), item)
+    assert not counts("Xét khen thưởng mất mấy ngày?")
     # a word of two syllables is counted whole: "cán bộ" are people, not "cán"
-    assert not lists_what_is_counted(u("Xã có bao nhiêu cán sự?"), item)
+    assert not counts("Xã có bao nhiêu cán sự?")
     # what the steps are about is not what they count
-    assert not lists_what_is_counted(u("Xã có bao nhiêu cán bộ?"), item)
+    assert not counts("Xã có bao nhiêu cán bộ?")
 
 
 def test_a_list_of_steps_named_first_counts_steps_only() -> None:
     """ "Trình tự xét khen thưởng đảng viên:": the head noun opens the lead-in; the
     members the steps are about are not what the list counts."""
-    from assistant.locate import Located
-    from assistant.numeric_route import lists_what_is_counted
-
-    items = [("a", "a) Chi bộ đề nghị;"), ("b", "b) Ban Thường vụ xét duyệt.")]
-    doc = make_doc([(5, "Khen thưởng", [("1. Trình tự xét khen thưởng đảng viên:", items)])])
-    article = doc.parts[0].articles[0]
-    clause = article.clauses[0]
-    item = Located(doc, article, clause, None, clause.text, 1.0, 1.0, 1.0)
-
-    def u(question: str) -> Understanding:
-        return understand(question, [], [doc])
-
-    assert lists_what_is_counted(u("Xét khen thưởng gồm mấy bước?"), item)
-    assert not lists_what_is_counted(u("Xã hiện có bao nhiêu đảng viên?"), item)
+    counts = _counts_listed("1. Trình tự xét khen thưởng đảng viên:")
+    assert counts("Xét khen thưởng gồm mấy bước?")
+    assert not counts("Xã hiện có bao nhiêu đảng viên?")
 
 
 ORGANIZATIONS = """QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ BÌNH AN
