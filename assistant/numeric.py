@@ -343,16 +343,15 @@ def _has_meeting_check(frame: QuestionFrame, matches: Sequence[RuleMatch]) -> bo
     )
 
 
-# A yes/no question answered in its own terms, by the word that closes it: "... đủ chưa?"
-# is answered "Rồi"/"Chưa", "... được không?" "Có"/"Không" (the verdict then says which).
+# A yes/no question answered by the word that closes it ("đủ chưa?": "Rồi"/"Chưa"; "được
+# không?": "Có", and a "Không đủ" verdict says no by itself).
 _YES_NO_ANSWERS = {"chua": ("Rồi", "Chưa"), "khong": ("Có", "")}
 
 
 def _verdict_on(u: Understanding, result: NumericResult, alone: bool) -> str:
-    """The result, answering a yes/no question first: "Không, ..." when it asks whether one
-    body decides an amount another decides ("Thường trực có tự quyết 5 tỷ không?"), "Có,
-    ..." when it is that body; "Chưa — không đủ: ..." when it asks whether the numbers it
-    gave are already enough ("... đủ chưa?")."""
+    """The result, a yes/no question answered first: whether one body decides an amount
+    ("Thường trực có tự quyết 5 tỷ không?": "Có, ..."/"Không, ..."), or whether the
+    numbers it gave are already enough ("... đủ chưa?": "Chưa — không đủ: ...")."""
     if u.yes_no_body and result.kind in THRESHOLD_KINDS:
         same = result.result == u.yes_no_body
         return f"{'Có' if same else 'Không'}, thuộc thẩm quyền của {result.result}"
