@@ -2,9 +2,10 @@
 opens with the asker ("Mình mới chuyển về tổ nên chưa nắm.", "Tôi cần lên lịch.") and asks
 nothing, or such a clause before a comma ("Tôi đang lập kế hoạch quý, ..."), or an aside in
 brackets that names the document the asker's unit applies ("(tổ mình theo quy chế mẫu)").
-It tells why or from where the question comes; the clause that answers need not write its words. Set aside only when the asking sentences say what is asked on their own
-("Mình đang soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second
-names nothing)."""
+It tells why or from where the question comes; the clause that answers need not write its
+words. Set aside only when the asking sentences say what is asked on their own ("Mình đang
+soạn tờ trình về mức chi. Điều mấy?" keeps its first sentence: the second names
+nothing)."""
 
 from __future__ import annotations
 

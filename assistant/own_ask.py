@@ -49,8 +49,9 @@ def grammar_syllables() -> frozenset[str]:
 # The parts of a text a place is given in (folded): what PLACE_ASK asks after.
 PLACE_NOUNS = frozenset({"dieu", "khoan", "diem"})
 # Asking where something is laid down ("khoản mấy", "quy định ở đâu"), on folded text.
+_PLACE = "|".join(sorted(PLACE_NOUNS))
 PLACE_ASK = re.compile(
-    r"\b((?:dieu|khoan|diem)(?: (?:dieu|khoan|diem))* (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
+    rf"\b((?:{_PLACE})(?: (?:{_PLACE}))* (?:nao|may)|quy dinh o dau|quy dinh tai dau|"
     r"van ban nao quy dinh|o dau quy dinh|noi gi|quy dinh gi)\b"
 )
 

@@ -3,9 +3,11 @@ the value asked for, and which of the question's numbers a clause never states."
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
+from assistant.function_words import alternation
 from assistant.quantities import ASKED_UNIT, money_nouns
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics, words
@@ -58,11 +60,14 @@ _MONEY_ASKED = "tien"
 _BARE_ASK = re.compile(r"(?<![a-z])bao nhieu(?!\s*[a-z])")
 
 
+@functools.cache
+def _money_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{alternation(money_nouns())})(?![a-z])")
+
+
 def _asks_an_amount_of(folded_question: str) -> bool:
     """ "Lương của X là bao nhiêu?": an amount asked with no unit, about a noun of money."""
-    return bool(_BARE_ASK.search(folded_question)) and any(
-        re.search(rf"(?<![a-z]){noun}(?![a-z])", folded_question) for noun in money_nouns()
-    )
+    return bool(_BARE_ASK.search(folded_question) and _money_noun().search(folded_question))
 
 
 def states_number(quote: str, question: str = "") -> bool:

@@ -74,6 +74,7 @@ def _regulations_not_loaded(question: str, folded: str, documents: Sequence[HasM
     when no loaded regulation governs that body: the title of none names it, and it is no
     organ of a committee a loaded regulation governs."""
     found: list[str] = []
+    governed: frozenset[str] | None = None  # read once, and only when a body is named
     for match in _BODY_REGULATION.finditer(folded):
         mentions = body_mentions(folded[match.end() :])
         if not mentions or mentions[0].start != 0:
@@ -82,7 +83,8 @@ def _regulations_not_loaded(question: str, folded: str, documents: Sequence[HasM
         after = folded[match.end() + body.end :]
         if not (_READ_FROM.match(after) or _SOURCE_BEFORE.search(folded[: match.start()])):
             continue  # its regulation as an object ("ai ban hành quy chế của ...")
-        if body.body not in _governed(documents):
+        governed = _governed(documents) if governed is None else governed
+        if body.body not in governed:
             found.append(question[match.start() : match.end() + body.end])
     return found
 

@@ -12,15 +12,16 @@ import re
 from assistant.function_words import alternation, function_words
 from assistant.quantities import ASKED_UNIT, given_quantities
 from assistant.rules.models import RuleKind
+from assistant.rules.question_dates import WEEKDAY_NAMES
 from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
 from ingest.rules.frequencies import frequency_subject
 from ingest.rules.text import fold_query
 from ingest.rules.thresholds import HOUSEHOLD_UNIT
 
-# "ngày 15 rơi vào Chủ nhật thì ... vào hôm nào": the day a recurring act moves to.
+# "ngày 9 rơi đúng thứ Bảy thì tổ họp bù ngày nào": the day a recurring act moves to.
 _FALLS_ON = (
-    r"(?<![a-z])roi (?:vao|dung|trung)(?: vao)? (?:thu (?:hai|ba|tu|nam|sau|bay|\d)|chu nhat)"
+    rf"(?<![a-z])roi (?:vao|dung|trung)(?: vao)? (?:thu (?:{WEEKDAY_NAMES}|\d)|chu nhat)"
     r".{0,80}(?:ngay|hom) nao"
 )
 # "tổ họp bàn kế hoạch vào thứ mấy": when a meeting is held, asked at the end.

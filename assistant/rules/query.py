@@ -80,19 +80,8 @@ def _document_result(
     matches = [apply_rule(frame, rule, members.get(rule.body), held) for rule in candidates]
     if deciding is not None:
         decided = _deciding(matches, deciding)
-        # the other clauses of the same scale that give the deciding body this amount
-        # ("Thường trực quyết định ... dưới 500 triệu và báo cáo ...": its own article)
-        more = (
-            [
-                m
-                for r in same_kind
-                if r not in candidates and decided and r.subject == decided[0].rule.subject
-                for m in [apply_rule(frame, r, members.get(r.body), held)]
-                if m.calculation and m.calculation.result == decided[0].calculation.result
-            ]
-            if decided and decided[0].calculation and decided[0].calculation.result
-            else []
-        )
+        others = [r for r in same_kind if r not in candidates]
+        more = _same_decider(frame, decided, others, members, held)
         matches = [*_escalated(frame, rules, members), *decided, *more]
     elif frame.kind in THRESHOLD_KINDS:
         scale = _scale_sizes([r for r in same_kind if r.subject == matches[0].rule.subject])
@@ -243,6 +232,28 @@ def _deciding(matches: list[RuleMatch], amount: int) -> list[RuleMatch]:
     if not decided:
         return ordered
     return [m for m in ordered if not m.calculation or m.calculation.result in ("", decided)]
+
+
+def _same_decider(
+    frame: QuestionFrame,
+    decided: list[RuleMatch],
+    others: list[Rule],
+    members: dict[str, Rule],
+    held: bool,
+) -> list[RuleMatch]:
+    """The other clauses of the deciding rule's scale that give the body it names the
+    amount too ("Thường trực quyết định ... dưới 500 triệu và báo cáo ...": its own
+    article); none when no rule decided."""
+    first = decided[0] if decided else None
+    body = first.calculation.result if first and first.calculation else ""
+    if first is None or not body:
+        return []
+    applied = (
+        apply_rule(frame, r, members.get(r.body), held)
+        for r in others
+        if r.subject == first.rule.subject
+    )
+    return [m for m in applied if m.calculation and m.calculation.result == body]
 
 
 def _scale_sizes(rules: list[Rule]) -> dict[tuple[str, int], int]:

@@ -1,5 +1,5 @@
 """The date, the hour and the day of the week a numeric question gives, read from its
-folded text: "họp ngày 20/10", "lúc 14h", "ngày 15 rơi vào Chủ nhật", and whether the date
+folded text: "họp ngày 20/10", "lúc 14h", "ngày 9 trùng thứ Bảy", and whether the date
 is a meeting's (what is then asked is how long before it)."""
 
 from __future__ import annotations
@@ -22,9 +22,13 @@ _DATE = re.compile(
 # vào ngày" between them: "hội nghị Tỉnh ủy X Y dự kiến vào ngày 5/6").
 _MEETING_WINDOW = 8
 _CLAUSE_BREAK = re.compile(r"[,;.?!:]|(?<![a-z])(?:thi|neu|khi)(?![a-z])")
+# The days of the week, folded, Monday first ("thứ Hai" ... "Chủ nhật").
+_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "nhat": 6}
+# The names after "thứ" ("thứ Hai" ... "thứ Bảy"), as one regex alternation.
+WEEKDAY_NAMES = "|".join(name for name in _WEEKDAYS if name != "nhat")
 # The day of the week written before a date ("thứ Năm 19/3", "chủ nhật, ngày 5/6"), folded.
 _WEEKDAY_BEFORE = re.compile(
-    r"(?<![a-z])(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*(?:ngay\s*)?$"
+    rf"(?<![a-z])(?:thu (?:{WEEKDAY_NAMES})|chu nhat)\s*,?\s*(?:ngay\s*)?$"
 )
 
 
@@ -64,11 +68,10 @@ def hour_given(q: str) -> int | None:
     return hour + _NOON if m.group("part") in _AFTERNOON and hour < _NOON else hour
 
 
-_WEEKDAYS = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5, "nhat": 6}
 # "rơi vào thứ Bảy", "trùng Chủ nhật", "là thứ 7" (folded)
 _FALLS_ON = re.compile(
     r"(?<![a-z])(?:roi|trung|nham|la)(?: (?:vao|dung|dung vao|ngay))? "
-    r"(?:thu (?P<name>hai|ba|tu|nam|sau|bay)|thu (?P<digit>[2-7])|chu (?P<sun>nhat))(?![a-z\d])"
+    rf"(?:thu (?P<name>{WEEKDAY_NAMES})|thu (?P<digit>[2-7])|chu (?P<sun>nhat))(?![a-z\d])"
 )
 _DATE_FULL = re.compile(r"(?<!\d)\d{1,2}\s*[/-]\s*\d{1,2}|ngay \d{1,2} thang \d{1,2}")
 _DATE_DAY_ONLY = re.compile(r"(?<![a-z])ngay \d{1,2}(?![\d/])")
@@ -113,4 +116,11 @@ def date_given(q: str) -> dt.date | None:
         return None
 
 
-__all__ = ["date_given", "dates_a_meeting", "gives_day_only", "hour_given", "stated_weekday"]
+__all__ = [
+    "WEEKDAY_NAMES",
+    "date_given",
+    "dates_a_meeting",
+    "gives_day_only",
+    "hour_given",
+    "stated_weekday",
+]
