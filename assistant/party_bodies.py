@@ -20,19 +20,20 @@ def party_bodies(text: str) -> list[str]:
     # "Đoàn Thanh niên ... bí thư đoàn": an organization named once is then called by
     # its head noun, and a body before that noun is its organ too
     heads = {fold(text[o.start : o.end]).split()[0] for o in organizations}
-    own = []
+    own: list[str] = []
     for mention in find_bodies(text):
         after = next((o for o in organizations if o.start >= mention.end), None)
         gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
         following = folded[mention.end :].split()[:1]
         if gap not in _OWNED_BY and not (following and following[0] in heads):
-            own.append(mention)
+            own.append(mention.body)
     # "Hội đồng quản trị công ty ... cần bao nhiêu thành viên": members named after an
     # organization, with no committee of the Party, are the organization's
     first = min((o.start for o in organizations), default=None)
-    if first is not None and all(m.body == MEMBER for m in own):
-        own = [m for m in own if m.start < first]
-    return [m.body for m in own]
+    members_only = all(body == MEMBER for body in own)
+    if first is not None and members_only:
+        return [m.body for m in find_bodies(text) if m.body == MEMBER and m.start < first]
+    return own
 
 
 __all__ = ["party_bodies"]

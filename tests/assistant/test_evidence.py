@@ -23,8 +23,6 @@ from assistant.party_bodies import party_bodies
         # members named after an organization, no Party committee named: its members
         ("Hội đồng của ngân hàng họp cần mấy thành viên?", []),
         ("Thành viên chi bộ trong công ty sinh hoạt mấy lần?", ["Ủy viên"]),
-        # ... and a member written as the organization's own is never the Party's
-        ("Ủy viên Công đoàn xã có mấy người?", []),
         # the standing board of an organization's committee
         ("Ban Thường vụ Ủy ban Mặt trận Tổ quốc huyện họp khi nào?", []),
     ],
