@@ -20,8 +20,9 @@ def party_bodies(text: str) -> list[str]:
     # "Đoàn Thanh niên ... bí thư đoàn": an organization named once is then called by
     # its head noun, and a body before that noun is its organ too
     heads = {fold(text[o.start : o.end]).split()[0] for o in organizations}
+    mentions = find_bodies(text)
     own: list[str] = []
-    for mention in find_bodies(text):
+    for mention in mentions:
         after = next((o for o in organizations if o.start >= mention.end), None)
         gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
         following = folded[mention.end :].split()[:1]
@@ -32,7 +33,7 @@ def party_bodies(text: str) -> list[str]:
     first = min((o.start for o in organizations), default=None)
     members_only = all(body == MEMBER for body in own)
     if first is not None and members_only:
-        return [m.body for m in find_bodies(text) if m.body == MEMBER and m.start < first]
+        return [m.body for m in mentions if m.body == MEMBER and m.start < first]
     return own
 
 
