@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.ask_head import ask_head, asked_subject
 from assistant.citations import location
+from assistant.coverage import WeightedTerms
 from assistant.document_names import doc_ref, meta_text, short_name
 from assistant.function_words import (
     class_syllables,
@@ -19,7 +20,7 @@ from assistant.models import Answer
 from assistant.party_bodies import party_bodies
 from assistant.quantities import ASKED_UNIT, counted_kind_words, quantity_syllables
 from assistant.same_meaning import same_meaning, with_same_meaning
-from assistant.stated_numbers import numbers_not_in
+from assistant.stated_numbers import numbers_not_in, sizing_case
 from assistant.terms import FOLDED, question_terms
 from assistant.understand import Understanding
 from assistant.unknown_words import only_in, unknown_words
@@ -200,10 +201,36 @@ class EvidenceGate:
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
             # "hạn chót", "chậm nhất": the frame of a deadline asked, which its rule gives
             asked |= class_syllables(function_words().time_bounds)
-        stats = self.locator.stats
         aside = self._case_words(u, unknown)  # the case's own words: no rule writes them
         never = {s for w in unknown for s in fold(w).split()}
-        terms = stats.weigh(
+        terms = self._numeric_terms(u, asked, aside, never, story)
+        if not terms.weights:
+            return True  # every word is the measure asked or the story's: nothing else asked
+        # "tổ cần mấy đồng chí có mặt thì buổi họp mới có giá trị?": the count of a role
+        # and the verdict asked are what a rule of that kind gives, written or not (not
+        # when a word no regulation writes says it is another body's count: "bao nhiêu
+        # cổ đông")
+        kind_words = counted_kind_words(u.frame.kind) if u.frame.kind and not story else ""
+        if any(not _within(w, kind_words) for w in unknown):
+            kind_words = ""
+        if self._covered(answer, terms, kind_words) >= MIN_NUMERIC_COVERAGE:
+            return True
+        sizing = sizing_case(u)
+        if not sizing:
+            return False
+        # the words of the case that gives the body's size count where a clause writes
+        # them, never against it ("bầu bổ sung xong ... lên 23 người")
+        terms = self._numeric_terms(u, asked, aside | sizing, never, story)
+        return not terms.weights or self._covered(answer, terms, kind_words) >= (
+            MIN_NUMERIC_COVERAGE
+        )
+
+    def _numeric_terms(
+        self, u: Understanding, asked: set[str], aside: set[str], never: set[str], story: bool
+    ) -> WeightedTerms:
+        """The question's topic terms a numeric answer's clause must cover."""
+        stats = self.locator.stats
+        return stats.weigh(
             [
                 t
                 for t in question_terms(u.text, self.locator.name_terms)
@@ -218,15 +245,9 @@ class EvidenceGate:
                 and not (story and "_" in t and _syllables(t) & asked)
             ]
         )
-        if not terms.weights:
-            return True  # every word is the measure asked or the story's: nothing else asked
-        # "tổ cần mấy đồng chí có mặt thì buổi họp mới có giá trị?": the count of a role
-        # and the verdict asked are what a rule of that kind gives, written or not (not
-        # when a word no regulation writes says it is another body's count: "bao nhiêu
-        # cổ đông")
-        kind_words = counted_kind_words(u.frame.kind) if u.frame.kind and not story else ""
-        if any(not _within(w, kind_words) for w in unknown):
-            kind_words = ""
+
+    def _covered(self, answer: Answer, terms: WeightedTerms, kind_words: str) -> float:
+        """The best share of ``terms`` the articles of the first three citations cover."""
         best = 0.0
         for citation in answer.citations[:3]:
             doc = self.documents[citation.document_id]
@@ -237,7 +258,7 @@ class EvidenceGate:
             text = f"{article.title} {article.text} {meta_text(doc)}"
             text = f"{text} {same_meaning(text)}\n{kind_words}"
             best = max(best, self.locator.stats.coverage(terms, self.locator.profile(text)))
-        return best >= MIN_NUMERIC_COVERAGE
+        return best
 
     def refusal_text(self, u: Understanding) -> str:
         return "Không tìm thấy quy định về nội dung này trong các văn bản đã nạp."
@@ -365,6 +386,9 @@ def _listed_only(u: Understanding, top: Located) -> str:
         return ""
     head = ask_head(u.asked_text)
     written = re.compile(rf"(?<![a-z]){head}(?![a-z])")
-    if not head or written.search(fold(f"{top.article.title} {top.quote}")):
+    # an item is read with the lead-in that opens its list ("Trình tự xem xét ...:")
+    points = top.clause.points
+    lead_in = top.doc.text[top.clause.start : points[0].start] if points else ""
+    if not head or written.search(fold(f"{top.article.title} {lead_in} {top.quote}")):
         return ""
     return asked_subject(u.asked_text) or head

@@ -101,11 +101,18 @@ def role_info(role: Role) -> RoleInfo:
     return _data()[0][role]
 
 
+# A whole number as written: not part of a longer one, a decimal ("1,5"), a date or a
+# fraction ("18/10"), or a percentage; a comma or full stop followed by a space ends it
+# ("dự 7, ...", "... còn 5.").
+_NUMBER_START = r"(?<![\d/])(?<!\d[.,])"
+_NUMBER_END = r"(?![\d/%]|[.,]\d)"
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], dict[Role, re.Pattern[str]]]:
     roles, nouns = _data()
     noun = alternation(nouns)
-    count = re.compile(rf"(?<![\d.,/])(\d{{1,4}})(?![\d.,/%])\s*(?:{noun})?(?![a-z])")
+    count = re.compile(rf"{_NUMBER_START}(\d{{1,4}}){_NUMBER_END}\s*(?:{noun})?(?![a-z])")
     verbs = {name: re.compile(alternation(info.verbs)) for name, info in roles.items()}
     return count, verbs
 
@@ -171,7 +178,7 @@ class GivenCount(BaseModel):
 
 # "6/9 đồng chí": six of nine. The regulations' own fractions are halves, thirds and
 # quarters ("2/3 ủy viên"); a larger denominator is a body's size.
-_PART_OF = re.compile(r"(?<![\d.,/])(\d{1,4})\s*/\s*(\d{1,4})(?![\d.,/%])\s*(?=[a-z])")
+_PART_OF = re.compile(rf"{_NUMBER_START}(\d{{1,4}})\s*/\s*(\d{{1,4}}){_NUMBER_END}\s*(?=[a-z])")
 MAX_FRACTION_DENOMINATOR = 4
 
 

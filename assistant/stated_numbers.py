@@ -156,3 +156,16 @@ def stated_numbers(text: str) -> set[int]:
 def asks_a_number(u: Understanding) -> bool:
     """A question the rule module reads as one for a number (a deadline, a frequency)."""
     return u.kind == "numeric" or u.frame.kind is not None
+
+
+def sizing_case(u: Understanding) -> set[str]:
+    """The folded syllables of the case before the ask when it gives the body's size and
+    nothing else counted ("sau bầu bổ sung Đảng ủy lên 19 người thì ..."): how the body
+    came to that size is no topic a rule names; the rule computes with the size."""
+    size = u.frame.member_count
+    if size is None or u.frame.given_count is not None:
+        return set()
+    case = fold(u.circumstance)
+    if not re.search(rf"(?<!\d){size}(?!\d)", case):
+        return set()
+    return set(re.findall(r"[a-z]+", case))

@@ -67,7 +67,9 @@ def unknown_words(u: Understanding, locator: ClauseLocator) -> list[str]:
     # question: the regulations not writing them says nothing about its topic.
     framing = framing_syllables(own)
     unknown_syllables = {fold(s) for s in syllables}
-    measures = function_words().measure_nouns if u.asks_number else frozenset()
+    # "tỷ lệ biểu quyết": the measure of a number asked, or of the rule an article is
+    # asked for ("điều nào quy định tỷ lệ ..."), is what the rule's value gives
+    measures = function_words().measure_nouns if u.asks_number or u.frame.kind else frozenset()
     # "làm kiểu này", "cái đó": a noun a demonstrative points with names no topic
     pointing = {p.split()[0] for p in demonstrative_phrases(own)}
 

@@ -233,6 +233,10 @@ class Vocabulary:
         corpus = (self.corpus_count(syllable) + 0.5) / self.total
         return general / corpus >= CONVERSATIONAL_RATIO
 
+    def spellings(self, folded: str) -> list[str]:
+        """How the regulations write a folded syllable, the most frequent spelling first."""
+        return [w for _count, w in sorted(self._spellings.get(folded, []), reverse=True)]
+
     def spelled_like(self, folded: str, typed: str) -> str:
         """How the regulations write a folded syllable, as close to what was typed as they
         allow: the same đ or d, the same tone when one was typed; else the most frequent."""

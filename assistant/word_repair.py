@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -14,9 +15,9 @@ from pydantic import BaseModel, ConfigDict
 from assistant.function_words import chat_shorthand, function_words
 from assistant.lexicon import is_listed
 from assistant.typing_codes import decode_any, tone_of
-from assistant.vocabulary import Vocabulary, everyday_gap
+from assistant.vocabulary import RARE_TYPO_ZIPF_GAP, Vocabulary, everyday_gap, zipf
 from index.abbreviations import expansion
-from ingest.normalize import canonical, strip_diacritics
+from ingest.normalize import canonical, has_diacritics, strip_diacritics
 
 MIN_TYPO_LENGTH = 3
 # A word the regulations write is read as another one edit away only when they write that
@@ -28,7 +29,7 @@ SLIP_BOND = 0.3
 # The shape of a Vietnamese syllable typed without marks: onset, vowels, and one of the
 # finals the language allows (c, ch, m, n, ng, nh, p, t, or none).
 _SYLLABLE = re.compile(r"[b-df-hj-np-tv-zđ]*[aeiouy]+(?:ch|nh|ng|[cmnpt])?")
-RepairKind = Literal["telex", "vni", "typo", "shorthand"]
+RepairKind = Literal["telex", "vni", "typo", "shorthand", "spelling"]
 
 
 class Repair(BaseModel):
@@ -59,6 +60,9 @@ def repair_word(
         if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             return _decoded(typed, word, vocabulary)
         return word, None
+    written = _spelled_as_written(typed, word, vocabulary, before, after)
+    if written is not None:
+        return written.meant, written
     # a question word or particle beside the word says nothing of what it should be
     # (as typed: folded, "dau" may be "dầu" as well as "đâu")
     before = "" if before in grammar else before
@@ -87,6 +91,74 @@ def repair_word(
     if edited[1] is not None:
         return edited
     return _decoded(typed, word, vocabulary)
+
+
+# An open syllable that ends in i or y after its consonants ("tỉ"/"tỷ", "kì"/"kỳ", "lí"/"lý"):
+# both spellings are standard, and the regulations keep one of them.
+_I_OR_Y = re.compile(r"([b-df-hj-np-tv-xzđ]+)([iy])", re.IGNORECASE)
+# A typed mark is kept; one left out may be added (the base letter stays the same).
+_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _spelled_as_written(
+    typed: str, word: str, vocabulary: Vocabulary, before: str, after: str
+) -> Repair | None:
+    """A word the regulations never write, typed as they write it in another spelling: with
+    some of its marks left out ("viêc", "măt" for "việc", "mặt") or with i for y ("tỉ lệ"
+    for "tỷ lệ"). Read as theirs only when a neighbour stands beside that spelling in the
+    regulations, or (typed with marks) it is the only one that fits. Marks are added only
+    where everyday Vietnamese writes the result far more often than the word as typed
+    ("giơ", "tôi" are words); both i and y are standard."""
+    if vocabulary.corpus_count(word):
+        return None
+    candidates: list[str] = []
+    if has_diacritics(word):
+        # far commoner in everyday Vietnamese than the word typed ("giơ" is a word,
+        # "viêc" is not)
+        typed_zipf = zipf(vocabulary.general_frequency(word))
+        candidates = [
+            w
+            for w in vocabulary.spellings(strip_diacritics(word))
+            if _adds_marks(word, w)
+            and zipf(vocabulary.general_frequency(w)) - typed_zipf >= RARE_TYPO_ZIPF_GAP
+        ]
+    variant = _I_OR_Y.fullmatch(strip_diacritics(word))
+    if variant is not None and not variant.group(1).endswith(("q", "g")):
+        swapped = variant.group(1) + ("y" if variant.group(2) == "i" else "i")
+        other = _with_marks_of(word, swapped)
+        if vocabulary.corpus_count(other):
+            candidates.append(other)
+    attested = [
+        c
+        for c in candidates
+        if (before and vocabulary.pair_count(before, c))
+        or (after and vocabulary.pair_count(c, after))
+    ]
+    chosen = attested if attested else (candidates if has_diacritics(word) else [])
+    if len(chosen) != 1:
+        return None
+    return Repair(typed=typed, meant=chosen[0], kind="spelling")
+
+
+def _adds_marks(typed: str, written: str) -> bool:
+    """Whether ``written`` is ``typed`` with marks added only (letters, and the marks typed,
+    the same): "việc" of "viêc", not "vịêc" of "viếc"."""
+    if len(typed) != len(written):
+        return False
+    for t, w in zip(typed, written, strict=True):
+        t_parts, w_parts = unicodedata.normalize("NFD", t), unicodedata.normalize("NFD", w)
+        t_base, w_base = strip_diacritics(t), strip_diacritics(w)
+        if t_base != w_base or not set(t_parts[1:]) <= set(w_parts[1:]):
+            return False
+        if t == "đ" and w != "đ":
+            return False
+    return True
+
+
+def _with_marks_of(word: str, letters: str) -> str:
+    """``letters`` (the same length as ``word``, bare) carrying ``word``'s marks."""
+    marks = [unicodedata.normalize("NFD", c)[1:] for c in word]
+    return unicodedata.normalize("NFC", "".join(b + m for b, m in zip(letters, marks, strict=True)))
 
 
 def _in_a_word(word: str, before: str, after: str) -> bool:

@@ -234,12 +234,20 @@ _KINDS_BY_UNIT: dict[str, frozenset[str]] = {
     },
 }
 _ALL_KINDS: frozenset[str] = frozenset().union(*_KINDS_BY_UNIT.values())
+# "số lần họp", "số ngày gửi trước": the number of a unit, named as a noun, is asked in
+# that unit as much as "mấy lần" is
+_NUMBER_OF = re.compile(r"(?<![a-z])so ([a-z]+)")
 
 
 def _kinds_measured_in(q: str) -> frozenset[str]:
     """The kinds of rule whose value is in the unit asked ("bao nhiêu ngày"); any kind
     (money and area too) when the question asks no unit this table knows."""
-    units = [m.group(1) for m in ASKED_UNIT.finditer(q) if m.group(1) in _KINDS_BY_UNIT]
+    units = [
+        m.group(1)
+        for pattern in (ASKED_UNIT, _NUMBER_OF)
+        for m in pattern.finditer(q)
+        if m.group(1) in _KINDS_BY_UNIT
+    ]
     if not units:
         return _ALL_KINDS | {"money_threshold", "area_threshold", "count_threshold"}
     return frozenset().union(*(_KINDS_BY_UNIT[u] for u in units))

@@ -1002,3 +1002,23 @@ def test_the_tightest_tier_decides_and_the_deciding_bodys_own_clause_is_shown(
     assert "→ Ban Thường vụ" not in answer.answer
     assert {c.article for c in answer.citations} == {2, 3}
     verbatim(assistant, answer)
+
+
+SIGNING = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ ĐÔNG LÂM
+
+Điều 1. Nhiệm vụ của Ủy viên Ban Chấp hành
+1. Tích cực thảo luận các nghị quyết và cùng Đảng ủy chịu trách nhiệm về việc lãnh đạo.
+
+Điều 2. Nhiệm vụ của Bí thư
+1. Chủ trì hội nghị Đảng ủy.
+2. Thay mặt Đảng ủy ký các nghị quyết, văn bản của Đảng ủy.
+"""
+
+
+def test_who_is_responsible_for_an_act_asks_who_does_it(tmp_path: Path) -> None:
+    """ "ai chịu trách nhiệm ký ...": the set phrase asks who signs, not who bears a
+    responsibility."""
+    assistant = assistant_over(tmp_path, {"dong-lam.txt": SIGNING})
+    answer = assistant.ask("nghị quyết của Đảng ủy xã Đông Lâm thì ai chịu trách nhiệm ký?")
+    assert answer.kind != "refusal"
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)

@@ -239,3 +239,26 @@ def test_not_attending_asked_finds_the_rule_for_absence(tmp_path: Path) -> None:
     answer = assistant.ask("Đảng viên xã Hồ Sen không tham dự sinh hoạt được thì phải làm gì?")
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+def test_a_list_item_is_read_with_the_lead_in_that_opens_its_list() -> None:
+    """The head a "how" question asks of ("xét" of "quy trình xét ...") is written in the
+    lead-in of a list of steps ("Trình tự xét ...:"), not in its last item; a head neither
+    writes ("tiêu chuẩn") is still only listed."""
+    from assistant.evidence import _listed_only
+    from assistant.locate import Located
+    from assistant.understand import understand
+    from tests.ingest.rules.fixtures import make_doc
+
+    steps = [("(1)", "(1) Chi bộ họp, đề nghị;"), ("(2)", "(2) Tổ chức lễ trao tặng.")]
+    doc = make_doc([(7, "Khen thưởng", [("2. Trình tự xét khen thưởng:", steps)])])
+    article = doc.parts[0].articles[0]
+    clause = article.clauses[0]
+    last = clause.points[-1]
+    item = Located(doc, article, clause, last, last.text, 1.0, 0.6, 0.4)
+
+    def listed(question: str) -> str:
+        return _listed_only(understand(question, [], [doc]), item)
+
+    assert listed("Quy trình xét khen thưởng đi qua các bước thế nào?") == ""
+    assert listed("Tiêu chuẩn khen thưởng là gì?")

@@ -49,3 +49,20 @@ def test_the_size_given_two_turns_back_is_still_the_bodys(tmp_path: Path) -> Non
     answer = assistant.ask("vậy nghị quyết cần bao nhiêu người tán thành?", history=history)
     assert answer.kind == "numeric"
     assert "16" in answer.answer
+
+
+def test_a_new_size_in_a_story_of_its_own_is_computed(tmp_path: Path) -> None:
+    """ "sau đại hội bổ sung lên 29 người": the story around the new size is no topic the
+    rule must name; the size is what the rule computes with."""
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
+    first = "Đảng ủy xã An Tường họp thì cần tối thiểu bao nhiêu người dự?"
+    history = [
+        Turn(role="user", content=first),
+        Turn(role="assistant", content=assistant.ask(first).answer),
+    ]
+    answer = assistant.ask(
+        "the sau khi kien toan xong dang uy len 29 nguoi thi can it nhat may nguoi du",
+        history=history,
+    )
+    assert answer.kind == "numeric"
+    assert "20" in answer.answer

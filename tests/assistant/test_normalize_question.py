@@ -334,3 +334,32 @@ def test_typed_with_diacritics_a_word_that_has_none_is_no_opening() -> None:
     vocabulary = Vocabulary([REGULATION + "\nKhoản chi dưới 30 triệu do Thường trực duyệt.\n" * 3])
     out = normalize_question("vậy chi 40 triệu ở tổ thì ai duyệt?", vocabulary)
     assert out.text == "chi 40 triệu ở tổ thì ai duyệt?"
+
+
+class TestSpellingAsWritten:
+    """A word typed in another spelling of one the regulation writes."""
+
+    def test_marks_left_out_are_added_from_the_regulation(self, vocabulary: Vocabulary) -> None:
+        out = normalize_question("ai ký văn bản theo ủy quyền, ai chuân bị nội dung?", vocabulary)
+        assert out.text == "ai ký văn bản theo ủy quyền, ai chuẩn bị nội dung?"
+        assert {r.kind for r in out.repairs} == {"spelling"}
+
+    def test_a_word_everyday_vietnamese_writes_as_typed_gets_no_marks(
+        self, vocabulary: Vocabulary
+    ) -> None:
+        # "tôi" is a word as typed, though the regulation writes "tối" nowhere either
+        out = normalize_question("tôi muốn biết hội nghị hợp lệ khi nào", vocabulary)
+        assert not [r for r in out.repairs if r.kind == "spelling"]
+
+    def test_i_for_y_read_as_the_regulation_spells_it(self) -> None:
+        vocabulary = Vocabulary(["Văn phòng quản lý hồ sơ kỳ họp. " * 3])
+        out = normalize_question("ai quản lí hồ sơ kì họp", vocabulary)
+        assert out.text == "ai quản lý hồ sơ kỳ họp"
+        bare = normalize_question("ai quan li ho so ki hop", vocabulary)
+        assert bare.text == "ai quan ly ho so ky hop"
+
+    def test_a_word_with_its_neighbour_as_typed_gets_no_marks(self) -> None:
+        # "giơ tay" is a word of the language; the regulation writing "giờ" changes nothing
+        vocabulary = Vocabulary(["Hội nghị khai mạc lúc 8 giờ sáng. " * 3])
+        out = normalize_question("có 5 người giơ tay đồng ý", vocabulary)
+        assert "giơ tay" in out.text

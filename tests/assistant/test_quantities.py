@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.quantities import GivenQuantities, given_quantities
+from assistant.quantities import GivenQuantities, given_quantities, head_counts
 
 
 @pytest.mark.parametrize(
@@ -155,3 +155,10 @@ def test_not_attending_is_being_away() -> None:
     )
     assert as_absence("khong the co mat buoi hop thi sao") == "vang buoi hop thi sao"
     assert as_absence("không đồng ý thì sao") == "không đồng ý thì sao"
+
+
+def test_a_count_written_bare_before_a_comma_is_a_count() -> None:
+    # "dự 7, ...": a comma and a space end the number; "1,5" and "7.000" are not counts
+    given = given_quantities("tổ có 10 người, sáng nay dự 7, có 5 phiếu nhất trí thì sao")
+    assert given == GivenQuantities(total=10, count=5, role="in_favour", present=7)
+    assert [c.value for c in head_counts("dự 1,5 giờ, chi 7.000 đồng")] == []

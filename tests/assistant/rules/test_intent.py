@@ -1,0 +1,20 @@
+"""The kind of numeric rule a question asks (assistant/rules/intent.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.rules.intent import read_intent
+from ingest.normalize import fold
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Số lần họp tối thiểu mỗi quý của chi ủy thôn Đông là bao nhiêu?",
+        "so lan hoi nghi toi thieu trong nam cua dang uy khac nhau the nao",
+    ],
+)
+def test_the_number_of_a_unit_named_as_a_noun_is_asked_in_that_unit(question: str) -> None:
+    # "tối thiểu" beside it bounds how often, not how many must attend
+    assert read_intent(fold(question))[0] == "frequency"
