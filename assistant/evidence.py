@@ -20,7 +20,7 @@ from assistant.models import Answer
 from assistant.party_bodies import party_bodies
 from assistant.quantities import ASKED_UNIT, counted_kind_words, quantity_syllables
 from assistant.same_meaning import same_meaning, with_same_meaning
-from assistant.stated_numbers import numbers_not_in, sizing_case
+from assistant.stated_numbers import numbers_not_in, stating_case
 from assistant.terms import FOLDED, question_terms
 from assistant.understand import Understanding
 from assistant.unknown_words import only_in, unknown_words
@@ -215,12 +215,12 @@ class EvidenceGate:
             kind_words = ""
         if self._covered(answer, terms, kind_words) >= MIN_NUMERIC_COVERAGE:
             return True
-        sizing = sizing_case(u)
-        if not sizing:
+        stating = stating_case(u)
+        if not stating:
             return False
-        # the words of the case that gives the body's size count where a clause writes
-        # them, never against it ("bầu bổ sung xong ... lên 23 người")
-        terms = self._numeric_terms(u, asked, aside | sizing, never, story)
+        # the words of the case that states the number (a size, a meeting's day) count
+        # where a clause writes them, never against it ("bầu bổ sung xong ... lên 23 người")
+        terms = self._numeric_terms(u, asked, aside | stating, never, story)
         return not terms.weights or self._covered(answer, terms, kind_words) >= (
             MIN_NUMERIC_COVERAGE
         )

@@ -158,14 +158,16 @@ def asks_a_number(u: Understanding) -> bool:
     return u.kind == "numeric" or u.frame.kind is not None
 
 
-def sizing_case(u: Understanding) -> set[str]:
-    """The folded syllables of the case before the ask when it gives the body's size and
-    nothing else counted ("sau bầu bổ sung Đảng ủy lên 19 người thì ..."): how the body
-    came to that size is no topic a rule names; the rule computes with the size."""
-    size = u.frame.member_count
-    if size is None or u.frame.given_count is not None:
+def stating_case(u: Understanding) -> set[str]:
+    """The folded syllables of the case before the ask when it states the number the rule
+    computes with and nothing else counted: the body's size ("sau bầu bổ sung Đảng ủy lên
+    19 người thì ...") or the day a meeting falls on ("tổ họp thường lệ ngày 8 hằng tháng
+    thì ..."). How the body came to that size, or what the meeting is like, is no topic a
+    rule names; the rule computes with the number."""
+    if u.frame.given_count is not None:
         return set()
+    stated = [n for n in (u.frame.member_count, u.frame.date and u.frame.date.day) if n]
     case = fold(u.circumstance)
-    if not re.search(rf"(?<!\d){size}(?!\d)", case):
+    if not any(re.search(rf"(?<!\d){n}(?!\d)", case) for n in stated):
         return set()
     return set(re.findall(r"[a-z]+", case))

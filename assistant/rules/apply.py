@@ -108,7 +108,11 @@ def apply_rule(
             frame.area, rule.comparator, rule.value.number, rule.if_met_body, rule.otherwise_body
         )
     elif rule.kind == "lead_time" and frame.date is not None:
-        calculation = latest_send_date(frame.date, rule.value)
+        # documents are sent ahead of a meeting; another act ahead of one is only done
+        sends = rule.subject in _SENDING_SUBJECTS
+        calculation = latest_send_date(
+            frame.date, rule.value, month_known=not frame.day_only, verb="gửi" if sends else ""
+        )
         if calculation and rule.value.unit == "ngày làm việc":
             notes.append("Chưa trừ ngày nghỉ lễ, Tết: nếu có, phải gửi sớm hơn.")
     elif rule.kind == "deadline" and frame.date is not None:
@@ -124,6 +128,7 @@ def apply_rule(
     return RuleMatch(rule=rule, calculation=calculation, notes=tuple(notes), size_rule=size_rule)
 
 
+_SENDING_SUBJECTS = frozenset({"document_sending", "document_submission"})
 _BOUND_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ"}
 
 

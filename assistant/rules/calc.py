@@ -242,11 +242,12 @@ def add_months(day: dt.date, n: int) -> dt.date:
 
 def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
     weekday = _WEEKDAYS[day.weekday()]
+    act = f"{verb} " if verb else ""
     return Calculation(
         kind="date",
         date=day,
         result=f"{weekday}, {show_date(day)}",
-        computation=f"{line} → {verb} chậm nhất ngày {show_date(day)} ({weekday})",
+        computation=f"{line} → {act}chậm nhất ngày {show_date(day)} ({weekday})",
     )
 
 
@@ -282,11 +283,27 @@ def _day(day: dt.date, month_known: bool) -> str:
     return show_date(day) if month_known else f"ngày {day.day}"
 
 
-def latest_send_date(meeting: dt.date, lead: Quantity) -> Calculation | None:
-    """The last day documents can go out for a meeting on ``meeting`` under a lead-time
-    rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank value."""
+def latest_send_date(
+    meeting: dt.date, lead: Quantity, month_known: bool = True, verb: str = "gửi"
+) -> Calculation | None:
+    """The last day documents can go out (``verb``) for a meeting on ``meeting`` under a
+    lead-time rule ("trước kỳ họp ít nhất 05 ngày" → meeting − 5 days). None for a blank
+    value. A day given without its month ("họp ngày 10") is answered as a day of the
+    month, with no weekday the question never fixed."""
     shifted = _shifted(meeting, lead, -1)
-    return _date_result(*shifted, "gửi") if shifted else None
+    if shifted is None:
+        return None
+    if month_known or lead.unit != "ngày":
+        return _date_result(*shifted, verb)
+    day = shifted[0]
+    said = f"ngày {day.day}" + ("" if day.month == meeting.month else " của tháng trước")
+    act = f"{verb} " if verb else ""
+    return Calculation(
+        kind="date",
+        date=day,
+        result=said,
+        computation=f"ngày {meeting.day} − {lead.number} ngày = {said} → {act}chậm nhất {said}",
+    )
 
 
 def deadline_date(start: dt.date, within: Quantity, hour: int | None = None) -> Calculation | None:

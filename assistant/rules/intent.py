@@ -10,6 +10,7 @@ import functools
 import re
 
 from assistant.function_words import alternation, function_words
+from assistant.lexicon import is_listed
 from assistant.quantities import ASKED_UNIT, given_quantities
 from assistant.rules.models import RuleKind
 from assistant.rules.question_dates import WEEKDAY_NAMES
@@ -329,7 +330,16 @@ def _counts_only_the_case(q: str) -> bool:
     parts = _TOPIC_MARKER.split(sentences[-1])
     if len(parts) < 2 or _NUMERIC_CUES.search(parts[-1]):
         return False
-    return bool(_other_asks().search(parts[-1]))
+    return any(not _begins_a_word(m, parts[-1]) for m in _other_asks().finditer(parts[-1]))
+
+
+def _begins_a_word(ask: re.Match[str], text: str) -> bool:
+    """Whether a one-syllable ask word, folded, is the first syllable of a listed word
+    with the one after it ("đầu tư" folds to the "đâu" of "ở đâu"), not itself an ask."""
+    following = text[ask.end() :].split()[:1]
+    pair = [ask.group(), *following]
+    asks = {fold_query(w) for w in function_words().ask_words}
+    return len(pair) == 2 and is_listed(pair, folded=True) and " ".join(pair) not in asks
 
 
 # Subjects an intent assumes when the question names none; the others are named.

@@ -32,13 +32,25 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
+# A day every month ("ngày 10 hằng tháng"): a date only where a meeting falls on it.
+_RECURRING_DAY = re.compile(r"(?<![a-z])ngay (\d{1,2}) (?:hang|moi) thang(?![a-z])")
+
+
 def dates_a_meeting(q: str) -> bool:
     """Whether the date a folded question gives is a meeting's: a meeting noun among the
     few words before it, the bodies named between them left out ("hội nghị dự kiến vào
     ngày 5/6", "họp Ban Gió Đảng ủy Khối Mây dự kiến 5/6")."""
-    m = _DATE.search(q)
-    if m is None:
-        return False
+    return _dated_meeting(q) is not None
+
+
+def _dated_meeting(q: str) -> re.Match[str] | None:
+    """The date a meeting falls on: a date, or a day every month ("sinh hoạt ngày 5 hằng
+    tháng"), with a meeting noun before it."""
+    m = _DATE.search(q) or _RECURRING_DAY.search(q)
+    return m if m is not None and _meeting_before(q, m) else None
+
+
+def _meeting_before(q: str, m: re.Match[str]) -> bool:
     said = _WEEKDAY_BEFORE.sub("", q[: m.start()])  # "thứ Sáu 14/8": the date's own
     before = " ".join(without_mentions(said, find_bodies(said)).split()[-_MEETING_WINDOW:])
     # or the meeting is what the clause the date ends is about ("Hội nghị BCH xã Ngọc
@@ -96,9 +108,16 @@ def date_given(q: str) -> dt.date | None:
     """The date a folded question gives ("20/10", "ngày 5 tháng 6", "ngày 10" of this
     month); None when it gives none or an impossible one."""
     m = _DATE.search(q)
-    if not m:
-        return None
     today = dt.date.today()
+    if m is None:
+        # a day every month, when a meeting falls on it: this month's
+        recurring = _dated_meeting(q)
+        if recurring is None:
+            return None
+        try:
+            return dt.date(today.year, today.month, int(recurring.group(1)))
+        except ValueError:
+            return None
     if m.group(7):
         ahead = m.group("relative") == "toi"
         month_index = today.month + ahead  # 13: January of the next year

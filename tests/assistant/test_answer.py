@@ -1022,3 +1022,25 @@ def test_who_is_responsible_for_an_act_asks_who_does_it(tmp_path: Path) -> None:
     answer = assistant.ask("nghị quyết của Đảng ủy xã Đông Lâm thì ai chịu trách nhiệm ký?")
     assert answer.kind != "refusal"
     assert (answer.citations[0].article, answer.citations[0].clause) == (2, 2)
+
+
+MONTHLY_BRANCH = """QUY CHẾ LÀM VIỆC CỦA CHI BỘ THÔN ĐÔNG HÀ
+
+Điều 1. Nhiệm vụ của chi ủy
+1. Chuẩn bị nội dung sinh hoạt chi bộ.
+2. Chi ủy họp mỗi tháng một lần, trước ngày sinh hoạt chi bộ ít nhất 02 ngày.
+
+Điều 2. Chế độ sinh hoạt
+1. Chi bộ sinh hoạt mỗi tháng một lần.
+"""
+
+
+def test_the_day_a_meeting_falls_on_every_month_is_computed_from(tmp_path: Path) -> None:
+    """ "sinh hoạt định kỳ ngày 12 hằng tháng": the meeting's day, in words the rule does
+    not write; the earlier meeting is answered as a day of the month."""
+    assistant = assistant_over(tmp_path, {"dong-ha.txt": MONTHLY_BRANCH})
+    answer = assistant.ask(
+        "Chi bộ thôn Đông Hà sinh hoạt định kỳ ngày 12 hằng tháng thì chi ủy họp chậm nhất ngày nào?"
+    )
+    assert answer.kind == "numeric"
+    assert answer.answer.startswith("ngày 10")

@@ -198,3 +198,14 @@ def test_a_day_of_the_month_off_a_day_off() -> None:
     assert day_of_the_month(dt.date(2026, 6, 21), None, monthly, month_known=True) is None
     silent = monthly.model_copy(update={"day_off_shift": 0})
     assert day_of_the_month(dt.date(2026, 6, 20), None, silent, month_known=True) is None
+
+
+def test_latest_day_for_a_day_given_without_its_month() -> None:
+    # "tổ họp ngày 12 hằng tháng": a day of the month, no weekday the question never fixed;
+    # an act other than sending is only "done" by then
+    lead = Quantity(text="02 ngày", number=2, unit="ngày")
+    calc = latest_send_date(dt.date(2025, 3, 12), lead, month_known=False, verb="")
+    assert calc is not None and calc.result == "ngày 10"
+    assert "gửi" not in calc.computation and "thứ" not in calc.computation
+    early = latest_send_date(dt.date(2025, 3, 1), lead, month_known=False)
+    assert early is not None and early.result == "ngày 27 của tháng trước"

@@ -18,3 +18,13 @@ from ingest.normalize import fold
 def test_the_number_of_a_unit_named_as_a_noun_is_asked_in_that_unit(question: str) -> None:
     # "tối thiểu" beside it bounds how often, not how many must attend
     assert read_intent(fold(question))[0] == "frequency"
+
+
+def test_an_ask_word_that_begins_a_listed_word_asks_nothing() -> None:
+    # folded, "đầu tư" begins with the "đâu" of "ở đâu": the amount is still what is asked
+    from assistant.rules.intent import is_numeric_question
+
+    assert is_numeric_question("Công trình bao nhiêu tiền thì phải trình Đảng ủy xã đầu tư?")
+    assert is_numeric_question("cong trinh bao nhieu tien thi trinh dang uy xa dau tu")
+    # ... while a case before an ask of a place is no number asked
+    assert not is_numeric_question("Khi mấy tổ viên vắng thì báo cáo ở đâu?")

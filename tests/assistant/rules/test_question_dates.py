@@ -32,3 +32,12 @@ def test_dates_hours_and_weekdays_given() -> None:
 def test_a_date_after_a_meeting_noun_is_the_meetings() -> None:
     assert dates_a_meeting("hoi nghi to may du kien vao thu nam 19/3 thi gui cham nhat ngay nao")
     assert not dates_a_meeting("nhan don ngay 19/3 thi tra loi cham nhat ngay nao")
+
+
+def test_a_day_every_month_is_a_date_only_where_a_meeting_falls_on_it() -> None:
+    q = "to dang sinh hoat thuong ky ngay 12 hang thang thi to truong hop truoc cham nhat ngay may"
+    assert dates_a_meeting(q)
+    given = date_given(q)
+    assert given is not None and given.day == 12
+    # a day every month with no meeting on it ("nộp trước ngày 5 hằng tháng") is no date
+    assert date_given("dang phi nop truoc ngay 5 hang thang dung khong") is None
