@@ -29,6 +29,7 @@ from assistant.rules.models import Rule
 from assistant.stated_numbers import (
     asks_a_number,
 )
+from assistant.terms import question_terms
 from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
 from assistant.word_repair import Repair
@@ -217,8 +218,9 @@ class Answerer:
         follow-up suggestions."""
         terms = self.locator.topic_terms(u)
 
-        def relevance(text: str) -> float:
-            return self.locator.stats.coverage(terms, self.locator.profile(text))
+        def relevance(text: str, words: str = "") -> float:
+            asked = question_terms(words, self.locator.name_terms) if words else terms
+            return self.locator.stats.coverage(asked, self.locator.profile(text))
 
         answer = with_blank_notes(answer, self.documents)
         answer = with_references(

@@ -160,12 +160,16 @@ def negated_at(folded: str, start: int) -> bool:
     return bool(_negated_copula_before().search(folded[max(0, start - 30) : start]))
 
 
+COMPARATIVE_PREDICATE_WORDS = 5  # "nào <up to five words> hơn"
+
+
 @functools.cache
 def comparative_ask_pattern() -> re.Pattern[str]:
-    """ "tổ nào họp thưa hơn", "chỗ nào chặt hơn": a which-question whose predicate is a
-    comparative asks to compare the things named (folded)."""
+    """ "tổ nào họp thưa hơn", "bên nào bắt phải gửi sớm hơn": a which-question whose
+    predicate (a verb phrase of a few words) is a comparative asks to compare the things
+    named (folded)."""
     markers = alternation(tuple(fold(w) for w in function_words().comparatives))
-    return re.compile(rf"\bnao(?:\s+[a-z]+){{1,3}}\s+(?:{markers})\b")
+    return re.compile(rf"\bnao(?:\s+[a-z]+){{1,{COMPARATIVE_PREDICATE_WORDS}}}\s+(?:{markers})\b")
 
 
 @functools.cache

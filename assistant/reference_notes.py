@@ -18,19 +18,36 @@ from ingest.references import ResolvedReference, TextReference, find_references,
 
 MAX_REFERENCES = 3
 MAX_REFERENCE_QUOTE = 700  # characters of the referenced unit quoted (whole sentences)
-Relevance = Callable[[str], float]  # how much of the question a text covers
+# How much of the question (or of other words, when given) a text covers.
+Relevance = Callable[[str, str], float]
+TIE_DIGITS = 3  # shares equal to this many decimals tell no clause from another
 
 
-def _narrowed(resolved: ResolvedReference, relevance: Relevance) -> ResolvedReference:
-    """A reference to a whole article of several clauses: the clause the question is about
-    (the first, when none is more relevant than another)."""
+def _narrowed(resolved: ResolvedReference, relevance: Relevance, context: str) -> ResolvedReference:
+    """A reference to a whole article of several clauses: the clause the question is about;
+    among clauses it covers equally, the one the words that refer to it are about
+    ("thảo luận tập thể các nội dung ... quy định tại Điều 2": the clause on what is
+    discussed together); the first, when nothing tells them apart."""
     clauses = [c for c in resolved.article.clauses if c.number is not None]
     if resolved.clause is not None or len(clauses) < 2:
         return resolved
-    best = max(clauses, key=lambda c: relevance(c.text))
-    if relevance(best.text) <= 0:
+
+    def key(text: str) -> tuple[float, float]:
+        return round(relevance(text, ""), TIE_DIGITS), round(relevance(text, context), TIE_DIGITS)
+
+    best = max(clauses, key=lambda c: key(c.text))
+    if max(key(best.text)) <= 0:
         return resolved
     return resolved.model_copy(update={"clause": best})
+
+
+def _referring_words(quote: str, reference: TextReference) -> str:
+    """The words of the quoted sentence that lead to a reference ("thảo luận tập thể các
+    nội dung thuộc nhiệm vụ ... quy định tại")."""
+    for start, end in sentences(quote):
+        if start <= reference.start < end:
+            return quote[start : reference.start]
+    return quote[: reference.start]
 
 
 def _quote_of(resolved: ResolvedReference) -> str:
@@ -122,7 +139,7 @@ def with_references(
             resolved = _referenced(doc, citation, reference)
             if resolved is None:
                 continue
-            resolved = _narrowed(resolved, relevance)
+            resolved = _narrowed(resolved, relevance, _referring_words(citation.quote, reference))
             linked = make_citation(
                 doc, resolved.article, resolved.clause, resolved.point, _quote_of(resolved)
             ).model_copy(update={"via": citation.cite_as})

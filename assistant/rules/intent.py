@@ -92,8 +92,11 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "request_trigger",
         "extraordinary_meeting",
-        # a request or an extraordinary session, of a meeting ("đề nghị kết nạp" is not one)
-        r"(?=.*(?<![a-z])(?:hop|hoi nghi|trieu tap)(?![a-z])).*(?:de nghi|yeu cau|dot xuat|bat thuong)"
+        # an extraordinary session of a meeting, or a request for one: by members, or
+        # of a meeting named a few words after ("đề nghị kết nạp", "yêu cầu gửi tài liệu
+        # trước kỳ họp" request no session)
+        r"(?=.*(?<![a-z])(?:hop|hoi nghi|trieu tap)(?![a-z])).*(?:dot xuat|bat thuong)"
+        r"|(?:de nghi|yeu cau)(?: [a-z]+){0,3} (?:hop|hoi nghi|trieu tap)(?![a-z])"
         r"|(?:nguoi|uy vien|thanh vien) (?:de nghi|yeu cau)",
     ),
     ("lead_time", "document_submission", r"tham dinh|gui .*van phong"),
@@ -274,6 +277,15 @@ def asked_subjects(q: str, kind: RuleKind | None) -> tuple[str, ...]:
     return tuple(found) if len(found) > 1 else ()
 
 
+def named_subject(kind: RuleKind | None, piece: str) -> str | None:
+    """The subject one ask of a folded question names itself ("thẩm định trong mấy ngày":
+    the appraisal), None when it names none of its own."""
+    if kind is None:
+        return None
+    named = _refined_subject(kind, None, piece)
+    return named if named not in DEFAULT_SUBJECTS else None
+
+
 def _refined_subject(kind: RuleKind, subject: str | None, q: str) -> str | None:
     """The subject a question names, read the way rules are read ("báo cáo định kỳ" is a
     report, not a meeting); the intent's default when it names none."""
@@ -353,6 +365,7 @@ __all__ = [
     "INTENTS",
     "asked_subjects",
     "is_numeric_question",
+    "named_subject",
     "numeric_asks",
     "only_a_bare_count",
     "read_intent",

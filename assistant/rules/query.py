@@ -15,13 +15,14 @@ from assistant.models import NumericResult, Turn
 from assistant.quantities import role_info
 from assistant.rules.apply import apply_rule
 from assistant.rules.frame import DEFAULT_SUBJECTS, is_numeric_question, read_question
-from assistant.rules.intent import numeric_asks
+from assistant.rules.intent import named_subject, numeric_asks, read_intent
 from assistant.rules.models import (
     THRESHOLD_KINDS,
     DocumentNumeric,
     NumericAnswer,
     QuestionFrame,
     Rule,
+    RuleKind,
     RuleMatch,
 )
 from assistant.rules.topic import case_named, closest_topic, topic_words
@@ -120,7 +121,9 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     deciding = frame.measure
     pieces = numeric_asks(fold_query(question))
     if len(pieces) > 1 and deciding is None and not frame.more_subjects:
-        return _per_ask(pieces, candidates, frame.bodies)
+        # each ask by the subject it names itself, if any: "thẩm định trong mấy ngày, còn
+        # Ban Thường vụ xét trong bao lâu" asks the appraisal, then the standing board's act
+        return _per_ask(pieces, candidates, frame.bodies, same_kind, frame.kind)
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
@@ -155,7 +158,13 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     return candidates
 
 
-def _per_ask(pieces: Sequence[str], rules: list[Rule], bodies: Sequence[str]) -> list[Rule]:
+def _per_ask(
+    pieces: Sequence[str],
+    rules: list[Rule],
+    bodies: Sequence[str],
+    same_kind: list[Rule],
+    kind: RuleKind | None,
+) -> list[Rule]:
     """Several asks of one kind told apart by their words ("BTV xét trong bao lâu, lễ
     kết nạp làm trong bao lâu"): the closest rules of each, in the order asked. An ask
     that names a body is answered by that body's rules. One that names none may ask
@@ -167,8 +176,17 @@ def _per_ask(pieces: Sequence[str], rules: list[Rule], bodies: Sequence[str]) ->
 
     found: list[Rule] = []
     for piece in pieces:
-        own = of({m.body for m in find_bodies(piece)}, rules)
-        closest = closest_topic(piece, own or rules, False)
+        named = {m.body for m in find_bodies(piece)}
+        subject = named_subject(kind, piece)
+        among = [r for r in same_kind if r.subject == subject] if subject else []
+        if not among and named and not of(named, rules) and read_intent(piece)[0] == kind:
+            # an ask of its own body's act ("còn BTV xét trong bao lâu"), which the
+            # subject another ask names does not bound; an ask naming neither ("còn xã
+            # kia bao lâu") asks again what the other asked
+            among = same_kind
+        among = among or rules
+        own = of(named, among)
+        closest = closest_topic(piece, own or among, False)
         if not own:
             words = topic_words(piece)
             shared = {id(r): len(words & topic_words(r.sentence)) for r in closest}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.models import Turn
+from assistant.models import Answer, Turn
 from tests.assistant.test_answer import assistant_over
 
 REGULATION = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ AN TƯỜNG
@@ -18,16 +18,21 @@ Quy chế này quy định việc làm việc của Đảng ủy xã An Tường
 """
 
 
-def test_new_numbers_typed_without_diacritics_are_computed(tmp_path: Path) -> None:
+def _follow_up(tmp_path: Path, first: str, second: str) -> Answer:
+    """The answer to ``second`` asked after ``first`` and its answer."""
     assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
-    first = "Hội nghị Đảng ủy xã An Tường cần bao nhiêu người dự?"
     history = [
         Turn(role="user", content=first),
         Turn(role="assistant", content=assistant.ask(first).answer),
     ]
-    answer = assistant.ask(
+    return assistant.ask(second, history=history)
+
+
+def test_new_numbers_typed_without_diacritics_are_computed(tmp_path: Path) -> None:
+    answer = _follow_up(
+        tmp_path,
+        "Hội nghị Đảng ủy xã An Tường cần bao nhiêu người dự?",
         "the neu dang uy co 31 uy vien ma hom do chi 20 dong chi du thi hop duoc khong",
-        history=history,
     )
     assert answer.kind == "numeric"
     assert "21" in answer.answer and "Không đủ" in answer.answer
@@ -54,15 +59,10 @@ def test_the_size_given_two_turns_back_is_still_the_bodys(tmp_path: Path) -> Non
 def test_a_new_size_in_a_story_of_its_own_is_computed(tmp_path: Path) -> None:
     """ "sau đại hội bổ sung lên 29 người": the story around the new size is no topic the
     rule must name; the size is what the rule computes with."""
-    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
-    first = "Đảng ủy xã An Tường họp thì cần tối thiểu bao nhiêu người dự?"
-    history = [
-        Turn(role="user", content=first),
-        Turn(role="assistant", content=assistant.ask(first).answer),
-    ]
-    answer = assistant.ask(
+    answer = _follow_up(
+        tmp_path,
+        "Đảng ủy xã An Tường họp thì cần tối thiểu bao nhiêu người dự?",
         "the sau khi kien toan xong dang uy len 29 nguoi thi can it nhat may nguoi du",
-        history=history,
     )
     assert answer.kind == "numeric"
     assert "20" in answer.answer

@@ -63,3 +63,25 @@ def test_the_article_taking_duties_by_reference_is_cited_at_its_clause(tmp_path:
     leading = next(c for c in answer.citations if c.article == 3)
     assert leading.clause == 2
     assert "Khoản 2 Điều 3 (Nhiệm vụ của Phó Bí thư) áp dụng Điều 2" in answer.answer
+
+
+DUTIES_BY_REFERENCE = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ HÒA SƠN
+
+Điều 2. Nhiệm vụ
+1. Lãnh đạo thực hiện nghị quyết của cấp trên tại địa phương; chỉ đạo công tác thứ 1 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 2 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 3 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 4 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 5 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 6 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 7 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 8 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 9 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 10 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 11 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 12 của các chi bộ trực thuộc theo chương trình năm; chỉ đạo công tác thứ 13 của các chi bộ trực thuộc theo chương trình năm.
+2. Thảo luận tập thể, biểu quyết các vấn đề sau: kế hoạch phát triển kinh tế; công tác cán bộ.
+
+Điều 5. Chế độ họp
+1. Đảng ủy họp định kỳ một tháng một lần để thảo luận tập thể các nội dung thuộc nhiệm vụ quy định tại Điều 2 Quy chế này.
+"""
+
+
+def test_a_whole_article_referred_to_is_narrowed_by_the_words_that_refer_to_it(
+    tmp_path: Path,
+) -> None:
+    """ "thảo luận tập thể các nội dung ... quy định tại Điều 2": the question's words
+    match neither clause of Điều 2, so the words that refer to it pick the clause on what
+    is discussed together."""
+    assistant = assistant_over(tmp_path, {"hoa-son.txt": DUTIES_BY_REFERENCE})
+    answer = assistant.ask("Đảng ủy xã Hòa Sơn họp định kỳ mấy tháng một lần?")
+    assert "kế hoạch phát triển kinh tế" in answer.answer

@@ -219,3 +219,9 @@ def test_a_body_set_apart_is_not_asked_about() -> None:
     # named again without the negative, it is asked about
     u = understand("Không phải Ban Thường vụ thì Ban Thường vụ hay BCH họp?", [], [])
     assert "Ban Thường vụ" in u.bodies
+
+
+def test_which_one_with_a_comparative_predicate_of_a_few_words_compares() -> None:
+    # "bên nào bắt nộp báo cáo sớm hơn": which of the two, by a verb phrase before "hơn"
+    assert classify("hai quy che, ben nao bat nop bao cao som hon", False) == "comparison"
+    assert classify("to nao hop thua hon", False) == "comparison"

@@ -28,3 +28,18 @@ def test_an_ask_word_that_begins_a_listed_word_asks_nothing() -> None:
     assert is_numeric_question("cong trinh bao nhieu tien thi trinh dang uy xa dau tu")
     # ... while a case before an ask of a place is no number asked
     assert not is_numeric_question("Khi mấy tổ viên vắng thì báo cáo ở đâu?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "yêu cầu" that requires an act is no request for a session
+        ("Tài liệu họp chi ủy quy chế yêu cầu gửi trước ít nhất bao lâu?", "lead_time"),
+        ("Cần mấy ủy viên yêu cầu thì phải triệu tập họp?", "request_trigger"),
+        ("de nghi trieu tap hoi nghi can bao nhieu nguoi", "request_trigger"),
+    ],
+)
+def test_a_request_is_for_a_session_only_when_a_meeting_follows_it(
+    question: str, kind: str
+) -> None:
+    assert read_intent(fold(question))[0] == kind

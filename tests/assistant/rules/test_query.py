@@ -591,6 +591,30 @@ def test_two_asks_of_one_kind_are_each_answered_by_their_own_rule() -> None:
     assert {5, 20} <= values
 
 
+def test_an_ask_that_names_no_subject_is_not_bound_by_anothers() -> None:
+    """ "Văn phòng thẩm định trong mấy ngày, còn BTV xét trong bao lâu": the first ask
+    names the appraisal; the second, which names none, is the board's own deadline."""
+    doc = make_doc(
+        [
+            (
+                7,
+                "Khen thưởng",
+                [
+                    "2. Văn phòng thẩm định hồ sơ trong thời hạn 04 ngày làm việc.",
+                    "3. Ban Thường vụ xem xét, quyết định trong thời hạn 12 ngày làm việc kể từ "
+                    "ngày nhận đủ hồ sơ.",
+                ],
+            )
+        ],
+        doc_id="awards",
+    )
+    question = "Văn phòng thẩm định hồ sơ trong mấy ngày, còn BTV xét trong bao lâu?"
+    values = {
+        m.rule.value.number for m in _document_matches(extract_rules(doc), question, "awards")
+    }
+    assert {4, 12} <= values
+
+
 FIXED = make_doc(
     [
         (
