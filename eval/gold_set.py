@@ -54,8 +54,11 @@ FRESH8_FILE = EVAL_DIR / "gold" / "fresh8.jsonl"
 FRESH9_FILE = EVAL_DIR / "gold" / "fresh9.jsonl"
 # A tenth (stop 35), written at the start of that stop by a helper who saw only the
 # regulations and the schema, committed unread and run once at its end (the ninth set's
-# failures were read in that stop: it is a dev set since).
+# failures were read in that stop: it is a dev set since; its own were read in stop 36).
 FRESH10_FILE = EVAL_DIR / "gold" / "fresh10.jsonl"
+# An eleventh (stop 36), the same way: committed unread (a336bf7) before any code change of
+# that stop and run once at its end.
+FRESH11_FILE = EVAL_DIR / "gold" / "fresh11.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -71,6 +74,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh8": FRESH8_FILE,
     "fresh9": FRESH9_FILE,
     "fresh10": FRESH10_FILE,
+    "fresh11": FRESH11_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
