@@ -121,8 +121,8 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     deciding = frame.measure
     pieces = numeric_asks(fold_query(question))
     if len(pieces) > 1 and deciding is None and not frame.more_subjects:
-        # each ask by the subject it names itself, if any: "thẩm định trong mấy ngày, còn
-        # Ban Thường vụ xét trong bao lâu" asks the appraisal, then the standing board's act
+        # each ask by the subject it names itself, if any: "Văn phòng rà soát hồ sơ mất mấy
+        # ngày, Thường trực duyệt mất bao lâu" asks the appraisal, then the standing act
         return _per_ask(pieces, candidates, frame.bodies, same_kind, frame.kind)
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
@@ -180,7 +180,7 @@ def _per_ask(
         subject = named_subject(kind, piece)
         among = [r for r in same_kind if r.subject == subject] if subject else []
         if not among and named and not of(named, rules) and read_intent(piece)[0] == kind:
-            # an ask of its own body's act ("còn BTV xét trong bao lâu"), which the
+            # an ask of its own body's act ("Thường trực duyệt mất bao lâu"), which the
             # subject another ask names does not bound; an ask naming neither ("còn xã
             # kia bao lâu") asks again what the other asked
             among = same_kind
