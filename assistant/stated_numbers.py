@@ -7,8 +7,8 @@ import functools
 import re
 from collections.abc import Collection
 
-from assistant.function_words import alternation
-from assistant.quantities import ASKED_UNIT, money_nouns
+from assistant.function_words import alternation, function_words
+from assistant.quantities import ASKED_UNIT, count_nouns, money_nouns
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics, words
 from ingest.rules.amounts import find_money
@@ -56,6 +56,45 @@ _MEASURES = frozenset({"gio", "ngay", "tuan", "phut", "tuoi", "ty", "trieu", "ha
 _MONEY_ASKED = "tien"
 
 
+# A share or a period as written, folded ("hai phần ba", "2/3", "quá nửa", "hằng tháng").
+_SHARE_WRITTEN = re.compile(
+    rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)}) phan (?:{fold(_NUMBER_WORDS)})(?![a-z])"
+    r"|\d+\s*/\s*\d+|\d+\s*%|(?<![a-z])(?:qua |mot )?nua(?![a-z])"
+    r"|(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
+)
+
+
+@functools.cache
+def _now_words() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![a-z])(?:{alternation(tuple(fold(w) for w in function_words().present_time))})"
+        r"(?![a-z])"
+    )
+
+
+def _asks_what_there_is_now(folded_question: str) -> bool:
+    """ "Đảng bộ X hiện có bao nhiêu đảng viên?": how many there are now, asked with no
+    number of the asker's own (a story's counts are decided by a rule)."""
+    return (
+        bool(ASKED_UNIT.search(folded_question) or _BARE_ASK.search(folded_question))
+        and bool(_now_words().search(folded_question))
+        and not re.search(r"\d", folded_question)
+    )
+
+
+def _counts_what_is_asked(folded_quote: str, asked: list[str]) -> bool:
+    """Whether the quote gives a number of the unit asked; asked for people ("bao nhiêu
+    đảng viên"), of people by any noun that counts them ("21 đồng chí")."""
+    people = [n for n in count_nouns() if n.split()[0] in asked]
+    nouns = [*people, *count_nouns()] if people else asked
+    if not nouns:
+        return False
+    number = rf"(?:\d+|{fold(_NUMBER_WORDS)})"
+    return bool(
+        re.search(rf"(?<![a-z]){number} (?:{alternation(tuple(nouns))})(?![a-z])", folded_quote)
+    )
+
+
 # "bao nhiêu" with no unit after it ("... là bao nhiêu?"): the noun asked about says what.
 _BARE_ASK = re.compile(r"(?<![a-z])bao nhieu(?!\s*[a-z])")
 
@@ -80,6 +119,12 @@ def states_number(quote: str, question: str = "") -> bool:
     asked = ASKED_UNIT.findall(folded_question)
     if (_MONEY_ASKED in asked or _asks_an_amount_of(folded_question)) and not find_money(quote):
         return False  # "bao nhiêu tiền" is not answered by a count of times
+    now = _asks_what_there_is_now(folded_question)
+    if now:
+        # "hiện nay có bao nhiêu ...": only a number of what is asked answers ("gồm 21
+        # đồng chí"); a share of them ("hai phần ba số ..."), days, a period or a list of
+        # steps is a rule on a vote, a deadline or a procedure, not how many there are
+        return _counts_what_is_asked(_SHARE_WRITTEN.sub(" ", fold(quote)), asked)
     quoted = set(words(quote))
     measured = [u for u in asked if u in _MEASURES]
     if measured and not set(measured) & quoted:

@@ -68,3 +68,15 @@ def test_the_case_that_states_the_number_computed_with() -> None:
     assert {"thuong", "le", "hang"} <= stating_case(dated)
     counted = understand("Đảng ủy 19 người, 12 người dự thì họp được không?", [], [])
     assert stating_case(counted) == set()
+
+
+def test_how_many_there_are_now_is_answered_only_by_a_count_of_them() -> None:
+    """ "hiện nay có bao nhiêu ...": a share of them, days, or a list of steps is a rule,
+    not how many there are; a number of people by any noun that counts them is."""
+    question = "Chi bộ thôn Bắc hiện nay có bao nhiêu đảng viên?"
+    assert not states_number("Nghị quyết phải có hai phần ba số đảng viên tán thành.", question)
+    assert not states_number("(1) Chi bộ họp xét; (2) gửi hồ sơ trong mười ngày.", question)
+    assert states_number("Chi bộ có 35 đồng chí đảng viên.", question)
+    # a story's own counts are decided by a rule: not asked "now"
+    story = "hiện nay có 12 đảng viên thì cần bao nhiêu người tán thành?"
+    assert states_number("Nghị quyết phải có hai phần ba số đảng viên tán thành.", story)
