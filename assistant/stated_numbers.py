@@ -73,7 +73,7 @@ def _now_words() -> re.Pattern[str]:
 
 
 def _asks_what_there_is_now(folded_question: str) -> bool:
-    """ "Đảng bộ X hiện có bao nhiêu đảng viên?": how many there are now, asked with no
+    """ "Tổ Y bây giờ gồm mấy tổ viên?": how many there are now, asked with no
     number of the asker's own (a story's counts are decided by a rule)."""
     return (
         bool(ASKED_UNIT.search(folded_question) or _BARE_ASK.search(folded_question))
