@@ -40,7 +40,12 @@ def name_terms(doc: Document) -> set[str]:
     places = [m.province]
     for text in (m.issuing_body, m.governed_body, m.title):
         places.extend(place_names(text))
-    terms = text_terms(m.number)  # no abbreviation expansion: "TU" names, it is no topic
+    # The number is left out where it is written whole ("09-QC/TU"), as a place of several
+    # syllables is: typed without diacritics, its parts alone are words ("tu" of "tự
+    # phê bình", "du" of "dự họp"). No abbreviation expansion: "TU" there names, it is
+    # no topic.
+    parts = words(m.number)
+    terms = {" ".join(parts)} if len(parts) > 1 else text_terms(m.number)
     for place in places:
         syllables = words(place)
         # A place of several syllables is left out where it is written whole: typed
