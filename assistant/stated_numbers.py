@@ -27,10 +27,12 @@ NO_NUMBER_MESSAGE = (
 _NUMBER_WORDS = (
     r"một(?! (?:số|cách|vài|khi|trong))|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm|nửa"
 )
+# A period that answers "how often" ("hằng tháng", "định kỳ"), folded.
+_PERIOD = r"(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
 _NUMBER_STATED = re.compile(
     r"\d|(?:\.{3,}|…+)\s*(?:ngay|lan|thang|tuan|nguoi|uy vien|thanh vien|ty|trieu|dong|hang|buoi|gio|%)"
     r"|(?<![a-z])(?:ngay|nhat|qua|tu|truoc|so|den)\s*(?:\.{3,}|…+)"
-    r"|(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
+    rf"|{_PERIOD}"
 )
 _NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_NUMBER_WORDS})(?!\w)")
 _NUMBER_WORD_FOLDED = re.compile(rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)})(?![a-z])")
@@ -60,7 +62,7 @@ _MONEY_ASKED = "tien"
 _SHARE_WRITTEN = re.compile(
     rf"(?<![a-z])(?:{fold(_NUMBER_WORDS)}) phan (?:{fold(_NUMBER_WORDS)})(?![a-z])"
     r"|\d+\s*/\s*\d+|\d+\s*%|(?<![a-z])(?:qua |mot )?nua(?![a-z])"
-    r"|(?<![a-z])(?:hang|moi) (?:ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky|thuong ky"
+    rf"|{_PERIOD}"
 )
 
 
@@ -85,8 +87,8 @@ def _asks_what_there_is_now(folded_question: str) -> bool:
 def _counts_what_is_asked(folded_quote: str, asked: list[str]) -> bool:
     """Whether the quote gives a number of the unit asked; asked for people ("bao nhiêu
     đảng viên"), of people by any noun that counts them ("21 đồng chí")."""
-    people = [n for n in count_nouns() if n.split()[0] in asked]
-    nouns = [*people, *count_nouns()] if people else asked
+    people = any(n.split()[0] in asked for n in count_nouns())
+    nouns = list(count_nouns()) if people else asked
     if not nouns:
         return False
     number = rf"(?:\d+|{fold(_NUMBER_WORDS)})"

@@ -242,16 +242,16 @@ class Vocabulary:
         allow: the same đ or d, the same tone when one was typed; else the most frequent."""
         from assistant.typing_codes import tone_of
 
-        forms = sorted(self._spellings.get(folded, []), reverse=True)
+        forms = self.spellings(folded)
         if not forms:
             return folded
         typed = typed.lower()
         wants_dd = typed.startswith("đ")
         tone = tone_of(typed)
-        for _count, word in forms:
+        for word in forms:
             if word.startswith("đ") == wants_dd and (not tone or tone_of(word) == tone):
                 return word
-        return forms[0][1]
+        return forms[0]
 
     def _unigram(self, syllable: str) -> float:
         return (self.corpus_count(syllable) + 0.5) / self.total

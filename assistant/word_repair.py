@@ -96,8 +96,6 @@ def repair_word(
 # An open syllable that ends in i or y after its consonants ("tỉ"/"tỷ", "kì"/"kỳ", "lí"/"lý"):
 # both spellings are standard, and the regulations keep one of them.
 _I_OR_Y = re.compile(r"([b-df-hj-np-tv-xzđ]+)([iy])", re.IGNORECASE)
-# A typed mark is kept; one left out may be added (the base letter stays the same).
-_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 
 
 def _spelled_as_written(

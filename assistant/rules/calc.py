@@ -240,9 +240,15 @@ def add_months(day: dt.date, n: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def _date_result(day: dt.date, line: str, verb: str) -> Calculation:
-    weekday = _WEEKDAYS[day.weekday()]
+def _date_result(day: dt.date, line: str, verb: str, said: str = "") -> Calculation:
+    """The last day ``line`` computes, with its weekday; ``said``: the day as the question
+    fixed it, a day of the month with no weekday."""
     act = f"{verb} " if verb else ""
+    if said:
+        return Calculation(
+            kind="date", date=day, result=said, computation=f"{line} → {act}chậm nhất {said}"
+        )
+    weekday = _WEEKDAYS[day.weekday()]
     return Calculation(
         kind="date",
         date=day,
@@ -296,14 +302,9 @@ def latest_send_date(
     if month_known or lead.unit != "ngày":
         return _date_result(*shifted, verb)
     day = shifted[0]
-    said = f"ngày {day.day}" + ("" if day.month == meeting.month else " của tháng trước")
-    act = f"{verb} " if verb else ""
-    return Calculation(
-        kind="date",
-        date=day,
-        result=said,
-        computation=f"ngày {meeting.day} − {lead.number} ngày = {said} → {act}chậm nhất {said}",
-    )
+    said = _day(day, month_known) + ("" if day.month == meeting.month else " của tháng trước")
+    line = f"{_day(meeting, month_known)} − {lead.number} ngày = {said}"
+    return _date_result(day, line, verb, said)
 
 
 def deadline_date(start: dt.date, within: Quantity, hour: int | None = None) -> Calculation | None:

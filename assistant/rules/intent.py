@@ -350,8 +350,13 @@ def _begins_a_word(ask: re.Match[str], text: str) -> bool:
     with the one after it ("đầu tư" folds to the "đâu" of "ở đâu"), not itself an ask."""
     following = text[ask.end() :].split()[:1]
     pair = [ask.group(), *following]
-    asks = {fold_query(w) for w in function_words().ask_words}
-    return len(pair) == 2 and is_listed(pair, folded=True) and " ".join(pair) not in asks
+    return len(pair) == 2 and is_listed(pair, folded=True) and " ".join(pair) not in _ask_words()
+
+
+@functools.cache
+def _ask_words() -> frozenset[str]:
+    """The interrogative expressions, folded ("ở đâu" → "o dau")."""
+    return frozenset(fold_query(w) for w in function_words().ask_words)
 
 
 # Subjects an intent assumes when the question names none; the others are named.

@@ -111,10 +111,10 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     names, then the closest in topic (and, for an amount, of the case it names)."""
     candidates = same_kind
     subjects = (frame.subject, *frame.more_subjects)
-    named_subject = frame.subject is not None and frame.subject not in DEFAULT_SUBJECTS
+    subject_named = frame.subject is not None and frame.subject not in DEFAULT_SUBJECTS
     if frame.subject:
         by_subject = [r for r in candidates if r.subject in subjects]
-        if by_subject or named_subject:
+        if by_subject or subject_named:
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
@@ -127,14 +127,10 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
-        # A two-sided rule names a body on each side ("từ 03 tỷ: Ban Thường vụ; dưới 03 tỷ
-        # thì ủy quyền Thường trực"): either is a body of that rule.
-        of_bodies = [
-            r for r in candidates if {r.body, r.if_met_body, r.otherwise_body} & set(frame.bodies)
-        ]
+        of_bodies = _of_bodies(frame.bodies, candidates)
         # A named subject's rule keeps its place when the body named is the other party
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
-        candidates = of_bodies if of_bodies or not named_subject else candidates
+        candidates = of_bodies if of_bodies or not subject_named else candidates
     if len(candidates) > 1:
         threshold = frame.kind in THRESHOLD_KINDS
         if frame.more_subjects:
@@ -158,6 +154,12 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     return candidates
 
 
+def _of_bodies(named: Collection[str], rules: list[Rule]) -> list[Rule]:
+    """The rules of the bodies named; a two-sided rule names a body on each side ("từ 03
+    tỷ: Ban Thường vụ; dưới 03 tỷ thì ủy quyền Thường trực"): either is a body of it."""
+    return [r for r in rules if {r.body, r.if_met_body, r.otherwise_body} & set(named)]
+
+
 def _per_ask(
     pieces: Sequence[str],
     rules: list[Rule],
@@ -170,29 +172,25 @@ def _per_ask(
     that names a body is answered by that body's rules. One that names none may ask
     another body's act: the rules whose own sentence shares most of its words, those of
     the bodies the question names first among equals."""
-
-    def of(named: Collection[str], among: list[Rule]) -> list[Rule]:
-        return [r for r in among if {r.body, r.if_met_body, r.otherwise_body} & set(named)]
-
     found: list[Rule] = []
     for piece in pieces:
         named = {m.body for m in find_bodies(piece)}
         subject = named_subject(kind, piece)
         among = [r for r in same_kind if r.subject == subject] if subject else []
-        if not among and named and not of(named, rules) and read_intent(piece)[0] == kind:
+        if not among and named and not _of_bodies(named, rules) and read_intent(piece)[0] == kind:
             # an ask of its own body's act ("Thường trực duyệt mất bao lâu"), which the
             # subject another ask names does not bound; an ask naming neither ("còn xã
             # kia bao lâu") asks again what the other asked
             among = same_kind
         among = among or rules
-        own = of(named, among)
+        own = _of_bodies(named, among)
         closest = closest_topic(piece, own or among, False)
         if not own:
             words = topic_words(piece)
             shared = {id(r): len(words & topic_words(r.sentence)) for r in closest}
             top = max(shared.values(), default=0)
             closest = [r for r in closest if shared[id(r)] == top]
-            closest = of(bodies, closest) or closest
+            closest = _of_bodies(bodies, closest) or closest
         found += closest
     return list(dict.fromkeys(found))
 
