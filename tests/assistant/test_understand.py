@@ -4,7 +4,6 @@ import pytest
 
 from assistant.models import Turn
 from assistant.understand import classify, understand
-from assistant.unloaded_documents import laws_not_loaded
 from assistant.world_questions import asks_for_a_person
 from ingest.models import DocumentMeta
 
@@ -16,24 +15,6 @@ class Doc:
 
 
 REGULATION = Doc("quy-che", DocumentMeta(title="Quy chế làm việc của Tỉnh ủy"))
-LAW = Doc("luat", DocumentMeta(title="Luật Tổ chức chính quyền địa phương"))
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("Luật Đất đai 2024 quy định thời hạn giao đất bao lâu?", ["Luật Đất đai 2024"]),
-        ("Thời gian thử việc theo Bộ luật Lao động là bao nhiêu?", ["Bộ luật Lao động"]),
-        ("nghi dinh 100 phat bao nhieu", ["nghi dinh 100"]),
-        # discipline and "the law" in general are no law by name
-        ("Ai quyết định kỷ luật đảng viên?", []),
-        ("thực hiện theo quy định của pháp luật thế nào?", []),
-        ("UBND xã họp mấy lần theo luật?", []),
-        ("Luật sư có được dự họp chi bộ không?", []),
-    ],
-)
-def test_laws_named_but_not_loaded(question: str, expected: list[str]) -> None:
-    assert laws_not_loaded(question, [REGULATION]) == expected
 
 
 NUMBERED = Doc(
@@ -42,23 +23,6 @@ NUMBERED = Doc(
         title="Quy chế làm việc của Tỉnh ủy Hòa Bình", number="07-QC/TU", province="Hòa Bình"
     ),
 )
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("Theo Quy định 118-QĐ/TW thì kỷ luật thế nào?", ["118-QĐ/TW"]),
-        ("huong dan 05-hd/btc noi gi", ["05-hd/btc"]),
-        ("Điều lệ Đảng quy định tuổi đảng viên bao nhiêu?", ["Điều lệ Đảng"]),
-        # the loaded document's own number, and "điều lệ" as a plain noun, name nothing new
-        ("Khoản 2 Điều 3 Quy chế 07-QC/TU nói gì?", []),
-        ("Ai giám sát việc thi hành điều lệ?", []),
-    ],
-)
-def test_documents_named_by_number_or_kind_but_not_loaded(
-    question: str, expected: list[str]
-) -> None:
-    assert laws_not_loaded(question, [NUMBERED]) == expected
 
 
 @pytest.mark.parametrize(
@@ -84,11 +48,6 @@ def test_documents_named_by_number_or_kind_but_not_loaded(
 )
 def test_a_question_for_whoever_holds_an_office_now(question: str, person: bool) -> None:
     assert asks_for_a_person(question, [NUMBERED]) is person
-
-
-def test_a_loaded_law_is_not_reported() -> None:
-    question = "HĐND tỉnh họp mấy kỳ theo Luật Tổ chức chính quyền địa phương?"
-    assert laws_not_loaded(question, [REGULATION, LAW]) == []
 
 
 def test_a_follow_up_to_another_place_drops_the_words_that_placed_the_first() -> None:
