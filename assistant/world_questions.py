@@ -20,6 +20,8 @@ _IDENTITY = re.compile(
     r"|^(?P<before>.+?) (?:la ai|ten (?:la )?gi|la dong chi nao)$"
 )
 
+# Asks that only a person's name answers, with or without a word of the present.
+_NAMING_ASK = re.compile(r" (?:ten (?:la )?gi|la dong chi nao)$")
 
 # A time that places one occasion (folded): a month or a year, a date, or the recent past.
 _OCCASION = re.compile(
@@ -51,7 +53,9 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
     folded = re.sub(r"\s+", " ", folded).strip()
     now = [fold(w) for w in function_words().present_time]
     present = [w for w in now if re.search(rf"(?<![a-z]){w}(?![a-z])", folded)]
-    if not present:
+    naming_ask = _NAMING_ASK.search(without_closing(folded)) is not None
+    if not present and not naming_ask:
+        # "X là ai" may ask which office; "X là đồng chí nào" asks for a person's name
         return False
     for word in present:
         folded = re.sub(rf"(?<![a-z]){word}(?![a-z])", " ", folded)
@@ -66,8 +70,12 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
         w
         for d in documents
         for field in (d.meta.province, d.meta.title, d.meta.issuing_body, d.meta.number)
-        for w in fold(field).split()
+        for w in re.findall(r"[\w/-]+", fold(field))  # "khóa XIV," names by "xiv"
     }
+    if not present and (not mentions or content_syllables(subject[: mentions[0].start])):
+        # "chủ tài khoản của Đảng ủy là đồng chí nào": the post asked is not an office
+        # named, and no word of the present says a holder is asked for
+        return False
     if match["before"] and mentions:
         # "<title> hiện nay là ai": a title that ends in an office ("Tổng Bí thư", "Phó Chủ
         # tịch thường trực ...") names a person's post, whatever words qualify it

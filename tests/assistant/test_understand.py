@@ -44,6 +44,11 @@ NUMBERED = Doc(
         ("Ai đang giữ chức Trưởng ban Tổ chức Huyện ủy Lam Sơn hiện nay?", True),
         ("ai nam giu chuc vu chanh van phong hien tai", True),
         ("Ai giữ chức Trưởng ban Tổ chức?", False),  # no word of the present
+        # a person's name asked for in so many words needs no word of the present
+        ("Phó Bí thư Tỉnh ủy Hòa Bình là đồng chí nào nhỉ?", True),
+        ("bi thu tinh uy hoa binh ten la gi", True),
+        ("Người chủ trì hội nghị là đồng chí nào?", False),  # an office asked for
+        ("Người giữ con dấu của Tỉnh ủy là đồng chí nào?", False),
     ],
 )
 def test_a_question_for_whoever_holds_an_office_now(question: str, person: bool) -> None:
@@ -184,3 +189,11 @@ def test_which_one_with_a_comparative_predicate_of_a_few_words_compares() -> Non
     # "bên nào bắt nộp báo cáo sớm hơn": which of the two, by a verb phrase before "hơn"
     assert classify("hai quy che, ben nao bat nop bao cao som hon", False) == "comparison"
     assert classify("to nao hop thua hon", False) == "comparison"
+
+
+def test_a_term_that_names_a_document_names_it_before_its_comma() -> None:
+    termed = Doc(
+        "quy-che-lam-son",
+        DocumentMeta(title="Quy chế làm việc của Huyện ủy Lam Sơn khóa IX, nhiệm kỳ 2031 - 2036"),
+    )
+    assert asks_for_a_person("Bí thư Huyện ủy Lam Sơn khóa IX là đồng chí nào?", [termed])
