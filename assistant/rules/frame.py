@@ -90,6 +90,16 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         given = GivenQuantities(total=given.total)
         info = role_info(wanted)
         kind, subject = cast(RuleKind, info.rule_kind), info.subject
+    elif (
+        wanted is not None
+        and given.role is None
+        and (kind is None or (kind == "quorum" and only_a_bare_count(q)))
+    ):
+        # "cần bao nhiêu người ký đề nghị thì ...": the role of the count asked says which
+        # head-count rule answers where only the bare count ("cần bao nhiêu người") named one
+        info = role_info(wanted)
+        if kind != info.rule_kind:
+            kind, subject = cast(RuleKind, info.rule_kind), info.subject
     if given.role is not None and kind in (None, *HEAD_COUNT_KINDS):
         # A count with its verb ("8 người dự") says which rule decides it; a subject the
         # question names for that kind of rule stays ("hỏi ý kiến qua phiếu ... 5 người
@@ -130,6 +140,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         subject=subject,
         bodies=tuple(bodies),
         member_count=members,
+        members_of=owner if members is not None and members == given.total else None,
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         given_present=given.present,

@@ -63,6 +63,9 @@ class QuestionFrame(_Model):
     subject: str | None = None
     bodies: tuple[str, ...] = ()
     member_count: int | None = None
+    # the body whose size the question gives ("Đảng ủy 27 ủy viên"): a share of the
+    # members is of that body's members, whichever body the question also names
+    members_of: str | None = None
     # A head count the question gives to be decided ("8 người dự"), with its verb.
     given_count: int | None = None
     given_as: str = ""  # "dự", "tán thành", "đề nghị"

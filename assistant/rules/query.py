@@ -15,7 +15,7 @@ from assistant.models import NumericResult, Turn
 from assistant.quantities import role_info
 from assistant.rules.apply import apply_rule
 from assistant.rules.frame import DEFAULT_SUBJECTS, is_numeric_question, read_question
-from assistant.rules.intent import named_subject, numeric_asks, read_intent
+from assistant.rules.intent import HEAD_COUNT_KINDS, named_subject, numeric_asks, read_intent
 from assistant.rules.models import (
     THRESHOLD_KINDS,
     DocumentNumeric,
@@ -118,6 +118,10 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
+    if frame.members_of is not None and frame.kind in HEAD_COUNT_KINDS:
+        # "Đảng ủy 27 ủy viên, ... Ban Thường vụ triệu tập": a share of the 27 is a share
+        # of the Đảng ủy's members; another body's rule would count other members
+        candidates = [r for r in candidates if r.body == frame.members_of] or candidates
     deciding = frame.measure
     pieces = numeric_asks(fold_query(question))
     if len(pieces) > 1 and deciding is None and not frame.more_subjects:
@@ -128,6 +132,10 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
         of_bodies = _of_bodies(frame.bodies, candidates)
+        if not of_bodies and frame.kind in HEAD_COUNT_KINDS:
+            # a share of members: a rule extracted for one of the bodies its sentence
+            # names counts the others' members too
+            of_bodies = _naming(frame.bodies, candidates)
         # A named subject's rule keeps its place when the body named is the other party
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not subject_named else candidates
@@ -158,6 +166,12 @@ def _of_bodies(named: Collection[str], rules: list[Rule]) -> list[Rule]:
     """The rules of the bodies named; a two-sided rule names a body on each side ("từ 03
     tỷ: Ban Thường vụ; dưới 03 tỷ thì ủy quyền Thường trực"): either is a body of it."""
     return [r for r in rules if {r.body, r.if_met_body, r.otherwise_body} & set(named)]
+
+
+def _naming(named: Collection[str], rules: list[Rule]) -> list[Rule]:
+    """The rules whose own sentence names a body named ("... xin ý kiến Tỉnh ủy, Ban
+    Thường vụ Tỉnh ủy bằng văn bản" names both, though its rule is one body's)."""
+    return [r for r in rules if {m.body for m in find_bodies(r.sentence)} & set(named)]
 
 
 def _per_ask(

@@ -676,3 +676,74 @@ def test_households_that_meet_their_threshold_decide_before_the_amount() -> None
     assert fewer[0].calculation is not None and fewer[0].calculation.result == "Ban Thường vụ"
     # households alone ask the households' threshold
     assert read_question("phải giải tỏa 40 hộ thì ai cho chủ trương?").kind == "count_threshold"
+
+
+CALLED = make_doc(
+    [
+        (
+            9,
+            "Hội nghị Hội đồng",
+            [
+                "2. Khi có ít nhất một phần ba tổng số ủy viên Ban Chấp hành đề nghị bằng văn "
+                "bản, Ban Thường vụ triệu tập hội nghị bất thường trong thời hạn 7 ngày.",
+            ],
+        ),
+        (
+            10,
+            "Họp Ban Thường vụ",
+            [
+                "1. Ban Thường vụ họp bất thường khi có ít nhất một phần hai tổng số ủy viên "
+                "Ban Thường vụ đề nghị; hội nghị Ban Thường vụ phải có ít nhất 2/3 tổng số ủy "
+                "viên tham dự.",
+            ],
+        ),
+    ],
+    doc_id="called",
+)
+
+
+def test_the_role_of_the_count_asked_and_the_body_sized_pick_the_rule() -> None:
+    """ "Ban Chấp hành 30 ủy viên, cần ít nhất bao nhiêu người ký đề nghị thì Ban Thường vụ
+    phải triệu tập họp bất thường?": the count asked is of those requesting (not of those
+    attending, whatever "cần bao nhiêu người" says alone), a share of the 30 members of the
+    body sized, not of the body that convenes."""
+    question = (
+        "Ban Chấp hành 30 ủy viên, cần ít nhất bao nhiêu người ký đề nghị thì Ban Thường vụ "
+        "phải triệu tập họp bất thường?"
+    )
+    frame = read_question(question)
+    assert (frame.kind, frame.members_of, frame.member_count) == (
+        "request_trigger",
+        "Ban Chấp hành",
+        30,
+    )
+    matches = _document_matches(extract_rules(CALLED), question, "called")
+    assert matches and matches[0].rule.article == 9
+    assert matches[0].calculation is not None and matches[0].calculation.value == 10
+
+
+WRITTEN = make_doc(
+    [
+        (
+            12,
+            "Chế độ văn bản",
+            [
+                "3. Khi việc không phức tạp hoặc không tổ chức họp Ban Thường vụ được thì Thường "
+                "trực Huyện ủy chỉ đạo Văn phòng gửi xin ý kiến Huyện ủy, Ban Thường vụ Huyện ủy "
+                "bằng văn bản, khi có trên 1/2 thành viên Huyện ủy, Ban Thường vụ Huyện ủy đương "
+                "nhiệm tán thành thì coi như nghị quyết.",
+            ],
+        )
+    ],
+    doc_id="written",
+)
+
+
+def test_a_rule_answers_for_every_body_its_sentence_names() -> None:
+    """One rule is extracted for a sentence that names two bodies; asked of the other, it
+    still answers (not "no rule" with itself as the nearest)."""
+    rules = extract_rules(WRITTEN)
+    for body in ("Ban Chấp hành", "Ban Thường vụ"):
+        question = f"Xin ý kiến {body} bằng văn bản thì cần mấy người đồng ý?"
+        matches = _document_matches(rules, question, "written")
+        assert matches and matches[0].rule.article == 12, body
