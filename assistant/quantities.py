@@ -138,7 +138,7 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
         words = without_mentions(segment, body_mentions(segment)).split()
         words = words[:ROLE_WINDOW]
     else:
-        words = _STOP.split(text)[-1].split()[-ROLE_WINDOW:]
+        words = _without_qualifiers(_STOP.split(text)[-1].split())[-ROLE_WINDOW:]
     window = _BOUNDS.sub(lambda m: "_" * len(m.group()), " ".join(words))
     for role in ROLES:
         for m in verbs[role].finditer(window):
@@ -258,6 +258,25 @@ def _away_verbs() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(_raw()['away_verbs'])})(?![a-z])")
 
 
+def _without_qualifiers(words: list[str]) -> list[str]:
+    """The words before a count without the qualifiers that end them ("dự đúng"): the
+    verb before those gives the count its role."""
+    qualifiers = _count_qualifiers()
+    while words:
+        cut = next((len(q) for q in qualifiers if words[-len(q) :] == list(q)), 0)
+        if not cut:
+            return words
+        words = words[:-cut]
+    return words
+
+
+@functools.cache
+def _count_qualifiers() -> tuple[tuple[str, ...], ...]:
+    """Folded, as word tuples, longest first."""
+    found = {tuple(fold(w).split()) for w in _raw()["count_qualifiers"]}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
 @functools.cache
 def _remaining_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in _raw()["remaining_words"])
@@ -285,9 +304,7 @@ def _at_the_meeting(before: str) -> Role | None:
     """ "họp 11 người", "hôm họp có 11 người": a meeting noun right before a count (with
     "có" between, or nothing) counts those at the meeting. Not "hội nghị", which also
     names a body's plenary ("hội nghị 27 người": the body's size)."""
-    words = _STOP.split(before)[-1].split()
-    if words[-1:] == ["co"]:
-        words = words[:-1]
+    words = _without_qualifiers(_STOP.split(before)[-1].split())
     tail = " ".join(words)
     nouns = [n for n in meeting_nouns() if n != "hoi nghi"]
     return "present" if any(tail == n or tail.endswith(f" {n}") for n in nouns) else None
@@ -364,11 +381,32 @@ def counted_kind_words(rule_kind: str) -> str:
     return "\n".join([*nouns, *_raw()["verdict_markers"], *_raw()["verdict_words"], *verbs])
 
 
+@functools.cache
+def _threshold_words() -> re.Pattern[str]:
+    roles, _nouns = _data()
+    raw = _raw()
+    phrases = [
+        *raw["need_words"],
+        *raw["meeting_nouns"],
+        *raw["verdict_words"],  # (not its markers: "mới" folds as "mỗi" does)
+        *(v for info in roles.values() for v in info.verbs),
+    ]
+    return re.compile(rf"(?<![a-z])(?:{alternation(fold(p) for p in phrases)})(?![a-z])")
+
+
+def asks_a_size(folded: str) -> bool:
+    """Whether a folded question that asks a head count ("bao nhiêu người") asks it of
+    nothing done: no need, meeting, role or verdict word beside it ("mỗi ban bao nhiêu
+    người?"), so it asks the size of the body, not a threshold."""
+    return _threshold_words().search(folded) is None
+
+
 __all__ = [
     "ROLES",
     "GivenCount",
     "GivenQuantities",
     "Role",
+    "asks_a_size",
     "count_nouns",
     "counted_kind_words",
     "given_quantities",

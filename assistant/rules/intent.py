@@ -11,7 +11,7 @@ import re
 
 from assistant.function_words import alternation, function_words
 from assistant.lexicon import is_listed
-from assistant.quantities import ASKED_UNIT, given_quantities
+from assistant.quantities import ASKED_UNIT, asks_a_size, given_quantities
 from assistant.rules.models import RuleKind
 from assistant.rules.question_dates import WEEKDAY_NAMES
 from ingest.rules.amounts import AREA_UNIT, find_area, find_money
@@ -201,8 +201,15 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         stop = _SEGMENT_BREAK.search(q, anchor.end())
         segment = q[starts[-1] : stop.start() if stop else len(q)]
         here = [f for f in found if re.search(f[2], segment) is not None]
-        found = here or found
+        if here:
+            # the ask's segment says the kind; the case before it may name its subject
+            # ("lấy ý kiến bằng văn bản, bao nhiêu người đồng ý thì ..."): the first cue of
+            # that kind anywhere, the more specific listed first
+            found = [f for f in found if f[0] == here[0][0]]
     kind, subject, _ = found[0]
+    if kind == "quorum" and only_a_bare_count(q) and asks_a_size(q):
+        # "tổ có bao nhiêu người?": how many members, not how many must attend
+        return "count", "membership"
     return kind, _refined_subject(kind, subject, q)
 
 

@@ -162,3 +162,13 @@ def test_a_count_written_bare_before_a_comma_is_a_count() -> None:
     given = given_quantities("tổ có 10 người, sáng nay dự 7, có 5 phiếu nhất trí thì sao")
     assert given == GivenQuantities(total=10, count=5, role="in_favour", present=7)
     assert [c.value for c in head_counts("dự 1,5 giờ, chi 7.000 đồng")] == []
+
+
+def test_a_qualifier_between_the_verb_and_the_count_keeps_its_role() -> None:
+    # "dự đúng 13 người": the count is those present, not the size of the body
+    given = given_quantities("hom truoc du dung 13 nguoi, 8 nguoi nhat tri thi sao")
+    assert given == GivenQuantities(total=None, count=8, role="in_favour", present=13)
+    given = given_quantities("tổ có 12 người, có mặt tổng cộng 9 người thì họp được không")
+    assert given == GivenQuantities(total=12, count=9, role="present")
+    # a qualifier after a verb of having gives no role: "có tất cả 15 người" is a size
+    assert given_quantities("tổ có tất cả 15 người, 9 người dự").total == 15

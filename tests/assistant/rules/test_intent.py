@@ -43,3 +43,30 @@ def test_a_request_is_for_a_session_only_when_a_meeting_follows_it(
     question: str, kind: str
 ) -> None:
     assert read_intent(fold(question))[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a head count asked of nothing done is the size of the body
+        ("Tổ kiểm kê có bao nhiêu người vậy?", "count"),
+        ("to kiem ke voi to bao ve moi ben bao nhieu nguoi", "count"),
+        # with a need, a meeting, a role or a verdict it is a threshold
+        ("Tổ kiểm kê cần bao nhiêu người?", "quorum"),
+        ("tổ kiểm kê bao nhiêu người thì họp được", "quorum"),
+        ("tổ kiểm kê phải bao nhiêu người mới đủ", "quorum"),
+    ],
+)
+def test_a_bare_head_count_of_nothing_done_asks_the_size(question: str, kind: str) -> None:
+    assert read_intent(fold(question))[0] == kind
+
+
+def test_the_case_before_the_ask_names_the_subject_of_the_kind_asked() -> None:
+    # the kind from the ask's own words; the subject the case names before it
+    question = (
+        "Tổ không họp được thì xin ý kiến bằng văn bản, mấy người đồng ý thì coi là thông qua?"
+    )
+    assert read_intent(fold(question)) == ("vote_threshold", "written_consultation")
+    # a case of another kind says nothing of the kind asked
+    question = "Tổ viên không tán thành kết luận thì khiếu nại trong mấy ngày?"
+    assert read_intent(fold(question))[0] == "deadline"
