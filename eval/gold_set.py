@@ -57,8 +57,11 @@ FRESH9_FILE = EVAL_DIR / "gold" / "fresh9.jsonl"
 # failures were read in that stop: it is a dev set since; its own were read in stop 36).
 FRESH10_FILE = EVAL_DIR / "gold" / "fresh10.jsonl"
 # An eleventh (stop 36), the same way: committed unread (a336bf7) before any code change of
-# that stop and run once at its end.
+# that stop and run once at its end; its failures were read in stop 37 (a dev set since).
 FRESH11_FILE = EVAL_DIR / "gold" / "fresh11.jsonl"
+# A twelfth (stop 37), the same way: committed unread (2c92985) before any code change of
+# that stop and run once at its end.
+FRESH12_FILE = EVAL_DIR / "gold" / "fresh12.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -75,6 +78,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh9": FRESH9_FILE,
     "fresh10": FRESH10_FILE,
     "fresh11": FRESH11_FILE,
+    "fresh12": FRESH12_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
