@@ -73,7 +73,7 @@ def asks_for_a_person(question: str, documents: Sequence[HasMeta]) -> bool:
         for w in re.findall(r"[\w/-]+", fold(field))  # "khóa XIV," names by "xiv"
     }
     if not present and (not mentions or content_syllables(subject[: mentions[0].start])):
-        # "chủ tài khoản của Đảng ủy là đồng chí nào": the post asked is not an office
+        # "thủ quỹ của tổ Gió là đồng chí nào": the post asked is not an office
         # named, and no word of the present says a holder is asked for
         return False
     if match["before"] and mentions:

@@ -95,7 +95,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         and given.role is None
         and (kind is None or (kind == "quorum" and only_a_bare_count(q)))
     ):
-        # "cần bao nhiêu người ký đề nghị thì ...": the role of the count asked says which
+        # "phải mấy tổ viên ký kiến nghị thì tổ trưởng mới gọi họp": the role asked says which
         # head-count rule answers where only the bare count ("cần bao nhiêu người") named one
         info = role_info(wanted)
         if kind != info.rule_kind:

@@ -203,7 +203,7 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         here = [f for f in found if re.search(f[2], segment) is not None]
         if here:
             # the ask's segment says the kind; the case before it may name its subject
-            # ("lấy ý kiến bằng văn bản, bao nhiêu người đồng ý thì ..."): the first cue of
+            # ("xin ý kiến tổ viên bằng văn bản, mấy tổ viên nhất trí thì ..."): the first cue of
             # that kind anywhere, the more specific listed first
             found = [f for f in found if f[0] == here[0][0]]
     kind, subject, _ = found[0]
