@@ -52,6 +52,8 @@ _NUMERIC_CUES = re.compile(
     rf"|{_MEETING_WHEN}|{_THRESHOLD_ASKED}"
 )
 
+# A day of the month asked ("ngày nào", "ngày bao nhiêu", "ngày mấy"; "mấy ngày" is a span).
+_DAY_ASKED = r"ngay (?:nao|bao nhieu|may)(?![a-z])"
 # A number of days or hours asked, and asked before something.
 _DAYS_ASKED = r"(?:it nhat |toi thieu )?(?:bao nhieu|may) (?:ngay|gio)(?![a-z])"
 _DAYS_BEFORE = rf"truoc {_DAYS_ASKED}"
@@ -143,9 +145,9 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "deadline",
         None,
         rf"thoi han|{_TIME_BOUNDS}|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
-        r"|truoc ngay nao"
+        rf"|truoc {_DAY_ASKED}"
         # "hạn nộp biên bản là ngày nào?": the noun of a deadline, a date asked
-        r"|(?<![a-z])(?<!quyen )(?<!gioi )han (?:[a-z]+ ){0,3}(?:la )?(?:ngay nao|khi nao|bao gio)",
+        rf"|(?<![a-z])(?<!quyen )(?<!gioi )han (?:[a-z]+ ){{0,3}}(?:la )?(?:{_DAY_ASKED}|khi nao|bao gio)",
     ),
     (
         "count",

@@ -70,3 +70,12 @@ def test_the_case_before_the_ask_names_the_subject_of_the_kind_asked() -> None:
     # a case of another kind says nothing of the kind asked
     question = "Tổ viên không tán thành kết luận thì khiếu nại trong mấy ngày?"
     assert read_intent(fold(question))[0] == "deadline"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tổ nộp sổ trước ngày bao nhiêu hằng tháng?", "to nop so truoc ngay may hang thang"],
+)
+def test_a_day_asked_by_its_number_is_a_deadline(question: str) -> None:
+    # "ngày bao nhiêu", "ngày mấy" ask a day as "ngày nào" does; "mấy ngày" is a span
+    assert read_intent(fold(question))[0] == "deadline"
