@@ -23,12 +23,11 @@ from assistant.follow_ups import DocumentTables, document_handle, suggest_follow
 from assistant.locate import ClauseLocator
 from assistant.models import Answer, Citation, NumericResult, RankedClause, Turn
 from assistant.normalize_question import NormalizedQuestion, normalize_question
+from assistant.numeric import NO_RULE_NOTE
 from assistant.numeric_route import NumericRoute
 from assistant.reference_notes import with_references
 from assistant.rules.models import Rule
-from assistant.stated_numbers import (
-    asks_a_number,
-)
+from assistant.stated_numbers import asks_a_number
 from assistant.terms import question_terms
 from assistant.understand import Understanding, is_english, sanitize, understand
 from assistant.vocabulary import Vocabulary
@@ -122,7 +121,9 @@ class Answerer:
         if refused is not None:
             return refused
         answer = self._each_ask(u, normalized.text, text, history)
-        if answer.kind == "refusal" and u.scope_by_body_only and not asks_a_number(u):
+        if u.scope_by_body_only and (answer.kind == "refusal" or NO_RULE_NOTE in answer.notes):
+            # a document the question pointed to only by a body it speaks of is silent
+            # (no clause, or no rule of the number's kind: never a blank it leaves)
             answer = self._beyond_scope(u, answer)
         citations = [c for c in answer.citations if self._verbatim(c)]
         if answer.kind in ("answer", "numeric") and not citations:
@@ -266,8 +267,9 @@ class Answerer:
 
     def _beyond_scope(self, u: Understanding, refusal: Answer) -> Answer:
         """ "Ai quyết định kỷ luật đảng viên ở chi bộ?" named the branch's template only by
-        the body it speaks of; that template is silent, another regulation may not be.
-        (Never for a number: one the named document does not give is not borrowed.)"""
+        the body it speaks of; that template is silent, another regulation may not be. A
+        number too, when the template has no rule of its kind (a blank it leaves is said,
+        never filled from elsewhere; a document named by name is never widened)."""
         wider = self._route(
             u.model_copy(
                 update={
@@ -278,8 +280,10 @@ class Answerer:
                 }
             )
         )
-        if wider.kind == "refusal":
+        if wider.kind == "refusal" or NO_RULE_NOTE in wider.notes:
             return refusal
+        if asks_a_number(u) and wider.kind != "numeric":
+            return refusal  # a number asked is answered by a rule that states one, or not
         silent = ", ".join(short_name(self.documents[d]) for d in u.document_ids)
         wider.notes.insert(0, f"{silent} không quy định nội dung này; trả lời theo văn bản khác.")
         return wider

@@ -376,6 +376,10 @@ def _no_rule_line(entry: DocumentNumeric, doc: Document, citations: list[Citatio
     return line
 
 
+# The note of an answer that says the documents in scope have no rule of the kind asked.
+NO_RULE_NOTE = "Văn bản không quy định con số được hỏi; không suy đoán giá trị."
+
+
 def _no_rule_answer(
     u: Understanding, per_doc: list[DocumentNumeric], documents: Mapping[str, Document]
 ) -> Answer | None:
@@ -389,7 +393,7 @@ def _no_rule_answer(
         answer="\n".join(lines),
         citations=citations,
         documents=[_ref(documents[d.document_id]) for d in per_doc],
-        notes=["Văn bản không quy định con số được hỏi; không suy đoán giá trị."],
+        notes=[NO_RULE_NOTE],
     )
 
 

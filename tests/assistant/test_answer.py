@@ -528,6 +528,25 @@ def test_a_document_named_only_by_a_body_is_not_the_only_one_asked(tmp_path: Pat
     assert deadline.kind == "refusal"
 
 
+def test_a_number_the_body_s_own_template_has_no_rule_for_is_read_where_stated(
+    tmp_path: Path,
+) -> None:
+    reports = COMMUNE_RULES + (
+        "\nĐiều 3. Chế độ báo cáo\n1. Các chi bộ báo cáo tình hình hằng tháng về Văn phòng "
+        "Đảng ủy trước ngày 25 hằng tháng.\n"
+    )
+    assistant = assistant_over(
+        tmp_path, {"quy-che-chi-bo.txt": BRANCH, "quy-che-an-binh.txt": reports}
+    )
+    # the branch template, named only by the body, has no rule of the kind: another
+    # regulation states the day for that body (the day asked as "ngày bao nhiêu")
+    answer = assistant.ask("chi bo bao cao hang thang ve van phong truoc ngay bao nhieu?")
+    assert answer.kind == "numeric"
+    assert answer.citations[0].document_id == "quy-che-an-binh"
+    assert "ngày 25" in answer.answer and "không quy định" in answer.notes[0]
+    verbatim(assistant, answer)
+
+
 def test_documents_beyond_the_ones_shown_are_named(tmp_path: Path) -> None:
     provinces = ["An Bình", "Bình Minh", "Cát Tiên", "Đông Hà", "Gia Lâm", "Hòa An"]
     texts = {
