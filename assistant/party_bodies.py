@@ -26,7 +26,10 @@ def party_bodies(text: str) -> list[str]:
         after = next((o for o in organizations if o.start >= mention.end), None)
         gap = tuple(folded[mention.end : after.start].split()) if after is not None else None
         following = folded[mention.end :].split()[:1]
-        if gap not in _OWNED_BY and not (following and following[0] in heads):
+        # "Ban cán sự đảng Ủy ban nhân dân", "Đảng ủy Công an": a body that names the Party
+        # in its own name is the Party's organ in that organization, never the organization's
+        partys = "dang" in f"{fold(mention.body)} {folded[mention.start : mention.end]}".split()
+        if partys or (gap not in _OWNED_BY and not (following and following[0] in heads)):
             own.append(mention.body)
     # "Hội đồng quản trị công ty ... cần bao nhiêu thành viên": members named after an
     # organization, with no committee of the Party, are the organization's

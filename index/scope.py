@@ -22,7 +22,7 @@ from index.document_names import (
 )
 from index.document_numbers import NUMBER, parse_number, question_numbers
 from index.models import HasMeta, Scope
-from index.places import place_mentions
+from index.places import PLACE_UNITS, place_mentions
 from index.spaced import has_phrase, occurrences, spaced_words
 from ingest.models import LEVEL_LABELS, STATUS_LABELS
 from ingest.normalize import fold, nfc, words
@@ -90,7 +90,7 @@ def detect_scope(question: str, documents: Sequence[HasMeta]) -> Scope:
         *_status_criteria(spaced, documents),
         *_name_criteria(folded, documents),
     ]
-    chosen = _combine(sorted(criteria, key=lambda c: (c.start, c.end)))
+    chosen = _combine(sorted(criteria, key=lambda c: (c.start, c.end)), spaced)
     if not chosen:
         return Scope()
     why, groups = chosen
@@ -281,9 +281,19 @@ def _name_criteria(folded: str, documents: Sequence[HasMeta]) -> list[_Criterion
 # Criteria at most this many characters apart describe one document ("Đảng ủy xã Tân
 # Phú", "huyện ủy (quy chế mẫu cấp huyện)").
 _SAME_MENTION_GAP = 8
+# The unit words that may stand between a name and its place ("... Ủy ban nhân dân tỉnh B").
+_UNIT_WORDS = frozenset(fold(u) for u in PLACE_UNITS)
 
 
-def _combine(criteria: list[_Criterion]) -> tuple[list[str], list[set[str]]] | None:
+def _after_its_unit(spaced: str, start: int, gap: list[str]) -> bool:
+    """Whether the words right before ``start`` are a place's unit word ("tỉnh"), with
+    nothing else between the criterion before and the place."""
+    before = spaced[:start].split()
+    units = [u for u in _UNIT_WORDS if before[-len(u.split()) :] == u.split()]
+    return bool(units) and (not gap or " ".join(gap) in units)
+
+
+def _combine(criteria: list[_Criterion], spaced: str) -> tuple[list[str], list[set[str]]] | None:
     """Which documents the criteria name, in groups in question order.
 
     When they agree (their hits intersect), one group: the intersection. When they
@@ -301,8 +311,22 @@ def _combine(criteria: list[_Criterion]) -> tuple[list[str], list[set[str]]] | N
         if groups:
             last = groups[-1]
             together = set.intersection(*(set(c.hits) for c in last)) & criterion.hits
-            if together and criterion.start - max(c.end for c in last) <= _SAME_MENTION_GAP:
+            beside = criterion.start - max(c.end for c in last) <= _SAME_MENTION_GAP
+            if together and beside:
                 last.append(criterion)
+                continue
+            gap = spaced[max(c.end for c in last) : criterion.start].split()
+            # "... tỉnh B": the place's own unit word joins it to the name (a list "A, B"
+            # reads the same with its commas gone: no unit word, no joining)
+            if (
+                _after_its_unit(spaced, criterion.start, gap)
+                and criterion.strong
+                and not any(c.strong for c in last)
+            ):
+                # "quy chế của Ban cán sự đảng ... tỉnh B": the place right after a name
+                # says whose it is; a loaded document of that name but of another place
+                # is not the one meant
+                groups[-1] = [criterion]
                 continue
         groups.append([criterion])
 

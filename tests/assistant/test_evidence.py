@@ -20,6 +20,9 @@ from assistant.party_bodies import party_bodies
         ("Ban Thường vụ cho ý kiến về nhân sự Công đoàn thế nào?", ["Ban Thường vụ"]),
         ("Ban Chấp hành của Công đoàn họp mấy lần?", []),
         ("Quan hệ của Huyện ủy với Công đoàn thế nào?", ["Ban Chấp hành"]),
+        # a body that names the Party in its own name is the Party's organ there
+        ("Ban cán sự đảng Ủy ban nhân dân huyện họp mấy lần?", ["Ban cán sự đảng"]),
+        ("dang uy cong an huyen do ai phu trach", ["Ban Chấp hành"]),
         # members named after an organization, no Party committee named: its members
         ("Hội đồng của ngân hàng họp cần mấy thành viên?", []),
         ("Thành viên chi bộ trong công ty sinh hoạt mấy lần?", ["Ủy viên"]),

@@ -304,3 +304,31 @@ def test_a_status_word_with_a_year_only_one_document_writes_names_it() -> None:
     ]
     question = "Chế độ họp của Đảng ủy xã Đồng Vàng khác gì với quy chế mẫu 2031?"
     assert detect_scope(question, docs).document_ids == ("dong-vang", "mau-2031")
+
+
+def test_a_place_right_after_a_name_says_whose_document_is_meant() -> None:
+    board = Doc(
+        "ban-can-su-gio-xanh",
+        DocumentMeta(
+            title="Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh",
+            governed_body="Ban cán sự đảng Ủy ban nhân dân tỉnh",
+            province="Gió Xanh",
+        ),
+    )
+    province = Doc(
+        "tinh-uy-may-trang",
+        DocumentMeta(title="Quy chế làm việc của Tỉnh ủy", province="Mây Trắng"),
+    )
+    docs = [board, province]
+    # the board of Mây Trắng: its regulation is not loaded, the province's committee's is
+    question = "Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh Mây Trắng do ai ban hành?"
+    assert detect_scope(question, docs).document_ids == ("tinh-uy-may-trang",)
+    # the place of the document named: that document
+    question = "Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh Gió Xanh do ai ban hành?"
+    assert detect_scope(question, docs).document_ids == ("ban-can-su-gio-xanh",)
+    # a document and another place, apart: both
+    question = "Quy chế Ban cán sự đảng Ủy ban nhân dân tỉnh so với quy định ở Mây Trắng thế nào?"
+    assert set(detect_scope(question, docs).document_ids) == {
+        "ban-can-su-gio-xanh",
+        "tinh-uy-may-trang",
+    }
