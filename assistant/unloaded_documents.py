@@ -10,7 +10,12 @@ from collections.abc import Sequence
 
 from index.document_numbers import parse_number
 from index.models import HasMeta
-from ingest.bodies import COMMITTEE_ORGANS, bodies_in, body_mentions
+from ingest.bodies import (
+    COMMITTEE_ORGANS,
+    bodies_in,
+    body_mentions,
+    organization_mentions,
+)
 from ingest.normalize import fold
 from ingest.rules.text import fold_aligned
 
@@ -81,12 +86,58 @@ def _regulations_not_loaded(question: str, folded: str, documents: Sequence[HasM
             continue  # no body right after "của"
         body = mentions[0]
         after = folded[match.end() + body.end :]
-        if not (_READ_FROM.match(after) or _SOURCE_BEFORE.search(folded[: match.start()])):
+        read_from = _READ_FROM.match(after)
+        if not (read_from or _SOURCE_BEFORE.search(folded[: match.start()])):
             continue  # its regulation as an object ("ai ban hành quy chế của ...")
+        end = match.end() + body.end
+        organization = _organization_after(after)
+        if organization is not None:
+            # "quy chế của Đảng ủy Công an ...": the Party committee of that organization,
+            # governed only by a loaded regulation whose name names it
+            end += organization[0]
+            if not _names_organization(documents, organization[1]):
+                found.append(question[match.start() : end])
+            continue
+        # "quy chế của Tỉnh ủy Lam Sơn quy định ...": the body of that place only
+        place, local = _place_named(after[: read_from.end() if read_from else None], documents)
+        if local:
+            end += place
+            if body.body not in _governed(local):
+                found.append(question[match.start() : end])
+            continue
         governed = _governed(documents) if governed is None else governed
         if body.body not in governed:
-            found.append(question[match.start() : match.end() + body.end])
+            found.append(question[match.start() : end])
     return found
+
+
+def _organization_after(after: str) -> tuple[int, str] | None:
+    """Where the organization named right after a body ends ("Đảng ủy | Công an tỉnh"),
+    and its name; None when none is."""
+    named = after.lstrip()
+    found = organization_mentions(named)
+    if not found or found[0].start != 0:
+        return None
+    return len(after) - len(named) + found[0].end, found[0].body
+
+
+def _names_organization(documents: Sequence[HasMeta], organization: str) -> bool:
+    return any(
+        organization
+        in {o.body for o in organization_mentions(f"{d.meta.title} {d.meta.governed_body}")}
+        for d in documents
+    )
+
+
+def _place_named(words: str, documents: Sequence[HasMeta]) -> tuple[int, list[HasMeta]]:
+    """Where the first place a loaded document is of ends in ``words`` (folded), and the
+    documents of that place; (0, []) when none is named."""
+    for doc in documents:
+        place = fold(doc.meta.province or "")
+        found = re.search(rf"(?<![a-z]){re.escape(place)}(?![a-z])", words) if place else None
+        if found:
+            return found.end(), [d for d in documents if fold(d.meta.province or "") == place]
+    return 0, []
 
 
 def _governed(documents: Sequence[HasMeta]) -> frozenset[str]:

@@ -11,6 +11,22 @@ COMMITTEE = Doc(
     "quy-che-lam-son",
     DocumentMeta(title="Quy chế làm việc của Ban Chấp hành Đảng bộ xã Lam Sơn"),
 )
+BOARD_OF_COUNCIL = Doc(
+    "quy-che-ban-can-su-ubnd",
+    DocumentMeta(
+        title="Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh",
+        governed_body="Ban cán sự đảng Ủy ban nhân dân tỉnh",
+    ),
+)
+# a board of one province, and a committee of another: each governs its own bodies
+BOARD = Doc(
+    "quy-che-ban-can-su-gio-xanh",
+    DocumentMeta(title="Quy chế làm việc của Ban cán sự đảng", province="Gió Xanh"),
+)
+PROVINCE = Doc(
+    "quy-che-tinh-uy-may-trang",
+    DocumentMeta(title="Quy chế làm việc của Tỉnh ủy", province="Mây Trắng"),
+)
 
 
 @pytest.mark.parametrize(
@@ -55,6 +71,24 @@ COMMITTEE = Doc(
         ("theo quy che cua ubkt thi tham tra bao lau", [COMMITTEE], ["quy che cua ubkt"]),
         # an organ of the committee the loaded regulation governs
         ("Quy chế làm việc của Thường trực Đảng ủy quy định ai ký?", [COMMITTEE], []),
+        # a committee of a place whose loaded regulation governs another body of it
+        (
+            "Quy chế làm việc của Tỉnh ủy Gió Xanh quy định họp mấy lần?",
+            [BOARD, PROVINCE],
+            ["Quy chế làm việc của Tỉnh ủy Gió Xanh"],
+        ),
+        ("Quy chế làm việc của Tỉnh ủy Mây Trắng quy định họp mấy lần?", [BOARD, PROVINCE], []),
+        # the Party committee of an organization no loaded regulation names
+        (
+            "Quy chế làm việc của Đảng ủy Công an huyện Lam Sơn quy định họp mấy lần?",
+            [COMMITTEE],
+            ["Quy chế làm việc của Đảng ủy Công an"],
+        ),
+        (
+            "Quy chế làm việc của Ban cán sự đảng UBND tỉnh quy định họp mấy lần?",
+            [BOARD_OF_COUNCIL],
+            [],
+        ),
         # the regulation as what is decided about, not read from
         ("Ai ban hành quy chế làm việc của Ủy ban Kiểm tra?", [COMMITTEE], []),
     ],
