@@ -118,16 +118,13 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             # a subject the question names (a report, a complaint) is never answered with
             # another subject's rule; only the intent's default falls back to the kind
             candidates = by_subject
-    if frame.members_of is not None and frame.kind in HEAD_COUNT_KINDS:
-        # "Đảng ủy 27 ủy viên, ... Ban Thường vụ triệu tập": a share of the 27 is a share
-        # of the Đảng ủy's members; another body's rule would count other members
-        candidates = [r for r in candidates if r.body == frame.members_of] or candidates
+    candidates = _of_members(frame, candidates)
     deciding = frame.measure
     pieces = numeric_asks(fold_query(question))
     if len(pieces) > 1 and deciding is None and not frame.more_subjects:
         # each ask by the subject it names itself, if any: "Văn phòng rà soát hồ sơ mất mấy
         # ngày, Thường trực duyệt mất bao lâu" asks the appraisal, then the standing act
-        return _per_ask(pieces, candidates, frame.bodies, same_kind, frame.kind)
+        return _of_members(frame, _per_ask(pieces, candidates, frame.bodies, same_kind, frame.kind))
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
@@ -160,6 +157,14 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
             best = max((score for score, _ in named), default=0.0)
             candidates = [r for score, r in named if score and score == best] or candidates
     return candidates
+
+
+def _of_members(frame: QuestionFrame, rules: list[Rule]) -> list[Rule]:
+    """ "Đảng ủy 27 ủy viên, ... Ban Thường vụ triệu tập": a share of the 27 is a share of
+    the Đảng ủy's members; another body's rule would count other members."""
+    if frame.members_of is None or frame.kind not in HEAD_COUNT_KINDS:
+        return rules
+    return [r for r in rules if r.body == frame.members_of] or rules
 
 
 def _of_bodies(named: Collection[str], rules: list[Rule]) -> list[Rule]:

@@ -720,6 +720,15 @@ def test_the_role_of_the_count_asked_and_the_body_sized_pick_the_rule() -> None:
     matches = _document_matches(extract_rules(CALLED), question, "called")
     assert matches and matches[0].rule.article == 9
     assert matches[0].calculation is not None and matches[0].calculation.value == 10
+    # with a second ask after it, the convening body's own rule is still not counted on
+    # the 30 members of the other
+    two = f"{question} Nếu Ban Thường vụ nhận đề nghị ngày 2/5 thì hạn chót triệu tập là ngày nào?"
+    counted = [
+        m
+        for m in _document_matches(extract_rules(CALLED), two, "called")
+        if m.rule.kind == "request_trigger"
+    ]
+    assert counted and all(m.rule.body == "Ban Chấp hành" for m in counted)
 
 
 WRITTEN = make_doc(
