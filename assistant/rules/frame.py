@@ -26,6 +26,7 @@ from assistant.rules.intent import (
     HOUSEHOLD_COUNT,
     INTENTS,
     asked_subjects,
+    intent_text,
     is_numeric_question,
     only_a_bare_count,
     read_intent,
@@ -79,7 +80,7 @@ _PER = re.compile(r"(?:mot|1|moi|trong|hang) (nam|quy|thang)")
 def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     """What a question asks: rule kind, subject, bodies, and numbers it gives."""
     q = fold_query(question)
-    kind, subject = read_intent(q)
+    kind, subject = read_intent(intent_text(question))
     given = given_quantities(question)
     counts_have_roles = given.role is not None
     wanted = asked_role(question)

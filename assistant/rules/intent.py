@@ -14,6 +14,7 @@ from assistant.lexicon import is_listed
 from assistant.quantities import ASKED_UNIT, asks_a_size, given_quantities
 from assistant.rules.models import RuleKind
 from assistant.rules.question_dates import WEEKDAY_NAMES
+from ingest.normalize import canonical, mostly_accented
 from ingest.rules.amounts import AREA_UNIT, find_area, find_money
 from ingest.rules.days import day_subject
 from ingest.rules.frequencies import frequency_subject
@@ -40,6 +41,19 @@ _THRESHOLD_ASKED = (
 )
 # "chi" as spending ("khoản chi", "chi 300 triệu"), not "chi bộ", "chi ủy", "chỉ đạo".
 _SPENDING = r"(?<![a-z])chi(?! (?:bo|uy|dao|tiet|doan|hoi|cuc|nhanh)(?![a-z]))(?![a-z])"
+# Typed with marks, a syllable that folds to "chi" and is not it ("chỉ" only, "chị") spends
+# nothing: in a question typed with diacritics the spending cue reads the bare "chi" only.
+_MARKED_CHI = re.compile(r"(?<!\w)ch[ìíỉĩị](?!\w)", re.IGNORECASE)
+
+
+def intent_text(question: str) -> str:
+    """The folded question the cues of :data:`INTENTS` read."""
+    question = canonical(question)
+    if mostly_accented(question):
+        question = _MARKED_CHI.sub("chix", question)
+    return fold_query(question)
+
+
 # The latest point something may happen ("chậm nhất", "muộn nhất", "hạn chót"): a deadline.
 _TIME_BOUNDS = alternation(function_words().time_bounds)
 _NUMERIC_CUES = re.compile(
@@ -171,7 +185,7 @@ def only_a_bare_count(q: str) -> bool:
 _ASKED_MEASURE = re.compile(
     r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
 )
-_SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]")
+_SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]|\.(?=\s)")
 # "trong (vòng) mấy ngày", "trong bao lâu": the span within which something is done
 _WITHIN = re.compile(
     r"(?<![a-z])trong (?:vong |thoi han |thoi gian )?(?:bao lau|(?:may|bao nhieu) "
@@ -203,6 +217,11 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         stop = _SEGMENT_BREAK.search(q, anchor.end())
         segment = q[starts[-1] : stop.start() if stop else len(q)]
         here = [f for f in found if re.search(f[2], segment) is not None]
+        if here and here[0][0] == "quorum" and only_a_bare_count(segment):
+            # "Cần tối thiểu mấy người ký?": a bare count asks whichever head count the
+            # case before it names ("tổ viên gửi thư xin họp đột xuất.")
+            case = [f for f in found if f[0] in HEAD_COUNT_KINDS and f[0] != "quorum"]
+            here = case or here
         if here:
             # the ask's segment says the kind; the case before it may name its subject
             # ("xin ý kiến tổ viên bằng văn bản, mấy tổ viên nhất trí thì ..."): the first cue of
@@ -378,6 +397,7 @@ __all__ = [
     "HOUSEHOLD_COUNT",
     "INTENTS",
     "asked_subjects",
+    "intent_text",
     "is_numeric_question",
     "named_subject",
     "numeric_asks",

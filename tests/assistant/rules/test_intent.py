@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.rules.intent import read_intent
+from assistant.rules.intent import intent_text, read_intent
 from ingest.normalize import fold
 
 
@@ -79,3 +79,21 @@ def test_the_case_before_the_ask_names_the_subject_of_the_kind_asked() -> None:
 def test_a_day_asked_by_its_number_is_a_deadline(question: str) -> None:
     # "ngày bao nhiêu", "ngày mấy" ask a day as "ngày nào" does; "mấy ngày" is a span
     assert read_intent(fold(question))[0] == "deadline"
+
+
+def test_a_full_stop_ends_the_case_before_the_ask() -> None:
+    # the case sentence names an extraordinary session; the ask after it is a deadline
+    question = "ngay 5/5 to nhan de nghi hop bat thuong cua to vien. han chot goi hop la ngay nao"
+    assert read_intent(fold(question))[0] == "deadline"
+    # a bare count asked after it asks the head count the case names
+    question = "ngay 5/5 to nhan don de nghi hop bat thuong. can toi thieu may to vien ky?"
+    assert read_intent(fold(question))[0] == "request_trigger"
+    # a decimal point ends nothing
+    assert read_intent(fold("chi 1.5 ty thi ai quyet"))[0] == "money_threshold"
+
+
+def test_only_typed_with_its_marks_spends_nothing() -> None:
+    # "chỉ" (only) folds to the "chi" that spends; typed with its marks it is not that
+    assert read_intent(intent_text("thế nếu chỉ 2 tỷ thì có phải lên tổ không"))[1] is None
+    assert read_intent(intent_text("chi 2 tỷ mua bàn ghế thì ai quyết"))[1] == "budget_spending"
+    assert read_intent(intent_text("chi 2 ty mua ban ghe thi ai quyet"))[1] == "budget_spending"
