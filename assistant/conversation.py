@@ -174,7 +174,9 @@ def _follow_up_text(
         if own_scope and carried.bodies and not asked_bodies(question, True):
             return f"{question.rstrip()} {' '.join(carried.bodies)}"
         return question
-    return merge_follow_up(previous, question, bool(own_scope))
+    return merge_follow_up(
+        previous, question, bool(own_scope), own_words=without_names(question, documents)
+    )
 
 
 _OPENING_CONTRAST = re.compile(

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.asks import circumstance
 from assistant.lexicon import is_listed
 from assistant.quantities import head_counts
+from assistant.terms import content_syllables
 from index.tokens import expand_abbreviations
 from ingest.bodies import body_mentions, find_bodies, is_seat
 from ingest.normalize import fold
@@ -35,11 +37,14 @@ def follow_up_rest(question: str) -> str:
     return " ".join(words[start:end]).strip(" ?.!")
 
 
-def merge_follow_up(previous: str, question: str, names_document: bool = False) -> str:
+def merge_follow_up(
+    previous: str, question: str, names_document: bool = False, own_words: str = ""
+) -> str:
     """Carry the previous question forward, swapping in the body the follow-up names for
     the body it asked about (a committee's seat that only names its document stays), and
     its numbers for the previous ones ("Vậy tổ 12 người thì thế nào?" names the same
-    body: only the number is new)."""
+    body: only the number is new); ``own_words``: the follow-up without the words that
+    name a document, which state no case."""
     swapped = _swapped(previous, question, names_document)
     given = _AMOUNT.search(fold(question)) or _COUNT.search(fold(question))
     if swapped is not None and not given:
@@ -47,7 +52,9 @@ def merge_follow_up(previous: str, question: str, names_document: bool = False) 
     previous = swapped if swapped is not None else previous
     rest = follow_up_rest(question)
     if _AMOUNT.search(fold(question)):
-        # "Còn dự án 3 tỷ?": the new amount replaces the previous one.
+        # "Còn dự án 3 tỷ?": the new amount replaces the previous one; a case of its own
+        # ("sửa nhà kho 2 tỷ thì sao?") replaces the case the previous question set
+        previous = _without_case(previous, follow_up_rest(own_words or question))
         previous = _AMOUNT.sub(" ", fold(previous))
     elif _COUNT.search(fold(question)):
         swapped_count = _count_swapped(previous, question)
@@ -55,6 +62,23 @@ def merge_follow_up(previous: str, question: str, names_document: bool = False) 
             return swapped_count
         previous = _COUNT.sub(" ", fold(previous))
     return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
+
+
+def _without_case(previous: str, rest: str) -> str:
+    """The previous question without the case it set before its ask ("Chi tiếp khách
+    ngoài kế hoạch thì ai quyết?" → "thì ai quyết?"), when the follow-up states a case
+    of its own: two content words or more the previous question never wrote, besides its
+    amount. As given otherwise."""
+    case = circumstance(previous)
+    if not case or not previous.startswith(case):
+        return previous
+    own = set(content_syllables(_AMOUNT.sub(" ", fold(rest)))) - set(content_syllables(previous))
+    return previous[len(case) :] if len(own) >= _OWN_CASE_WORDS else previous
+
+
+# How many new content words make a follow-up's own case (one may be a qualifier:
+# "còn tiền mặt 2 tỷ?").
+_OWN_CASE_WORDS = 2
 
 
 def _count_swapped(previous: str, question: str) -> str | None:

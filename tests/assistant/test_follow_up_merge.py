@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.follow_up_merge import follow_up_rest, merge_follow_up
+from ingest.normalize import fold
 
 
 def test_the_framing_words_of_a_follow_up_are_dropped_as_typed() -> None:
@@ -57,3 +58,14 @@ def test_the_frame_of_a_follow_up_never_eats_its_words() -> None:
     """ "chi" frames ("chỉ 20 người") but opens "chi bộ" typed without diacritics."""
     assert follow_up_rest("the chi bo duoc khen ra sao?") == "chi bo duoc khen ra"
     assert follow_up_rest("còn chỉ 20 người thì thế nào?") == "20 người"
+
+
+def test_a_case_of_its_own_with_a_new_amount_replaces_the_previous_case() -> None:
+    previous = "Chi tiếp khách ngoài kế hoạch ở xã Hòa thì Thường trực được quyết mức nào?"
+    merged = fold(merge_follow_up(previous, "sửa nhà kho của xã 2 tỷ thì sao?"))
+    assert "nha kho" in merged and "tiep khach" not in merged and "thuong truc" in merged
+    # only a new amount: the case stays
+    assert "tiep khach" in merge_follow_up(previous, "Còn 3 tỷ thì sao?")
+    # a document named is no case of its own
+    kept = merge_follow_up(previous, "còn ở Lam Sơn 2 tỷ thì sao?", True, own_words="con o 2 ty")
+    assert "tiep khach" in kept
