@@ -133,6 +133,10 @@ def purpose(text: str) -> str:
     return ""
 
 
+# A full stop (or ! ?) and the space after it, read backwards from the question word.
+_SENTENCE_END = re.compile(r"\s[.!?]")
+
+
 def split_asks(text: str) -> list[Ask]:
     """One question per ask, each with the words that set the scene: "Phiên họp X do ai
     chủ trì, biên bản lưu ở đâu?" → "Phiên họp X do ai chủ trì", "Phiên họp X biên bản
@@ -155,6 +159,11 @@ def split_asks(text: str) -> list[Ask]:
     # words but the closing negative set the scene ("X có quyền Y không, căn cứ đâu?")
     closing = _yes_no_pattern().search(fold(first).rstrip())
     end = at.start() if at else closing.start() if closing else len(first)
+    # a sentence before the ask's own sets the scene; the ask's sentence up to its
+    # question word ("... xin họp. Phải có ít nhất mấy ...": "Phải có ít nhất") is its own
+    sentence_end = _SENTENCE_END.search(first[:end][::-1])
+    if sentence_end is not None:
+        end = end - sentence_end.start()
     whole_scene = ", ".join([*pieces[: asking[0]], first[:end]])
     whole_scene = _TRAILING.sub("", whole_scene).strip(" ,")
     # an ask with its own question word is about the topic, before the first ask's

@@ -217,7 +217,7 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         stop = _SEGMENT_BREAK.search(q, anchor.end())
         segment = q[starts[-1] : stop.start() if stop else len(q)]
         here = [f for f in found if re.search(f[2], segment) is not None]
-        if here and here[0][0] == "quorum" and only_a_bare_count(segment):
+        if here and all(f[0] == "quorum" for f in here) and only_a_bare_count(segment):
             # "Cần tối thiểu mấy người ký?": a bare count asks whichever head count the
             # case before it names ("tổ viên gửi thư xin họp đột xuất.")
             case = [f for f in found if f[0] in HEAD_COUNT_KINDS and f[0] != "quorum"]

@@ -416,3 +416,13 @@ def test_after_a_refusal_the_document_named_is_no_part_of_the_scene(tmp_path: Pa
     answer = assistant.ask("Xã An Tường: biên bản phiên họp Đảng ủy thì ai ghi, còn UBKT làm gì?")
     assert answer.kind == "answer"
     assert "Chánh Văn phòng Đảng ủy ghi biên bản" in answer.answer
+
+
+def test_the_sentence_of_the_first_ask_is_its_own_not_the_scene() -> None:
+    # the sentence before sets the scene; "Cần tối thiểu" belongs to the first ask
+    asks = split_asks(
+        "Ngày 5/5 tổ nhận đơn xin họp đột xuất. Cần tối thiểu mấy tổ viên ký và tổ trưởng "
+        "phải gọi họp chậm nhất ngày nào?"
+    )
+    assert [a.scene for a in asks] == ["Ngày 5/5 tổ nhận đơn xin họp đột xuất."] * 2
+    assert asks[1].question.endswith("đột xuất. tổ trưởng phải gọi họp chậm nhất ngày nào")
