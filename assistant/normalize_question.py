@@ -27,7 +27,7 @@ from assistant.function_words import chat_shorthand, function_words
 from assistant.vocabulary import Vocabulary
 from assistant.word_repair import Repair, in_class, repair_word
 from index.abbreviations import expansion
-from index.places import PLACE_UNITS
+from index.places import PLACE_UNITS, SUBUNITS
 from ingest.bodies import body_mentions
 from ingest.normalize import canonical, fold, has_diacritics, strip_diacritics
 
@@ -86,13 +86,9 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
             # a body or a place unit ("Chi bộ em ...", "Xã mình ..."): what the
             # question is about, whatever pronoun follows it
             or names
-            # ... and the pronoun that owns it ("xã em": the asker's commune)
-            or (
-                tokens
-                and not after_break
-                and tokens[-1].names
-                and word in function_words().personal_pronouns
-            )
+            # ... and the pronoun that owns it ("xã em": the asker's commune), of one
+            # word or two ("ấp tụi mình"), kept whole
+            or (tokens and not after_break and _owns(tokens, word, after.lower()))
             or is_interrogative(word)
             or in_class(word, function_words().question_frame)
             # "cho em câu chữ ...": the words that ask for the wording are the ask
@@ -128,7 +124,20 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
     )
 
 
-_UNITS = frozenset(u for u in PLACE_UNITS if " " not in u)
+# Place units and the units below a commune ("xã em", "ấp tụi mình"): a pronoun after one
+# owns the place.
+_UNITS = frozenset(u for u in (*PLACE_UNITS, *SUBUNITS) if " " not in u)
+
+
+def _owns(tokens: Sequence[Token], word: str, after: str) -> bool:
+    """Whether ``word`` is (part of) a pronoun right after a named body or place: the
+    pronoun's first word after the name, or its second after a first so kept."""
+    pronouns = function_words().personal_pronouns
+    last = tokens[-1]
+    if last.names:
+        return word in pronouns or f"{word} {after}" in pronouns
+    owner = len(tokens) > 1 and tokens[-2].names and last.protected
+    return bool(owner) and f"{last.word} {word}" in pronouns
 
 
 def _naming_offsets(text: str) -> frozenset[int]:

@@ -363,3 +363,13 @@ class TestSpellingAsWritten:
         vocabulary = Vocabulary(["Hội nghị khai mạc lúc 8 giờ sáng. " * 3])
         out = normalize_question("có 5 người giơ tay đồng ý", vocabulary)
         assert "giơ tay" in out.text
+
+
+def test_a_pronoun_of_two_words_after_a_place_is_kept_whole(vocabulary: Vocabulary) -> None:
+    # "thôn tụi mình": the asker's hamlet; never "thôn tụi" with half a pronoun left
+    out = normalize_question(
+        "Chi ủy thôn tụi mình muốn đổi lịch họp thì ai quyết định?", vocabulary
+    )
+    assert "tụi mình" in out.text
+    out = normalize_question("Tổ xóm em muốn đổi lịch họp thì ai quyết định?", vocabulary)
+    assert "xóm em" in out.text
