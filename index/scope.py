@@ -311,11 +311,11 @@ def _combine(criteria: list[_Criterion], spaced: str) -> tuple[list[str], list[s
         if groups:
             last = groups[-1]
             together = set.intersection(*(set(c.hits) for c in last)) & criterion.hits
-            beside = criterion.start - max(c.end for c in last) <= _SAME_MENTION_GAP
-            if together and beside:
+            last_end = max(c.end for c in last)
+            if together and criterion.start - last_end <= _SAME_MENTION_GAP:
                 last.append(criterion)
                 continue
-            gap = spaced[max(c.end for c in last) : criterion.start].split()
+            gap = spaced[last_end : criterion.start].split()
             # "... tỉnh B": the place's own unit word joins it to the name (a list "A, B"
             # reads the same with its commas gone: no unit word, no joining)
             if (
