@@ -97,15 +97,16 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
             "fresh10",
             "fresh11",
             "fresh12",
+            "fresh13",
         ],
         default="team",
         help=(
             "bộ câu hỏi: team (297 câu của nhóm), frozen (bộ giữ kín, chỉ để báo cáo) hoặc "
             "wild (câu hỏi viết theo lối người dùng, để tinh chỉnh), complete (câu trả lời "
             "đầy đủ: quy trình, văn bản, chỗ để trống, dẫn chiếu, nhiều ý, hỏi tiếp), fresh, "
-            "fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11 (câu "
-            "mới viết theo lối bộ giữ kín, để tinh chỉnh), fresh12 (viết đầu đợt, chỉ chạy một "
-            "lần để báo cáo)"
+            "fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, "
+            "fresh12 (câu mới viết theo lối bộ giữ kín, để tinh chỉnh), fresh13 (viết đầu đợt, "
+            "chỉ chạy một lần để báo cáo)"
         ),
     )
     p.add_argument("--split", choices=["dev", "heldout", "frozen", "all"], default="all")

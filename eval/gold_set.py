@@ -60,8 +60,11 @@ FRESH10_FILE = EVAL_DIR / "gold" / "fresh10.jsonl"
 # that stop and run once at its end; its failures were read in stop 37 (a dev set since).
 FRESH11_FILE = EVAL_DIR / "gold" / "fresh11.jsonl"
 # A twelfth (stop 37), the same way: committed unread (2c92985) before any code change of
-# that stop and run once at its end.
+# that stop and run once at its end; its failures were read in stop 38 (a dev set since).
 FRESH12_FILE = EVAL_DIR / "gold" / "fresh12.jsonl"
+# A thirteenth (stop 38), the same way: committed unread (2a91ecf) before any code change
+# of that stop and run once at its end.
+FRESH13_FILE = EVAL_DIR / "gold" / "fresh13.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -79,6 +82,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh10": FRESH10_FILE,
     "fresh11": FRESH11_FILE,
     "fresh12": FRESH12_FILE,
+    "fresh13": FRESH13_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
