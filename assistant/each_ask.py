@@ -177,13 +177,21 @@ class EachAsk:
             another = part.asks_number and (
                 part.frame.kind not in (None, rule_kind) or ask.contrast
             )
+            # a number of the kind the whole answer computed is answered by it, whatever
+            # words the ask types for it ("mấy phiếu" of a rule that writes "tán thành")
+            same_number = part.asks_number and whole.kind == "numeric" and not another
+            covered = covered or (same_number and part.frame.kind == rule_kind)
             if whole.kind != "refusal" and covered and not part.lists and not another:
                 if whole_at is None:
                     whole_at, earlier = at, len(rest)
                 continue
             own_answer = self._own_answer(part, whole, rest, own, scene)
             rest.append((piece, own_answer))
-            if whole_at is None and not self._answers_own_words(own_answer, own):
+            # (a verdict the rule module computed on the ask's own numbers answers it,
+            # whatever words its clause writes)
+            verdict = own_answer.numeric.met if own_answer.numeric else None
+            computed = another and own_answer.kind == "numeric" and verdict is not None
+            if whole_at is None and not computed and not self._answers_own_words(own_answer, own):
                 whole_at, earlier = 0, 0  # an earlier ask weakly answered: the whole leads
         return combine(whole, rest, earlier, pieces[whole_at or 0])
 

@@ -60,6 +60,9 @@ def merge_follow_up(
         swapped_count = _count_swapped(previous, question)
         if swapped_count is not None:
             return swapped_count
+        added = _case_added_to(previous, question, rest)
+        if added is not None:
+            return added
         previous = _COUNT.sub(" ", fold(previous))
     return re.sub(r"\s+", " ", f"{previous} {rest}").strip()
 
@@ -103,6 +106,21 @@ def _count_swapped(previous: str, question: str) -> str | None:
         target = with_role[-1] if with_role else old[0]
     folded = fold(previous)
     return f"{folded[: target.start]}{count.value}{folded[target.end :]}"
+
+
+def _case_added_to(previous: str, question: str, rest: str) -> str | None:
+    """The previous question's case with the follow-up after it, when the follow-up's
+    counts all have roles the previous counts had not ("Tổ 9 người, 6 người dự thì họp
+    được không?" + "thế 4 người nhất trí thì sao?"): the story goes on, its size and
+    those present still hold, and what is asked is the follow-up's. None otherwise."""
+    new = head_counts(question)
+    old_roles = {c.role for c in head_counts(previous)}
+    if not new or any(c.role is None or c.role in old_roles for c in new):
+        return None
+    case = circumstance(previous)
+    if not case or not previous.startswith(case):
+        return None
+    return f"{case.rstrip(' ,;')}, {rest}"
 
 
 def _swapped(previous: str, question: str, names_document: bool) -> str | None:

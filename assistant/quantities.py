@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation
+from assistant.lexicon import is_listed
 from ingest.bodies import body_mentions, without_mentions
 from ingest.normalize import fold, has_diacritics
 from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
@@ -41,7 +42,13 @@ class RoleInfo(BaseModel):
 
 def role_of(verb: str) -> RoleInfo | None:
     """The role whose verb a frame records ("tán thành")."""
-    return next((info for info in _data()[0].values() if verb in info.verbs), None)
+    name = role_named(verb)
+    return _data()[0][name] if name is not None else None
+
+
+def role_named(verb: str) -> Role | None:
+    """The name of the role whose verb a frame records ("tán thành" → "in_favour")."""
+    return next((name for name, info in _data()[0].items() if verb in info.verbs), None)
 
 
 class GivenQuantities(BaseModel):
@@ -146,9 +153,21 @@ def _role_near(text: str, verbs: dict[Role, re.Pattern[str]], after: bool) -> Ro
                 m.end() == len(window) or window[m.end()] == " "
             )
             negated = window[: m.start()].split()[-1:] in (["khong"], ["chua"])
-            if bounded and not negated and (after or m.end() == len(window)):
+            at_its_place = after or m.end() == len(window)
+            if bounded and not negated and not _in_a_compound(m, window) and at_its_place:
                 return role
     return None
+
+
+def _in_a_compound(verb: re.Match[str], window: str) -> bool:
+    """Whether a one-syllable verb is the first syllable of a listed word with the next
+    ("6 dự bị": "dự bị", a member on probation, not "dự", attending)."""
+    following = window[verb.end() :].split()[:1]
+    return (
+        " " not in verb.group()
+        and bool(following)
+        and is_listed([verb.group(), *following], folded=True)
+    )
 
 
 def asked_role(question: str) -> Role | None:
@@ -174,6 +193,9 @@ class GivenCount(BaseModel):
     end: int
     role: Role | None = None
     away: bool = False  # members who will not be there ("4 đồng chí đi công tác")
+    # the word that sorts the people counted, right after the count ("24 đảng viên chính
+    # thức", "6 dự bị"), folded; "" when none
+    qualifier: str = ""
 
 
 # "6/9 đồng chí": six of nine. The regulations' own fractions are halves, thirds and
@@ -218,17 +240,60 @@ def _counts(
     """The counts of people; one a negative follows counts those against or away, which
     no rule decides and which is no body's size: left out."""
     found: list[GivenCount] = []
-    for m in count_pattern.finditer(folded):
-        if _negated(folded[m.end() :]) or _a_year(m):
-            continue
-        role = _count_role(folded, m, verbs)
-        away = role is None and _goes_away(folded[m.end() :])
+    matches = [
+        m for m in count_pattern.finditer(folded) if not (_negated(folded[m.end() :]) or _a_year(m))
+    ]
+    for m in matches:
+        after = _role_near(folded[m.end() :], verbs, after=True)
+        # a verb of being away right after the count outweighs the meeting before it
+        # ("sáng họp 3 người đi tập huấn": those three were not there)
+        away = after is None and _goes_away(folded[m.end() :])
+        qualifier = _qualifier(folded[m.end() :])
+        role = None if away else after or _count_role(folded, m, verbs, bool(qualifier))
         if role is None and not away and _remains(folded[: m.start()]):
             role = "present"  # "chỉ còn 5 người": those left are those there
         found.append(
-            GivenCount(value=int(m.group(1)), start=m.start(1), end=m.end(1), role=role, away=away)
+            GivenCount(
+                value=int(m.group(1)),
+                start=m.start(1),
+                end=m.end(1),
+                role=role,
+                away=away,
+                qualifier=qualifier,
+            )
         )
-    return found
+    return _coordinated(found, matches, folded)
+
+
+def _coordinated(
+    found: list[GivenCount], matches: list[re.Match[str]], folded: str
+) -> list[GivenCount]:
+    """The counts with a sorted count joined to the next by a coordinator ("13 chính
+    thức và 6 dự bị đến") given the next's role when it has none of its own: one verb
+    tells what both parts did. (Not a bare size: "tổ 12 người và 8 người dự" gives a size
+    and those present.)"""
+    joined = {fold(w) for w in _raw()["coordinators"]}
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        gap = folded[matches[i].end() : matches[i + 1].start()].split()
+        words = [w for w in gap if w not in out[i].qualifier.split()]
+        sorted_part = bool(out[i].qualifier)
+        if sorted_part and out[i].role is None and not out[i].away and " ".join(words) in joined:
+            out[i] = out[i].model_copy(update={"role": out[i + 1].role, "away": out[i + 1].away})
+    return out
+
+
+def _qualifier(after: str) -> str:
+    """The word of two syllables right after a count and its noun when it is one listed
+    word and no verb of a role or of being away ("chính thức", "dự bị"); else ""."""
+    pair = _STOP.split(after)[0].split()[:2]
+    if len(pair) < 2 or not is_listed(pair, folded=True):
+        return ""
+    word = " ".join(pair)
+    _count, verbs = _patterns()
+    if any(p.fullmatch(word) for p in verbs.values()) or _away_verbs().match(word):
+        return ""
+    return word
 
 
 def _a_year(m: re.Match[str]) -> bool:
@@ -282,12 +347,16 @@ def _remaining_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in _raw()["remaining_words"])
 
 
-def _count_role(folded: str, m: re.Match[str], verbs: dict[Role, re.Pattern[str]]) -> Role | None:
+def _count_role(
+    folded: str, m: re.Match[str], verbs: dict[Role, re.Pattern[str]], sorted_part: bool
+) -> Role | None:
+    # (a count of people, by its noun or the word that sorts them: "họp 12 lần" counts
+    # no one, "họp có 9 chính thức" counts members)
+    of_people = sorted_part or m.group(0).strip() != m.group(1)
     return (
         _role_near(folded[m.end() :], verbs, after=True)
         or _role_near(folded[: m.start()], verbs, after=False)
-        # (a count of people, by its noun: "họp 12 lần" counts no one)
-        or (_at_the_meeting(folded[: m.start()]) if m.group(0).strip() != m.group(1) else None)
+        or (_at_the_meeting(folded[: m.start()]) if of_people else None)
     )
 
 
@@ -414,5 +483,6 @@ __all__ = [
     "meeting_nouns",
     "quantity_syllables",
     "role_info",
+    "role_named",
     "role_of",
 ]

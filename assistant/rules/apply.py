@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.citations import location
-from assistant.quantities import role_of
+from assistant.quantities import role_named, role_of
 from assistant.rules.calc import (
     area_decision,
     count_verdict,
@@ -27,6 +27,25 @@ from assistant.rules.models import Calculation, QuestionFrame, Rule, RuleMatch, 
 from ingest.rules.text import fold_query
 
 
+def _counted_by_basis(frame: QuestionFrame, rule: Rule) -> QuestionFrame:
+    """The frame with the counts sorted by a word the rule's basis writes ("24 đảng viên
+    chính thức, 6 dự bị; 15 chính thức và 5 dự bị dự" against "hai phần ba số đảng viên
+    chính thức": 15 of 24), when the question sorts them so; as given otherwise."""
+    basis = f" {fold_query(rule.basis)} " if rule.basis else ""
+    counted = [c for c in frame.qualified if basis and f" {c.qualifier} " in basis]
+    if not counted:
+        return frame
+    role = role_named(frame.given_as)
+    sizes = [c.value for c in counted if c.role is None]
+    given = [c.value for c in counted if role is not None and c.role == role]
+    update: dict[str, int] = {}
+    if sizes:
+        update["member_count"] = sizes[0]
+    if given:
+        update["given_count"] = given[0]
+    return frame.model_copy(update=update) if update else frame
+
+
 def apply_rule(
     frame: QuestionFrame, rule: Rule, size: Rule | None = None, held: bool = True
 ) -> RuleMatch:
@@ -42,6 +61,7 @@ def apply_rule(
     notes: list[str] = []
     fraction = rule.value.fraction
     size_rule: Rule | None = None
+    frame = _counted_by_basis(frame, rule)
     members = frame.member_count
     if _on_present(rule) and frame.given_present is not None:
         # "quá nửa số đảng viên có mặt": a share of those present, not of the members

@@ -18,6 +18,7 @@ from assistant.quantities import (
     asked_role,
     count_nouns,
     given_quantities,
+    head_counts,
     role_info,
 )
 from assistant.rules.intent import (
@@ -31,7 +32,7 @@ from assistant.rules.intent import (
     only_a_bare_count,
     read_intent,
 )
-from assistant.rules.models import QuestionFrame, RuleKind
+from assistant.rules.models import QualifiedCount, QuestionFrame, RuleKind
 from assistant.rules.question_dates import (
     date_given,
     dates_a_meeting,
@@ -134,7 +135,9 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         subject = asked[0]
     members = _member_count(q, kind, given.total, counts_have_roles)
     weekday = stated_weekday(q) if kind == "frequency" else None
-    if members is None and kind in HEAD_COUNT_KINDS and given.count is None:
+    if members is None and kind in HEAD_COUNT_KINDS and (given.count is None or given.role):
+        # a count of those who attended or voted is never the body's size: the size said
+        # earlier in the conversation still holds
         members = _members_said_before(history, bodies)
     return QuestionFrame(
         kind=kind,
@@ -145,6 +148,11 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         given_count=given.count,
         given_as=role_info(given.role).verbs[0] if given.role is not None else "",
         given_present=given.present,
+        qualified=tuple(
+            QualifiedCount(value=c.value, role=c.role, qualifier=c.qualifier)
+            for c in head_counts(question)
+            if c.qualifier and not c.away
+        ),
         amount=_bracket_edge(money[0].value, bound) if money else None,
         amount_bound=bound,
         amount_bound_value=money[0].value if money and bound else None,

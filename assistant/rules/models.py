@@ -56,6 +56,15 @@ class DocumentNumeric(_Model):
     nearest: Rule | None = None  # same kind, other body/subject, when no_rule
 
 
+class QualifiedCount(_Model):
+    """A head count the question sorts by a word ("24 đảng viên chính thức"): a rule
+    that counts only those ("hai phần ba số đảng viên chính thức") counts this one."""
+
+    value: int
+    role: str | None = None  # "present", "in_favour", "requesting"; None: a size
+    qualifier: str  # folded ("chinh thuc")
+
+
 class QuestionFrame(_Model):
     """What the question was read as asking."""
 
@@ -72,6 +81,7 @@ class QuestionFrame(_Model):
     # those present at the meeting when the count decided is another: its quorum is
     # decided first
     given_present: int | None = None
+    qualified: tuple[QualifiedCount, ...] = ()
     amount: int | None = None  # đồng
     # "dưới 500 triệu": the amount names a bracket, not a sum; its comparator ("<") and
     # the bound as written in đồng (``amount`` is then the bracket's edge)

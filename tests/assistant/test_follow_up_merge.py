@@ -69,3 +69,13 @@ def test_a_case_of_its_own_with_a_new_amount_replaces_the_previous_case() -> Non
     # a document named is no case of its own
     kept = merge_follow_up(previous, "còn ở Lam Sơn 2 tỷ thì sao?", True, own_words="con o 2 ty")
     assert "tiep khach" in kept
+
+
+def test_a_count_of_a_new_role_continues_the_story() -> None:
+    # the size and those present still hold; the ask is the follow-up's
+    merged = merge_follow_up(
+        "Tổ Hoa Sen có 11 người, hôm qua 8 người dự thì họp được không?",
+        "thế 5 người nhất trí thì có thông qua không?",
+    )
+    assert merged.startswith("Tổ Hoa Sen có 11 người, hôm qua 8 người dự, 5 người nhất trí")
+    assert "họp được không" not in merged

@@ -66,3 +66,20 @@ def test_a_new_size_in_a_story_of_its_own_is_computed(tmp_path: Path) -> None:
     )
     assert answer.kind == "numeric"
     assert "20" in answer.answer
+
+
+def test_the_size_said_two_turns_back_holds_for_a_count_of_another_role(tmp_path: Path) -> None:
+    """The body's size set the scene; a later turn that gives only those present and those
+    in favour is computed on it."""
+    assistant = assistant_over(tmp_path, {"xa-an-tuong.txt": REGULATION})
+    first = "Đảng ủy xã An Tường có 21 đảng ủy viên thì hội nghị cần bao nhiêu người dự?"
+    second = "còn nghị quyết thì cần bao nhiêu người tán thành?"
+    history: list[Turn] = []
+    for asked in (first, second):
+        history += [
+            Turn(role="user", content=asked),
+            Turn(role="assistant", content=assistant.ask(asked, history=history).answer),
+        ]
+    answer = assistant.ask("vay hom do 15 nguoi du ma 10 nguoi tan thanh thi sao", history=history)
+    assert answer.kind == "numeric"
+    assert "11" in answer.answer and "Không đủ" in answer.answer

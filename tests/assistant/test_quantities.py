@@ -172,3 +172,47 @@ def test_a_qualifier_between_the_verb_and_the_count_keeps_its_role() -> None:
     assert given == GivenQuantities(total=12, count=9, role="present")
     # a qualifier after a verb of having gives no role: "có tất cả 15 người" is a size
     assert given_quantities("tổ có tất cả 15 người, 9 người dự").total == 15
+
+
+def test_a_verb_of_being_away_after_a_count_outweighs_the_meeting_before_it() -> None:
+    # "hôm họp 3 đồng chí đi học": those three were not there; "còn 8 người" were
+    given = given_quantities("Tổ có 11 người. Hôm họp 3 đồng chí đi học, còn 8 người")
+    assert given == GivenQuantities(total=11, count=8, role="present")
+
+
+def test_a_verb_that_begins_a_longer_word_is_no_verb() -> None:
+    # "dự bị" is a member on probation, "dự thính" an observer: neither attends as "dự"
+    counts = head_counts("tổ có 20 người, 4 dự bị, 2 người dự thính, 12 người dự")
+    assert [(c.value, c.role) for c in counts] == [
+        (20, None),
+        (4, None),
+        (2, None),
+        (12, "present"),
+    ]
+
+
+def test_a_count_keeps_the_word_that_sorts_whom_it_counts() -> None:
+    counts = head_counts("đội 18 người, 12 chính thức, 6 dự bị; 9 chính thức và 3 dự bị đến")
+    assert [(c.value, c.qualifier) for c in counts] == [
+        (18, ""),
+        (12, "chinh thuc"),
+        (6, "du bi"),
+        (9, "chinh thuc"),
+        (3, "du bi"),
+    ]
+    # a verb of the role is no such word ("9 người dự họp")
+    assert head_counts("9 người dự họp")[0].qualifier == ""
+
+
+def test_parts_joined_by_a_coordinator_share_the_verb_after_the_last() -> None:
+    counts = head_counts("hôm nay 9 đồng chí chính thức và 3 dự bị đến")
+    assert [(c.value, c.role) for c in counts] == [(9, "present"), (3, "present")]
+    # a bare size joined to a count present stays a size
+    given = given_quantities("tổ 12 người và 8 người dự thì sao")
+    assert given == GivenQuantities(total=12, count=8, role="present")
+
+
+def test_a_sorted_count_at_a_meeting_counts_those_there() -> None:
+    # no noun of people, but the word that sorts them: "họp có 8 chính thức"
+    counts = head_counts("tổ 14 người chính thức, hôm họp có 8 chính thức và 2 dự bị đi")
+    assert [(c.value, c.role) for c in counts] == [(14, None), (8, "present"), (2, None)]

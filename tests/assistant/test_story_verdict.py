@@ -104,3 +104,38 @@ def test_the_day_a_monthly_act_moves_to_off_a_day_off_is_computed(tmp_path: Path
     answer = assistant.ask("Tháng này ngày 20 rơi vào thứ Bảy thì bí thư tiếp dân hôm nào?")
     assert answer.kind == "numeric"
     assert "ngày 22" in answer.answer and answer.citations[0].article == 2
+
+
+BRANCH = (
+    "CHI BỘ THÔN GÒ MÂY\nSố 01-QC/CB\n\nQUY CHẾ LÀM VIỆC\ncủa Chi bộ thôn Gò Mây\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Chi bộ thôn Gò Mây.\n\n"
+    "Điều 2. Sinh hoạt chi bộ\n"
+    "1. Chi bộ sinh hoạt thường kỳ mỗi tháng một lần.\n"
+    "2. Sinh hoạt chi bộ chỉ được tiến hành khi có ít nhất hai phần ba số đảng viên "
+    "chính thức tham dự.\n"
+)
+
+
+def test_a_rule_on_full_members_counts_the_full_members_the_story_gives(
+    tmp_path: Path,
+) -> None:
+    """Members on probation are told apart by the word after their count; a rule that
+    counts full members counts those of the story's counts."""
+    assistant = assistant_over(tmp_path, {"go-may.txt": BRANCH})
+    answer = assistant.ask(
+        "Chi bộ thôn Gò Mây có 27 đảng viên, trong đó 21 chính thức, 6 dự bị; hôm nay "
+        "13 đồng chí chính thức và 6 dự bị đến thì sinh hoạt được không?"
+    )
+    assert answer.kind == "numeric"
+    assert "cần ít nhất 14 người" in answer.answer and "13 người dự" in answer.answer
+
+
+def test_two_story_asks_are_answered_in_the_order_asked(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"doi-che.txt": VOTES})
+    answer = assistant.ask(
+        "Ban Thường vụ xã Đồi Chè 7 ủy viên, sáng nay 5 đồng chí có mặt: hội nghị có "
+        "hợp lệ không, rồi quyết định phải được mấy phiếu thuận?"
+    )
+    held = answer.answer.find("5 người dự")
+    votes = answer.answer.find("cần ít nhất 4 người")
+    assert 0 <= held < votes
