@@ -87,7 +87,7 @@ STOP_PHRASES = re.compile(
     r"\b(quy che lam viec|quy che|quy dinh (?:cu the )?(?:nhu )?(?:the nao|ra sao)|nhu the nao|the nao|ra sao|"
     r"quy dinh gi|noi gi|bao nhieu|lam sao|the con|con thi|bao lau|bao gio|"
     r"luc nao|khi nao|may ngay|may lan|may nguoi|may buoi|may thang|the nao|"
-    r"giong nhau|khac nhau|so sanh|co giong|khac gi|giong hay khac|doi chieu|khac biet|"
+    r"giong nhau|khac nhau|so sanh|co giong(?: nhau)?|khac gi|giong hay khac|doi chieu|khac biet|"
     r"toi da|toi thieu|it nhat|keo dai|nam o dieu|nam o khoan|o dieu nao|o khoan nao)\b"
 )
 

@@ -99,3 +99,9 @@ def test_with_the_names_pairs_a_word_names_only_beside_its_neighbour_in_the_name
     # "lộc" of "lộc phát" is no "Lộc" of "Tân Lộc"; "xa tan loc" names the document
     assert FOLDED + "loc_" + FOLDED + "phat" in terms
     assert FOLDED + "tan" not in terms
+
+
+def test_no_syllable_of_a_comparison_phrase_is_left_as_a_topic() -> None:
+    # "có giống nhau không": the whole phrase frames the comparison, "nhau" included
+    terms = question_terms("Tổ A với tổ B trực đêm vào thứ mấy, có giống nhau không?")
+    assert "nhau" not in terms and "giống" not in terms
