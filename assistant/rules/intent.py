@@ -186,6 +186,7 @@ _ASKED_MEASURE = re.compile(
     r"(?<![a-z])(?:bao lau|bao nhieu|may|khi nao|luc nao|bao gio|ngay nao|thu may)(?![a-z])"
 )
 _SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]|\.(?=\s)")
+_DATE_BEFORE = re.compile(rf"(?<![a-z])truoc {_DAY_ASKED}")
 # "trong (vòng) mấy ngày", "trong bao lâu": the span within which something is done
 _WITHIN = re.compile(
     r"(?<![a-z])trong (?:vong |thoi han |thoi gian )?(?:bao lau|(?:may|bao nhieu) "
@@ -211,6 +212,10 @@ def read_intent(q: str) -> tuple[RuleKind | None, str | None]:
         # "thẩm định hồ sơ trong mấy ngày": a span asked, within which the act is done,
         # whatever act its words name (not how long before a meeting)
         found = [f for f in found if f[0] in ("deadline", "duration")] or found
+    if _DATE_BEFORE.search(q):
+        # "nộp trước ngày mấy": a day of the calendar asked, the date by which an act is
+        # done (not how many days before a meeting papers go out)
+        found = [f for f in found if f[0] == "deadline"] or found
     anchor = _ASKED_MEASURE.search(q)
     if anchor is not None and len(found) > 1:
         starts = [0, *(m.end() for m in _SEGMENT_BREAK.finditer(q) if m.end() <= anchor.start())]

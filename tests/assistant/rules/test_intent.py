@@ -97,3 +97,11 @@ def test_only_typed_with_its_marks_spends_nothing() -> None:
     assert read_intent(intent_text("thế nếu chỉ 2 tỷ thì có phải lên tổ không"))[1] is None
     assert read_intent(intent_text("chi 2 tỷ mua bàn ghế thì ai quyết"))[1] == "budget_spending"
     assert read_intent(intent_text("chi 2 ty mua ban ghe thi ai quyet"))[1] == "budget_spending"
+
+
+def test_a_date_asked_before_which_an_act_is_done_is_a_deadline() -> None:
+    # papers sent to an office name the lead time of submissions; a day of the calendar
+    # asked ("trước ngày mấy") asks the date by which it is done
+    question = "Tổ gửi sổ ghi chép hằng quý về văn phòng trước ngày mấy?"
+    assert read_intent(fold(question))[0] == "deadline"
+    assert read_intent(fold("Tổ gửi sổ về văn phòng trước mấy ngày?"))[0] == "lead_time"
