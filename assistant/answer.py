@@ -254,11 +254,17 @@ class Answerer:
         simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
         # (a question about the document answered whole; refused whole, each of its
         # asks may still be: "văn bản này đổi ra sao, tổ trưởng có được góp ý không?")
-        if simple or u.reference is not None or (u.document_attributes and whole.kind != "refusal"):
+        if simple or (u.document_attributes and whole.kind != "refusal"):
             return whole
         # (each ask read without the sentences about the asker: "Em mới về văn phòng.")
         return self.each_ask.answer(
-            whole, u.asked_text, original, history, list(u.document_ids), u.frame.kind
+            whole,
+            u.asked_text,
+            original,
+            history,
+            list(u.document_ids),
+            u.frame.kind,
+            say_unanswered=u.reference is None,
         )
 
     def _turn_text(self, turn: Turn) -> str:

@@ -12,6 +12,7 @@ answer that quoted what the standing body does first).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -19,11 +20,16 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import split_asks
 from assistant.evidence import EvidenceGate, refusal_answer
+from assistant.function_words import class_syllables, function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, DocumentRef, Turn
+from assistant.references import parse_reference
+from assistant.rules.intent import is_numeric_question
 from assistant.terms import question_terms
-from assistant.understand import Understanding, understand
+from assistant.understand import Understanding, classify, understand
+from index.tokens import expand_abbreviations
 from ingest.models import Document
+from ingest.normalize import fold
 
 T = TypeVar("T")
 # An ask whose topic terms the answer's quotes cover to this share is answered by them.
@@ -89,6 +95,9 @@ class AskFocus(BaseModel):
 
     own: tuple[str, ...]
     shown: str
+    # what the message quotes from a clause ("ghi 'theo khoản 4 Điều 8'"), folded: the
+    # asker is reading that clause, so an ask looks past it
+    quoted: tuple[str, ...] = ()
 
 
 def focused(
@@ -105,8 +114,36 @@ def shown_quotes(answer: Answer) -> str:
     return " ".join(c.quote for c in answer.citations if c.quote.strip() in answer.answer)
 
 
+# A span the message quotes: at least three words between quotation marks.
+_QUOTED = re.compile(r"[\'\"“‘«]([^\'\"”’»]+(?:\s+[^\'\"”’»\s]+){2,})[\'\"”’»]")
+
+
+def quoted_spans(text: str) -> tuple[str, ...]:
+    """The spans ``text`` quotes, folded."""
+    return tuple(fold(m.group(1)).strip() for m in _QUOTED.finditer(text))
+
+
+def _quotes_it(quote: str, spans: Sequence[str]) -> bool:
+    """Whether a clause writes one of the (folded) spans the message quotes."""
+    folded = fold(quote)
+    return any(q in folded for q in spans)
+
+
+def past_quoted(located: Sequence[T], quote: Callable[[T], str], spans: Sequence[str]) -> list[T]:
+    """``located`` with the clauses that write a span the message quotes last: the asker
+    is reading that clause, so it is not what an ask for another place answers."""
+    return [
+        *(i for i in located if not _quotes_it(quote(i), spans)),
+        *(i for i in located if _quotes_it(quote(i), spans)),
+    ]
+
+
 def ask_focus(
-    whole: Answer, earlier: Sequence[tuple[str, Answer]], own: Sequence[str], lists: bool
+    whole: Answer,
+    earlier: Sequence[tuple[str, Answer]],
+    own: Sequence[str],
+    lists: bool,
+    scene: str = "",
 ) -> AskFocus | None:
     """How an ask answered on its own looks for its clause: after an answer, by its own
     words among the clauses not yet shown; not at all after a refusal (nothing is shown,
@@ -115,7 +152,7 @@ def ask_focus(
     if whole.kind == "refusal" or lists or not own:
         return None
     shown = "\n".join([whole.answer, *(a.answer for _, a in earlier)])
-    return AskFocus(own=tuple(own), shown=shown)
+    return AskFocus(own=tuple(own), shown=shown, quoted=quoted_spans(scene))
 
 
 def strays(answer: Answer, scene_share: Callable[[str], float], least: float) -> bool:
@@ -123,6 +160,22 @@ def strays(answer: Answer, scene_share: Callable[[str], float], least: float) ->
     asks share: its shown quotes cover less than ``least`` of the scene ("muốn chuyển
     công tác thì ..., thủ tục ra sao?" answered by some other procedure's clause)."""
     return answer.kind != "refusal" and scene_share(shown_quotes(answer)) < least
+
+
+def _own_place(part: Understanding, piece: str, asks: int) -> Understanding:
+    """One of several asks read without a clause the scene every ask shares names ("Quy
+    chế ghi 'theo khoản 2 Điều 5'. Khoản đó nói gì, còn quyền ký nằm ở đâu?": the
+    second ask looks for its own place) when its own words name none and ask about
+    something of their own."""
+    if asks < 2 or part.reference is None or parse_reference(piece) is not None:
+        return part
+    markers = class_syllables(function_words().condition_markers)
+    if all(set(fold(t).replace("_", " ").split()) <= markers for t in question_terms(piece)):
+        return part  # "..., trong trường hợp nào?": of the same clause, in fewer words
+    # (what it asks is in its own words too: the scene's "họp định kỳ" asks no number)
+    asks_number = is_numeric_question(piece)
+    kind = classify(fold(expand_abbreviations(part.text)), False, asks_number)
+    return part.model_copy(update={"reference": None, "kind": kind, "asks_number": asks_number})
 
 
 class EachAsk:
@@ -149,9 +202,12 @@ class EachAsk:
         history: Sequence[Turn],
         document_ids: Sequence[str],
         rule_kind: str | None = None,
+        say_unanswered: bool = True,
     ) -> Answer:
         """``whole``, then a block for each ask whose own words its quotes leave out, or
-        that asks a number of another kind of rule than the whole (``rule_kind``)."""
+        that asks a number of another kind of rule than the whole (``rule_kind``);
+        ``say_unanswered``: whether an ask no clause answers is said so (not beside the
+        clause a message names, whose text the asker may find it in)."""
         asks = split_asks(text)
         typed = split_asks(original)
         pieces = [a.piece for a in (typed if len(typed) == len(asks) else asks)]
@@ -163,7 +219,11 @@ class EachAsk:
         whole_at: int | None = None
         earlier = 0
         for at, (ask, piece) in enumerate(zip(asks, pieces, strict=True)):
-            part = understand(ask.question, history, self.documents, list(document_ids) or None)
+            part = _own_place(
+                understand(ask.question, history, self.documents, list(document_ids) or None),
+                ask.piece,
+                len(asks),
+            )
             # the ask's own words, not the scene every ask shares, must be in the quotes
             # (the document it names is no part of the scene: "Xã Hòa, ...")
             naming = self.locator.naming(part)
@@ -185,7 +245,9 @@ class EachAsk:
                 if whole_at is None:
                     whole_at, earlier = at, len(rest)
                 continue
-            own_answer = self._own_answer(part, whole, rest, own, scene)
+            own_answer = self._own_answer(part, whole, rest, own, scene, ask.given)
+            if own_answer.kind == "refusal" and not say_unanswered:
+                continue
             rest.append((piece, own_answer))
             # (a verdict the rule module computed on the ask's own numbers answers it,
             # whatever words its clause writes)
@@ -210,10 +272,11 @@ class EachAsk:
         rest: Sequence[tuple[str, Answer]],
         own: Sequence[str],
         scene: set[str],
+        given: str = "",
     ) -> Answer:
         """One ask answered on its own: after an answer it finds its own clause; after a
         refusal its answer must keep to the scene."""
-        answer = self.route(part, ask_focus(whole, rest, own, part.lists))
+        answer = self.route(part, ask_focus(whole, rest, own, part.lists, given))
         if whole.kind != "refusal" or not scene:
             return answer
 
@@ -234,9 +297,10 @@ class EachAsk:
             return located
 
         def writes_own(quote: str) -> bool:
-            if quote.strip() in focus.shown:
+            if quote.strip() in focus.shown or _quotes_it(quote, focus.quoted):
                 return False
             return self.locator.stats.coverage(focus.own, self.locator.profile(quote)) >= COVERED
 
         ordered = focused(located, lambda i: i.quote, writes_own)
+        ordered = past_quoted(ordered, lambda i: i.quote, focus.quoted)
         return ordered if self.evidence.covers(u, ordered[0]) else located
