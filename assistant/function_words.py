@@ -223,12 +223,19 @@ def framing_syllables(text: str) -> frozenset[str]:
     not the "đông" of "cổ đông")."""
     accented = mostly_accented(text)
     typed = " ".join((canonical(text) if accented else fold(text)).split())
-    members = _accented_grammar() if accented else folded_grammar()
     found: set[str] = set()
-    for member in members:
-        if re.search(rf"(?<!\w){re.escape(member)}(?!\w)", typed):
+    for member, pattern in _grammar_patterns(accented):
+        if pattern.search(typed):
             found.update(fold(member).split())
     return frozenset(found)
+
+
+@functools.cache
+def _grammar_patterns(accented: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each closed-class member with its whole-word pattern, compiled once (built per
+    call, they overflow re's cache)."""
+    members = _accented_grammar() if accented else folded_grammar()
+    return tuple((m, re.compile(rf"(?<!\w){re.escape(m)}(?!\w)")) for m in members)
 
 
 @functools.cache

@@ -35,17 +35,20 @@ PLACE_UNITS: tuple[str, ...] = (
 SUBUNITS: tuple[str, ...] = (
     "thôn", "ấp", "bản", "buôn", "làng", "xóm", "khóm", "khu phố", "tổ dân phố",
 )  # fmt: skip
+# Each unit's words as written and folded (computed once).
+_UNIT_PARTS: tuple[tuple[list[str], list[str]], ...] = tuple(
+    (unit.split(), [fold(p) for p in unit.split()]) for unit in PLACE_UNITS
+)
 _TOKEN = re.compile(r"[^\W\d_]+")
 MAX_PLACE_WORDS = 4
 
 
 def _unit_at(typed: list[str], i: int) -> int:
     """How many words from ``i`` (canonical, as typed) spell a place unit (0 = none)."""
-    for unit in PLACE_UNITS:
-        parts = unit.split()
+    for parts, folded_parts in _UNIT_PARTS:
         here = typed[i : i + len(parts)]
         if len(here) == len(parts) and all(
-            t in (p, fold(p)) for t, p in zip(here, parts, strict=True)
+            t in (p, f) for t, p, f in zip(here, parts, folded_parts, strict=True)
         ):
             if parts == ["quận"] and i > 0 and fold(typed[i - 1]) == "co":
                 return 0  # "cơ quan" typed without diacritics

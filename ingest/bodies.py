@@ -98,10 +98,16 @@ class BodyMention:
     end: int
 
 
-def _longest_first(vocabulary: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
-    """(alias, name) pairs, longest alias first, so a longer name wins an overlap."""
+def _longest_first(
+    vocabulary: dict[str, tuple[str, ...]],
+) -> list[tuple[str, re.Pattern[str], str]]:
+    """(alias, its whole-word pattern, name), longest alias first, so a longer name wins
+    an overlap. (Compiled once: built per call, the aliases overflow re's cache.)"""
     pairs = ((alias, name) for name, aliases in vocabulary.items() for alias in aliases)
-    return sorted(pairs, key=lambda item: -len(item[0]))
+    return [
+        (alias, re.compile(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])"), name)
+        for alias, name in sorted(pairs, key=lambda item: -len(item[0]))
+    ]
 
 
 _ALIASES = _longest_first(BODIES)
@@ -116,8 +122,8 @@ def body_mentions(folded: str) -> list[BodyMention]:
     """:func:`find_bodies` on text already folded (offsets are into ``folded``)."""
     taken = [False] * len(folded)
     found: list[BodyMention] = []
-    for alias, body in _ALIASES:
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", folded):
+    for alias, pattern, body in _ALIASES:
+        for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]):
                 continue
@@ -191,8 +197,8 @@ def organization_mentions(text: str) -> list[BodyMention]:
     for mention in find_bodies(text):
         taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
     found: list[BodyMention] = []
-    for alias, name in _ORGANIZATION_ALIASES:
-        for match in re.finditer(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", folded):
+    for _alias, pattern, name in _ORGANIZATION_ALIASES:
+        for match in pattern.finditer(folded):
             start, end = match.span()
             if not any(taken[start:end]):
                 taken[start:end] = [True] * (end - start)

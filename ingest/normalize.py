@@ -10,6 +10,7 @@ Three forms of the same text:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -62,6 +63,8 @@ def canonical_tones(text: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+# (pure functions of short texts the answering layer folds again and again: cached)
+@functools.lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
     """Lower-case, tone-canonical, single-spaced: the form used to match text."""
     return _WS.sub(" ", canonical_tones(nfc(text)).lower()).strip()
@@ -87,6 +90,7 @@ def strip_diacritics(text: str) -> str:
     return _COMBINING.sub("", folded) if max(folded, default="a") >= "̀" else folded
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Canonical text without diacritics: "Ủy ban" → "uy ban"."""
     return strip_diacritics(canonical(text))

@@ -8,6 +8,7 @@ match span is also a span of the source text. The body vocabulary is
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,14 +21,16 @@ _SPACE_CHARS = frozenset(" \t\n\r\u00a0\u2007\u202f\u200b\ufeff")
 def fold_aligned(text: str) -> str:
     """Lower-case, diacritics removed, ``đ`` → ``d``, whitespace → " "; same length as
     ``text`` (NFC input: each precomposed letter folds to one letter)."""
-    out: list[str] = []
-    for ch in text:
-        if ch in _SPACE_CHARS:
-            out.append(" ")
-            continue
-        folded = strip_diacritics(ch.lower())
-        out.append(folded if len(folded) == 1 else (folded[:1] or "·"))
-    return "".join(out)
+    return "".join(map(_folded_char, text))
+
+
+@functools.cache
+def _folded_char(ch: str) -> str:
+    """One character of :func:`fold_aligned` (cached: texts repeat few characters)."""
+    if ch in _SPACE_CHARS:
+        return " "
+    folded = strip_diacritics(ch.lower())
+    return folded if len(folded) == 1 else (folded[:1] or "·")
 
 
 def fold_query(text: str) -> str:
@@ -136,6 +139,15 @@ _ALIASES: list[tuple[str, str]] = sorted(
     + [(alias, body) for body, aliases in _EXTRA_ALIASES.items() for alias in aliases],
     key=lambda item: -len(item[0]),
 )
+# (compiled once: built per call, the aliases overflow re's cache)
+_ALIAS_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    (
+        alias,
+        re.compile(r"(?<![a-z0-9])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![a-z0-9])"),
+        body,
+    )
+    for alias, body in _ALIASES
+]
 _NOT_BODY_AFTER = {
     # "Phó Bí thư Thường trực" is a person; "thường trực Hội đồng nhân dân" another organ.
     "thuong truc": (" hoi dong", " hdnd", " uy ban nhan dan", " ubnd"),
@@ -175,9 +187,8 @@ def find_mentions(folded: str) -> list[Mention]:
     """Body mentions in an aligned folded text, longest alias first, reading order."""
     taken = [False] * len(folded)
     found: list[Mention] = []
-    for alias, body in _ALIASES:
-        pattern = r"(?<![a-z0-9])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![a-z0-9])"
-        for match in re.finditer(pattern, folded):
+    for alias, pattern, body in _ALIAS_PATTERNS:
+        for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]):
                 continue
