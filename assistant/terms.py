@@ -142,10 +142,13 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     are content words."""
     tokens: list[str] = []
     form_list: list[str] = []
+    labels: set[int] = set()
     # Each sentence is read as it was typed: a follow-up typed without diacritics after
     # an accented question it continues is folded on its own.
     for sentence in _SENTENCE_END.split(text):
-        words_here = _canonical_words(expand_inline(sentence))
+        expanded = expand_inline(sentence)
+        words_here = _canonical_words(expanded)
+        labels |= {len(tokens) + i for i in _label_positions(expanded, words_here)}
         tokens += words_here
         form_list += words_here if mostly_accented(sentence) else _folded_forms(words_here)
     folded = [strip_diacritics(t) for t in tokens]
@@ -159,13 +162,30 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
     dropped |= _comparative_positions(folded)
     keep = tuple(
         i not in dropped
-        and f not in STOPWORDS
+        and (f not in STOPWORDS or i in labels)
         and tokens[i] not in ACCENTED_STOPWORDS
         and not f.isdigit()
         and forms[i] not in exclude
         for i, f in enumerate(folded)
     )
     return forms, keep
+
+
+def _label_positions(typed: str, words_here: list[str]) -> set[int]:
+    """Where a single capital letter labels the noun before it ("nhóm A", "loại B"): a
+    name, not the particle "ạ" typed bare."""
+    raw = _WORD.findall(typed)
+    if len(raw) != len(words_here):
+        return set()
+    return {
+        i
+        for i, w in enumerate(raw)
+        if i > 0
+        and len(w) == 1
+        and w.isupper()
+        and len(raw[i - 1]) > 1
+        and strip_diacritics(words_here[i - 1]) not in STOPWORDS
+    }
 
 
 def _adverbial_positions(tokens: list[str], folded: list[str]) -> set[int]:

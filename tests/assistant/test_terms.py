@@ -105,3 +105,10 @@ def test_no_syllable_of_a_comparison_phrase_is_left_as_a_topic() -> None:
     # "có giống nhau không": the whole phrase frames the comparison, "nhau" included
     terms = question_terms("Tổ A với tổ B trực đêm vào thứ mấy, có giống nhau không?")
     assert "nhau" not in terms and "giống" not in terms
+
+
+def test_a_capital_letter_after_a_noun_is_a_label_not_a_particle() -> None:
+    # "loại A" names a class; "ạ" typed bare ("a") and after a function word is chat
+    assert "loại_a" in question_terms("Công trình loại A do ai phê duyệt?")
+    assert "~a" not in question_terms("cong trinh nay ai phe duyet a")
+    assert "a" not in question_terms("cho em hỏi với A")
