@@ -297,10 +297,12 @@ class EachAsk:
             return located
 
         def writes_own(quote: str) -> bool:
-            if quote.strip() in focus.shown or _quotes_it(quote, focus.quoted):
+            if quote.strip() in focus.shown:
                 return False
             return self.locator.stats.coverage(focus.own, self.locator.profile(quote)) >= COVERED
 
-        ordered = focused(located, lambda i: i.quote, writes_own)
-        ordered = past_quoted(ordered, lambda i: i.quote, focus.quoted)
+        # (a clause the message quotes goes last, among the fresh ones as among the rest)
+        ordered = past_quoted(
+            focused(located, lambda i: i.quote, writes_own), lambda i: i.quote, focus.quoted
+        )
         return ordered if self.evidence.covers(u, ordered[0]) else located

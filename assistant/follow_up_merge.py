@@ -72,8 +72,8 @@ def _without_case(previous: str, rest: str) -> str:
     ngoài kế hoạch thì ai quyết?" → "thì ai quyết?"), when the follow-up states a case
     of its own: two content words or more the previous question never wrote, besides its
     amount. As given otherwise."""
-    case = circumstance(previous)
-    if not case or not previous.startswith(case):
+    case = _leading_case(previous)
+    if not case:
         return previous
     own = set(content_syllables(_AMOUNT.sub(" ", fold(rest)))) - set(content_syllables(previous))
     return previous[len(case) :] if len(own) >= _OWN_CASE_WORDS else previous
@@ -117,10 +117,15 @@ def _case_added_to(previous: str, question: str, rest: str) -> str | None:
     old_roles = {c.role for c in head_counts(previous)}
     if not new or any(c.role is None or c.role in old_roles for c in new):
         return None
+    case = _leading_case(previous)
+    return f"{case.rstrip(' ,;')}, {rest}" if case else None
+
+
+def _leading_case(previous: str) -> str:
+    """The case the previous question sets before its ask, when it opens the question
+    (its exact words); "" otherwise."""
     case = circumstance(previous)
-    if not case or not previous.startswith(case):
-        return None
-    return f"{case.rstrip(' ,;')}, {rest}"
+    return case if case and previous.startswith(case) else ""
 
 
 def _swapped(previous: str, question: str, names_document: bool) -> str | None:

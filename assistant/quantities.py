@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any, Literal
 
@@ -380,10 +381,14 @@ def _at_the_meeting(before: str) -> Role | None:
 
 
 def given_quantities(question: str) -> GivenQuantities:
-    """The total and the counted role a question gives (None where it gives none). When
-    several counts could be the counted one, the smaller is: a part is never larger than
-    the whole it is counted from."""
-    counts = head_counts(question)
+    """The total and the counted role a question gives (None where it gives none)."""
+    return quantities_of(head_counts(question))
+
+
+def quantities_of(counts: Sequence[GivenCount]) -> GivenQuantities:
+    """:func:`given_quantities` of the head counts already read. When several counts could
+    be the counted one, the smaller is: a part is never larger than the whole it is
+    counted from."""
     found = [(c.value, c.role) for c in counts if not c.away]
     away = sum(c.value for c in counts if c.away)
     sizes_given = [v for v, r in found if r is None]
@@ -481,6 +486,7 @@ __all__ = [
     "given_quantities",
     "head_counts",
     "meeting_nouns",
+    "quantities_of",
     "quantity_syllables",
     "role_info",
     "role_named",

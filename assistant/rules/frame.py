@@ -19,6 +19,7 @@ from assistant.quantities import (
     count_nouns,
     given_quantities,
     head_counts,
+    quantities_of,
     role_info,
 )
 from assistant.rules.intent import (
@@ -82,7 +83,8 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
     """What a question asks: rule kind, subject, bodies, and numbers it gives."""
     q = fold_query(question)
     kind, subject = read_intent(intent_text(question))
-    given = given_quantities(question)
+    counts = head_counts(question)
+    given = quantities_of(counts)
     counts_have_roles = given.role is not None
     wanted = asked_role(question)
     if given.role is not None and wanted not in (None, given.role) and not _asks_yes_or_no(q):
@@ -150,7 +152,7 @@ def read_question(question: str, history: Sequence[Turn] = ()) -> QuestionFrame:
         given_present=given.present,
         qualified=tuple(
             QualifiedCount(value=c.value, role=c.role, qualifier=c.qualifier)
-            for c in head_counts(question)
+            for c in counts
             if c.qualifier and not c.away
         ),
         amount=_bracket_edge(money[0].value, bound) if money else None,

@@ -124,6 +124,8 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     if len(pieces) > 1 and deciding is None and not frame.more_subjects:
         # each ask by the subject it names itself, if any: "Văn phòng rà soát hồ sơ mất mấy
         # ngày, Thường trực duyệt mất bao lâu" asks the appraisal, then the standing act
+        # (an ask may take its rule from the whole kind, past the candidates: the members
+        # the question counts hold there too)
         return _of_members(frame, _per_ask(pieces, candidates, frame.bodies, same_kind, frame.kind))
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"

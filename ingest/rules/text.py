@@ -134,19 +134,19 @@ _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Words that make a following committee seat part of another name ("trực thuộc Tỉnh ủy" is
 # still the committee, "Văn phòng Tỉnh ủy" is not).
-_ALIASES: list[tuple[str, str]] = sorted(
-    [(alias, body) for body, aliases in BODIES.items() for alias in aliases]
-    + [(alias, body) for body, aliases in _EXTRA_ALIASES.items() for alias in aliases],
-    key=lambda item: -len(item[0]),
-)
-# (compiled once: built per call, the aliases overflow re's cache)
-_ALIAS_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+# (alias, its pattern, body), longest alias first; compiled once (built per call, the
+# aliases overflow re's cache)
+_ALIASES: list[tuple[str, re.Pattern[str], str]] = [
     (
         alias,
         re.compile(r"(?<![a-z0-9])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![a-z0-9])"),
         body,
     )
-    for alias, body in _ALIASES
+    for alias, body in sorted(
+        [(alias, body) for body, aliases in BODIES.items() for alias in aliases]
+        + [(alias, body) for body, aliases in _EXTRA_ALIASES.items() for alias in aliases],
+        key=lambda item: -len(item[0]),
+    )
 ]
 _NOT_BODY_AFTER = {
     # "Phó Bí thư Thường trực" is a person; "thường trực Hội đồng nhân dân" another organ.
@@ -187,7 +187,7 @@ def find_mentions(folded: str) -> list[Mention]:
     """Body mentions in an aligned folded text, longest alias first, reading order."""
     taken = [False] * len(folded)
     found: list[Mention] = []
-    for alias, pattern, body in _ALIAS_PATTERNS:
+    for alias, pattern, body in _ALIASES:
         for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]):
