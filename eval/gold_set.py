@@ -63,8 +63,11 @@ FRESH11_FILE = EVAL_DIR / "gold" / "fresh11.jsonl"
 # that stop and run once at its end; its failures were read in stop 38 (a dev set since).
 FRESH12_FILE = EVAL_DIR / "gold" / "fresh12.jsonl"
 # A thirteenth (stop 38), the same way: committed unread (2a91ecf) before any code change
-# of that stop and run once at its end.
+# of that stop and run once at its end; its failures were read in stop 39 (a dev set since).
 FRESH13_FILE = EVAL_DIR / "gold" / "fresh13.jsonl"
+# A fourteenth (stop 39), the same way: committed unread (c4cf442) before any code change
+# of that stop and run once at its end.
+FRESH14_FILE = EVAL_DIR / "gold" / "fresh14.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -83,6 +86,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh11": FRESH11_FILE,
     "fresh12": FRESH12_FILE,
     "fresh13": FRESH13_FILE,
+    "fresh14": FRESH14_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
