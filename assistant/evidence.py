@@ -18,7 +18,12 @@ from assistant.function_words import (
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.party_bodies import party_bodies
-from assistant.quantities import ASKED_UNIT, counted_kind_words, quantity_syllables
+from assistant.quantities import (
+    ASKED_UNIT,
+    counted_kind_words,
+    number_qualifiers,
+    quantity_syllables,
+)
 from assistant.same_meaning import same_meaning, with_same_meaning
 from assistant.stated_numbers import numbers_not_in, stating_case
 from assistant.terms import FOLDED, question_terms
@@ -199,6 +204,7 @@ class EvidenceGate:
             # typed without diacritics, a grammar word ("thế nếu ...") reads as any of its
             # accented forms ("thể"), and tells no article from another either
             asked |= quantity_syllables() | {w for p in folded_grammar() for w in p.split()}
+            asked |= number_qualifiers(fold(u.text))  # "họp đủ cả 8": how a number is given
             # "hạn chót", "chậm nhất": the frame of a deadline asked, which its rule gives
             asked |= class_syllables(function_words().time_bounds)
         aside = self._case_words(u, unknown)  # the case's own words: no rule writes them

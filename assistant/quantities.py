@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from assistant.function_words import alternation
+from assistant.function_words import alternation, class_syllables, function_words
 from assistant.lexicon import is_listed
 from ingest.bodies import body_mentions, without_mentions
 from ingest.normalize import fold, has_diacritics
@@ -288,7 +288,8 @@ def _qualifier(after: str) -> str:
     """The word of two syllables right after a count and its noun when it is one listed
     word and no verb of a role or of being away ("chính thức", "dự bị"); else ""."""
     pair = _STOP.split(after)[0].split()[:2]
-    if len(pair) < 2 or not is_listed(pair, folded=True):
+    if len(pair) < 2 or pair[0] in _clause_joints() or not is_listed(pair, folded=True):
+        # ("7 người thì có ...": a topic marker ends the count's phrase, sorts no one)
         return ""
     word = " ".join(pair)
     _count, verbs = _patterns()
@@ -336,6 +337,16 @@ def _without_qualifiers(words: list[str]) -> list[str]:
     return words
 
 
+def number_qualifiers(folded: str) -> frozenset[str]:
+    """The syllables of the qualifiers written right before a number of ``folded`` ("dự
+    đủ cả 8", "đúng 5 người"): how the story gives its numbers, never what it asks."""
+    found: set[str] = set()
+    for m in re.finditer(r"(?<![\d/.,])\d", folded):
+        words = _STOP.split(folded[: m.start()])[-1].split()
+        found.update(words[len(_without_qualifiers(words)) :])
+    return frozenset(found)
+
+
 @functools.cache
 def _count_qualifiers() -> tuple[tuple[str, ...], ...]:
     """Folded, as word tuples, longest first."""
@@ -375,9 +386,35 @@ def _at_the_meeting(before: str) -> Role | None:
     "có" between, or nothing) counts those at the meeting. Not "hội nghị", which also
     names a body's plenary ("hội nghị 27 người": the body's size)."""
     words = _without_qualifiers(_STOP.split(before)[-1].split())
-    tail = " ".join(words)
+    tail = _without_time(" ".join(words))
     nouns = [n for n in meeting_nouns() if n != "hoi nghi"]
     return "present" if any(tail == n or tail.endswith(f" {n}") for n in nouns) else None
+
+
+def _without_time(tail: str) -> str:
+    """``tail`` without the words of time that end it ("sinh hoạt tháng này", "họp
+    sáng nay"): when the meeting was, not who was there."""
+    phrases = _time_phrases()
+    while True:
+        cut = next((p for p in phrases if tail == p or tail.endswith(f" {p}")), None)
+        if cut is None:
+            return tail
+        tail = tail[: -len(cut)].rstrip()
+
+
+@functools.cache
+def _time_phrases() -> tuple[str, ...]:
+    words = function_words()
+    members = words.calendar_words | words.present_time | words.time_nouns | words.demonstratives
+    return tuple(sorted({fold(w) for w in members}, key=len, reverse=True))
+
+
+@functools.cache
+def _clause_joints() -> frozenset[str]:
+    """Words that join a count's phrase to the rest of its clause (topic and contrast
+    markers, the question frame's "có", "là"): no word that sorts people starts with one."""
+    words = function_words()
+    return class_syllables(words.topic_markers | words.contrast_markers | words.question_frame)
 
 
 def given_quantities(question: str) -> GivenQuantities:
@@ -486,6 +523,7 @@ __all__ = [
     "given_quantities",
     "head_counts",
     "meeting_nouns",
+    "number_qualifiers",
     "quantities_of",
     "quantity_syllables",
     "role_info",

@@ -130,11 +130,7 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
     if frame.bodies and deciding is None:
         # With an amount the bodies are the answer, not a filter: "Đảng ủy xã ... 4,999 tỷ"
         # must reach the tier that says who decides below 5 tỷ.
-        of_bodies = _of_bodies(frame.bodies, candidates)
-        if not of_bodies and frame.kind in HEAD_COUNT_KINDS:
-            # a share of members: a rule extracted for one of the bodies its sentence
-            # names counts the others' members too
-            of_bodies = _naming(frame.bodies, candidates)
+        of_bodies = _own_rules(frame.bodies, candidates, frame.kind)
         # A named subject's rule keeps its place when the body named is the other party
         # ("báo cáo Huyện ủy": the Huyện ủy receives the report, Ban Thường vụ makes it).
         candidates = of_bodies if of_bodies or not subject_named else candidates
@@ -175,6 +171,16 @@ def _of_bodies(named: Collection[str], rules: list[Rule]) -> list[Rule]:
     return [r for r in rules if {r.body, r.if_met_body, r.otherwise_body} & set(named)]
 
 
+def _own_rules(named: Collection[str], rules: list[Rule], kind: RuleKind | None) -> list[Rule]:
+    """The rules of the bodies named; for a share of members, also those a rule's own
+    sentence names (a rule extracted for one of the bodies its sentence names counts the
+    others' members too)."""
+    own = _of_bodies(named, rules)
+    if not own and kind in HEAD_COUNT_KINDS:
+        own = _naming(named, rules)
+    return own
+
+
 def _naming(named: Collection[str], rules: list[Rule]) -> list[Rule]:
     """The rules whose own sentence names a body named ("... xin ý kiến Tỉnh ủy, Ban
     Thường vụ Tỉnh ủy bằng văn bản" names both, though its rule is one body's)."""
@@ -211,7 +217,12 @@ def _per_ask(
             shared = {id(r): len(words & topic_words(r.sentence)) for r in closest}
             top = max(shared.values(), default=0)
             closest = [r for r in closest if shared[id(r)] == top]
-            closest = _of_bodies(bodies, closest) or closest
+            if kind in HEAD_COUNT_KINDS and (named or bodies):
+                # a share of one body's members is never counted by another body's rule
+                # ("Ban Chấp hành 35 người, 20 dự": no Ban Thường vụ quorum decides it)
+                closest = _own_rules(named or bodies, closest, kind)
+            else:
+                closest = _of_bodies(bodies, closest) or closest
         found += closest
     return list(dict.fromkeys(found))
 

@@ -216,3 +216,25 @@ def test_a_sorted_count_at_a_meeting_counts_those_there() -> None:
     # no noun of people, but the word that sorts them: "họp có 8 chính thức"
     counts = head_counts("tổ 14 người chính thức, hôm họp có 8 chính thức và 2 dự bị đi")
     assert [(c.value, c.role) for c in counts] == [(14, None), (8, "present"), (2, None)]
+
+
+def test_a_topic_marker_after_a_count_sorts_no_one() -> None:
+    # "7 người thì có ...": "thì" joins the count to its clause, it is no kind of member
+    counts = head_counts("tổ có 11 đảng viên, sinh hoạt có 7 người thi co dc khong")
+    assert [(c.value, c.qualifier) for c in counts] == [(11, ""), (7, "")]
+
+
+def test_words_of_time_between_a_meeting_and_a_count_keep_those_there() -> None:
+    for question in (
+        "tổ 11 người, sinh hoạt tuần này có 7 người thì sao",
+        "to 11 nguoi, hop sang nay co 7 nguoi thi sao",
+    ):
+        counts = head_counts(question)
+        assert [(c.value, c.role) for c in counts] == [(11, None), (7, "present")], question
+
+
+def test_the_qualifiers_before_a_number_are_how_the_story_gives_it() -> None:
+    from assistant.quantities import number_qualifiers
+
+    assert number_qualifiers("to 6 nguoi, hop du ca 6, 3 nguoi dong y") >= {"ca"}
+    assert "hop" not in number_qualifiers("to 6 nguoi, hop du ca 6, 3 nguoi dong y")

@@ -756,3 +756,33 @@ def test_a_rule_answers_for_every_body_its_sentence_names() -> None:
         question = f"Xin ý kiến {body} bằng văn bản thì cần mấy người đồng ý?"
         matches = _document_matches(rules, question, "written")
         assert matches and matches[0].rule.article == 12, body
+
+
+STANDING_ONLY = make_doc(
+    [
+        (
+            9,
+            "Chế độ họp",
+            [
+                "1. Các phiên họp của Ban Thường vụ Đảng ủy Khối phải có ít nhất 2/3 tổng số "
+                "ủy viên Ban Thường vụ tham dự.",
+            ],
+        )
+    ],
+    doc_id="standing-only",
+)
+
+
+def test_an_ask_of_one_body_is_never_counted_by_another_bodys_share() -> None:
+    """Two asks of a committee whose document gives only its standing board's quorum:
+    neither ask is decided on the board's share (no rule, so the document lacks one)."""
+    rules = extract_rules(STANDING_ONLY)
+    question = (
+        "Ban Chấp hành có 41 ủy viên, phiên họp có 25 người dự thì có hợp lệ không, quy "
+        "chế đặt tỷ lệ bao nhiêu"
+    )
+    assert not _document_matches(rules, question, "standing-only")
+    # asked of the board itself, the same two asks are decided on its share
+    board = question.replace("Ban Chấp hành", "Ban Thường vụ")
+    (match,) = _document_matches(rules, board, "standing-only")
+    assert match.calculation is not None and match.calculation.value == 28
