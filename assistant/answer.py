@@ -251,10 +251,13 @@ class Answerer:
         """The message answered whole, then each ask its quotes leave uncovered answered
         on its own (see assistant/each_ask.py)."""
         whole = self._route(u)
-        simple = u.asks < 2 or u.kind == "comparison" or u.is_follow_up
-        # (a question about the document answered whole; refused whole, each of its
-        # asks may still be: "văn bản này đổi ra sao, tổ trưởng có được góp ý không?")
-        if simple or (u.document_attributes and whole.kind != "refusal"):
+        # (a follow-up's asks are split only when it asks a number: each ask read again
+        # with the conversation loses less than a number of another kind left unasked)
+        simple = u.asks < 2 or u.kind == "comparison" or (u.is_follow_up and not u.asks_number)
+        # (a question about the document answers its asks about the document whole; each
+        # of its other asks, or of all when refused, is answered on its own: "văn bản này
+        # ký ngày nào, tổ trưởng có được góp ý không?")
+        if simple:
             return whole
         # (each ask read without the sentences about the asker: "Em mới về văn phòng.")
         return self.each_ask.answer(

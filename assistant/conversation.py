@@ -171,8 +171,10 @@ def _follow_up_text(
         # words (less the contrast marker that opens it: typed "con", it is no noun); a
         # document named is no body asked, the body asked before still is.
         question = _OPENING_CONTRAST.sub("", question)
-        if own_scope and carried.bodies and not asked_bodies(question, True):
-            return f"{question.rstrip()} {' '.join(carried.bodies)}"
+        # (not one only the document asked about before is about: see above)
+        kept = [b for b in carried.bodies if b in previous_bodies]
+        if own_scope and kept and not asked_bodies(question, True):
+            return f"{question.rstrip()} {' '.join(kept)}"
         return question
     return merge_follow_up(
         previous, question, bool(own_scope), own_words=without_names(question, documents)

@@ -19,6 +19,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import split_asks
+from assistant.document_question import asked_attributes
 from assistant.evidence import EvidenceGate, refusal_answer
 from assistant.function_words import class_syllables, function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
@@ -224,6 +225,14 @@ class EachAsk:
                 ask.piece,
                 len(asks),
             )
+            # an ask about the document itself is one whose own words ask it: the scene's
+            # ("quy chế X có hiệu lực từ khi nào, ai theo dõi ...") belong to another ask
+            # (after a scene about the document, "ai ký" asks its signer)
+            own_attributes = asked_attributes(
+                fold(expand_abbreviations(ask.piece)), bool(part.document_attributes)
+            )
+            if part.document_attributes and not own_attributes:
+                part = part.model_copy(update={"document_attributes": ()})
             # the ask's own words, not the scene every ask shares, must be in the quotes
             # (the document it names is no part of the scene: "Xã Hòa, ...")
             naming = self.locator.naming(part)

@@ -94,6 +94,24 @@ def test_an_own_ask_naming_only_a_document_keeps_the_body_asked_before() -> None
     assert "Ban Thường vụ" in u.text
 
 
+BOARD = Doc(
+    "ban-can-su-doi-xanh",
+    DocumentMeta(
+        title="Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh Đồi Xanh",
+        province="Đồi Xanh",
+        governed_body="Ban cán sự đảng",
+    ),
+)
+
+
+def test_an_own_ask_in_another_document_drops_the_body_only_the_first_is_about() -> None:
+    # the board's own regulation asked about first; the next document has no such board
+    history = turns("Ai ký tờ trình của Ban cán sự đảng UBND tỉnh Đồi Xanh gửi lên?")
+    u = understand("Còn ở Sông Bạc thì ai ký nghị quyết của Đảng ủy Khối?", history, [BOARD, RIVER])
+    assert u.document_ids == ("song-bac",)
+    assert "Ban cán sự đảng" not in u.text
+
+
 def test_a_verb_without_an_object_reads_the_previous_subject() -> None:
     history = turns("Ở Đồi Xanh ai quyết định chủ trương mua sắm xe 2 tỷ?")
     u = understand("Thường trực quyết xong có phải báo cáo ai không?", history, [HILL, RIVER])

@@ -60,3 +60,20 @@ def test_an_ask_of_only_question_words_stays_with_the_clause_named(tmp_path: Pat
     )
     assert "Dự đầy đủ các phiên họp" in answer.answer
     assert "Về ý" not in answer.answer
+
+
+def test_an_ask_about_the_document_leaves_the_other_asks_their_own_clause(
+    tmp_path: Path,
+) -> None:
+    """ "có hiệu lực từ khi nào, ai ký ...?": the document's closing article answers the
+    first ask, the clause on signing the second, in the order asked."""
+    with_effect = (
+        REGULATION + "\nĐiều 5. Hiệu lực thi hành\nQuy chế này có hiệu lực kể từ ngày ký.\n"
+    )
+    assistant = assistant_over(tmp_path, {"hoa-mai.txt": with_effect})
+    answer = assistant.ask(
+        "Quy chế Tổ Hoa Mai có hiệu lực từ khi nào, ai ký các công văn của Tổ gửi cấp trên?"
+    )
+    effect = answer.answer.find("Quy chế này có hiệu lực kể từ ngày ký")
+    signing = answer.answer.find("Ký các văn bản, công văn của Tổ gửi cấp trên")
+    assert 0 <= effect < signing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.models import Turn
 from tests.assistant.test_answer import assistant_over
 
 REGULATION = (
@@ -139,3 +140,29 @@ def test_two_story_asks_are_answered_in_the_order_asked(tmp_path: Path) -> None:
     held = answer.answer.find("5 người dự")
     votes = answer.answer.find("cần ít nhất 4 người")
     assert 0 <= held < votes
+
+
+def test_how_a_story_gives_its_number_is_no_topic(tmp_path: Path) -> None:
+    """ "họp đủ cả 7": the qualifier before a number ("cả") says how the story gives it,
+    no word a clause must write for the verdict to be computed."""
+    # (a regulation that writes "cả" elsewhere weighs it as a word of its own)
+    with_ca = VOTES + "Điều 9. Trực lễ\nVăn phòng cử cán bộ trực cả ngày nghỉ lễ, Tết.\n"
+    assistant = assistant_over(tmp_path, {"doi-che.txt": with_ca})
+    answer = assistant.ask(
+        "Ban Thuong vu xa Doi Che 7 nguoi, hop du ca 7, co 3 nguoi dong y thi co thong qua khong"
+    )
+    assert answer.kind == "numeric"
+    assert "4" in answer.answer and answer.citations[0].article == 2
+
+
+def test_a_follow_up_asking_two_kinds_of_number_gets_both(tmp_path: Path) -> None:
+    assistant = assistant_over(tmp_path, {"doi-che.txt": VOTES})
+    history = [
+        Turn(role="user", content="Ban Thường vụ xã Đồi Chè 7 người thì cần mấy phiếu thuận?"),
+        Turn(role="assistant", content="Quá nửa tổng số ủy viên: 4 người (khoản 2 Điều 2)."),
+    ]
+    answer = assistant.ask(
+        "Thế Ban Thường vụ 10 người thì cần mấy người dự và mấy người tán thành?", history
+    )
+    assert answer.kind == "numeric"
+    assert "cần ít nhất 5 người" in answer.answer and "cần ít nhất 6 người" in answer.answer
