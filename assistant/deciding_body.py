@@ -8,7 +8,7 @@ import re
 
 from assistant.function_words import body_question_pattern
 from assistant.terms import content_syllables
-from ingest.bodies import BodyMention, bodies_in, find_bodies
+from ingest.bodies import BodyMention, bodies_in, find_bodies, seat_names
 from ingest.normalize import fold
 
 DECISION_VERBS = re.compile(
@@ -29,7 +29,13 @@ _OBJECT_OF = re.compile(
 )
 # What joins the bodies of a list ("trước Đảng ủy, Ban Thường vụ và đồng chí Bí thư"):
 # the word before the first governs them all.
-_COORDINATION = re.compile(r"(?:\s|,|\bva\b|\bdong chi\b|\btap the\b|\bcac\b)*$")
+# (A committee's seat after a body only says whose it is: "ban tổ chức huyện ủy, ủy ban
+# kiểm tra huyện ủy".)
+_COORDINATION = re.compile(
+    r"(?:\s|,|\bva\b|\bdong chi\b|\btap the\b|\bcac\b|"
+    + "|".join(rf"\b{s}\b" for s in sorted(seat_names(), key=len, reverse=True))
+    + r")*$"
+)
 # Words that only say "decides" before the action asked ("ai quyết định triệu tập ..."):
 # the text writes the action ("... do Ban Thường vụ triệu tập").
 _DECIDES = re.compile(r"^(?:(?:co tham quyen|co quyen|duoc quyen|quyet dinh|xem xet)\s+)+")

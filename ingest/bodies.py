@@ -150,6 +150,11 @@ def body_mentions(folded: str) -> list[BodyMention]:
     ]
 
 
+def seat_names() -> frozenset[str]:
+    """The folded names of committees by their seat ("tinh uy", "huyen uy")."""
+    return frozenset(_SEATS)
+
+
 def is_seat(folded: str, mention: BodyMention) -> bool:
     """Whether ``mention`` names a committee by its seat ("Tỉnh ủy", "Đảng ủy Khối"): the
     words that also name the committee's own regulation."""

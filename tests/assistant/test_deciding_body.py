@@ -41,3 +41,13 @@ def test_a_sentence_writes_the_act_asked_by_its_phrase_not_one_syllable() -> Non
 
     assert _writes_action(["dong", "y", "truoc"], "được Bí thư đồng ý thì gửi")
     assert not _writes_action(["dong", "y", "truoc"], "các đồng chí ủy viên dự họp")
+
+
+def test_bodies_listed_after_with_stay_objects_past_a_committee_seat() -> None:
+    # "phối hợp với ban X huyện ủy, ủy ban Y huyện ủy": the seat after each says whose it
+    # is; both are whom the office works with, the office acts
+    quote = (
+        "Văn phòng huyện ủy chủ trì, phối hợp với ban tổ chức huyện ủy, ủy ban kiểm tra "
+        "huyện ủy giúp huyện ủy theo dõi việc lưu trữ hồ sơ."
+    )
+    assert deciding_body("ai giúp theo dõi việc lưu trữ hồ sơ?", quote, "Lưu trữ") == "Văn phòng"
