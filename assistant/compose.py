@@ -24,6 +24,7 @@ from assistant.findings import findings_summary
 from assistant.function_words import sequence_pattern
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, Finding, ProcedureStep
+from assistant.referring import referring_lead
 from assistant.sentences import lead_ins, list_tail
 from assistant.steps import (
     StepTerms,
@@ -323,11 +324,19 @@ class Composer:
         doc, article, clause, point = found[0]
         citation = make_citation(doc, article, clause, point)
         heading = f"{location(article.number, clause.number if clause else None, point.id if point else None)}"
+        text = f"{heading} {short_name(doc)} ({article.title}):\n«{citation.quote}»"
+        citations = [citation]
+        # the place the asker read first, which leads to the one asked, follows it
+        lead = referring_lead(doc, u.referring, ref) if u.referring is not None else None
+        if lead is not None:
+            line, referring = lead
+            text = f"{text}\n\n{line}"
+            citations = [citation, referring]
         return Answer(
             question=u.original,
             kind="answer",
-            answer=f"{heading} {short_name(doc)} ({article.title}):\n«{citation.quote}»",
-            citations=[citation],
+            answer=text,
+            citations=citations,
             documents=[doc_ref(doc)],
         )
 

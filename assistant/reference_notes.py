@@ -108,6 +108,20 @@ def _inheriting(
     return None
 
 
+def _holds(cited: Citation, other: Citation) -> bool:
+    """Whether ``cited`` quotes ``other``'s unit or the unit that holds it (a whole
+    article holds its khoản)."""
+    if cited.cite_as == other.cite_as:
+        return True
+    same_article = (cited.document_id, cited.part, cited.article) == (
+        other.document_id,
+        other.part,
+        other.article,
+    )
+    whole = cited.clause is None and cited.point is None and cited.place == "article"
+    return same_article and whole and other.quote in cited.quote
+
+
 def with_references(
     answer: Answer,
     documents: Mapping[str, Document],
@@ -143,8 +157,8 @@ def with_references(
             linked = make_citation(
                 doc, resolved.article, resolved.clause, resolved.point, _quote_of(resolved)
             ).model_copy(update={"via": citation.cite_as})
-            if any(c.cite_as == linked.cite_as for c in [*answer.citations, *added]):
-                continue
+            if any(_holds(c, linked) for c in [*answer.citations, *added]):
+                continue  # quoted already, itself or within the unit that holds it
             added.append(linked)
             where = location(linked.article, linked.clause, linked.point)
             lines.append(

@@ -32,7 +32,7 @@ from assistant.function_words import (
 )
 from assistant.models import Turn
 from assistant.own_ask import PLACE_ASK
-from assistant.references import Reference, parse_reference
+from assistant.references import Reference, leading_reference, parse_reference
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import expand_inline
@@ -61,6 +61,9 @@ class Understanding(BaseModel):
     scope_reason: str = ""
     scope_from_question: bool = False
     reference: Reference | None = None
+    # the place the message names before the one asked, which leads to it ("điểm c khoản
+    # 1 Điều 3 dẫn chiếu Điều 11, vậy Điều 11 ..."); None when it names one
+    referring: Reference | None = None
     is_follow_up: bool = False
     english: bool = False
     # Places this question names that no loaded document is about ("xã Hòa Bình").
@@ -268,6 +271,7 @@ def understand(
         scope_reason=reason,
         scope_from_question=scope_from_question,
         reference=reference,
+        referring=leading_reference(question) if reference == parse_reference(question) else None,
         is_follow_up=is_follow_up,
         english=is_english(original),
         unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),

@@ -85,3 +85,34 @@ def test_a_whole_article_referred_to_is_narrowed_by_the_words_that_refer_to_it(
     assistant = assistant_over(tmp_path, {"hoa-son.txt": DUTIES_BY_REFERENCE})
     answer = assistant.ask("Đảng ủy xã Hòa Sơn họp định kỳ mấy tháng một lần?")
     assert "kế hoạch phát triển kinh tế" in answer.answer
+
+
+CHAIN = """QUY CHẾ LÀM VIỆC CỦA ĐẢNG ỦY XÃ BẾN ĐÒ
+
+Điều 1. Phạm vi
+Quy chế này quy định việc làm việc của Đảng ủy xã Bến Đò.
+
+Điều 2. Nhiệm vụ của Ban Chấp hành
+1. Thảo luận và quyết định:
+a) Chương trình công tác toàn khóa;
+b) Việc sửa chữa trụ sở theo quy định tại Điều 3 Quy chế này.
+
+Điều 3. Thẩm quyền về sửa chữa
+1. Sửa chữa từ 300 triệu đồng trở lên do Ban Chấp hành quyết định.
+2. Sửa chữa dưới 300 triệu đồng do Thường trực quyết định.
+"""
+
+
+def test_the_place_the_asker_reads_follows_the_place_it_refers_to(tmp_path: Path) -> None:
+    """ "điểm b khoản 1 Điều 2 ghi 'theo Điều 3', vậy Điều 3 ...?": the article asked, then
+    the sentence that refers to it, each quoted once (not again as a reference note)."""
+    assistant = assistant_over(tmp_path, {"ben-do.txt": CHAIN})
+    answer = assistant.ask(
+        "Quy chế Bến Đò điểm b khoản 1 Điều 2 ghi 'theo quy định tại Điều 3', vậy Điều 3 "
+        "chia mức sửa chữa thế nào?"
+    )
+    first, second = answer.citations[:2]
+    assert first.article == 3
+    assert (second.article, second.clause, second.point) == (2, 1, "b")
+    assert "Việc sửa chữa trụ sở theo quy định tại Điều 3" in answer.answer
+    assert answer.answer.count("300 triệu đồng trở lên do Ban Chấp hành") == 1

@@ -41,3 +41,23 @@ def test_of_several_places_the_last_is_asked(
     ref = parse_reference(question)
     assert ref is not None
     assert (ref.article, ref.clause, ref.point) == (article, clause, point)
+
+
+def test_the_place_read_first_leads_to_the_place_asked() -> None:
+    from assistant.references import leading_reference, parse_references
+
+    question = "diem b khoan 2 dieu 4 ghi 'theo quy dinh tai Dieu 9', vay Dieu 9 noi gi"
+    assert [(p.article, p.clause, p.point) for p in parse_references(question)] == [
+        (4, 2, "b"),
+        (9, None, None),
+        (9, None, None),
+    ]
+    leading = leading_reference(question)
+    assert leading is not None and (leading.article, leading.clause) == (4, 2)
+    assert leading_reference("khoản 3 Điều 7 nói gì?") is None
+
+
+def test_a_point_numbered_after_its_article_is_that_articles_clause() -> None:
+    # documents that number their khoản "6.4." write "điểm 6.4 Điều 6" for khoản 4
+    place = parse_reference("điểm 6.4 Điều 6 quy định gì")
+    assert place is not None and (place.article, place.clause, place.point) == (6, 4, None)
