@@ -21,7 +21,7 @@ from assistant.function_words import class_syllables, function_words, sequence_p
 from assistant.lexicon import is_listed
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer
-from assistant.numeric import compose_numeric
+from assistant.numeric import NO_RULE_NOTE, compose_numeric
 from assistant.quantities import ASKED_UNIT
 from assistant.rules.models import DocumentNumeric, NumericAnswer, Rule
 from assistant.rules.query import answer_frame
@@ -30,6 +30,7 @@ from assistant.terms import question_terms
 from assistant.understand import Understanding
 from ingest.models import Document
 from ingest.normalize import fold, words
+from ingest.rules.text import governed_bodies
 
 # How many words closing a list's lead-in may name what its points are.
 LIST_HEAD = 4
@@ -108,6 +109,10 @@ class NumericRoute:
         composed = compose_numeric(
             u, numeric, self.documents, self.evidence.refusal_text(u), topicality
         )
+        if composed is not None and NO_RULE_NOTE in composed.notes:
+            ungoverned = self._ungoverned(u, [d.document_id for d in composed.documents])
+            if ungoverned:
+                return self._refuse_ungoverned(u, ungoverned)
         if (
             composed is not None
             and self.evidence.on_topic(u, composed)
@@ -139,6 +144,9 @@ class NumericRoute:
                 # named that has rules of other kinds is said to lack this one, below.)
                 return self.evidence.refuse_uncovered(u, located, NO_NUMBER_MESSAGE)
         if asked.wants and numeric is not None:
+            ungoverned = self._ungoverned(u, [d.document_id for d in lacking]) if lacking else []
+            if ungoverned:
+                return self._refuse_ungoverned(u, ungoverned)
             if lacking:
                 # The rule table has nothing of this kind for the document: say so plainly.
                 names = ", ".join(self.documents[d.document_id].meta.title for d in lacking)
@@ -151,6 +159,33 @@ class NumericRoute:
                 "khoản liên quan — hãy đọc con số trong trích dẫn."
             )
         return answer
+
+    def _ungoverned(self, u: Understanding, document_ids: Sequence[str]) -> list[str]:
+        """The bodies asked about, when every one of them works under rules of its own that
+        none of ``document_ids`` lays down ("Ủy ban Kiểm tra họp mấy lần?" of a committee's
+        regulation); [] otherwise, or when a document's title names no body."""
+        governed = [
+            governed_bodies(f"{m.title} {m.governed_body}")
+            for m in (self.documents[d].meta for d in document_ids if d in self.documents)
+        ]
+        asked = list(u.frame.bodies)
+        # (bodies the question names itself: a follow-up's, or a number's read with the
+        # conversation, may be the conversation's, carried into another document)
+        own = u.frame.bodies and set(u.frame.bodies) <= set(u.bodies) and not u.is_follow_up
+        if not own or not governed or not all(governed):
+            return []
+        outside = [b for b in asked if all(b not in g for g in governed)]
+        return outside if len(outside) == len(asked) else []
+
+    def _refuse_ungoverned(self, u: Understanding, bodies: Sequence[str]) -> Answer:
+        named = ", ".join(bodies)
+        return self.evidence.refuse_uncovered(
+            u,
+            [],
+            "Các quy chế đã nạp là quy chế làm việc của cấp ủy, tổ chức đảng và các cơ quan "
+            f"của họ; không văn bản nào quy định con số được hỏi đối với {named} ({named} "
+            "làm việc theo quy định riêng, chưa được nạp); không suy đoán.",
+        )
 
 
 def lists_what_is_counted(u: Understanding, item: Located) -> bool:

@@ -28,3 +28,30 @@ def test_a_rule_in_a_list_is_quoted_under_the_line_that_introduces_it(tmp_path: 
     assert answer.kind == "numeric"
     assert "ủy quyền cho tập thể Thường trực giải quyết gồm:" in answer.answer
     assert answer.answer.index("ủy quyền cho tập thể") < answer.answer.index("«- Cho ý kiến")
+
+
+OWN_BODIES = (
+    "ĐẢNG ỦY XÃ HÒA LẠC\nSố 05-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\n"
+    "của Ban Chấp hành Đảng bộ xã Hòa Lạc\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Hòa Lạc.\n\n"
+    "Điều 2. Chế độ họp\n"
+    "1. Ban Chấp hành họp thường lệ mỗi tháng một lần.\n"
+    "2. Ban Chấp hành quyết định số lượng ủy viên Ủy ban Kiểm tra Đảng ủy.\n"
+)
+
+
+def test_a_number_of_a_body_working_under_rules_of_its_own_is_refused(tmp_path: Path) -> None:
+    """The committee's regulation sets no number for its inspection commission: refused
+    (not answered with the committee's own rule as "the nearest")."""
+    assistant = assistant_over(tmp_path, {"hoa-lac.txt": OWN_BODIES})
+    for question in (
+        "Ủy ban Kiểm tra Đảng ủy xã Hòa Lạc họp mấy lần một tháng?",
+        "UBKT dang uy xa Hoa Lac gom bao nhieu uy vien?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.kind == "refusal", question
+        assert "Ủy ban Kiểm tra" in answer.answer
+    # the committee's own organs are the regulation's: the standing board's number it
+    # lacks is said to be missing, with the nearest rule
+    board = assistant.ask("Ban Thường vụ Đảng ủy xã Hòa Lạc họp mấy lần một tháng?")
+    assert board.kind != "refusal"
