@@ -158,7 +158,7 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
     (
         "deadline",
         None,
-        rf"thoi han|{_TIME_BOUNDS}|trong vong|trong (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
+        rf"thoi han|{_TIME_BOUNDS}|trong vong|(?:trong|mat) (?:bao lau|(?:may|bao nhieu) (?:ngay|gio|thang|tuan))"
         rf"|truoc {_DAY_ASKED}"
         # "hạn nộp biên bản là ngày nào?": the noun of a deadline, a date asked
         rf"|(?<![a-z])(?<!quyen )(?<!gioi )han (?:[a-z]+ ){{0,3}}(?:la )?(?:{_DAY_ASKED}|khi nao|bao gio)",
@@ -188,8 +188,10 @@ _ASKED_MEASURE = re.compile(
 _SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]|\.(?=\s)")
 _DATE_BEFORE = re.compile(rf"(?<![a-z])truoc {_DAY_ASKED}")
 # "trong (vòng) mấy ngày", "trong bao lâu": the span within which something is done
+# A span asked within which an act is done: "trong (vòng) bao lâu", or the time the act
+# takes ("mất mấy ngày", "mất bao lâu").
 _WITHIN = re.compile(
-    r"(?<![a-z])trong (?:vong |thoi han |thoi gian )?(?:bao lau|(?:may|bao nhieu) "
+    r"(?<![a-z])(?:trong (?:vong |thoi han |thoi gian )?|mat )(?:bao lau|(?:may|bao nhieu) "
     r"(?:ngay|thang|tuan|gio))(?![a-z])(?! lam viec truoc| truoc)"
 )
 

@@ -105,3 +105,11 @@ def test_a_date_asked_before_which_an_act_is_done_is_a_deadline() -> None:
     question = "Tổ gửi sổ ghi chép hằng quý về văn phòng trước ngày mấy?"
     assert read_intent(fold(question))[0] == "deadline"
     assert read_intent(fold("Tổ gửi sổ về văn phòng trước mấy ngày?"))[0] == "lead_time"
+
+
+def test_the_time_an_act_takes_is_the_span_it_is_done_within() -> None:
+    # "mất bao lâu" asks, like "trong bao lâu", the span an act is done within, whatever
+    # the act ("thẩm định" is also sending papers for appraisal before a meeting)
+    for question in ("văn phòng thẩm định hồ sơ mất bao lâu", "tham dinh ho so mat may ngay"):
+        assert read_intent(fold(question)) == ("deadline", "appraisal"), question
+    assert read_intent("thuong truc xet mat bao nhieu ngay")[0] == "deadline"
