@@ -226,7 +226,7 @@ class EachAsk:
                 len(asks),
             )
             # an ask about the document itself is one whose own words ask it: the scene's
-            # ("quy chế X có hiệu lực từ khi nào, ai theo dõi ...") belong to another ask
+            # ("văn bản này ký hôm nào, tổ viên làm gì ...") belong to another ask
             # (after a scene about the document, "ai ký" asks its signer)
             own_attributes = asked_attributes(
                 fold(expand_abbreviations(ask.piece)), bool(part.document_attributes)

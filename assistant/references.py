@@ -35,9 +35,9 @@ def parse_reference(text: str) -> Reference | None:
 
 
 def leading_reference(text: str) -> Reference | None:
-    """The place a message names first, when it names another after it ("điểm c khoản 1
-    Điều 3 dẫn chiếu 'theo quy định tại Điều 11' ...": the asker reads điểm c khoản 1
-    Điều 3, which leads to Điều 11); None when it names one place, or the same twice."""
+    """The place a message names first, when it names another after it ("điểm b khoản 2
+    Điều 4 ghi 'theo Điều 9', vậy Điều 9 ...": the asker reads điểm b khoản 2 Điều 4,
+    which leads to Điều 9); None when it names one place, or the same twice."""
     places = parse_references(text)
     return places[0] if len(places) > 1 and places[0] != places[-1] else None
 

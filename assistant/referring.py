@@ -1,6 +1,6 @@
-"""The place a message reads before the one it asks about ("Khoản 2 Điều 6 ghi 'theo quy
-định tại khoản 4 Điều 8' — khoản đó nói gì?"): the sentence of that place that refers to
-the place asked, quoted after it, so the answer shows the chain the asker follows."""
+"""The place a message reads before the one it asks about ("Khoản 3 Điều 5 ghi 'theo
+khoản 1 Điều 9', khoản ấy viết gì?"): the sentence of that place that refers to the place
+asked, quoted after it, so the answer shows the chain the asker follows."""
 
 from __future__ import annotations
 

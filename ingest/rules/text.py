@@ -130,7 +130,11 @@ COMMITTEE_ORGANS: dict[str, tuple[str, ...]] = {
     ),
     "Ban cán sự đảng": ("Bí thư", "Phó Bí thư"),
     "Đảng đoàn": ("Bí thư", "Phó Bí thư"),
-    "Chi bộ": ("Chi ủy", "Bí thư", "Phó Bí thư"),
+    "Chi bộ": (
+        "Chi ủy",
+        "Bí thư",
+        "Phó Bí thư",
+    ),
 }
 _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Ban Chấp hành Trung ương": ("ban chap hanh trung uong",),
