@@ -28,9 +28,9 @@ from assistant.rules.query import answer_frame
 from assistant.stated_numbers import NO_NUMBER_MESSAGE, states_number
 from assistant.terms import question_terms
 from assistant.understand import Understanding
+from ingest.bodies import governed_bodies
 from ingest.models import Document
 from ingest.normalize import fold, words
-from ingest.rules.text import governed_bodies
 
 # How many words closing a list's lead-in may name what its points are.
 LIST_HEAD = 4

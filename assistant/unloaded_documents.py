@@ -10,12 +10,7 @@ from collections.abc import Sequence
 
 from index.document_numbers import parse_number
 from index.models import HasMeta
-from ingest.bodies import (
-    COMMITTEE_ORGANS,
-    bodies_in,
-    body_mentions,
-    organization_mentions,
-)
+from ingest.bodies import body_mentions, governed_bodies, organization_mentions
 from ingest.normalize import fold
 from ingest.rules.text import fold_aligned
 
@@ -143,8 +138,9 @@ def _place_named(words: str, documents: Sequence[HasMeta]) -> tuple[int, list[Ha
 def _governed(documents: Sequence[HasMeta]) -> frozenset[str]:
     """The bodies the loaded regulations govern: those their titles name, and a
     committee's organs with the committee."""
-    named = {b for d in documents for b in bodies_in(f"{d.meta.title} {d.meta.governed_body}")}
-    return frozenset(named | COMMITTEE_ORGANS) if "Ban Chấp hành" in named else frozenset(named)
+    return frozenset(
+        b for d in documents for b in governed_bodies(f"{d.meta.title} {d.meta.governed_body}")
+    )
 
 
 __all__ = ["laws_not_loaded"]

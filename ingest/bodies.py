@@ -150,6 +150,23 @@ def body_mentions(folded: str) -> list[BodyMention]:
     ]
 
 
+# The officers of a Party organization that is no committee (a ban cán sự đảng): its
+# secretary, deputies and members, whose work its own working regulation lays down.
+_OFFICERS = frozenset({"Bí thư", "Phó Bí thư", MEMBER})
+
+
+def governed_bodies(title: str) -> frozenset[str]:
+    """The bodies a working regulation titled ``title`` governs: those the title names,
+    with a committee its organs and with a ban cán sự đảng its officers; empty when the
+    title names none."""
+    named = set(bodies_in(title))
+    if "Ban Chấp hành" in named:
+        named |= COMMITTEE_ORGANS
+    if "Ban cán sự đảng" in named:
+        named |= _OFFICERS
+    return frozenset(named)
+
+
 def seat_names() -> frozenset[str]:
     """The folded names of committees by their seat ("tinh uy", "huyen uy")."""
     return frozenset(_SEATS)

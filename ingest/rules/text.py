@@ -116,26 +116,6 @@ RULE_BODY: dict[str, str] = {
     "Chi bộ": "Chi bộ",
 }
 EXTERNAL_BODIES = ("Ban Bí thư", "Bộ Chính trị", "Ban Chấp hành Trung ương")
-# The organs a committee elects, whose work its working regulation lays down with its own
-# (Điều lệ Đảng: a committee elects its standing board, its secretary and deputies; a cell
-# its cell committee). The inspection commission a committee elects works under rules of
-# its own, as do the bodies above it.
-COMMITTEE_ORGANS: dict[str, tuple[str, ...]] = {
-    "Ban Chấp hành": (
-        "Ban Thường vụ",
-        "Thường trực",
-        "Bí thư",
-        "Phó Bí thư",
-        "Phó Bí thư Thường trực",
-    ),
-    "Ban cán sự đảng": ("Bí thư", "Phó Bí thư"),
-    "Đảng đoàn": ("Bí thư", "Phó Bí thư"),
-    "Chi bộ": (
-        "Chi ủy",
-        "Bí thư",
-        "Phó Bí thư",
-    ),
-}
 _EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Ban Chấp hành Trung ương": ("ban chap hanh trung uong",),
     "Đảng đoàn": ("dang doan",),
@@ -291,10 +271,3 @@ def unique_bodies(mentions: list[Mention]) -> list[str]:
         if body and body not in out:
             out.append(body)
     return out
-
-
-def governed_bodies(title: str) -> frozenset[str]:
-    """The bodies whose work a working regulation titled ``title`` lays down: those its
-    title names and their organs; empty when the title names none."""
-    named = {m.rule_body for m in find_mentions(fold_aligned(title)) if m.rule_body}
-    return frozenset(named | {o for b in named for o in COMMITTEE_ORGANS.get(b, ())})

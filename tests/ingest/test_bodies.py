@@ -31,3 +31,14 @@ def test_bodies_in(text: str, expected: list[str]) -> None:
 )
 def test_organizations_in(text: str, expected: list[str]) -> None:
     assert organizations_in(text) == expected
+
+
+def test_a_regulation_governs_the_bodies_its_title_names_and_their_organs() -> None:
+    from ingest.bodies import governed_bodies
+
+    committee = governed_bodies("Quy chế làm việc của Ban Chấp hành Đảng bộ xã Hòa Lạc")
+    assert {"Ban Chấp hành", "Ban Thường vụ", "Thường trực", "Bí thư"} <= committee
+    assert "Ủy ban Kiểm tra" not in committee
+    board = governed_bodies("Quy chế làm việc của Ban cán sự đảng Ủy ban nhân dân tỉnh Lam")
+    assert {"Ban cán sự đảng", "Bí thư"} <= board and "Ban Thường vụ" not in board
+    assert governed_bodies("Nội quy cơ quan") == frozenset()
