@@ -9,7 +9,7 @@ from assistant.models import Citation
 from assistant.references import Reference
 from assistant.sentences import sentences
 from ingest.models import Document
-from ingest.references import find_references
+from ingest.references import find_node, find_references
 
 
 def referring_lead(
@@ -17,15 +17,10 @@ def referring_lead(
 ) -> tuple[str, Citation] | None:
     """The line that quotes the sentence of ``referring`` that refers to ``asked``, and
     its citation; None when ``doc`` has no such place or its text never refers there."""
-    article = doc.article(referring.article, referring.part)
-    if article is None:
+    found = find_node(doc, referring.part, referring.article, referring.clause, referring.point)
+    if found is None:
         return None
-    clause = article.clause(referring.clause) if referring.clause is not None else None
-    if referring.clause is not None and clause is None:
-        return None
-    point = None
-    if referring.point and clause is not None:
-        point = next((p for p in clause.points if p.id == referring.point), None)
+    article, clause, point = found
     unit = point or clause or article
     for reference in find_references(unit.text):
         if reference.other_document or reference.article != asked.article:

@@ -90,13 +90,25 @@ def resolve(doc: Document, part: str, reference: TextReference) -> ResolvedRefer
     another document or a node this one does not have."""
     if reference.other_document:
         return None
-    article = doc.article(reference.article, part)
+    found = find_node(doc, part, reference.article, reference.clause, reference.point)
+    if found is None:
+        return None
+    article, clause, point = found
+    return ResolvedReference(reference=reference, article=article, clause=clause, point=point)
+
+
+def find_node(
+    doc: Document, part: str | None, article_number: int, clause: int | None, point: str | None
+) -> tuple[Article, Clause | None, Point | None] | None:
+    """The article, clause and point a place names; None when the document lacks the
+    article or the clause (a point it lacks is left out)."""
+    article = doc.article(article_number, part)
     if article is None:
         return None
-    clause = article.clause(reference.clause) if reference.clause is not None else None
-    if reference.clause is not None and clause is None:
+    found = article.clause(clause) if clause is not None else None
+    if clause is not None and found is None:
         return None
-    point = None
-    if clause is not None and reference.point is not None:
-        point = next((p for p in clause.points if p.id == reference.point), None)
-    return ResolvedReference(reference=reference, article=article, clause=clause, point=point)
+    at = None
+    if found is not None and point is not None:
+        at = next((p for p in found.points if p.id == point), None)
+    return article, found, at
