@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import function_words
 from assistant.lexicon import is_listed
-from assistant.quantities import count_nouns
+from assistant.quantity_roles import count_nouns
 from assistant.vocabulary import Vocabulary
 from assistant.word_repair import in_class
 from ingest.normalize import fold, strip_diacritics

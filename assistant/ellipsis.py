@@ -12,13 +12,8 @@ from collections.abc import Callable
 
 from assistant.document_question import document_nouns
 from assistant.function_words import alternation, class_syllables, function_words
-from assistant.quantities import (
-    GivenCount,
-    asked_role,
-    count_nouns,
-    head_counts,
-    quantity_syllables,
-)
+from assistant.quantities import GivenCount, asked_role, head_counts
+from assistant.quantity_roles import count_nouns, quantity_syllables
 from ingest.normalize import canonical, fold, has_diacritics
 
 

@@ -18,12 +18,8 @@ from assistant.function_words import (
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer
 from assistant.party_bodies import party_bodies
-from assistant.quantities import (
-    ASKED_UNIT,
-    counted_kind_words,
-    number_qualifiers,
-    quantity_syllables,
-)
+from assistant.quantities import number_qualifiers
+from assistant.quantity_roles import ASKED_UNIT, counted_kind_words, quantity_syllables
 from assistant.same_meaning import same_meaning, with_same_meaning
 from assistant.stated_numbers import numbers_not_in, stating_case
 from assistant.terms import FOLDED, question_terms

@@ -17,7 +17,7 @@ from assistant.function_words import (
     wording_pattern,
 )
 from assistant.power_match import PowerMatch
-from assistant.quantities import as_absence
+from assistant.quantity_roles import as_absence
 from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.same_meaning import with_same_meaning
 from assistant.sentence_subjects import acts_as_asked, meetings_of, opens_with_meeting_of

@@ -22,7 +22,7 @@ from assistant.lexicon import is_listed
 from assistant.locate import ClauseLocator, Located
 from assistant.models import Answer
 from assistant.numeric import NO_RULE_NOTE, compose_numeric
-from assistant.quantities import ASKED_UNIT
+from assistant.quantity_roles import ASKED_UNIT
 from assistant.rules.models import DocumentNumeric, NumericAnswer, Rule
 from assistant.rules.query import answer_frame
 from assistant.stated_numbers import NO_NUMBER_MESSAGE, states_number

@@ -11,45 +11,26 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
-from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.function_words import alternation, class_syllables, function_words
 from assistant.lexicon import is_listed
+from assistant.quantity_roles import (
+    ASKED_UNIT,
+    ROLES,
+    Role,
+    count_nouns,
+    meeting_nouns,
+    raw_roles,
+    role_data,
+)
 from ingest.bodies import body_mentions, without_mentions
-from ingest.normalize import fold, has_diacritics
+from ingest.normalize import fold
 from ingest.rules.numbers import GE_WORDS, GT_WORDS, LE_WORDS, LT_WORDS
-from ingest.rules.text import fold_aligned
 
-Role = Literal["present", "in_favour", "requesting"]
-ROLES: tuple[Role, ...] = ("present", "in_favour", "requesting")
 # How many words after the count (its noun included) the role verb may stand.
 ROLE_WINDOW = 4
-# A number asked with its unit ("bao nhiêu ngày", "mấy lần"), on folded text.
-ASKED_UNIT = re.compile(r"(?<![a-z])(?:bao nhieu|may) ([a-z]+)")
-
-
-class RoleInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rule_kind: str
-    subject: str
-    verbs: tuple[str, ...]
-    outcome: tuple[str, str]  # what the verdict means: met, not met
-
-
-def role_of(verb: str) -> RoleInfo | None:
-    """The role whose verb a frame records ("tán thành")."""
-    name = role_named(verb)
-    return _data()[0][name] if name is not None else None
-
-
-def role_named(verb: str) -> Role | None:
-    """The name of the role whose verb a frame records ("tán thành" → "in_favour")."""
-    return next((name for name, info in _data()[0].items() if verb in info.verbs), None)
 
 
 class GivenQuantities(BaseModel):
@@ -65,50 +46,6 @@ class GivenQuantities(BaseModel):
     present: int | None = None
 
 
-@functools.cache
-def _data() -> tuple[dict[Role, RoleInfo], tuple[str, ...]]:
-    data = _raw()
-    roles = {name: _role(data[name], data["meeting_nouns"]) for name in ROLES}
-    return roles, tuple(data["count_nouns"])
-
-
-def _role(entry: dict[str, Any], meeting_nouns: list[str]) -> RoleInfo:
-    """A role with its verbs, those made of a verb of going and a meeting noun included."""
-    heads = entry.get("with_meeting_noun", [])
-    verbs = [*entry["verbs"], *(f"{h} {n}" for h in heads for n in meeting_nouns)]
-    fields = {k: v for k, v in entry.items() if k != "with_meeting_noun"}
-    return RoleInfo(**{**fields, "verbs": tuple(dict.fromkeys(verbs))})
-
-
-@functools.cache
-def _raw() -> dict[str, Any]:
-    raw = resources.files("assistant").joinpath("data/quantity_roles.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
-    return data
-
-
-@functools.cache
-def count_nouns() -> frozenset[str]:
-    """The nouns that count people ("người", "ủy viên"), folded."""
-    return frozenset(fold(n) for n in _data()[1])
-
-
-@functools.cache
-def money_nouns() -> tuple[str, ...]:
-    """Nouns whose amount is money ("lương", "phụ cấp"), folded."""
-    return tuple(fold(n) for n in _raw()["money_nouns"])
-
-
-@functools.cache
-def meeting_nouns() -> tuple[str, ...]:
-    """What the regulations call a meeting ("họp", "sinh hoạt"), folded."""
-    return tuple(fold(n) for n in _raw()["meeting_nouns"])
-
-
-def role_info(role: Role) -> RoleInfo:
-    return _data()[0][role]
-
-
 # A whole number as written: not part of a longer one, a decimal ("1,5"), a date or a
 # fraction ("18/10"), or a percentage; a comma or full stop followed by a space ends it
 # ("dự 7, ...", "... còn 5.").
@@ -118,7 +55,7 @@ _NUMBER_END = r"(?![\d/%]|[.,]\d)"
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], dict[Role, re.Pattern[str]]]:
-    roles, nouns = _data()
+    roles, nouns = role_data()
     noun = alternation(nouns)
     count = re.compile(rf"{_NUMBER_START}(\d{{1,4}}){_NUMBER_END}\s*(?:{noun})?(?![a-z])")
     verbs = {name: re.compile(alternation(info.verbs)) for name, info in roles.items()}
@@ -273,7 +210,7 @@ def _coordinated(
     thức và 6 dự bị đến") given the next's role when it has none of its own: one verb
     tells what both parts did. (Not a bare size: "tổ 12 người và 8 người dự" gives a size
     and those present.)"""
-    joined = {fold(w) for w in _raw()["coordinators"]}
+    joined = {fold(w) for w in raw_roles()["coordinators"]}
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         gap = folded[matches[i].end() : matches[i + 1].start()].split()
@@ -322,7 +259,7 @@ def _remains(before: str) -> bool:
 
 @functools.cache
 def _away_verbs() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(_raw()['away_verbs'])})(?![a-z])")
+    return re.compile(rf"(?:{alternation(raw_roles()['away_verbs'])})(?![a-z])")
 
 
 def _without_qualifiers(words: list[str]) -> list[str]:
@@ -350,13 +287,13 @@ def number_qualifiers(folded: str) -> frozenset[str]:
 @functools.cache
 def _count_qualifiers() -> tuple[tuple[str, ...], ...]:
     """Folded, as word tuples, longest first."""
-    found = {tuple(fold(w).split()) for w in _raw()["count_qualifiers"]}
+    found = {tuple(fold(w).split()) for w in raw_roles()["count_qualifiers"]}
     return tuple(sorted(found, key=len, reverse=True))
 
 
 @functools.cache
 def _remaining_words() -> tuple[str, ...]:
-    return tuple(fold(w) for w in _raw()["remaining_words"])
+    return tuple(fold(w) for w in raw_roles()["remaining_words"])
 
 
 def _count_role(
@@ -449,84 +386,12 @@ def quantities_of(counts: Sequence[GivenCount]) -> GivenQuantities:
     )
 
 
-@functools.cache
-def quantity_syllables() -> frozenset[str]:
-    """The folded syllables of every role verb, count noun and verdict word: in a story-form
-    question ("9 người, 5 người nhất trí, có thông qua không?") they state the numbers the
-    rule decides and ask for its verdict; they are not its topic."""
-    roles, nouns = _data()
-    verdict = _raw()["verdict_words"]
-    phrases = [*nouns, *verdict, *(v for info in roles.values() for v in info.verbs)]
-    return frozenset(s for p in phrases for s in fold(p).split())
-
-
-@functools.cache
-def _not_attending() -> re.Pattern[str]:
-    verbs = alternation(_raw()["present"]["verbs"])
-    return re.compile(rf"(?<![a-z])khong(?:\s+the)?\s+(?:{verbs})(?![a-z])")
-
-
-def as_absence(text: str) -> str:
-    """ "không dự hội nghị được", "không thể có mặt": not attending is being away, the word
-    the regulations write for it ("vắng"; typed bare, "vang"). The text is otherwise as
-    typed."""
-    folded = fold_aligned(text)  # (its offsets are the typed text's)
-    out, last = [], 0
-    for m in _not_attending().finditer(folded):
-        typed = text[m.start() : m.end()]
-        out += [text[last : m.start()], "vắng" if has_diacritics(typed) else "vang"]
-        last = m.end()
-    return "".join(out) + text[last:] if out else text
-
-
-@functools.cache
-def counted_kind_words(rule_kind: str) -> str:
-    """The words that ask a count of a role whose rule is ``rule_kind`` without a story
-    ("mấy đồng chí có mặt thì buổi họp mới có giá trị?"): the role's verbs, the count
-    nouns and the verdict words, one phrase per line. A rule of that kind answers them
-    though its clause may not write them; "" for a kind no role has."""
-    roles, nouns = _data()
-    verbs = [v for info in roles.values() if info.rule_kind == rule_kind for v in info.verbs]
-    if not verbs:
-        return ""
-    return "\n".join([*nouns, *_raw()["verdict_markers"], *_raw()["verdict_words"], *verbs])
-
-
-@functools.cache
-def _threshold_words() -> re.Pattern[str]:
-    roles, _nouns = _data()
-    raw = _raw()
-    phrases = [
-        *raw["need_words"],
-        *raw["meeting_nouns"],
-        *raw["verdict_words"],  # (not its markers: "mới" folds as "mỗi" does)
-        *(v for info in roles.values() for v in info.verbs),
-    ]
-    return re.compile(rf"(?<![a-z])(?:{alternation(fold(p) for p in phrases)})(?![a-z])")
-
-
-def asks_a_size(folded: str) -> bool:
-    """Whether a folded question that asks a head count ("bao nhiêu người") asks it of
-    nothing done: no need, meeting, role or verdict word beside it ("mỗi ban bao nhiêu
-    người?"), so it asks the size of the body, not a threshold."""
-    return _threshold_words().search(folded) is None
-
-
 __all__ = [
-    "ROLES",
     "GivenCount",
     "GivenQuantities",
-    "Role",
-    "asks_a_size",
-    "count_nouns",
-    "counted_kind_words",
+    "asked_role",
     "given_quantities",
     "head_counts",
-    "meeting_nouns",
     "number_qualifiers",
     "quantities_of",
-    "quantity_syllables",
-    "role_info",
-    "role_named",
-    "role_of",
 ]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 
 from assistant.function_words import alternation, function_words
-from assistant.quantities import ASKED_UNIT, count_nouns, money_nouns
+from assistant.quantity_roles import ASKED_UNIT, count_nouns, money_nouns
 from assistant.understand import Understanding
 from ingest.normalize import fold, has_diacritics, words
 from ingest.rules.amounts import find_money

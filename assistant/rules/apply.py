@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.citations import location
-from assistant.quantities import role_named, role_of
+from assistant.quantity_roles import role_named, role_of
 from assistant.rules.calc import (
     area_decision,
     count_verdict,

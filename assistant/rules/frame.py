@@ -16,12 +16,11 @@ from assistant.models import Turn
 from assistant.quantities import (
     GivenQuantities,
     asked_role,
-    count_nouns,
     given_quantities,
     head_counts,
     quantities_of,
-    role_info,
 )
+from assistant.quantity_roles import count_nouns, role_info
 from assistant.rules.intent import (
     DEFAULT_SUBJECTS,
     HEAD_COUNT_KINDS,

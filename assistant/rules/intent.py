@@ -11,7 +11,8 @@ import re
 
 from assistant.function_words import alternation, function_words
 from assistant.lexicon import is_listed
-from assistant.quantities import ASKED_UNIT, asks_a_size, given_quantities
+from assistant.quantities import given_quantities
+from assistant.quantity_roles import ASKED_UNIT, asks_a_size
 from assistant.rules.models import RuleKind
 from assistant.rules.question_dates import WEEKDAY_NAMES
 from ingest.normalize import canonical, mostly_accented

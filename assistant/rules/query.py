@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from assistant.models import NumericResult, Turn
-from assistant.quantities import role_info
+from assistant.quantity_roles import role_info
 from assistant.rules.apply import apply_rule
 from assistant.rules.frame import DEFAULT_SUBJECTS, is_numeric_question, read_question
 from assistant.rules.intent import HEAD_COUNT_KINDS, named_subject, numeric_asks, read_intent

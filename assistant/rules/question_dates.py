@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.quantities import meeting_nouns
+from assistant.quantity_roles import meeting_nouns
 from ingest.bodies import find_bodies, without_mentions
 
 _DATE = re.compile(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.quantities import given_quantities, quantity_syllables
+from assistant.quantities import given_quantities
+from assistant.quantity_roles import quantity_syllables
 from assistant.rules.models import Rule
 from ingest.bodies import find_bodies
 from ingest.rules.text import fold_query

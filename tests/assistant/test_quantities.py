@@ -35,14 +35,14 @@ def test_money_is_no_head_count() -> None:
 
 
 def test_quantity_words_cover_every_synonym_of_a_role() -> None:
-    from assistant.quantities import quantity_syllables
+    from assistant.quantity_roles import quantity_syllables
 
     words = quantity_syllables()
     assert {"nhat", "tri", "dong", "y", "du", "nguoi"} <= words
 
 
 def test_the_words_of_a_story_are_the_rules_not_its_topic() -> None:
-    from assistant.quantities import quantity_syllables
+    from assistant.quantity_roles import quantity_syllables
 
     words = quantity_syllables()
     # synonyms of a role, count nouns and the verdict asked for
@@ -147,7 +147,7 @@ def test_the_body_a_count_belongs_to_stands_between_it_and_its_verb() -> None:
 
 
 def test_not_attending_is_being_away() -> None:
-    from assistant.quantities import as_absence
+    from assistant.quantity_roles import as_absence
 
     assert (
         as_absence("tổ viên không dự họp tổ được thì báo ai")
