@@ -39,6 +39,7 @@ from assistant.understand import Understanding
 from ingest.models import Article, Clause, Document, Point
 from ingest.normalize import fold, words
 from ingest.powers import Power
+from ingest.references import find_node
 from ingest.rules.models import Rule
 
 MAX_CLAUSES_LISTED = 5
@@ -293,18 +294,14 @@ class Composer:
         )
         found: list[tuple[Document, Article, Clause | None, Point | None]] = []
         for doc in candidates:
-            article = doc.article(ref.article, ref.part)
-            if article is None:
+            node = find_node(doc, ref.part, ref.article, ref.clause, ref.point)
+            if node is None:
                 continue
-            clause = article.clause(ref.clause) if ref.clause is not None else None
-            if ref.clause is not None and clause is None:
-                continue
+            article, clause, point = node
             if clause is None and _asks_which_clause(u):
                 # "quy định đó thuộc khoản nào của Điều 9?": the khoản that says what is asked
                 clause = self._clause_about(u, doc, article)
-            point = None
-            if ref.point and clause is not None:
-                point = next((p for p in clause.points if p.id == ref.point), None)
+                point = clause.point(ref.point) if clause is not None and ref.point else None
             found.append((doc, article, clause, point))
         where = location(ref.article, ref.clause, ref.point)
         if not found:

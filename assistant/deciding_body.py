@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.function_words import body_question_pattern
+from assistant.function_words import alternation, body_question_pattern
 from assistant.terms import content_syllables
 from ingest.bodies import BodyMention, bodies_in, find_bodies, seat_names
 from ingest.normalize import fold
@@ -32,9 +32,7 @@ _OBJECT_OF = re.compile(
 # (A committee's seat after a body only says whose it is: "ban tổ chức huyện ủy, ủy ban
 # kiểm tra huyện ủy".)
 _COORDINATION = re.compile(
-    r"(?:\s|,|\bva\b|\bdong chi\b|\btap the\b|\bcac\b|"
-    + "|".join(rf"\b{s}\b" for s in sorted(seat_names(), key=len, reverse=True))
-    + r")*$"
+    r"(?:\s|,|\bva\b|\bdong chi\b|\btap the\b|\bcac\b|" + rf"\b(?:{alternation(seat_names())})\b)*$"
 )
 # Words that only say "decides" before the action asked ("ai quyết định triệu tập ..."):
 # the text writes the action ("... do Ban Thường vụ triệu tập").

@@ -228,10 +228,9 @@ class EachAsk:
             # an ask about the document itself is one whose own words ask it: the scene's
             # ("văn bản này ký hôm nào, tổ viên làm gì ...") belong to another ask
             # (after a scene about the document, "ai ký" asks its signer)
-            own_attributes = asked_attributes(
-                fold(expand_abbreviations(ask.piece)), bool(part.document_attributes)
-            )
-            if part.document_attributes and not own_attributes:
+            if part.document_attributes and not asked_attributes(
+                fold(expand_abbreviations(ask.piece)), about_document=True
+            ):
                 part = part.model_copy(update={"document_attributes": ()})
             # the ask's own words, not the scene every ask shares, must be in the quotes
             # (the document it names is no part of the scene: "Xã Hòa, ...")

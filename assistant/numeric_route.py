@@ -164,15 +164,16 @@ class NumericRoute:
         """The bodies asked about, when every one of them works under rules of its own that
         none of ``document_ids`` lays down ("Ủy ban Kiểm tra họp mấy lần?" of a committee's
         regulation); [] otherwise, or when a document's title names no body."""
+        asked = u.frame.bodies
+        # (bodies the question names itself: a follow-up's, or a number's read with the
+        # conversation, may be the conversation's, carried into another document)
+        if not asked or not set(asked) <= set(u.bodies) or u.is_follow_up:
+            return []
         governed = [
             governed_bodies(f"{m.title} {m.governed_body}")
             for m in (self.documents[d].meta for d in document_ids if d in self.documents)
         ]
-        asked = list(u.frame.bodies)
-        # (bodies the question names itself: a follow-up's, or a number's read with the
-        # conversation, may be the conversation's, carried into another document)
-        own = u.frame.bodies and set(u.frame.bodies) <= set(u.bodies) and not u.is_follow_up
-        if not own or not governed or not all(governed):
+        if not governed or not all(governed):
             return []
         outside = [b for b in asked if all(b not in g for g in governed)]
         return outside if len(outside) == len(asked) else []

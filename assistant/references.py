@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,11 +35,11 @@ def parse_reference(text: str) -> Reference | None:
     return places[-1] if places else None
 
 
-def leading_reference(text: str) -> Reference | None:
-    """The place a message names first, when it names another after it ("điểm b khoản 2
-    Điều 4 ghi 'theo Điều 9', vậy Điều 9 ...": the asker reads điểm b khoản 2 Điều 4,
-    which leads to Điều 9); None when it names one place, or the same twice."""
-    places = parse_references(text)
+def leading_reference(places: Sequence[Reference]) -> Reference | None:
+    """Of the places a message names (:func:`parse_references`), the first, when it names
+    another after it ("điểm b khoản 2 Điều 4 ghi 'theo Điều 9', vậy Điều 9 ...": the asker
+    reads điểm b khoản 2 Điều 4, which leads to Điều 9); None when it names one place, or
+    the same twice."""
     return places[0] if len(places) > 1 and places[0] != places[-1] else None
 
 

@@ -32,7 +32,7 @@ from assistant.function_words import (
 )
 from assistant.models import Turn
 from assistant.own_ask import PLACE_ASK
-from assistant.references import Reference, leading_reference, parse_reference
+from assistant.references import Reference, leading_reference, parse_references
 from assistant.rules.models import QuestionFrame
 from assistant.rules.query import is_numeric_question, read_question
 from assistant.terms import expand_inline
@@ -247,7 +247,9 @@ def understand(
     own_attributes = asked_attributes(fold(expand_abbreviations(question)))
     asked = own_attributes or asked_attributes(merged_folded)
     attributes = asked or _follow_up_attributes(question, users, is_follow_up)
-    if attributes and parse_reference(question) is None:
+    places = parse_references(question)  # the places the question names itself, in order
+    own_place = places[-1] if places else None
+    if attributes and own_place is None:
         reference = None  # "nó được ký lúc nào?": "nó" is the document, no clause
     if attributes and (own_attributes or not asked):
         # "ai ký?" after a question about a document: asked of that document in its own
@@ -271,7 +273,7 @@ def understand(
         scope_reason=reason,
         scope_from_question=scope_from_question,
         reference=reference,
-        referring=leading_reference(question) if reference == parse_reference(question) else None,
+        referring=leading_reference(places) if reference == own_place else None,
         is_follow_up=is_follow_up,
         english=is_english(original),
         unknown_places=tuple(f"{unit} {name}" for unit, name in unknown),

@@ -71,6 +71,9 @@ class Clause(_Fact):
     end: int
     points: tuple[Point, ...] = ()
 
+    def point(self, point_id: str) -> Point | None:
+        return next((p for p in self.points if p.id == point_id), None)
+
 
 class Article(_Fact):
     """Điều, with the part and chapter it belongs to. ``suffix`` is the letter of an

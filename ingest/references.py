@@ -108,7 +108,5 @@ def find_node(
     found = article.clause(clause) if clause is not None else None
     if clause is not None and found is None:
         return None
-    at = None
-    if found is not None and point is not None:
-        at = next((p for p in found.points if p.id == point), None)
+    at = found.point(point) if found is not None and point is not None else None
     return article, found, at

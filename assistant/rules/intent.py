@@ -188,7 +188,6 @@ _ASKED_MEASURE = re.compile(
 )
 _SEGMENT_BREAK = re.compile(r"(?<![a-z])thi(?![a-z])|[,;?]|\.(?=\s)")
 _DATE_BEFORE = re.compile(rf"(?<![a-z])truoc {_DAY_ASKED}")
-# "trong (vòng) mấy ngày", "trong bao lâu": the span within which something is done
 # A span asked within which an act is done: "trong (vòng) bao lâu", or the time the act
 # takes ("mất mấy ngày", "mất bao lâu").
 _WITHIN = re.compile(

@@ -52,9 +52,9 @@ def test_the_place_read_first_leads_to_the_place_asked() -> None:
         (9, None, None),
         (9, None, None),
     ]
-    leading = leading_reference(question)
+    leading = leading_reference(parse_references(question))
     assert leading is not None and (leading.article, leading.clause) == (4, 2)
-    assert leading_reference("khoản 3 Điều 7 nói gì?") is None
+    assert leading_reference(parse_references("khoản 3 Điều 7 nói gì?")) is None
 
 
 def test_a_point_numbered_after_its_article_is_that_articles_clause() -> None:
