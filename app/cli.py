@@ -99,6 +99,7 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
             "fresh12",
             "fresh13",
             "fresh14",
+            "fresh15",
         ],
         default="team",
         help=(
@@ -106,8 +107,8 @@ def _add_serve_and_eval_parsers(add: AddParser) -> None:
             "wild (câu hỏi viết theo lối người dùng, để tinh chỉnh), complete (câu trả lời "
             "đầy đủ: quy trình, văn bản, chỗ để trống, dẫn chiếu, nhiều ý, hỏi tiếp), fresh, "
             "fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, "
-            "fresh12, fresh13 (câu mới viết theo lối bộ giữ kín, để tinh chỉnh), fresh14 (viết "
-            "đầu đợt, chỉ chạy một lần để báo cáo)"
+            "fresh12, fresh13, fresh14 (câu mới viết theo lối bộ giữ kín, để tinh chỉnh), "
+            "fresh15 (viết đầu đợt, chỉ chạy một lần để báo cáo)"
         ),
     )
     p.add_argument("--split", choices=["dev", "heldout", "frozen", "all"], default="all")

@@ -66,8 +66,11 @@ FRESH12_FILE = EVAL_DIR / "gold" / "fresh12.jsonl"
 # of that stop and run once at its end; its failures were read in stop 39 (a dev set since).
 FRESH13_FILE = EVAL_DIR / "gold" / "fresh13.jsonl"
 # A fourteenth (stop 39), the same way: committed unread (c4cf442) before any code change
-# of that stop and run once at its end.
+# of that stop and run once at its end; its failures were read in stop 40 (a dev set since).
 FRESH14_FILE = EVAL_DIR / "gold" / "fresh14.jsonl"
+# A fifteenth (stop 40), the same way: committed unread (9f36a98) before any code change
+# of that stop and run once at its end.
+FRESH15_FILE = EVAL_DIR / "gold" / "fresh15.jsonl"
 GOLD_SETS: dict[str, Path] = {
     "team": GOLD_FILE,
     "frozen": FROZEN_FILE,
@@ -87,6 +90,7 @@ GOLD_SETS: dict[str, Path] = {
     "fresh12": FRESH12_FILE,
     "fresh13": FRESH13_FILE,
     "fresh14": FRESH14_FILE,
+    "fresh15": FRESH15_FILE,
 }
 # The bundled corpus plus the two regulations written for evaluation only.
 SOURCES: tuple[Path, ...] = (REPO / "data" / "regulations", EVAL_DIR / "regulations")
