@@ -39,6 +39,7 @@ class Token(BaseModel):
     protected: bool  # a number, an abbreviation or a question word
     names: bool = False  # a word of a body's name or a place unit ("chi bộ", "xã")
     after_break: bool  # punctuation stands between this token and the one before
+    opens_sentence: bool = False  # the first word, or one after a sentence's end mark
 
 
 def is_interrogative(word: str) -> bool:
@@ -81,6 +82,7 @@ def conversational(tokens: Sequence[Token], vocabulary: Vocabulary, accented: bo
     return (
         _opening(tokens, roles)
         | _closing(tokens, roles, vocabulary)
+        | _closing_sentence(tokens, roles, vocabulary)
         | _inside(tokens, roles, accented)
     )
 
@@ -196,6 +198,25 @@ def _closing(tokens: Sequence[Token], roles: _Roles, vocabulary: Vocabulary) -> 
     ):
         start -= 1
     return set(range(start, len(tokens)))
+
+
+def _closing_sentence(tokens: Sequence[Token], roles: _Roles, vocabulary: Vocabulary) -> set[int]:
+    """A last sentence of its own that speaks to the assistant ("... ? Nói kỹ giúp tớ
+    nha."): a pronoun or particle anchors it and none of its words is a number, a name, a
+    question word or part of a phrase the regulations write. It asks how to answer, not
+    what."""
+    starts = [i for i, t in enumerate(tokens) if i and t.opens_sentence]
+    if not starts:
+        return set()
+    sentence = range(starts[-1], len(tokens))
+    if not any(roles.closed[i] for i in sentence):
+        return set()
+    if any(
+        tokens[i].protected or tokens[i].names or _in_phrase(tokens, i, vocabulary, roles.closed)
+        for i in sentence
+    ):
+        return set()
+    return set(sentence)
 
 
 def _inside(tokens: Sequence[Token], roles: _Roles, accented: bool) -> set[int]:

@@ -105,6 +105,7 @@ def normalize_question(text: str, vocabulary: Vocabulary) -> NormalizedQuestion:
                 protected=protected,
                 names=names,
                 after_break=after_break,
+                opens_sentence=opens_sentence,
             )
         )
         if repair is not None:
@@ -209,8 +210,8 @@ def _rebuild(text: str, tokens: Sequence[Token], drop: set[int], meant: dict[int
         pending = None
         out.append(meant.get(i, t.text))
     tail = text[position:]
-    if pending is not None:  # a dropped closing keeps only the sentence's end mark
-        tail = "".join(dict.fromkeys(_END_MARK.findall(pending + tail)))
+    if pending is not None:  # a dropped closing keeps only the asking sentence's end mark
+        tail = next(iter(_END_MARK.findall(pending + tail)), "")
     out.append(tail)
     return "".join(out).strip()
 

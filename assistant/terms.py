@@ -117,14 +117,16 @@ def _question_terms(
     A word typed with its diacritics keeps them ("lương" is not "lượng"), so folding
     never merges two words the user kept apart; a word typed without them is folded
     and matches every accented spelling. Texts carry both forms (:func:`text_terms`)."""
-    forms, keep = _content_forms(text, exclude)
+    forms, keep, joined = _content_forms(text, exclude)
     if name_words:
         named = _name_positions(
             [strip_diacritics(f.removeprefix(FOLDED)) for f in forms], name_words
         )
         keep = tuple(k and i not in named for i, k in enumerate(keep))
     kept = [(i, f) for i, f in enumerate(forms) if keep[i]]
-    bigrams = [f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1]
+    bigrams = [
+        f"{a}_{b}" for (i, a), (j, b) in itertools.pairwise(kept) if j == i + 1 and joined[i]
+    ]
     return (*(t for _, t in kept), *bigrams)
 
 
@@ -137,17 +139,22 @@ def _folded_forms(tokens: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """The question's words as matched (accented, or folded with FOLDED) and which of them
-    are content words."""
+def _content_forms(
+    text: str, exclude: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """The question's words as matched (accented, or folded with FOLDED), which of them
+    are content words, and which stand joined to the next one (no comma between: words
+    either side of a comma are not one phrase)."""
     tokens: list[str] = []
     form_list: list[str] = []
     labels: set[int] = set()
+    joined: list[bool] = []
     # Each sentence is read as it was typed: a follow-up typed without diacritics after
     # an accented question it continues is folded on its own.
     for sentence in _SENTENCE_END.split(text):
         expanded = expand_inline(sentence)
         words_here = _canonical_words(expanded)
+        joined += _joined_to_next(expanded)
         labels |= {len(tokens) + i for i in _label_positions(expanded, words_here)}
         tokens += words_here
         form_list += words_here if mostly_accented(sentence) else _folded_forms(words_here)
@@ -168,7 +175,15 @@ def _content_forms(text: str, exclude: frozenset[str]) -> tuple[tuple[str, ...],
         and forms[i] not in exclude
         for i, f in enumerate(folded)
     )
-    return forms, keep
+    return forms, keep, tuple(joined)
+
+
+def _joined_to_next(typed: str) -> list[bool]:
+    """Per word of ``typed``: no comma stands between it and the next word."""
+    text = canonical(typed)
+    spans = [m.span() for m in _WORD.finditer(text)]
+    gaps = [text[end:start] for (_, end), (start, _) in itertools.pairwise(spans)]
+    return [*("," not in gap for gap in gaps), False][: len(spans)]
 
 
 def _label_positions(typed: str, words_here: list[str]) -> set[int]:
@@ -240,7 +255,7 @@ class Compound:
 def question_compounds(text: str, exclude: Collection[str] = ()) -> list[Compound]:
     """Listed words of two or more syllables among the question's content words
     ("hiệu trưởng", "sổ hộ khẩu"), longest first from the left."""
-    forms, keep = _content_forms(text, frozenset(exclude))
+    forms, keep, _ = _content_forms(text, frozenset(exclude))
     syllables = [f.removeprefix(FOLDED) for f in forms]
     folded = any(f.startswith(FOLDED) for f in forms)
     found: list[Compound] = []

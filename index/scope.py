@@ -39,8 +39,12 @@ LEVEL_PHRASES: dict[str, tuple[str, ...]] = {
 # Folded phrases that name a status; a document matches by status or by its title.
 STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     "template": ("quy che mau", "quy che lam viec mau", "ban mau", "theo mau"),
-    "draft": ("du thao",),
+    "draft": ("quy che du thao", "ban du thao", "du thao quy che"),
 }
+# A status word that names a document on its own only with a year after it ("dự thảo
+# 2023"): bare, it is also what the regulations call any draft ("gửi dự thảo cho ...").
+STATUS_WITH_YEAR: dict[str, str] = {"draft": "du thao"}
+_YEAR_AFTER = re.compile(r"\s*(?:nam\s+)?(?:19|20)\d\d(?!\d)")
 
 _TOKEN_RUN = re.compile(r"[^\W_]+")
 
@@ -238,6 +242,12 @@ def _status_criteria(spaced: str, documents: Sequence[HasMeta]) -> list[_Criteri
     criteria: list[_Criterion] = []
     for status, phrases in STATUS_PHRASES.items():
         spans = [span for p in phrases for span in occurrences(spaced, p)]
+        if bare := STATUS_WITH_YEAR.get(status):
+            spans += [
+                (a, b)
+                for a, b in occurrences(spaced, bare)
+                if _YEAR_AFTER.match(spaced[b:]) and not any(x <= a < y for x, y in spans)
+            ]
         title_word = STATUS_TITLE_WORDS[status]
         hits = frozenset(
             d.id

@@ -131,9 +131,16 @@ INTENTS: tuple[tuple[RuleKind, str | None, str], ...] = (
         "duration",
         "meeting_duration",
         r"keo dai|thoi gian (?:hoi nghi|hop|to chuc)|hop (?:trong )?(?:may|bao nhieu) (?:ngay|buoi)|may buoi"
+        # "họp bao lâu": how long a meeting lasts ("bao lâu một lần" is how often)
+        r"|hop (?:trong )?bao lau(?! (?:thi )?(?:hop )?(?:mot|1|moi) lan)"
         r"|(?:toi da|khong qua) (?:(?:may|bao nhieu) (?:ngay|buoi)|bao lau)",
     ),
-    ("vote_threshold", "written_consultation", r"(?:xin|lay) y kien.*(?:van ban)"),
+    # (by letter, or by a form sent out: "gửi phiếu xin ý kiến")
+    (
+        "vote_threshold",
+        "written_consultation",
+        r"(?:xin|lay) y kien.*(?:van ban)|phieu (?:xin|lay) y kien",
+    ),
     (
         "vote_threshold",
         "resolution",

@@ -162,6 +162,27 @@ class TestConversation:
         out = normalize_question("ban thuong vu hop may lan nhe", vocabulary)
         assert out.text == "ban thuong vu hop may lan"
 
+    @pytest.mark.parametrize(
+        ("typed", "meant"),
+        [
+            # a last sentence spoken to the assistant asks how to answer, not what
+            ("Ai triệu tập hội nghị? Nói kỹ giúp tớ nha.", "Ai triệu tập hội nghị?"),
+            # ... not one that writes a phrase of the regulations, a number or a name
+            (
+                "Ai triệu tập hội nghị? Kết nạp đảng viên ạ.",
+                "Ai triệu tập hội nghị? Kết nạp đảng viên.",
+            ),
+            (
+                "Ai triệu tập hội nghị? Ban Thường vụ mình ạ.",
+                "Ai triệu tập hội nghị? Ban Thường vụ mình.",
+            ),
+        ],
+    )
+    def test_a_last_sentence_to_the_assistant_is_frame(
+        self, vocabulary: Vocabulary, typed: str, meant: str
+    ) -> None:
+        assert normalize_question(typed, vocabulary).text == meant
+
     def test_only_conversation_is_kept_as_typed(self, vocabulary: Vocabulary) -> None:
         assert normalize_question("anh ơi ạ", vocabulary).text == "anh ơi ạ"
 

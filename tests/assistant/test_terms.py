@@ -112,3 +112,10 @@ def test_a_capital_letter_after_a_noun_is_a_label_not_a_particle() -> None:
     assert "loại_a" in question_terms("Công trình loại A do ai phê duyệt?")
     assert "~a" not in question_terms("cong trinh nay ai phe duyet a")
     assert "a" not in question_terms("cho em hỏi với A")
+
+
+def test_words_either_side_of_a_comma_make_no_phrase() -> None:
+    """ "... 12 ủy viên chính thức, hôm qua ...": "thức" and "hôm" are no phrase."""
+    terms = question_terms("tổ có 12 ủy viên chính thức, buổi họp 7 người thì sao")
+    assert "chính_thức" in terms and "thức_buổi" not in terms
+    assert "buổi_họp" in terms

@@ -32,6 +32,7 @@ NUMBERED = Doc(
         ("chu tich ubnd tinh hoa binh hien tai ten gi", True),
         ("Hiện nay ai là Phó Bí thư thường trực?", True),
         ("pho bi thu tinh uy hoa binh hien nay la ai vay a", True),  # closing particles
+        ("truong ban to chuc tinh uy hoa binh bay gio la ai the", True),
         # a title that ends in an office, whatever qualifies it
         ("Đệ nhất Bí thư hiện nay là đồng chí nào?", True),
         ("Người ký quyết định khen thưởng hiện nay là ai?", False),

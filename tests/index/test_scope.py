@@ -28,6 +28,7 @@ from tests.index.documents import Doc
         ("BCS đảng họp khi nào", ("kon-tum",)),
         ("đảng ủy khối họp khi nào", ("dong-thap",)),
         ("dự thảo quy chế nói gì", ("mau-huyen",)),
+        ("theo dự thảo 2023 ai ký", ("mau-huyen",)),
         ("quy chế mẫu cấp huyện", ("mau-huyen",)),
     ],
 )
@@ -332,3 +333,9 @@ def test_a_place_right_after_a_name_says_whose_document_is_meant() -> None:
         "ban-can-su-gio-xanh",
         "tinh-uy-may-trang",
     }
+
+
+def test_a_bare_draft_word_is_what_is_sent_not_a_document(docs: list[Doc]) -> None:
+    """ "gửi dự thảo cho văn phòng": any draft the regulations speak of, not the draft
+    regulation; with a year or beside "quy chế" it names that document."""
+    assert detect_scope("ban nào gửi dự thảo cho văn phòng thẩm định", docs).document_ids == ()

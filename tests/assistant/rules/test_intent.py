@@ -113,3 +113,22 @@ def test_the_time_an_act_takes_is_the_span_it_is_done_within() -> None:
     for question in ("văn phòng thẩm định hồ sơ mất bao lâu", "tham dinh ho so mat may ngay"):
         assert read_intent(fold(question)) == ("deadline", "appraisal"), question
     assert read_intent("thuong truc xet mat bao nhieu ngay")[0] == "deadline"
+
+
+def test_how_long_a_meeting_lasts_is_a_duration_not_how_often() -> None:
+    """ "hội nghị thường lệ họp bao lâu": the length of the meeting ("thường lệ" says which
+    meeting); "bao lâu một lần" is how often."""
+    assert read_intent(fold("Hội nghị tổ thường lệ họp bao lâu?")) == (
+        "duration",
+        "meeting_duration",
+    )
+    assert read_intent(fold("tổ họp bao lâu một lần?"))[0] == "frequency"
+
+
+def test_a_form_sent_out_for_opinions_is_a_written_consultation() -> None:
+    assert read_intent(
+        fold("Thường trực gửi phiếu xin ý kiến 7 ủy viên, 4 người đồng ý thì sao?")
+    ) == (
+        "vote_threshold",
+        "written_consultation",
+    )
