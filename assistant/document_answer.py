@@ -9,6 +9,7 @@ regulation takes effect, and goes on to ordinary retrieval.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from assistant.citations import document_label, make_citation
@@ -20,6 +21,7 @@ from assistant.own_ask import PLACE_ASK, PLACE_NOUNS
 from assistant.rules.calc import show_date
 from assistant.terms import expand_inline
 from assistant.understand import Understanding
+from ingest.bodies import bodies_in, find_bodies
 from ingest.document_facts import DocumentAttribute, DocumentFact, document_facts
 from ingest.models import Document
 from ingest.normalize import fold, words
@@ -34,6 +36,8 @@ LABELS: dict[DocumentAttribute, str] = {
     "replaces": "văn bản được thay thế",
     "amendment": "thẩm quyền sửa đổi văn bản",
     "term": "khóa, nhiệm kỳ",
+    "basis": "căn cứ ban hành",
+    "outline": "số chương, số điều",
 }
 _PLACE_NAMES = {"header": "phần đầu", "signature": "phần ký ban hành"}
 MAX_DOCUMENTS = 5
@@ -73,6 +77,8 @@ def _line(doc: Document, facts: Sequence[DocumentFact]) -> str:
         stated = "; ".join(f.value for f in facts if f.value)  # "Quy chế số 02-QC/ĐU, ..."
         return f"- {label} ({where}): {stated + ' — ' if stated else ''}{quote}"
     where = _PLACE_NAMES[first.place] + " văn bản"
+    if first.attribute == "basis":  # the line is its own value
+        return f"- {label} ({where}): {quote}"
     if all(f.unspecified for f in facts):
         left = "để trống" if doc.meta.status in ("template", "draft") else "không ghi"
         return f"- {label}: văn bản {left} ({where}: {quote})."
@@ -104,6 +110,8 @@ class DocumentAnswerer:
             (f for f in self._facts[doc.id] if f.attribute == attribute),
             key=lambda f: f.unspecified,
         )
+        if attribute == "basis":
+            return found  # every document it is issued on
         return found[:2] if attribute in ("number", "date") else found[:1]
 
     def _answers(
@@ -114,7 +122,7 @@ class DocumentAnswerer:
         a body the question names."""
         facts = [(a, self.facts(doc, a)) for a in u.document_attributes]
         present = [f for _, found in facts for f in found]
-        if not present:
+        if not present or _of_another_body(u.text, doc):
             return None
         # the words that name any document asked about ("... ở Ban cán sự đảng A và chi bộ
         # mẫu") name a document, they ask nothing more of this one
@@ -180,6 +188,23 @@ class DocumentAnswerer:
             citations=citations,
             documents=[doc_ref(doc) for doc, _ in found],
         )
+
+
+# "quy chế của Ban Dân vận ...": the document noun and the body it belongs to
+_DOCUMENT_OF = re.compile(r"\bquy che(?: lam viec)?(?: mau)? cua ")
+
+
+def _of_another_body(text: str, doc: Document) -> bool:
+    """Whether the question asks about the regulation of a body ``doc`` is not about
+    ("quy chế của Ban Dân vận Đảng ủy xã A", beside the Đảng ủy's own): another document,
+    which a fact of this one does not answer."""
+    folded = fold(expand_inline(text))
+    found = _DOCUMENT_OF.search(folded)
+    if found is None:
+        return False
+    named = find_bodies(folded[found.end() :])
+    own = {*bodies_in(doc.meta.title), *bodies_in(doc.meta.governed_body)}
+    return bool(named) and named[0].start == 0 and bool(own) and named[0].body not in own
 
 
 def _gives_numbers(u: Understanding) -> bool:

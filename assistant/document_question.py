@@ -29,6 +29,20 @@ class _Phrases(BaseModel):
     source_prepositions: tuple[str, ...]
     attributes: dict[DocumentAttribute, tuple[str, ...]]
     beside_document: dict[DocumentAttribute, tuple[str, ...]]
+    # the kinds of document another is issued on: "{basis_noun}" in a way to ask stands
+    # for each ("căn cứ vào {basis_noun} nào")
+    basis_nouns: tuple[str, ...] = ()
+
+    def model_post_init(self, _: object) -> None:
+        expanded = {
+            attribute: tuple(
+                p.replace("{basis_noun}", noun)
+                for p in phrases
+                for noun in (self.basis_nouns if "{basis_noun}" in p else ("",))
+            )
+            for attribute, phrases in self.attributes.items()
+        }
+        object.__setattr__(self, "attributes", expanded)
 
 
 _VALUE_AFTER = re.compile(r"\s*(?:[ivxlc]+|\d+)\b")

@@ -21,7 +21,17 @@ from ingest.rules.blanks import find_blanks
 from ingest.rules.text import sentences
 
 DocumentAttribute = Literal[
-    "number", "issuer", "date", "signer", "governed_body", "effect", "replaces", "amendment", "term"
+    "number",
+    "issuer",
+    "date",
+    "signer",
+    "governed_body",
+    "effect",
+    "replaces",
+    "amendment",
+    "term",
+    "basis",
+    "outline",
 ]
 Place = Literal["header", "article", "signature"]
 
@@ -106,6 +116,12 @@ def _header_facts(doc: Document, start: int, end: int) -> list[DocumentFact]:
         *_dated_facts(doc, lines, folded),
         *_issuer_facts(doc, lines, folded),
         *_title_facts(doc, lines, folded),
+        # "- Căn cứ Quy định số ...": the documents it is issued on, each line its own
+        *(
+            _line_fact(doc, "basis", line, " ".join(doc.text[line[0] : line[1]].split()), "header")
+            for line, f in zip(lines, folded, strict=True)
+            if _BASIS.match(f)
+        ),
     ]
     return [
         f
@@ -299,6 +315,29 @@ def _referred(sentence: str) -> str:
     return f"{named}, ngày {day}/{month}/{year}"
 
 
+def _outline_fact(doc: Document) -> list[DocumentFact]:
+    """How many chapters and articles the main part has, read from its structure and
+    quoted by its last article's heading ("6 chương, 20 điều")."""
+    part = doc.part(doc.main_part)
+    if part is None or not part.articles:
+        return []
+    chapters = list(dict.fromkeys(a.chapter for a in part.articles if a.chapter))
+    last = part.articles[-1]
+    heading = last.text.split("\n", 1)[0].rstrip()
+    counted = f"{len(chapters)} chương, " if chapters else ""
+    return [
+        DocumentFact(
+            attribute="outline",
+            value=f"{counted}{len(part.articles)} điều",
+            quote=heading,
+            start=last.start,
+            place="article",
+            part=last.part,
+            article=last.number,
+        )
+    ]
+
+
 def document_facts(doc: Document) -> tuple[DocumentFact, ...]:
     """Every fact found, header ones first; a template's blank comes back ``unspecified``."""
     facts: list[DocumentFact] = []
@@ -308,4 +347,5 @@ def document_facts(doc: Document) -> tuple[DocumentFact, ...]:
         else:
             facts += _signature_facts(doc, start, end)
     facts += _closing_facts(doc)
+    facts += _outline_fact(doc)
     return tuple(facts)

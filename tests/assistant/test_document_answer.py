@@ -238,3 +238,29 @@ def test_a_document_noun_whose_do_asks_by_whom_points_at_no_document() -> None:
 
     assert asked_attributes("vay van ban do ai ky") == ()
     assert asked_attributes("van ban do ky ngay nao") == ("date",)
+
+
+def test_the_documents_a_regulation_is_issued_on_are_its_header_lines(tmp_path: Path) -> None:
+    based = REGULATION.replace(
+        "QUY CHẾ\n", "- Căn cứ Quy định số 31-QĐ/TU, ngày 02/01/2030 của Tỉnh ủy;\n\nQUY CHẾ\n"
+    )
+    assistant = assistant_over(tmp_path, {"xa-hung-loi.txt": based})
+    answer = assistant.ask("quy che xa hung loi can cu vao van ban nao vay?")
+    assert answer.kind == "answer" and "31-QĐ/TU" in answer.answer
+    assert answer.citations[0].place == "header"
+
+
+def test_how_many_articles_is_read_from_the_structure(assistant: Assistant) -> None:
+    answer = assistant.ask("quy che xa hung loi co may dieu?")
+    assert answer.kind == "answer" and "4 điều" in answer.answer
+    assert answer.citations[0].article == 4
+
+
+def test_the_regulation_of_another_body_is_not_this_one(assistant: Assistant) -> None:
+    """ "quy chế làm việc của Ủy ban Kiểm tra ...": another document than the Đảng ủy's own;
+    the signer of this one does not answer it."""
+    answer = assistant.ask("quy chế làm việc của Ủy ban Kiểm tra Đảng ủy xã Hưng Lợi do ai ký?")
+    assert "Lò Văn Pảng" not in answer.answer
+    assert (
+        "Lò Văn Pảng" in assistant.ask("quy chế làm việc của Đảng ủy xã Hưng Lợi do ai ký?").answer
+    )

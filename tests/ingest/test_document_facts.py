@@ -111,3 +111,29 @@ def test_the_replaced_document_may_have_words_of_its_name_before_its_number() ->
     )
     replaced = _facts(text, "xa-hung-loi.txt")["replaces"]
     assert replaced.value == "Quy chế làm việc tạm thời số 04-QC/ĐU, ngày 1/2/2026"
+
+
+def test_each_line_the_header_issues_it_on_is_a_basis_fact() -> None:
+    """ "- Căn cứ ...": the documents the regulation is issued on, each line quoted whole."""
+    text = REGULATION.replace(
+        "QUY CHẾ\n",
+        "- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy định số 31-QĐ/TU, ngày 02/01/2030 của Tỉnh ủy;\n\nQUY CHẾ\n",
+    )
+    doc = parse_text(text, "hung-loi.txt")
+    basis = [f for f in document_facts(doc) if f.attribute == "basis"]
+    assert [f.quote for f in basis] == [
+        "- Căn cứ Điều lệ Đảng;",
+        "- Căn cứ Quy định số 31-QĐ/TU, ngày 02/01/2030 của Tỉnh ủy;",
+    ]
+    assert all(text[f.start : f.start + len(f.quote)] == f.quote for f in basis)
+
+
+def test_the_outline_counts_chapters_and_articles_of_the_main_part() -> None:
+    chaptered = REGULATION.replace("Điều 1.", "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1.").replace(
+        "Điều 2.", "Chương II\nCHẾ ĐỘ HỌP\nĐiều 2."
+    )
+    doc = parse_text(chaptered, "hung-loi.txt")
+    (outline,) = [f for f in document_facts(doc) if f.attribute == "outline"]
+    assert outline.value == "2 chương, 3 điều"
+    assert outline.article == 3 and outline.quote == "Điều 3. Hiệu lực thi hành"
+    assert chaptered[outline.start : outline.start + len(outline.quote)] == outline.quote
