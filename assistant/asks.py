@@ -60,6 +60,18 @@ def asks_for_list(text: str) -> bool:
     return bool(_list_pattern().search(fold(text)))
 
 
+def listed_categories(text: str) -> frozenset[str]:
+    """The nouns a list question asks the members of ("những hình thức nào" → "hinh
+    thuc"), folded: the clause that lists them names the members, not the category."""
+    return frozenset(m.group(1) for m in _category_pattern().finditer(fold(text)))
+
+
+@cache
+def _category_pattern() -> re.Pattern[str]:
+    plural = alternation(function_words().plural_markers)
+    return re.compile(rf"(?<![a-z])(?:{plural}) ([a-z]+(?: [a-z]+)?) (?:gi|nao)(?![a-z])")
+
+
 def count_asks(text: str) -> int:
     """The number of distinct asks (at least 1 for any question)."""
     asks = 0

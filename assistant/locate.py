@@ -8,8 +8,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.asks import listed_categories
 from assistant.cases import case_written, comment_written, sets_a_case
-from assistant.coverage import TermStats, TextProfile
+from assistant.coverage import TermStats, TextProfile, WeightedTerms
 from assistant.document_names import meta_text, name_terms, without_names
 from assistant.function_words import (
     body_question_pattern,
@@ -22,7 +23,7 @@ from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.same_meaning import with_same_meaning
 from assistant.sentence_subjects import acts_as_asked, meetings_of, opens_with_meeting_of
 from assistant.stated_numbers import numbers_not_in
-from assistant.terms import content_syllables, question_terms, text_terms
+from assistant.terms import FOLDED, content_syllables, question_terms, text_terms
 from assistant.understand import Understanding
 from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
@@ -36,6 +37,9 @@ from ingest.settings import Settings
 # clause, the corpus is taken not to cover the question (calibrated on the eval set).
 MIN_COVERAGE = 0.35
 MAX_DOCUMENTS_SHOWN = 5
+# A who-question's clause whose own words cover none of the question counts its
+# article's title at this share of its weight.
+TITLE_ONLY_SHARE = 0.5
 # "Điều nào nói về lưu trữ hồ sơ?": when the article's title covers this much of the
 # question, the whole article is the answer (cited as "Điều 16", its clauses in order).
 MIN_TITLE_COVERAGE = 0.6
@@ -191,6 +195,7 @@ class ClauseLocator:
         names = self.naming(u)
         topic = self.topic_terms(u)
         terms = self.stats.weigh(topic)
+        members = self._members_asked(u, topic)
         syllables = content_syllables(u.text)
         content = [w for w in syllables if w not in names]
         located: list[Located] = []
@@ -215,12 +220,17 @@ class ClauseLocator:
             covered = self.profile(
                 with_same_meaning(chunk.text if u.kind == "who_decides" else chunk.index_text)
             )
-            coverage = self.stats.coverage(terms, covered)
+            coverage = self._coverage(terms, members, covered)
+            if u.kind == "who_decides" and not coverage:
+                # ... unless they cover none of it: "áp dụng cho những ai" asks who the
+                # article is about, and its title ("Phạm vi áp dụng") says it, weighed less
+                titled = self.profile(with_same_meaning(chunk.index_text))
+                coverage = TITLE_ONLY_SHARE * self.stats.coverage(terms, titled)
             span = held.get((doc.id, article.part, article.number, clause.number), "")
             quote, point, core = self.quotes.best_sentence(u, terms, syllables, clause, span)
             # (ranked by the sentence that answers, not the neighbours quoted beside it)
             quoted = self.profile(with_same_meaning(core))
-            focus = self.stats.coverage(terms, quoted)
+            focus = self._coverage(terms, members, quoted)
             run = quoted.longest_run(content)
             if u.kind == "citation" and has_own_title(article):
                 # "Điều nào nói về lưu trữ hồ sơ ...": the article title names it.
@@ -260,6 +270,25 @@ class ClauseLocator:
                 )
             )
         return self._reranked(u, topic, located)
+
+    def _members_asked(self, u: Understanding, topic: Sequence[str]) -> WeightedTerms | None:
+        """A list question's terms without the noun it asks the members of ("những hình
+        thức nào": the clause may list them, "khiển trách, cảnh cáo", without the word)."""
+        category = listed_categories(u.text) if u.lists else frozenset()
+        if not category:
+            return None
+        words = {w for c in category for w in c.split()}
+        return self.stats.weigh(
+            [t for t in topic if not set(fold(t.replace(FOLDED, "")).split("_")) & words]
+        )
+
+    def _coverage(
+        self, terms: WeightedTerms, members: WeightedTerms | None, profile: TextProfile
+    ) -> float:
+        """The share of ``terms`` covered; of a list question, the better of with and
+        without the noun for its members."""
+        covered = self.stats.coverage(terms, profile)
+        return covered if members is None else max(covered, self.stats.coverage(members, profile))
 
     def _case_written(self, case: TextProfile, text: str) -> float:
         return case_written(self.stats, case, text)

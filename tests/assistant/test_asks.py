@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.asks import circumstance, count_asks, purpose, split_asks
+from assistant.asks import circumstance, count_asks, listed_categories, purpose, split_asks
 from assistant.models import Answer
 from tests.assistant.test_answer import assistant_over
 
@@ -426,3 +426,9 @@ def test_the_sentence_of_the_first_ask_is_its_own_not_the_scene() -> None:
     )
     assert [a.scene for a in asks] == ["Ngày 5/5 tổ nhận đơn xin họp đột xuất."] * 2
     assert asks[1].question.endswith("đột xuất. tổ trưởng phải gọi họp chậm nhất ngày nào")
+
+
+def test_the_noun_a_list_question_asks_the_members_of() -> None:
+    assert listed_categories("Tổ được quyền khen thưởng những hình thức nào?") == {"hinh thuc"}
+    assert listed_categories("to giai quyet nhung viec gi") == {"viec"}
+    assert listed_categories("Hội nghị gồm những ai?") == frozenset()

@@ -76,3 +76,43 @@ def test_a_clause_on_the_same_case_that_says_something_else_gains_nothing() -> N
     u = understand("Tổ trưởng đi vắng thì ai ký biên bản?", [], [])
     assert not comment_written(u, "Trường hợp tổ trưởng đi vắng thì tổ phó báo tin cho tổ viên.")
     assert comment_written(u, "Tổ trưởng đi vắng thì tổ phó ký biên bản.")
+
+
+SCOPED = (
+    "ĐẢNG ỦY XÃ LAM SƠN\nSố 04-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Lam Sơn\n\n"
+    "Điều 1. Đối tượng áp dụng\n"
+    "1. Quy chế này quy định chế độ làm việc của tổ công tác, tổ trưởng và tổ phó.\n"
+    "2. Thành viên tổ công tác có trách nhiệm thực hiện Quy chế này.\n\n"
+    "Điều 2. Nhiệm vụ của tổ trưởng\n"
+    "1. Tổ trưởng chủ trì các cuộc họp của tổ và ký biên bản.\n"
+)
+
+
+def test_a_who_question_whose_words_only_the_article_title_writes_is_answered(
+    tmp_path: Path,
+) -> None:
+    """ "... áp dụng cho những ai?": no clause writes the asked words, the title of the
+    article that answers does; the article is cited, not refused."""
+    from tests.assistant.test_answer import assistant_over
+
+    assistant = assistant_over(tmp_path, {"lam-son.txt": SCOPED})
+    answer = assistant.ask("quy chế xã Lam Sơn áp dụng cho những ai?")
+    assert answer.citations and answer.citations[0].article == 1
+
+
+def test_a_list_is_answered_by_the_clause_that_names_its_members(tmp_path: Path) -> None:
+    """ "... những hình thức nào?": the clause lists them ("nhắc nhở, phê bình") without
+    the word "hình thức"; a clause that writes the word about something else does not."""
+    from tests.assistant.test_answer import assistant_over
+
+    text = (
+        "ĐẢNG ỦY XÃ SUỐI MƠ\nSố 03-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\ncủa Ban Chấp hành Đảng bộ xã Suối Mơ\n\n"
+        "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc, quyền hạn của Đảng ủy xã Suối Mơ.\n\n"
+        "Điều 2. Thi hành kỷ luật\n"
+        "1. Chi bộ xem xét, quyết định kỷ luật nhắc nhở, phê bình đối với đảng viên trong chi bộ.\n"
+        "2. Việc kỷ luật đảng ủy viên do hội nghị Đảng ủy quyết định; hình thức cách chức thì "
+        "báo cáo cấp trên.\n"
+    )
+    assistant = assistant_over(tmp_path, {"suoi-mo.txt": text})
+    answer = assistant.ask("chi bo duoc quyen ky luat dang vien nhung hinh thuc nao?")
+    assert (answer.citations[0].article, answer.citations[0].clause) == (2, 1)
