@@ -268,6 +268,7 @@ class Answerer:
             list(u.document_ids),
             u.frame.kind,
             say_unanswered=u.reference is None,
+            rule_subject=u.frame.subject,
         )
 
     def _turn_text(self, turn: Turn) -> str:

@@ -31,6 +31,7 @@ from assistant.ellipsis import (
 from assistant.follow_up_merge import merge_follow_up
 from assistant.function_words import (
     alternation,
+    body_question_pattern,
     framing_syllables,
     function_words,
     likeness_pattern,
@@ -108,7 +109,10 @@ def resolve(question: str, history: Sequence[Turn], documents: Sequence[HasMeta]
             answers = [t.content for t in history if t.role == "assistant"]
             last_answer = answers[-1] if answers else ""
             reference = parse_reference(last_answer) or parse_reference(history[last].content)
-        text = _follow_up_text(question, before.text, carried, documents, elsewhere)
+        # ("đồng chí đó" after "ai phụ trách ...?" is whoever the answer named)
+        answers = [t.content for t in history if t.role == "assistant"]
+        named = _answered_bodies(before.text, answers[-1] if answers else "")
+        text = _follow_up_text(question, before.text, carried, documents, elsewhere, named)
         scoped = bool(detect_scope(question, documents).document_ids)
         return _followed(text, question, carried, scoped, reference)
     if reference is None and gives_only_counts(
@@ -145,9 +149,11 @@ def _follow_up_text(
     carried: Carried,
     documents: Sequence[HasMeta],
     elsewhere: bool,
+    answered: Sequence[str] = (),
 ) -> str:
     """The follow-up as the previous question's words and its own; ``elsewhere``: it
-    only names another document (see :func:`_asks_the_same_elsewhere`)."""
+    only names another document (see :func:`_asks_the_same_elsewhere`); ``answered``:
+    the bodies the previous answer gave for a body asked."""
     own_scope = detect_scope(question, documents).document_ids
     if own_scope:
         # "Còn Điện Biên?": the document named before no longer applies, nor the body
@@ -157,10 +163,11 @@ def _follow_up_text(
         previous = _without_own_bodies(previous, documents, earlier, own_scope)
     found = pronoun(question)
     previous_bodies = bodies_in(expand_abbreviations(previous))
-    if found and previous_bodies:
+    referent = [*answered, *previous_bodies]
+    if found and referent:
         # "Họ họp khi nào?" after a question about Thường trực: "Thường trực họp khi nào?"
         asked = canonical(question)
-        return asked[: found.start()] + previous_bodies[0] + asked[found.end() :]
+        return asked[: found.start()] + referent[0] + asked[found.end() :]
     pointed = demonstrative_phrases(question, of_documents=False)
     own = asks_on_its_own(question, documents) and not elsewhere
     if own and pointed and carried.topic:
@@ -186,6 +193,14 @@ _OPENING_CONTRAST = re.compile(
     rf"{alternation(function_words().contrast_markers)})\s+",
     re.IGNORECASE,
 )
+
+
+def _answered_bodies(previous: str, answer: str) -> list[str]:
+    """The bodies an answer gave to a question for a body ("ai phụ trách ...?"), in the
+    order it names them; none for a question that asked something else."""
+    if not body_question_pattern().search(fold(expand_abbreviations(previous))):
+        return []
+    return bodies_in(expand_abbreviations(answer))
 
 
 def _pointed_at(question: str, phrase: str, topic: str) -> str:
@@ -334,7 +349,9 @@ def _verb_heads() -> frozenset[str]:
 
 
 # "Họ họp khi nào?": a pronoun for the body just discussed (accented: "ho" is too common).
-_PRONOUN = re.compile(r"(?<![^\W\d_])(họ|các đồng chí đó|cơ quan đó|cơ quan này)(?![^\W\d_])")
+_PRONOUN = re.compile(
+    r"(?<![^\W\d_])(họ|(?:các )?(?:đồng chí|cơ quan|người) (?:đó|ấy|này))(?![^\W\d_])"
+)
 # Typed without diacritics, "ho" opening the question is the pronoun: "hộ", "hồ" and the
 # other readings are nouns that need a word before them to be a subject.
 _BARE_PRONOUN = re.compile(r"^(ho)(?=\s+[a-z])")

@@ -19,14 +19,15 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from assistant.asks import split_asks
+from assistant.coverage import TermStats, TextProfile
 from assistant.document_question import asked_attributes
 from assistant.evidence import EvidenceGate, refusal_answer
-from assistant.function_words import class_syllables, function_words
+from assistant.function_words import body_question_pattern, class_syllables, function_words
 from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, DocumentRef, Turn
 from assistant.references import parse_reference
 from assistant.rules.intent import is_numeric_question
-from assistant.terms import question_terms
+from assistant.terms import FOLDED, content_syllables, question_terms
 from assistant.understand import Understanding, classify, understand
 from index.tokens import expand_abbreviations
 from ingest.models import Document
@@ -35,6 +36,8 @@ from ingest.normalize import fold
 T = TypeVar("T")
 # An ask whose topic terms the answer's quotes cover to this share is answered by them.
 COVERED = 0.6
+# The first words of the act a who-ask asks, which its quote must write side by side.
+ACT_WORDS = 2
 
 NOT_FOUND = "Không tìm thấy quy định trả lời ý này trong các văn bản đã nạp."
 
@@ -179,6 +182,33 @@ def _own_place(part: Understanding, piece: str, asks: int) -> Understanding:
     return part.model_copy(update={"reference": None, "kind": kind, "asks_number": asks_number})
 
 
+def _folded_term(term: str) -> str:
+    return fold(term.replace(FOLDED, ""))
+
+
+def _writes_asked_act(piece: str, quoted: TextProfile, stats: TermStats) -> bool:
+    """Whether ``quoted`` writes the first words of the act a who-ask asks, side by side
+    (the content words right after its question for a body); an act of one word, or
+    of two the regulations never write side by side, is no phrase to look for."""
+    found = body_question_pattern().search(fold(expand_abbreviations(piece)))
+    if found is None:
+        return True
+    act = content_syllables(fold(expand_abbreviations(piece))[found.end() :])[:ACT_WORDS]
+    if len(act) < ACT_WORDS:
+        return True  # one word ("cấp nào lo?") is too little to tell an act by
+    written = stats.df.get("_".join(FOLDED + s for s in act), 0) > 0
+    return not written or quoted.longest_run(act) == len(act)
+
+
+def _of_another_body(part: Understanding, whole: Answer) -> bool:
+    """Whether ``part`` asks yes or no of a body the whole answer names no finding for."""
+    return (
+        bool(part.yes_no_body)
+        and bool(whole.findings)
+        and all(f.value != part.yes_no_body for f in whole.findings)
+    )
+
+
 class EachAsk:
     """The asks of a message its whole answer leaves uncovered, each answered on its own
     by ``route`` (the answerer's routing, given how the ask looks for its clause)."""
@@ -204,6 +234,7 @@ class EachAsk:
         document_ids: Sequence[str],
         rule_kind: str | None = None,
         say_unanswered: bool = True,
+        rule_subject: str | None = None,
     ) -> Answer:
         """``whole``, then a block for each ask whose own words its quotes leave out, or
         that asks a number of another kind of rule than the whole (``rule_kind``);
@@ -236,14 +267,32 @@ class EachAsk:
             # (the document it names is no part of the scene: "Xã Hòa, ...")
             naming = self.locator.naming(part)
             scene = set(question_terms(ask.given, naming, self.locator.name_words(part)))
-            own = [t for t in self.locator.topic_terms(part) if t not in scene]
+            # (compared folded: the scene may be read without diacritics, the ask with)
+            scene_keys = {_folded_term(t) for t in scene}
+            own = [t for t in self.locator.topic_terms(part) if _folded_term(t) not in scene_keys]
             covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
+            # a yes/no ask about one body ("tổ trưởng có kiêm thủ quỹ không?") is not
+            # answered by what the whole answer gives another body, whatever words the two
+            # share
+            if covered and part.kind == "who_decides" and whole.findings:
+                # a who-ask is answered by a quote that writes the act it asks ("ai làm tổ
+                # trưởng tổ X": "làm tổ ..."), not by one that only names its object
+                # ("tham gia tổ X", another body's task)
+                covered = _writes_asked_act(ask.piece, quoted, self.locator.stats)
+            if _of_another_body(part, whole):
+                # ... it looks for that body's own clauses, as a follow-up naming it would
+                covered = False
+                part = part.model_copy(update={"new_body": part.yes_no_body})
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists
             # them, not by quotes that merely write its words
             # a number of another kind ("... còn mấy người nhất trí thì đủ?") is the
             # rule module's to compute, however well the quotes write its words
+            # ... and so is one of the same kind about another act ("gửi giấy mời chậm
+            # nhất ngày mấy, nộp dự thảo chậm nhất ngày mấy?": two deadlines of one clause)
             another = part.asks_number and (
-                part.frame.kind not in (None, rule_kind) or ask.contrast
+                part.frame.kind not in (None, rule_kind)
+                or ask.contrast
+                or part.frame.subject not in (None, rule_subject)
             )
             # a number of the kind the whole answer computed is answered by it, whatever
             # words the ask types for it ("mấy phiếu" of a rule that writes "tán thành")
@@ -257,10 +306,15 @@ class EachAsk:
             if own_answer.kind == "refusal" and not say_unanswered:
                 continue
             rest.append((piece, own_answer))
-            # (a verdict the rule module computed on the ask's own numbers answers it,
-            # whatever words its clause writes)
-            verdict = own_answer.numeric.met if own_answer.numeric else None
-            computed = another and own_answer.kind == "numeric" and verdict is not None
+            # (a verdict or a date the rule module computed on the ask's own numbers
+            # answers it, whatever words its clause writes)
+            result = own_answer.numeric
+            computed = (
+                another
+                and own_answer.kind == "numeric"
+                and result is not None
+                and (result.met is not None or bool(result.result))
+            )
             if whole_at is None and not computed and not self._answers_own_words(own_answer, own):
                 whole_at, earlier = 0, 0  # an earlier ask weakly answered: the whole leads
         return combine(whole, rest, earlier, pieces[whole_at or 0])

@@ -27,6 +27,9 @@ from ingest.normalize import canonical, fold, words
 
 # Words that make a sentence an exception to a rule, as the regulations write them.
 _EXCEPTION = re.compile(r"(?<!\w)(?:ngoại trừ|trừ|không áp dụng|riêng đối với)(?!\w)")
+# "... hình thức này", "trường hợp nói trên": the sentence before is what it excepts
+_DEMONSTRATIVE = re.compile(r"(?<!\w)(?:này|nói trên|như trên)(?!\w)")
+POINTING_WORDS = 8
 MIN_SHARED_PHRASES = 3
 MIN_PHRASE_SHARE = 0.3
 MAX_EXCEPTIONS = 2
@@ -41,23 +44,32 @@ def _phrases(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(itertools.pairwise(kept))
 
 
-def _excepting(
-    article: Article, quoted: frozenset[tuple[str, str]], shown: str
-) -> list[tuple[Clause, str]]:
-    """The sentences of ``article`` not yet shown that except what the quote says."""
+def _excepting(article: Article, quote: str, shown: str) -> list[tuple[Clause, str]]:
+    """The sentences of ``article`` not yet shown that except what the quote says: by
+    its words, or pointing back at it right after it ("Không áp dụng hình thức này ...")."""
+    quoted = _phrases(quote)
     found: list[tuple[Clause, str]] = []
     for clause in article.clauses:
+        previous = ""
         for start, end in sentences(clause.text):
             sentence = clause.text[start:end].strip()
+            before, previous = previous, sentence
             if not sentence or sentence in shown:
                 continue
             if not _EXCEPTION.search(canonical(sentence).lower()):
                 continue
             own = _phrases(sentence)
             shared = len(quoted & own)
-            if shared >= MIN_SHARED_PHRASES and shared >= MIN_PHRASE_SHARE * len(own):
+            follows = bool(before) and before in quote and _points_back(sentence)
+            if follows or (shared >= MIN_SHARED_PHRASES and shared >= MIN_PHRASE_SHARE * len(own)):
                 found.append((clause, sentence))
     return found
+
+
+def _points_back(sentence: str) -> bool:
+    """A demonstrative among the sentence's first words: it speaks of what came before."""
+    opening = " ".join(canonical(sentence).lower().split()[:POINTING_WORDS])
+    return bool(_DEMONSTRATIVE.search(opening))
 
 
 def with_exceptions(answer: Answer, documents: Mapping[str, Document]) -> Answer:
@@ -72,7 +84,7 @@ def with_exceptions(answer: Answer, documents: Mapping[str, Document]) -> Answer
         article = doc.article(citation.article, citation.part) if doc is not None else None
         if doc is None or article is None or citation.quote not in shown:
             continue
-        for clause, sentence in _excepting(article, _phrases(citation.quote), shown):
+        for clause, sentence in _excepting(article, citation.quote, shown):
             if len(added) >= MAX_EXCEPTIONS:
                 break
             note = make_citation(doc, article, clause, None, sentence)

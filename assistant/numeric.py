@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from assistant.asks import split_asks
 from assistant.citations import QuoteNotVerbatimError, location, make_citation
 from assistant.findings import findings_summary
 from assistant.function_words import without_closing
 from assistant.models import Answer, Citation, DocumentRef, Finding, NumericResult
+from assistant.rules.intent import read_intent
 from assistant.rules.models import (
     COMPARATOR_WORDS,
     THRESHOLD_KINDS,
@@ -162,7 +164,7 @@ def compose_numeric(
             return _only_blanks(d), -said
 
         shown = sorted(shown, key=lead)
-    parts = _Parts()
+    parts = _Parts(meeting_asked_first=_asks_meeting_first(u))
     for entry in shown:
         doc = documents[entry.document_id]
         if not entry.matches:
@@ -200,6 +202,18 @@ def compose_numeric(
     )
 
 
+_LAST_SENTENCE = re.compile(r"[.!?;]\s+")
+
+
+def _asks_meeting_first(u: Understanding) -> bool:
+    """ "Phiên họp đủ người chưa, còn việc kết nạp có qua không?": of two asks, the first
+    is whether the meeting could be held."""
+    # (each ask by its own sentence: the story told before it names counts, not asks)
+    asked = [_LAST_SENTENCE.split(a.piece)[-1] for a in split_asks(u.text)]
+    kinds = [k for piece in asked if (k := read_intent(fold(piece))[0])]
+    return len(kinds) > 1 and kinds[0] == "quorum" and any(k != "quorum" for k in kinds)
+
+
 def _only_blanks(entry: DocumentNumeric) -> bool:
     return bool(entry.matches) and all(m.unspecified for m in entry.matches)
 
@@ -214,6 +228,7 @@ class _Parts:
     result: NumericResult | None = None  # the highlighted value: the first match asked
     verdicts: list[str] = field(default_factory=list)  # on the meeting the count was taken at
     meeting_first: bool = False  # the meeting could not be held: its verdict decides
+    meeting_asked_first: bool = False  # ... or the question asks about it first
 
 
 def _document_block(
@@ -237,7 +252,7 @@ def _document_block(
         matches.sort(key=lambda m: -topicality(m.rule))
     # what decides the answer leads: a meeting that could not be held, else the rule asked
     # (whether its meeting could be held follows it)
-    parts.meeting_first = bool(prior) and _not_held(prior[0])
+    parts.meeting_first = bool(prior) and (_not_held(prior[0]) or parts.meeting_asked_first)
     kept = matches[: MAX_RULES_PER_DOCUMENT - len(prior)]
     matches = [*prior, *kept] if parts.meeting_first else [*kept, *prior]
     for match in matches:

@@ -145,6 +145,13 @@ def _candidates(frame: QuestionFrame, question: str, same_kind: list[Rule]) -> l
                     question, [c for c in candidates if c.subject == subject], threshold
                 )
             ]
+        elif frame.kind == "count" and len(frame.bodies) > 1:
+            # "Ban A và Ban B mỗi bên mấy người?": the size of each body named
+            candidates = [
+                r
+                for body in frame.bodies
+                for r in closest_topic(question, [c for c in candidates if c.body == body], False)
+            ]
         else:
             candidates = closest_topic(question, candidates, threshold)
         if deciding is not None:

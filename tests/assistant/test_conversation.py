@@ -416,3 +416,14 @@ def test_a_comparative_without_its_standard_compares_with_the_previous_question(
     u = understand("BTV họp thưa hay dày hơn?", history, [HILL, RIVER])
     assert u.is_follow_up and "may thang mot lan" in fold(u.text)
     assert u.new_body == "Ban Thường vụ"
+
+
+def test_a_person_pointed_back_at_after_a_who_question_is_the_one_answered() -> None:
+    """ "đồng chí đó" after "ai phụ trách ...?" is whoever the answer named, not a body
+    the question named."""
+    history = [
+        Turn(role="user", content="Ở Đảng ủy Khối Đồi Xanh ai phụ trách Văn phòng?"),
+        Turn(role="assistant", content="Phó Bí thư Thường trực phụ trách Văn phòng (Điều 6)."),
+    ]
+    u = understand("đồng chí đó còn làm trưởng ban nào nữa không?", history, [HILL, RIVER])
+    assert u.text.startswith("Phó Bí thư")

@@ -29,3 +29,25 @@ def test_the_exception_another_clause_writes_is_quoted_beside_the_rule(tmp_path:
     assert noted and (noted[0].article, noted[0].clause) == (2, 2) and noted[0].via
     # an exception to something else the article says is not added
     assert "hồ sơ mật" not in answer.answer
+
+
+POINTED = (
+    "ĐẢNG ỦY XÃ GÒ NỔI\nSố 08-QC/ĐU\n\nQUY CHẾ LÀM VIỆC\nĐảng ủy xã Gò Nổi\n\n"
+    "Điều 1. Phạm vi\nQuy chế này quy định chế độ làm việc của Đảng ủy xã Gò Nổi.\n\n"
+    "Điều 2. Chế độ làm việc\n"
+    "1. Khi có việc khẩn, Thường trực gửi phiếu hỏi các ủy viên; được quá nửa số ủy viên "
+    "đồng ý thì có giá trị như nghị quyết. Không dùng cách làm này cho việc khen thưởng, "
+    "trừ khi Bí thư cho phép.\n"
+)
+
+
+def test_an_exception_that_points_back_at_the_quoted_sentence_is_quoted(tmp_path: Path) -> None:
+    """ "Không dùng cách làm này ... trừ ...": it shares no words with the rule before it;
+    right after it, pointing back, it excepts it."""
+    assistant = assistant_over(tmp_path, {"go-noi.txt": POINTED})
+    answer = assistant.ask(
+        "Thường trực xã Gò Nổi gửi phiếu hỏi 9 ủy viên khi có việc khẩn, 5 người đồng ý thì "
+        "có giá trị như nghị quyết không?"
+    )
+    assert answer.kind == "numeric"  # its quote is the rule's sentence, not the clause
+    assert "Không dùng cách làm này cho việc khen thưởng" in answer.answer

@@ -166,3 +166,20 @@ def test_a_follow_up_asking_two_kinds_of_number_gets_both(tmp_path: Path) -> Non
     )
     assert answer.kind == "numeric"
     assert "cần ít nhất 5 người" in answer.answer and "cần ít nhất 6 người" in answer.answer
+
+
+LUA_VANG_VOTES = REGULATION.replace(
+    "\n\nĐiều 3. Lưu trữ",
+    "\n3. Nghị quyết của Ban Chấp hành phải được quá nửa tổng số ủy viên tán thành.\n\nĐiều 3. Lưu trữ",
+)
+
+
+def test_the_meeting_asked_about_first_is_answered_first(tmp_path: Path) -> None:
+    """ "... hội nghị có hợp lệ không, nghị quyết có thông qua không?": in that order."""
+    assistant = assistant_over(tmp_path, {"lua-vang.txt": LUA_VANG_VOTES})
+    answer = assistant.ask(
+        "BCH xa Lua Vang co 30 uy vien, hop 21 nguoi, 14 nguoi tan thanh. Hoi nghi co hop le "
+        "khong va nghi quyet co thong qua khong?"
+    )
+    first = answer.answer.split("\n", 1)[0]
+    assert first.index("người dự") < first.index("tán thành")

@@ -786,3 +786,32 @@ def test_an_ask_of_one_body_is_never_counted_by_another_bodys_share() -> None:
     board = question.replace("Ban Chấp hành", "Ban Thường vụ")
     (match,) = _document_matches(rules, board, "standing-only")
     assert match.calculation is not None and match.calculation.value == 28
+
+
+def test_the_size_of_each_body_a_question_names_is_given() -> None:
+    """ "BCH và BTV mỗi bên mấy người?": one size per body named, not the closer one."""
+    doc = make_doc(
+        [
+            (
+                3,
+                "Ban Chấp hành",
+                [
+                    "Ban Chấp hành Đảng bộ xã khóa IV gồm 19 đồng chí, là cơ quan lãnh đạo giữa "
+                    "hai kỳ đại hội."
+                ],
+            ),
+            (
+                4,
+                "Ban Thường vụ",
+                [
+                    "Ban Thường vụ Đảng ủy gồm 05 đồng chí, thay mặt Đảng ủy lãnh đạo mọi mặt giữa hai kỳ "
+                    "hội nghị."
+                ],
+            ),
+        ],
+        doc_id="xa-moc",
+    )
+    found = answer_numeric("BCH va BTV moi ben bao nhieu nguoi?", extract_rules(doc))
+    assert found is not None
+    values = {m.rule.body: m.rule.value.text for d in found.documents for m in d.matches}
+    assert values == {"Ban Chấp hành": "19 đồng chí", "Ban Thường vụ": "05 đồng chí"}
