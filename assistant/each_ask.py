@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.asks import split_asks
+from assistant.asks import Ask, split_asks
 from assistant.coverage import TermStats, TextProfile
 from assistant.document_question import asked_attributes
 from assistant.evidence import EvidenceGate, refusal_answer
@@ -182,6 +182,17 @@ def _own_place(part: Understanding, piece: str, asks: int) -> Understanding:
     return part.model_copy(update={"reference": None, "kind": kind, "asks_number": asks_number})
 
 
+def _computes(answer: Answer) -> bool:
+    """Whether the rule module computed a verdict or a value (a date, a count) on the
+    ask's own numbers."""
+    result = answer.numeric
+    return (
+        answer.kind == "numeric"
+        and result is not None
+        and (result.met is not None or bool(result.result))
+    )
+
+
 def _folded_term(term: str) -> str:
     return fold(term.replace(FOLDED, ""))
 
@@ -251,18 +262,7 @@ class EachAsk:
         whole_at: int | None = None
         earlier = 0
         for at, (ask, piece) in enumerate(zip(asks, pieces, strict=True)):
-            part = _own_place(
-                understand(ask.question, history, self.documents, list(document_ids) or None),
-                ask.piece,
-                len(asks),
-            )
-            # an ask about the document itself is one whose own words ask it: the scene's
-            # ("văn bản này ký hôm nào, tổ viên làm gì ...") belong to another ask
-            # (after a scene about the document, "ai ký" asks its signer)
-            if part.document_attributes and not asked_attributes(
-                fold(expand_abbreviations(ask.piece)), about_document=True
-            ):
-                part = part.model_copy(update={"document_attributes": ()})
+            part = self._read(ask, history, document_ids, len(asks))
             # the ask's own words, not the scene every ask shares, must be in the quotes
             # (the document it names is no part of the scene: "Xã Hòa, ...")
             naming = self.locator.naming(part)
@@ -270,19 +270,7 @@ class EachAsk:
             # (compared folded: the scene may be read without diacritics, the ask with)
             scene_keys = {_folded_term(t) for t in scene}
             own = [t for t in self.locator.topic_terms(part) if _folded_term(t) not in scene_keys]
-            covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
-            # a yes/no ask about one body ("tổ trưởng có kiêm thủ quỹ không?") is not
-            # answered by what the whole answer gives another body, whatever words the two
-            # share
-            if covered and part.kind == "who_decides" and whole.findings:
-                # a who-ask is answered by a quote that writes the act it asks ("ai làm tổ
-                # trưởng tổ X": "làm tổ ..."), not by one that only names its object
-                # ("tham gia tổ X", another body's task)
-                covered = _writes_asked_act(ask.piece, quoted, self.locator.stats)
-            if _of_another_body(part, whole):
-                # ... it looks for that body's own clauses, as a follow-up naming it would
-                covered = False
-                part = part.model_copy(update={"new_body": part.yes_no_body})
+            covered, part = self._covered_by_words(part, ask, whole, quoted, own)
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists
             # them, not by quotes that merely write its words
             # a number of another kind ("... còn mấy người nhất trí thì đủ?") is the
@@ -308,16 +296,45 @@ class EachAsk:
             rest.append((piece, own_answer))
             # (a verdict or a date the rule module computed on the ask's own numbers
             # answers it, whatever words its clause writes)
-            result = own_answer.numeric
-            computed = (
-                another
-                and own_answer.kind == "numeric"
-                and result is not None
-                and (result.met is not None or bool(result.result))
-            )
+            computed = another and _computes(own_answer)
             if whole_at is None and not computed and not self._answers_own_words(own_answer, own):
                 whole_at, earlier = 0, 0  # an earlier ask weakly answered: the whole leads
         return combine(whole, rest, earlier, pieces[whole_at or 0])
+
+    def _read(
+        self, ask: Ask, history: Sequence[Turn], document_ids: Sequence[str], asks: int
+    ) -> Understanding:
+        """One ask read with its scene; an ask about the document itself is one whose own
+        words ask it: the scene's ("văn bản này ký hôm nào, tổ viên làm gì ...") belong to
+        another ask (after a scene about the document, "ai ký" asks its signer)."""
+        part = _own_place(
+            understand(ask.question, history, self.documents, list(document_ids) or None),
+            ask.piece,
+            asks,
+        )
+        if part.document_attributes and not asked_attributes(
+            fold(expand_abbreviations(ask.piece)), about_document=True
+        ):
+            part = part.model_copy(update={"document_attributes": ()})
+        return part
+
+    def _covered_by_words(
+        self, part: Understanding, ask: Ask, whole: Answer, quoted: TextProfile, own: list[str]
+    ) -> tuple[bool, Understanding]:
+        """Whether the whole answer's quotes answer the ask by its own words, and the ask
+        as it then looks for its own clause."""
+        covered = not own or self.locator.stats.coverage(own, quoted) >= COVERED
+        if covered and part.kind == "who_decides" and whole.findings:
+            # a who-ask is answered by a quote that writes the act it asks ("ai làm tổ
+            # trưởng tổ X": "làm tổ ..."), not by one that only names its object ("tham
+            # gia tổ X", another body's task)
+            covered = _writes_asked_act(ask.piece, quoted, self.locator.stats)
+        if _of_another_body(part, whole):
+            # a yes/no ask about one body ("tổ trưởng có kiêm thủ quỹ không?") is not
+            # answered by what the whole answer gives another body, whatever words the two
+            # share: it looks for that body's own clauses, as a follow-up naming it would
+            return False, part.model_copy(update={"new_body": part.yes_no_body})
+        return covered, part
 
     def _answers_own_words(self, answer: Answer, own: Sequence[str]) -> bool:
         """Whether an ask's own answer quotes its own words (to the share that counts an
