@@ -122,7 +122,7 @@ class DocumentAnswerer:
         a body the question names."""
         facts = [(a, self.facts(doc, a)) for a in u.document_attributes]
         present = [f for _, found in facts for f in found]
-        if not present or _of_another_body(u.text, doc):
+        if not present or _regulation_of_another_body(u.text, doc):
             return None
         # the words that name any document asked about ("... ở Ban cán sự đảng A và chi bộ
         # mẫu") name a document, they ask nothing more of this one
@@ -194,7 +194,7 @@ class DocumentAnswerer:
 _DOCUMENT_OF = re.compile(r"\bquy che(?: lam viec)?(?: mau)? cua ")
 
 
-def _of_another_body(text: str, doc: Document) -> bool:
+def _regulation_of_another_body(text: str, doc: Document) -> bool:
     """Whether the question asks about the regulation of a body ``doc`` is not about
     ("quy chế của Ban Dân vận Đảng ủy xã A", beside the Đảng ủy's own): another document,
     which a fact of this one does not answer."""

@@ -27,7 +27,7 @@ from assistant.locate import MIN_COVERAGE, ClauseLocator, Located
 from assistant.models import Answer, Citation, DocumentRef, Turn
 from assistant.references import parse_reference
 from assistant.rules.intent import is_numeric_question
-from assistant.terms import FOLDED, content_syllables, question_terms
+from assistant.terms import FOLDED, content_syllables, folded_term, question_terms
 from assistant.understand import Understanding, classify, understand
 from index.tokens import expand_abbreviations
 from ingest.models import Document
@@ -193,18 +193,15 @@ def _computes(answer: Answer) -> bool:
     )
 
 
-def _folded_term(term: str) -> str:
-    return fold(term.replace(FOLDED, ""))
-
-
 def _writes_asked_act(piece: str, quoted: TextProfile, stats: TermStats) -> bool:
     """Whether ``quoted`` writes the first words of the act a who-ask asks, side by side
     (the content words right after its question for a body); an act of one word, or
     of two the regulations never write side by side, is no phrase to look for."""
-    found = body_question_pattern().search(fold(expand_abbreviations(piece)))
+    folded = fold(expand_abbreviations(piece))
+    found = body_question_pattern().search(folded)
     if found is None:
         return True
-    act = content_syllables(fold(expand_abbreviations(piece))[found.end() :])[:ACT_WORDS]
+    act = content_syllables(folded[found.end() :])[:ACT_WORDS]
     if len(act) < ACT_WORDS:
         return True  # one word ("cấp nào lo?") is too little to tell an act by
     written = stats.df.get("_".join(FOLDED + s for s in act), 0) > 0
@@ -268,8 +265,8 @@ class EachAsk:
             naming = self.locator.naming(part)
             scene = set(question_terms(ask.given, naming, self.locator.name_words(part)))
             # (compared folded: the scene may be read without diacritics, the ask with)
-            scene_keys = {_folded_term(t) for t in scene}
-            own = [t for t in self.locator.topic_terms(part) if _folded_term(t) not in scene_keys]
+            scene_keys = {folded_term(t) for t in scene}
+            own = [t for t in self.locator.topic_terms(part) if folded_term(t) not in scene_keys]
             covered, part = self._covered_by_words(part, ask, whole, quoted, own)
             # an ask for a whole list ("gồm những ai") is answered by the clause that lists
             # them, not by quotes that merely write its words

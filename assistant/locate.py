@@ -23,7 +23,7 @@ from assistant.quotes import HELD_BONUS, QuoteFinder, body_verb_pairs
 from assistant.same_meaning import with_same_meaning
 from assistant.sentence_subjects import acts_as_asked, meetings_of, opens_with_meeting_of
 from assistant.stated_numbers import numbers_not_in
-from assistant.terms import FOLDED, content_syllables, question_terms, text_terms
+from assistant.terms import content_syllables, folded_term, question_terms, text_terms
 from assistant.understand import Understanding
 from index.document_numbers import document_name_phrases
 from index.models import Hit, RetrievalQuery
@@ -278,9 +278,7 @@ class ClauseLocator:
         if not category:
             return None
         words = {w for c in category for w in c.split()}
-        return self.stats.weigh(
-            [t for t in topic if not set(fold(t.replace(FOLDED, "")).split("_")) & words]
-        )
+        return self.stats.weigh([t for t in topic if not set(folded_term(t).split("_")) & words])
 
     def _coverage(
         self, terms: WeightedTerms, members: WeightedTerms | None, profile: TextProfile

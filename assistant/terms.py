@@ -16,7 +16,7 @@ from assistant.function_words import function_words
 from assistant.lexicon import word_length_at
 from index.abbreviations import expansion
 from ingest.bodies import find_bodies
-from ingest.normalize import canonical, mostly_accented, strip_diacritics, words
+from ingest.normalize import canonical, fold, mostly_accented, strip_diacritics, words
 
 _WORD = re.compile(r"[^\W_]+")
 # Prefix of folded terms, so a folded "thu" (any of thu, thư, thứ) and the accentless
@@ -335,6 +335,12 @@ def _words_in(folded: list[str], spans: Iterable[tuple[int, int]]) -> set[int]:
     single spaces)."""
     starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))[:-1]
     return {i for a, b in spans for i, s in enumerate(starts) if a <= s < b}
+
+
+def folded_term(term: str) -> str:
+    """A term as folded syllables ("~ky_~luat", "kỷ_luật" → "ky_luat"): a question's terms
+    compared whatever way each was typed."""
+    return fold(term.replace(FOLDED, ""))
 
 
 def text_terms(text: str) -> set[str]:
